@@ -1,0 +1,88 @@
+"""The ``pmdesk`` command line. Only opening the app (and ``--self-test``) touches Qt.
+
+Exit codes: 0 success; 1 a bad file or input, told in one sentence on stderr; 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from pmdesk import APP_NAME, __version__
+from pmdesk.errors import PmdeskError
+
+COMMANDS = ("demo", "check", "dump", "load")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] in COMMANDS:
+            return _run_command(args)
+        return _run_app(args)
+    except PmdeskError as error:
+        print(f"pmdesk: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run_app(args: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="pmdesk",
+        description=f"{APP_NAME}: a desktop workbench for product managers.",
+        epilog="commands: " + ", ".join(COMMANDS) + " (pmdesk COMMAND --help for each)",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open the window, show every workspace once, print the time each took, and exit",
+    )
+    parser.add_argument("file", nargs="?", type=Path, help="a .pmdb project to open")
+    options, qt_args = parser.parse_known_args(args)
+    from pmdesk.gui.app import run_app, self_test
+
+    if options.self_test:
+        return self_test(options.file)
+    return run_app(options.file, qt_args)
+
+
+def _run_command(args: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="pmdesk")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    demo = commands.add_parser("demo", help="write the sample project")
+    demo.add_argument("out", type=Path, help="where to write it (.pmdb)")
+    demo.add_argument("--scale", type=_positive, default=1, help="repeat its records N times")
+    demo.add_argument("--force", action="store_true", help="replace OUT if it exists")
+
+    check = commands.add_parser("check", help="validate a project and count its records")
+    check.add_argument("file", type=Path)
+
+    dump = commands.add_parser("dump", help="write a project as JSON")
+    dump.add_argument("file", type=Path)
+    dump.add_argument("-o", "--output", type=Path, help="write here instead of to stdout")
+
+    load = commands.add_parser("load", help="make a project from JSON written by dump")
+    load.add_argument("json", type=Path)
+    load.add_argument("out", type=Path, help="the .pmdb to write")
+    load.add_argument("--force", action="store_true", help="replace OUT if it exists")
+
+    options = parser.parse_args(args)
+    from pmdesk import commands as implementations
+
+    handler: Callable[[argparse.Namespace], int] = getattr(implementations, options.command)
+    return handler(options)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value

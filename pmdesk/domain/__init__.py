@@ -1,0 +1,1 @@
+"""SQLAlchemy models and the pure rules of each workspace (no Qt)."""

@@ -1,0 +1,1 @@
+"""The project as JSON and CSV (no Qt)."""

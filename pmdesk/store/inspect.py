@@ -1,0 +1,87 @@
+"""Decide whether a file may be trusted before any of our queries run on it."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from pmdesk import __version__
+from pmdesk.domain.schema import metadata
+from pmdesk.errors import FormatVersionError, NotAProjectError
+from pmdesk.store.database import META_TABLE, read_meta
+from pmdesk.store.fileformat import FORMAT_VERSION, Header, quoted
+from pmdesk.store.migrations import RETIRED_NAMES
+
+
+@dataclass(frozen=True)
+class FileInfo:
+    """What a valid project file says about itself."""
+
+    format_version: int
+    written_by: str  # the PM Desk version that last saved it
+    newer_but_readable: bool  # a newer format that declares this version may still read it
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that can neither write to the file nor leave a journal beside it."""
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+
+
+def inspect_file(path: Path, header: Header, connection: sqlite3.Connection) -> FileInfo:
+    """Check header, integrity, schema and version of an opened project file.
+
+    Raises:
+        NotAProjectError: the file is not ours, or is damaged.
+        FormatVersionError: a newer PM Desk wrote it in a format this one cannot read.
+    """
+    name = quoted(path)
+    try:
+        result = connection.execute("PRAGMA quick_check").fetchone()
+        entries = connection.execute("SELECT type, name FROM sqlite_schema").fetchall()
+    except sqlite3.DatabaseError:
+        result, entries = ("damaged",), []
+    if result is None or result[0] != "ok":
+        raise NotAProjectError(
+            f"{name} is damaged and cannot be opened safely. Restore a backup or ask for a "
+            "fresh copy."
+        )
+    meta = read_meta(connection)
+    written_by = meta.get("app_version", "an unknown version")
+    min_reader = int(meta.get("min_reader_format", header.format_version))
+    newer = header.format_version > FORMAT_VERSION
+    if newer and min_reader > FORMAT_VERSION:
+        raise FormatVersionError(
+            f"{name} was saved by PM Desk {written_by} in project format "
+            f"{header.format_version}; this PM Desk ({__version__}) reads formats up to "
+            f"{FORMAT_VERSION}. Install a newer PM Desk to open it."
+        )
+    check_schema_entries(name, entries, allow_unknown_tables=newer)
+    return FileInfo(header.format_version, written_by, newer)
+
+
+def check_schema_entries(
+    name: str, entries: list[tuple[str, str]], *, allow_unknown_tables: bool
+) -> None:
+    """Refuse any trigger, view or table that our format does not define.
+
+    A trigger or view runs code the moment we read; a file from a stranger must not get that.
+    """
+    known = set(metadata.tables) | {META_TABLE} | RETIRED_NAMES
+    known_indexes = {index.name for table in metadata.tables.values() for index in table.indexes}
+    for kind, entry in entries:
+        if kind in ("trigger", "view"):
+            raise NotAProjectError(
+                f"{name} contains a {kind} called “{entry}” that PM Desk never creates; it was "
+                "refused because it could run code when the file is read."
+            )
+        if kind == "table" and entry not in known and not allow_unknown_tables:
+            raise NotAProjectError(
+                f"{name} contains a table “{entry}” that is not part of a PM Desk project."
+            )
+        if kind == "index" and not (
+            entry in known_indexes or entry.startswith("sqlite_autoindex_") or allow_unknown_tables
+        ):
+            raise NotAProjectError(
+                f"{name} contains an index “{entry}” that is not part of a PM Desk project."
+            )

@@ -1,0 +1,60 @@
+"""Upgrades of older project formats, one step per format version.
+
+A step changes the working copy in place, inside one transaction; the user's own file is copied
+to the backup folder first and is only replaced when the user saves.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from pmdesk.domain.schema import metadata
+from pmdesk.errors import NotAProjectError
+from pmdesk.store.database import open_engine, set_format
+from pmdesk.store.fileformat import FORMAT_VERSION
+from pmdesk.store.paths import backup_dir
+
+Migration = Callable[[sqlite3.Connection], None]
+
+# from-version -> the step that brings a file to from-version + 1. Format 1 is the first.
+MIGRATIONS: dict[int, Migration] = {}
+
+# Tables and indexes older formats had and a later step removes; a file may still hold them.
+RETIRED_NAMES: frozenset[str] = frozenset()
+
+
+def back_up_before_migration(source: Path, version: int) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = backup_dir() / f"{source.stem}.format{version}.{stamp}{source.suffix}"
+    shutil.copy2(source, target)
+    return target
+
+
+def migrate(working_copy: Path, from_version: int, target: int = FORMAT_VERSION) -> None:
+    """Bring a working copy from ``from_version`` up to ``target``, step by step."""
+    connection = sqlite3.connect(working_copy, isolation_level=None)
+    try:
+        for version in range(from_version, target):
+            step = MIGRATIONS.get(version)
+            if step is None:
+                raise NotAProjectError(
+                    f"This PM Desk cannot upgrade a project of format {version}; "
+                    "open it with an older PM Desk and save it again."
+                )
+            connection.execute("BEGIN")
+            step(connection)
+            connection.execute(f"PRAGMA user_version={version + 1}")
+            connection.execute("COMMIT")
+    finally:
+        connection.close()
+    # Tables that are new in this format need no step of their own: create what is missing.
+    engine = open_engine(working_copy)
+    try:
+        metadata.create_all(engine)
+    finally:
+        engine.dispose()
+    set_format(working_copy, target)
