@@ -73,7 +73,7 @@ def load_project(session: Session, data: dict[str, Any], source: str) -> None:
         raise InterchangeError(f"{source} breaks a rule of the project: {error.orig}.") from None
 
 
-class _Problem(Exception):
+class _FieldError(Exception):
     """A bad field, found deep in validation; turned into one InterchangeError at the top."""
 
     def __init__(self, path: str, problem: str) -> None:
@@ -85,22 +85,24 @@ def _validated_rows(
 ) -> list[tuple[type[Record], list[dict[str, Any]]]]:
     try:
         return _checked_rows(data)
-    except _Problem as problem:
+    except _FieldError as problem:
         raise InterchangeError(f"In {source}, {problem}.") from None
 
 
 def _checked_rows(data: dict[str, Any]) -> list[tuple[type[Record], list[dict[str, Any]]]]:
     for key in TOP_LEVEL_KEYS:
         if key not in data:
-            raise _Problem(key, "is missing")
+            raise _FieldError(key, "is missing")
     for key in data:
         if key not in TOP_LEVEL_KEYS:
-            raise _Problem(key, "is not part of a PM Desk project")
+            raise _FieldError(key, "is not part of a PM Desk project")
     version = _typed(data["format"], dict, "format").get("version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise _Problem("format.version", "must be a whole number")
+        raise _FieldError("format.version", "must be a whole number")
     if version > FORMAT_VERSION:
-        raise _Problem("format.version", f"is {version}; this PM Desk reads up to {FORMAT_VERSION}")
+        raise _FieldError(
+            "format.version", f"is {version}; this PM Desk reads up to {FORMAT_VERSION}"
+        )
 
     seen: dict[str, str] = {}  # UUID -> path where first seen
     table_ids: dict[str, set[str]] = {}
@@ -108,7 +110,7 @@ def _checked_rows(data: dict[str, Any]) -> list[tuple[type[Record], list[dict[st
     for path, model, record in _records(data):
         values = _record_values(path, model, record)
         if values["id"] in seen:
-            raise _Problem(f"{path}.id", f"repeats the UUID of {seen[values['id']]}")
+            raise _FieldError(f"{path}.id", f"repeats the UUID of {seen[values['id']]}")
         seen[values["id"]] = path
         table_ids.setdefault(model.__tablename__, set()).add(values["id"])
         checked.append((path, model, values))
@@ -117,7 +119,7 @@ def _checked_rows(data: dict[str, Any]) -> list[tuple[type[Record], list[dict[st
             target = next(iter(column.foreign_keys), None)
             value = values[column.key]
             if target and value and value not in table_ids.get(target.column.table.name, ()):
-                raise _Problem(f"{path}.{column.key}", f"refers to {value}, which is not there")
+                raise _FieldError(f"{path}.{column.key}", f"refers to {value}, which is not there")
     grouped: dict[type[Record], list[dict[str, Any]]] = {}
     for _path, model, values in checked:
         grouped.setdefault(model, []).append(values)
@@ -128,7 +130,7 @@ def _checked_rows(data: dict[str, Any]) -> list[tuple[type[Record], list[dict[st
 def _typed(value: Any, kind: type, path: str) -> Any:
     if not isinstance(value, kind):
         expected = "an object" if kind is dict else "a list"
-        raise _Problem(path, f"must be {expected}, not {describe(value)}")
+        raise _FieldError(path, f"must be {expected}, not {describe(value)}")
     return value
 
 
@@ -138,10 +140,10 @@ def _records(data: dict[str, Any]) -> Iterator[tuple[str, type[Record], Any]]:
         workspace = _typed(data[key], dict, key)
         for sub in workspace:
             if sub not in group:
-                raise _Problem(f"{key}.{sub}", "is not part of a PM Desk project")
+                raise _FieldError(f"{key}.{sub}", "is not part of a PM Desk project")
         for sub, model in group.items():
             if sub not in workspace:
-                raise _Problem(f"{key}.{sub}", "is missing")
+                raise _FieldError(f"{key}.{sub}", "is missing")
             for index, record in enumerate(_typed(workspace[sub], list, f"{key}.{sub}")):
                 yield f"{key}.{sub}[{index}]", model, record
 
@@ -151,13 +153,15 @@ def _record_values(path: str, model: type[Record], record: Any) -> dict[str, Any
     known = {column.key for column in columns(model)}
     for key in record:
         if key not in known:
-            raise _Problem(f"{path}.{key}", "is not a field PM Desk knows")
+            raise _FieldError(f"{path}.{key}", "is not a field PM Desk knows")
     values: dict[str, Any] = {}
     for column in columns(model):
         if column.key not in record:
-            raise _Problem(f"{path}.{column.key}", "is missing")
+            raise _FieldError(f"{path}.{column.key}", "is missing")
         value, problem = from_json(column, record[column.key])
         if problem:
-            raise _Problem(f"{path}.{column.key}", f"{problem}, not {describe(record[column.key])}")
+            raise _FieldError(
+                f"{path}.{column.key}", f"{problem}, not {describe(record[column.key])}"
+            )
         values[column.key] = value
     return values
