@@ -1,0 +1,97 @@
+"""Starting the desktop app, and the ``--self-test`` run used by benchmarks and packaging."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from pmdesk import APP_NAME, __version__
+from pmdesk.errors import PmdeskError
+from pmdesk.resources import resource
+
+ORGANIZATION = "PM Desk"
+DESKTOP_FILE = "io.github.pmdesk.PMDesk"
+
+
+def create_application(argv: Sequence[str] = ()) -> QApplication:
+    """The QApplication with PM Desk's identity, icon and style (or the existing one)."""
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(["pmdesk", *argv])
+    app.setDesktopFileName(DESKTOP_FILE)
+    app.setWindowIcon(QIcon(str(resource("icons", "pmdesk.svg"))))
+    app.setStyleSheet(resource("style", "app.qss").read_text(encoding="utf-8"))
+    return app
+
+
+def run_app(path: Path | None, qt_args: Sequence[str] = ()) -> int:
+    app = create_application(qt_args)
+    from pmdesk.gui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    if path is not None:
+        window.open_project(path)
+    return app.exec()
+
+
+def self_test(path: Path | None) -> int:
+    """Show every workspace once until painted and print how long each took, in ms.
+
+    Returns non-zero if a workspace failed to build or the project failed to open.
+    """
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    started = time.perf_counter()
+    app = create_application()
+    from pmdesk.gui.main_window import MainWindow
+    from pmdesk.gui.workspaces import WORKSPACES
+
+    failures: list[str] = []
+    window = MainWindow()
+    window.show()
+    _paint(app, window)
+    print(f"{'window':<14}{_ms(started):>8.0f} ms")
+    if path is not None:
+        opened = time.perf_counter()
+        try:
+            window.load(path)
+        except PmdeskError as error:
+            print(f"pmdesk: {error}", file=sys.stderr)
+            return 1
+        print(f"{'open':<14}{_ms(opened):>8.0f} ms")
+    for workspace in WORKSPACES:
+        shown = time.perf_counter()
+        try:
+            page = window.show_workspace(workspace.key)
+            _paint(app, page)
+        except Exception as error:
+            failures.append(f"{workspace.title}: {error!r}")
+            continue
+        print(f"{workspace.title:<14}{_ms(shown):>8.0f} ms")
+    window.close()
+    for failure in failures:
+        print(f"pmdesk: self-test failed: {failure}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def _paint(app: QApplication, widget: object) -> None:
+    """Process events until ``widget`` has really been painted once."""
+    widget.repaint()  # type: ignore[attr-defined]
+    loop = QEventLoop()
+    QTimer.singleShot(0, loop.quit)
+    loop.exec()
+    app.processEvents()
+
+
+def _ms(since: float) -> float:
+    return (time.perf_counter() - since) * 1000

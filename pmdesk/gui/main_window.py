@@ -1,0 +1,328 @@
+"""The main window: workspace navigation, the File/Edit/Help menus, and the document lifecycle."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoGroup,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pmdesk import APP_NAME, __version__
+from pmdesk.errors import PmdeskError
+from pmdesk.gui import dialogs
+from pmdesk.gui.document import DocumentController
+from pmdesk.gui.empty_state import EmptyStatePage
+from pmdesk.gui.workspaces import WORKSPACES, Workspace
+from pmdesk.store.document import Document
+from pmdesk.store.fileformat import FILE_SUFFIX
+
+MAX_RECENT = 10
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = QSettings()
+        self.setAcceptDrops(True)
+        self.setMinimumSize(900, 600)
+        self.controller: DocumentController | None = None
+        self._pages: dict[str, QWidget] = {}
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(190)
+        for workspace in WORKSPACES:
+            item = QListWidgetItem(workspace.title)
+            item.setToolTip(workspace.purpose)
+            self.navigation.addItem(item)
+        self.stack = QStackedWidget()
+        self.banner = QLabel()
+        self.banner.setObjectName("readOnlyBanner")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        right.addWidget(self.banner)
+        right.addWidget(self.stack, 1)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addLayout(right, 1)
+        self.setCentralWidget(central)
+        self.navigation.currentRowChanged.connect(self._show_workspace)
+
+        self._build_menus()
+        self._restore_geometry()
+        self._set_controller(DocumentController(Document.new()))
+
+    # -- workspaces ----------------------------------------------------------------------------
+
+    def show_workspace(self, key: str) -> QWidget:
+        """Switch to a workspace by key and return its page (built on first use)."""
+        row = next(index for index, ws in enumerate(WORKSPACES) if ws.key == key)
+        self.navigation.setCurrentRow(row)
+        return self._pages[key]
+
+    def _show_workspace(self, row: int) -> None:
+        if row < 0:
+            return
+        workspace = WORKSPACES[row]
+        page = self._pages.get(workspace.key)
+        if page is None:
+            page = self._build_page(workspace)
+            self._pages[workspace.key] = page
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+
+    def _build_page(self, workspace: Workspace) -> QWidget:
+        if workspace.factory is None or self.controller is None:
+            return EmptyStatePage(workspace.title, workspace.purpose)
+        return workspace.factory(self.controller)
+
+    def _set_controller(self, controller: DocumentController) -> None:
+        """Make ``controller`` the open project; pages of the previous one are thrown away."""
+        row = max(self.navigation.currentRow(), 0)
+        previous = self.controller
+        self.controller = controller
+        for page in self._pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self._pages.clear()
+        if previous is not None:
+            self.undo_group.removeStack(previous.undo_stack)
+            previous.close()
+            previous.deleteLater()
+        controller.setParent(self)
+        controller.undo_stack.cleanChanged.connect(self._update_title)
+        controller.failed.connect(lambda message: dialogs.show_error(self, APP_NAME, message))
+        self.undo_group.addStack(controller.undo_stack)
+        self.undo_group.setActiveStack(controller.undo_stack)
+        self.navigation.setCurrentRow(-1)
+        self.navigation.setCurrentRow(row)
+        self._update_title()
+        reason = controller.document.read_only_reason
+        self.banner.setText(f"Read-only — {reason}" if reason else "")
+        self.banner.setVisible(reason is not None)
+
+    # -- menus ---------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self._add(file_menu, "&New", self.new_project, QKeySequence.StandardKey.New)
+        self._add(file_menu, "&Open…", self.open_project, QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        self._add(file_menu, "&Save", self.save, QKeySequence.StandardKey.Save)
+        self._add(file_menu, "Save &As…", self.save_as, QKeySequence.StandardKey.SaveAs)
+        self._add(file_menu, "&Close", self.close_project, QKeySequence.StandardKey.Close)
+        file_menu.addSeparator()
+        quit_action = self._add(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        if not quit_action.shortcut():  # the non-mac key themes bind nothing to Quit
+            quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        self.edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_group = QUndoGroup(self)
+        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        about = self._add(help_menu, f"&About {APP_NAME}", self._about)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _add(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence.StandardKey | None = None,
+    ) -> QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        return action
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self.recent_files()
+        for name in files:
+            action = self.recent_menu.addAction(name)
+            action.triggered.connect(lambda _checked=False, n=name: self.open_project(Path(n)))
+        if not files:
+            self.recent_menu.addAction("No recent projects").setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("Clear Menu").triggered.connect(self._clear_recent)
+
+    def _about(self) -> None:
+        dialogs.show_about(
+            self,
+            f"<h3>{APP_NAME} {__version__}</h3><p>An offline workbench for product managers: "
+            "strategy, stakeholders, competition, roadmap and requirements in one file, and "
+            "executive briefings in Word.</p>",
+        )
+
+    # -- the document lifecycle ----------------------------------------------------------------
+
+    def new_project(self) -> None:
+        if self.maybe_keep_changes():
+            self._set_controller(DocumentController(Document.new()))
+
+    def open_project(self, path: Path | None = None) -> bool:
+        """Open ``path`` (or ask for one); on failure the current project stays as it was."""
+        if not self.maybe_keep_changes():
+            return False
+        if path is None:
+            path = dialogs.choose_file_to_open(self, self._last_folder())
+            if path is None:
+                return False
+        try:
+            self.load(path)
+        except PmdeskError as error:
+            dialogs.show_error(self, "Cannot Open Project", str(error))
+            self._forget_recent(path)
+            return False
+        return True
+
+    def load(self, path: Path) -> None:
+        """Open ``path`` without asking anything; raises PmdeskError if it cannot be opened."""
+        document = Document.open(path)
+        self._set_controller(DocumentController(document))
+        self._remember_recent(document.path)
+
+    def save(self) -> bool:
+        assert self.controller is not None
+        document = self.controller.document
+        if document.path is None or document.read_only:
+            return self.save_as()
+        return self._save_to(document.path)
+
+    def save_as(self) -> bool:
+        assert self.controller is not None
+        document = self.controller.document
+        suggestion = str(document.path or Path(self._last_folder()) / f"Untitled{FILE_SUFFIX}")
+        target = dialogs.choose_file_to_save(self, suggestion)
+        return target is not None and self._save_to(target)
+
+    def close_project(self) -> None:
+        """Close the open project; an empty, untitled one takes its place."""
+        self.new_project()
+
+    def maybe_keep_changes(self) -> bool:
+        """Ask about unsaved changes; False means the user wants to stay where they are."""
+        if self.controller is None or self.controller.undo_stack.isClean():
+            return True
+        answer = dialogs.ask_save_changes(self, self.controller.document.display_name)
+        if answer is dialogs.Answer.SAVE:
+            return self.save()
+        return answer is dialogs.Answer.DISCARD
+
+    def _save_to(self, target: Path) -> bool:
+        assert self.controller is not None
+        try:
+            written = self.controller.document.save(target)
+        except PmdeskError as error:
+            dialogs.show_error(self, "Cannot Save Project", str(error))
+            return False
+        self.controller.undo_stack.setClean()
+        self.banner.hide()
+        self._remember_recent(written)
+        self._update_title()
+        self.statusBar().showMessage(f"Saved to {written}", 5000)
+        return True
+
+    def _update_title(self) -> None:
+        if self.controller is None:
+            return
+        document = self.controller.document
+        suffix = " (read-only)" if document.read_only else ""
+        self.setWindowTitle(f"{document.display_name}[*]{suffix} — {APP_NAME}")
+        self.setWindowModified(not self.controller.undo_stack.isClean())
+
+    # -- recent files and geometry -------------------------------------------------------------
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recentFiles", [])
+        files = [value] if isinstance(value, str) else list(value or [])
+        return [str(name) for name in files][:MAX_RECENT]
+
+    def _remember_recent(self, path: Path | None) -> None:
+        if path is None:
+            return
+        name = str(path)
+        files = [name, *(other for other in self.recent_files() if other != name)]
+        self.settings.setValue("recentFiles", files[:MAX_RECENT])
+
+    def _forget_recent(self, path: Path) -> None:
+        files = [name for name in self.recent_files() if name != str(path.absolute())]
+        self.settings.setValue("recentFiles", files)
+
+    def _clear_recent(self) -> None:
+        self.settings.setValue("recentFiles", [])
+
+    def _last_folder(self) -> str:
+        files = self.recent_files()
+        return str(Path(files[0]).parent) if files else str(Path.home())
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1200, 800)
+
+    # -- Qt events -----------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_keep_changes():
+            event.ignore()
+            return
+        self.settings.setValue("geometry", self.saveGeometry())
+        if self.controller is not None:
+            self.undo_group.removeStack(self.controller.undo_stack)
+            self.controller.close()
+            self.controller = None
+        event.accept()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_project(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = _dropped_project(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.open_project(path)
+
+
+def _dropped_project(event: QDragEnterEvent | QDropEvent) -> Path | None:
+    urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+    for url in urls:
+        if url.isLocalFile() and url.toLocalFile().lower().endswith(FILE_SUFFIX):
+            return Path(url.toLocalFile())
+    return None
