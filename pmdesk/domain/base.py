@@ -33,10 +33,11 @@ class Base(DeclarativeBase):
 
 
 class Record(Base):
-    """A row of project data. Subclasses set ``__label__``, the plural a user reads in reports."""
+    """A row of project data. Subclasses name themselves as a user reads them in sentences."""
 
     __abstract__ = True
-    __label__ = "records"
+    __label__ = "records"  # plural, as in `pmdesk check`
+    __singular__ = "record"
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now)

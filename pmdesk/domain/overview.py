@@ -16,6 +16,7 @@ class Project(Record):
 
     __tablename__ = "project"
     __label__ = "projects"
+    __singular__ = "project"
 
     name: Mapped[str] = mapped_column(String(200), default="Untitled product")
     vision: Mapped[str] = mapped_column(Text, default="")

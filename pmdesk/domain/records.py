@@ -1,0 +1,115 @@
+"""Generic record operations every workspace uses: change fields, remove with dependents, restore.
+
+Workspace modules add their own rules (ranges, allowed words) and then call these, so that every
+edit commits at once and every removal can be undone exactly, including the rows that pointed
+at what was removed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from pmdesk.domain.base import Record
+from pmdesk.errors import ValidationError
+
+R = TypeVar("R", bound=Record)
+
+
+def get(session: Session, model: type[R], record_id: str) -> R:
+    record = session.get(model, record_id)
+    if record is None:
+        raise ValidationError(f"That {getattr(model, '__singular__', 'record')} no longer exists.")
+    return record
+
+
+def set_fields(session: Session, model: type[R], record_id: str, **values: Any) -> dict[str, Any]:
+    """Change fields of one record, commit, and return their previous values (for undo)."""
+    record = get(session, model, record_id)
+    previous = {name: getattr(record, name) for name in values}
+    for name, value in values.items():
+        setattr(record, name, value)
+    session.commit()
+    return previous
+
+
+@dataclass
+class ClearedLink:
+    """A nullable link that a removal emptied, with each row's value before."""
+
+    table: Table
+    column: str
+    before: dict[str, Any]  # row id -> value
+
+
+@dataclass
+class Removal:
+    """Everything one removal took away, so that :func:`restore` can put it back exactly."""
+
+    rows: list[tuple[Table, list[dict[str, Any]]]] = field(default_factory=list)  # parents first
+    cleared: list[ClearedLink] = field(default_factory=list)
+
+    def count(self, table: Table) -> int:
+        return sum(len(rows) for t, rows in self.rows if t is table)
+
+
+def remove(session: Session, model: type[Record], ids: Iterable[str]) -> Removal:
+    """Delete records and what depends on them, following the schema's ``ondelete`` rules.
+
+    Rows whose foreign key says CASCADE go with them; columns that say SET NULL are cleared.
+    A foreign key without a rule is a schema mistake and raises, rather than guessing.
+    """
+    removal = Removal()
+    _collect(session, model.__table__, set(ids), removal)  # type: ignore[arg-type]
+    for link in removal.cleared:
+        table = link.table
+        rows = list(link.before)
+        session.execute(update(table).where(table.c.id.in_(rows)).values({link.column: None}))
+    for table, rows in reversed(removal.rows):  # children first
+        session.execute(delete(table).where(table.c.id.in_([row["id"] for row in rows])))
+    session.commit()
+    session.expire_all()
+    return removal
+
+
+def restore(session: Session, removal: Removal) -> None:
+    """Undo :func:`remove`: put rows back parents first, then refill the cleared links."""
+    for table, rows in removal.rows:
+        session.execute(insert(table), rows)
+    for link in removal.cleared:
+        for row_id, value in link.before.items():
+            table = link.table
+            session.execute(update(table).where(table.c.id == row_id).values({link.column: value}))
+    session.commit()
+    session.expire_all()
+
+
+def _collect(session: Session, table: Table, ids: set[str], removal: Removal) -> None:
+    ids = ids - {row["id"] for t, rows in removal.rows if t is table for row in rows}
+    if not ids:
+        return
+    query = select(table).where(table.c.id.in_(ids))
+    rows = [dict(row) for row in session.execute(query).mappings()]
+    if not rows:
+        return
+    removal.rows.append((table, rows))
+    for other in table.metadata.sorted_tables:
+        for key in other.foreign_keys:
+            if key.column.table is not table:
+                continue
+            column = key.parent
+            found = session.execute(select(other.c.id, column).where(column.in_(ids))).all()
+            if not found:
+                continue
+            rule = (key.ondelete or "").upper()
+            if rule == "CASCADE":
+                _collect(session, other, {row_id for row_id, _value in found}, removal)
+            elif rule == "SET NULL":
+                before = dict(found)
+                removal.cleared.append(ClearedLink(other, column.key, before))
+            else:
+                raise RuntimeError(f"{other.name}.{column.key} needs an ondelete rule")

@@ -1,0 +1,73 @@
+"""Removal follows the schema's ondelete rules, and restore puts back exactly what went."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import ForeignKey, String, create_engine, event, select
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+
+from pmdesk.domain import records
+
+
+class _Base(DeclarativeBase):
+    pass
+
+
+class Person(_Base):
+    __tablename__ = "person"
+    __singular__ = "person"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(50))
+
+
+class Tie(_Base):
+    __tablename__ = "tie"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    source_id: Mapped[str] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    target_id: Mapped[str] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+
+
+class Task(_Base):
+    __tablename__ = "task"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    owner_id: Mapped[str | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+
+
+@pytest.fixture
+def session():
+    engine = create_engine("sqlite://")
+    event.listen(engine, "connect", lambda c, _r: c.execute("PRAGMA foreign_keys=ON"))
+    _Base.metadata.create_all(engine)
+    with Session(engine, expire_on_commit=False) as session:
+        session.add_all([Person(id="a", name="Ana"), Person(id="b", name="Ben")])
+        session.flush()
+        session.add_all([Tie(id="t", source_id="a", target_id="b"), Task(id="k", owner_id="a")])
+        session.commit()
+        yield session
+
+
+def test_remove_cascades_links_and_clears_owners(session):
+    removal = records.remove(session, Person, ["a"])
+    assert session.scalars(select(Person.id)).all() == ["b"]
+    assert session.scalars(select(Tie)).all() == []
+    assert session.get(Task, "k").owner_id is None
+    assert removal.count(Tie.__table__) == 1
+
+
+def test_restore_puts_back_people_links_and_owners(session):
+    removal = records.remove(session, Person, ["a"])
+    records.restore(session, removal)
+    assert sorted(session.scalars(select(Person.name))) == ["Ana", "Ben"]
+    assert session.get(Tie, "t").source_id == "a"
+    assert session.get(Task, "k").owner_id == "a"
+
+
+def test_set_fields_returns_what_was_there(session):
+    before = records.set_fields(session, Person, "b", name="Bea")
+    assert before == {"name": "Ben"}
+    assert session.get(Person, "b").name == "Bea"
+
+
+def test_a_missing_record_is_named_in_a_sentence(session):
+    with pytest.raises(records.ValidationError, match="That person no longer exists"):
+        records.get(session, Person, "zzz")
