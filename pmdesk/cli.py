@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pmdesk import APP_NAME, __version__
 from pmdesk.errors import PmdeskError
+from pmdesk.store.fileformat import FILE_SUFFIX
 
 COMMANDS = ("demo", "check", "dump", "load")
 
@@ -42,12 +43,15 @@ def _run_app(args: list[str]) -> int:
         help="open the window, show every workspace once, print the time each took, and exit",
     )
     parser.add_argument("file", nargs="?", type=Path, help="a .pmdb project to open")
-    options, qt_args = parser.parse_known_args(args)
+    options = parser.parse_args(args)
+    file: Path | None = options.file
+    if file is not None and file.suffix.lower() != FILE_SUFFIX and not file.exists():
+        parser.error(f"{str(file)!r} is neither a command nor a {FILE_SUFFIX} file")
     from pmdesk.gui.app import run_app, self_test
 
     if options.self_test:
-        return self_test(options.file)
-    return run_app(options.file, qt_args)
+        return self_test(file)
+    return run_app(file)
 
 
 def _run_command(args: list[str]) -> int:

@@ -2,9 +2,38 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 
 def snapshot(path: Path) -> tuple[bytes, int]:
     """A file's bytes and modification time, to prove later that nothing wrote to it."""
     return path.read_bytes(), path.stat().st_mtime_ns
+
+
+@contextlib.contextmanager
+def read_only_folder(folder: Path) -> Iterator[Path]:
+    """Make ``folder`` unwritable for the length of the block, for root as well.
+
+    Permission bits do not stop root (CI runs as root), so there a read-only bind mount is used;
+    other users get the permission bits.
+    """
+    if os.geteuid() == 0:
+        subprocess.run(["mount", "--bind", folder, folder], check=True)
+        try:
+            subprocess.run(["mount", "-o", "remount,ro,bind", folder, folder], check=True)
+            yield folder
+        finally:
+            subprocess.run(["umount", folder], check=True)
+    else:
+        modes = {path: path.stat().st_mode for path in [folder, *folder.iterdir()]}
+        for path in modes:
+            path.chmod(0o555 if path.is_dir() else 0o444)
+        try:
+            yield folder
+        finally:
+            for path, mode in modes.items():
+                path.chmod(mode)

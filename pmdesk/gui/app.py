@@ -33,8 +33,8 @@ def create_application(argv: Sequence[str] = ()) -> QApplication:
     return app
 
 
-def run_app(path: Path | None, qt_args: Sequence[str] = ()) -> int:
-    app = create_application(qt_args)
+def run_app(path: Path | None) -> int:
+    app = create_application()
     from pmdesk.gui.main_window import MainWindow
 
     window = MainWindow()

@@ -43,7 +43,8 @@ def replace_atomically(target: Path, fill: Callable[[Path], None]) -> None:
         reason = "the disk is full." if full else f"the database could not be written ({error})."
         raise SaveError(f"Cannot save {where}: {reason}") from None
     finally:
-        temporary.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # never created, or already moved into place
+            temporary.unlink(missing_ok=True)
 
 
 def write_text_atomically(target: Path, text: str) -> None:
@@ -51,7 +52,9 @@ def write_text_atomically(target: Path, text: str) -> None:
 
 
 def _describe(error: OSError, folder: Path) -> str:
-    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+    if error.errno == errno.EROFS:
+        return f"the folder {folder} is on a read-only drive."
+    if error.errno in (errno.EACCES, errno.EPERM):
         return f"you do not have permission to write in the folder {folder}."
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
         return "the disk is full."

@@ -75,7 +75,7 @@ class Document:
                 source.close()
         if info.format_version < FORMAT_VERSION:
             back_up_before_migration(path, info.format_version)
-            migrate(working, info.format_version)
+            migrate(working, info.format_version, FORMAT_VERSION)
         document = cls(working, path, info)
         document.read_only_reason = _read_only_reason(path, info, read_only)
         return document

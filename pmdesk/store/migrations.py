@@ -15,7 +15,6 @@ from pathlib import Path
 from pmdesk.domain.schema import metadata
 from pmdesk.errors import NotAProjectError
 from pmdesk.store.database import open_engine, set_format
-from pmdesk.store.fileformat import FORMAT_VERSION
 from pmdesk.store.paths import backup_dir
 
 Migration = Callable[[sqlite3.Connection], None]
@@ -34,7 +33,7 @@ def back_up_before_migration(source: Path, version: int) -> Path:
     return target
 
 
-def migrate(working_copy: Path, from_version: int, target: int = FORMAT_VERSION) -> None:
+def migrate(working_copy: Path, from_version: int, target: int) -> None:
     """Bring a working copy from ``from_version`` up to ``target``, step by step."""
     connection = sqlite3.connect(working_copy, isolation_level=None)
     try:

@@ -1,0 +1,115 @@
+"""Every file that is not a healthy project is refused with a sentence, and left as it was."""
+
+from __future__ import annotations
+
+import sqlite3
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from pmdesk.errors import FormatVersionError, NotAProjectError
+from pmdesk.store.document import Document
+from pmdesk.store.paths import working_dir
+from tests.support import snapshot
+
+
+def _empty(folder: Path, _sample: Path) -> Path:
+    path = folder / "empty.pmdb"
+    path.write_bytes(b"")
+    return path
+
+
+def _random(folder: Path, _sample: Path) -> Path:
+    path = folder / "noise.pmdb"
+    path.write_bytes(bytes((index * 7919) % 251 for index in range(8192)))
+    return path
+
+
+def _zip(folder: Path, _sample: Path) -> Path:
+    path = folder / "archive.pmdb"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("notes.txt", "quarterly plan")
+    return path
+
+
+def _other_app(folder: Path, _sample: Path) -> Path:
+    path = folder / "contacts.pmdb"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE contacts (name TEXT)")
+    connection.commit()
+    connection.close()
+    return path
+
+
+def _newer(folder: Path, sample: Path) -> Path:
+    path = folder / "future.pmdb"
+    path.write_bytes(sample.read_bytes())
+    connection = sqlite3.connect(path, isolation_level=None)
+    connection.execute("PRAGMA user_version=7")
+    connection.execute("UPDATE pmdesk_meta SET value='7' WHERE key='min_reader_format'")
+    connection.execute("UPDATE pmdesk_meta SET value='3.2.0' WHERE key='app_version'")
+    connection.close()
+    return path
+
+
+def _truncated(folder: Path, sample: Path) -> Path:
+    path = folder / "cut.pmdb"
+    path.write_bytes(sample.read_bytes()[: 3 * 4096 + 100])
+    return path
+
+
+def _with_trigger(folder: Path, sample: Path) -> Path:
+    path = folder / "trap.pmdb"
+    path.write_bytes(sample.read_bytes())
+    connection = sqlite3.connect(path, isolation_level=None)
+    connection.execute("CREATE TRIGGER spy AFTER UPDATE ON project BEGIN DELETE FROM project; END")
+    connection.close()
+    return path
+
+
+CASES = [
+    (_empty, NotAProjectError, "“empty.pmdb” is empty (0 bytes), so it is not a PM Desk project."),
+    (
+        _random,
+        NotAProjectError,
+        "“noise.pmdb” is not a PM Desk project (it is not a database file).",
+    ),
+    (_zip, NotAProjectError, "“archive.pmdb” is a zip archive renamed to .pmdb"),
+    (_other_app, NotAProjectError, "“contacts.pmdb” is a database of another application"),
+    (
+        _newer,
+        FormatVersionError,
+        "“future.pmdb” was saved by PM Desk 3.2.0 in project format 7; this PM Desk (0.1.0) "
+        "reads formats up to 1.",
+    ),
+    (_truncated, NotAProjectError, "“cut.pmdb” is damaged: it is shorter than it should be"),
+    (_with_trigger, NotAProjectError, "“trap.pmdb” contains a trigger called “spy”"),
+]
+
+
+@pytest.mark.parametrize(
+    ("make", "error", "message"), CASES, ids=lambda case: getattr(case, "__name__", "")
+)
+def test_bad_file_is_refused_with_a_sentence_and_left_untouched(
+    tmp_path, sample_file, make, error, message
+):
+    path = make(tmp_path, sample_file)
+    before = snapshot(path)
+    leftovers = set(working_dir().iterdir())
+    with pytest.raises(error) as raised:
+        Document.open(path)
+    assert str(raised.value).startswith(message)
+    assert snapshot(path) == before
+    assert set(working_dir().iterdir()) == leftovers  # no working copy left behind
+
+
+def test_missing_file_names_the_file_and_folder(tmp_path):
+    with pytest.raises(NotAProjectError, match=r"“gone\.pmdb” does not exist \(looked in "):
+        Document.open(tmp_path / "gone.pmdb")
+
+
+def test_a_folder_is_not_a_project(tmp_path):
+    (tmp_path / "folder.pmdb").mkdir()
+    with pytest.raises(NotAProjectError, match="is a folder"):
+        Document.open(tmp_path / "folder.pmdb")
