@@ -42,7 +42,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = QSettings()
         self.setAcceptDrops(True)
-        self.setMinimumSize(900, 600)
+        self.setMinimumSize(720, 480)
         self.controller: DocumentController | None = None
         self._pages: dict[str, QWidget] = {}
 

@@ -173,12 +173,12 @@ def test_dropping_a_project_on_the_window_opens_it(window, sample_file):
 def test_window_size_is_remembered(qtbot, answers):
     first = MainWindow()
     qtbot.addWidget(first)
-    first.resize(1000, 700)
+    first.resize(780, 560)  # within the offscreen screen (800x600)
     first.show()
     first.close()
     second = MainWindow()
     qtbot.addWidget(second)
-    assert (second.width(), second.height()) == (1000, 700)
+    assert (second.width(), second.height()) == (780, 560)
     second.close()
 
 
