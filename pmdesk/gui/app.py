@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtGui import QIcon
@@ -16,17 +16,20 @@ from pmdesk import APP_NAME, __version__
 from pmdesk.errors import PmdeskError
 from pmdesk.resources import resource
 
+if TYPE_CHECKING:
+    from pmdesk.gui.main_window import MainWindow
+
 ORGANIZATION = "PM Desk"
 DESKTOP_FILE = "io.github.pmdesk.PMDesk"
 
 
-def create_application(argv: Sequence[str] = ()) -> QApplication:
+def create_application() -> QApplication:
     """The QApplication with PM Desk's identity, icon and style (or the existing one)."""
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(["pmdesk", *argv])
+    app = existing if isinstance(existing, QApplication) else QApplication(["pmdesk"])
     app.setDesktopFileName(DESKTOP_FILE)
     app.setWindowIcon(QIcon(str(resource("icons", "pmdesk.svg"))))
     app.setStyleSheet(resource("style", "app.qss").read_text(encoding="utf-8"))
@@ -35,13 +38,23 @@ def create_application(argv: Sequence[str] = ()) -> QApplication:
 
 def run_app(path: Path | None) -> int:
     app = create_application()
+    window = show_main_window(path)  # noqa: F841 - kept alive while the app runs
+    return app.exec()
+
+
+def show_main_window(path: Path | None) -> MainWindow:
+    """Show the window at once, and open ``path`` (or a new project) right after it painted."""
     from pmdesk.gui.main_window import MainWindow
 
-    window = MainWindow()
+    window = MainWindow(start_empty=True)
     window.show()
-    if path is not None:
-        window.open_project(path)
-    return app.exec()
+
+    def open_first() -> None:
+        if path is None or not window.open_project(path):
+            window.new_project()
+
+    QTimer.singleShot(0, open_first)
+    return window
 
 
 def self_test(path: Path | None) -> int:
@@ -57,18 +70,17 @@ def self_test(path: Path | None) -> int:
     from pmdesk.gui.workspaces import WORKSPACES
 
     failures: list[str] = []
-    window = MainWindow()
+    window = MainWindow(start_empty=True)
     window.show()
     _paint(app, window)
     print(f"{'window':<14}{_ms(started):>8.0f} ms")
-    if path is not None:
-        opened = time.perf_counter()
-        try:
-            window.load(path)
-        except PmdeskError as error:
-            print(f"pmdesk: {error}", file=sys.stderr)
-            return 1
-        print(f"{'open':<14}{_ms(opened):>8.0f} ms")
+    opened = time.perf_counter()
+    try:
+        window.load(path) if path is not None else window.new_project()
+    except PmdeskError as error:
+        print(f"pmdesk: {error}", file=sys.stderr)
+        return 1
+    print(f"{'open' if path else 'new':<14}{_ms(opened):>8.0f} ms")
     for workspace in WORKSPACES:
         shown = time.perf_counter()
         try:

@@ -9,13 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from sqlalchemy.orm import Session
 
 from pmdesk.errors import PmdeskError
-from pmdesk.store.document import Document
+
+if TYPE_CHECKING:  # SQLAlchemy loads after the first paint, not at start-up
+    from sqlalchemy.orm import Session
+
+    from pmdesk.store.document import Document
 
 
 @dataclass(frozen=True)

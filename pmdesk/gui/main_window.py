@@ -31,14 +31,19 @@ from pmdesk.gui import dialogs
 from pmdesk.gui.document import DocumentController
 from pmdesk.gui.empty_state import EmptyStatePage
 from pmdesk.gui.workspaces import WORKSPACES, Workspace
-from pmdesk.store.document import Document
 from pmdesk.store.fileformat import FILE_SUFFIX
 
 MAX_RECENT = 10
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """The one window of the app.
+
+    With ``start_empty`` the window comes up without a project, so that it paints before the
+    database layer has even been imported; the caller then opens or creates one.
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, start_empty: bool = False) -> None:
         super().__init__(parent)
         self.settings = QSettings()
         self.setAcceptDrops(True)
@@ -74,7 +79,8 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._restore_geometry()
-        self._set_controller(DocumentController(Document.new()))
+        if not start_empty:
+            self._set_controller(_new_controller())
 
     # -- workspaces ----------------------------------------------------------------------------
 
@@ -85,7 +91,7 @@ class MainWindow(QMainWindow):
         return self._pages[key]
 
     def _show_workspace(self, row: int) -> None:
-        if row < 0:
+        if row < 0 or self.controller is None:
             return
         workspace = WORKSPACES[row]
         page = self._pages.get(workspace.key)
@@ -193,7 +199,7 @@ class MainWindow(QMainWindow):
 
     def new_project(self) -> None:
         if self.maybe_keep_changes():
-            self._set_controller(DocumentController(Document.new()))
+            self._set_controller(_new_controller())
 
     def open_project(self, path: Path | None = None) -> bool:
         """Open ``path`` (or ask for one); on failure the current project stays as it was."""
@@ -213,19 +219,23 @@ class MainWindow(QMainWindow):
 
     def load(self, path: Path) -> None:
         """Open ``path`` without asking anything; raises PmdeskError if it cannot be opened."""
+        from pmdesk.store.document import Document
+
         document = Document.open(path)
         self._set_controller(DocumentController(document))
         self._remember_recent(document.path)
 
     def save(self) -> bool:
-        assert self.controller is not None
+        if self.controller is None:
+            return False
         document = self.controller.document
         if document.path is None or document.read_only:
             return self.save_as()
         return self._save_to(document.path)
 
     def save_as(self) -> bool:
-        assert self.controller is not None
+        if self.controller is None:
+            return False
         document = self.controller.document
         suggestion = str(document.path or Path(self._last_folder()) / f"Untitled{FILE_SUFFIX}")
         target = dialogs.choose_file_to_save(self, suggestion)
@@ -318,6 +328,12 @@ class MainWindow(QMainWindow):
         if path is not None:
             event.acceptProposedAction()
             self.open_project(path)
+
+
+def _new_controller() -> DocumentController:
+    from pmdesk.store.document import Document
+
+    return DocumentController(Document.new())
 
 
 def _dropped_project(event: QDragEnterEvent | QDropEvent) -> Path | None:

@@ -1,0 +1,120 @@
+"""Issue 2's speed claims: start-up, opening a big project, saving."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from benchmarks import Result, best_of, ratio_result, time_result
+
+# Paint synchronously, then leave at once: teardown is not part of start-up.
+PAINT_AND_QUIT = "window.repaint()\nimport os\nos._exit(0)\n"
+
+BARE_WINDOW = (
+    "from PySide6.QtWidgets import QApplication, QMainWindow\n"
+    "app = QApplication([])\nwindow = QMainWindow()\nwindow.resize(1200, 800)\nwindow.show()\n"
+    + PAINT_AND_QUIT
+)
+
+PMDESK_WINDOW = (
+    "from pmdesk.gui.app import create_application, show_main_window\n"
+    "app = create_application()\nwindow = show_main_window(None)\n" + PAINT_AND_QUIT
+)
+
+# The same, until the new project is shown too: it opens right after the first paint.
+PMDESK_PROJECT = PMDESK_WINDOW.replace(PAINT_AND_QUIT, "app.processEvents()\n" + PAINT_AND_QUIT)
+
+
+def cases() -> Iterator[Result]:
+    with tempfile.TemporaryDirectory(prefix="pmdesk-bench-") as folder:
+        os.environ.setdefault("PMDESK_DATA_DIR", str(Path(folder) / "data"))
+        yield from _start_up()
+        big = Path(folder) / "big.pmdb"
+        subprocess.run(
+            [sys.executable, "-m", "pmdesk", "demo", str(big), "--scale", "50"],
+            check=True,
+            capture_output=True,
+        )
+        yield _open_big(big)
+        yield from _save(big, Path(folder))
+
+
+def _run(script: str) -> None:
+    subprocess.run([sys.executable, "-c", script], check=True, capture_output=True)
+
+
+def _start_up() -> Iterator[Result]:
+    bare = best_of(lambda: _run(BARE_WINDOW), repeat=5)
+    ours = best_of(lambda: _run(PMDESK_WINDOW), repeat=5)
+    with_project = best_of(lambda: _run(PMDESK_PROJECT), repeat=5)
+    yield ratio_result("start to painted main window", ours, "bare PySide6 window", bare, 2.5)
+    yield Result(
+        "start to new project shown (no target)",
+        with_project,
+        "bare PySide6 window",
+        bare,
+        "-",
+        True,
+    )
+
+
+def _open_big(path: Path) -> Result:
+    from pmdesk.domain.overview import get_project
+    from pmdesk.store.document import Document
+
+    def open_until_editable() -> None:
+        document = Document.open(path)
+        get_project(document.session)
+        document.close()
+
+    def read_rows() -> None:
+        connection = sqlite3.connect(path)
+        tables = [
+            name
+            for (name,) in connection.execute("SELECT name FROM sqlite_schema WHERE type='table'")
+        ]
+        for table in tables:
+            connection.execute(f'SELECT * FROM "{table}"').fetchall()
+        connection.close()
+
+    ours = best_of(open_until_editable)
+    baseline = best_of(read_rows)
+    size = path.stat().st_size // 1024
+    return time_result(
+        f"open --scale 50 ({size} KiB) until editable",
+        ours,
+        "sqlite3 reading every row",
+        baseline,
+        1000,
+    )
+
+
+def _save(path: Path, folder: Path) -> Iterator[Result]:
+    from pmdesk.store.document import Document
+
+    document = Document.open(path)
+    try:
+        ours = best_of(lambda: document.save(folder / "saved.pmdb"))
+    finally:
+        document.close()
+    baseline = best_of(lambda: shutil.copyfile(path, folder / "copied.pmdb"))
+    durable = best_of(lambda: _durable_copy(path, folder / "copied.pmdb"))
+    size = path.stat().st_size // 1024
+    yield ratio_result(f"save ({size} KiB)", ours, "plain file copy", baseline, 2.0)
+    yield ratio_result(f"save ({size} KiB)", ours, "copy + fsync of file and folder", durable, 2.0)
+
+
+def _durable_copy(source: Path, target: Path) -> None:
+    """A copy that, like Save, is on the disk when it returns."""
+    shutil.copyfile(source, target)
+    with target.open("rb+") as handle:
+        os.fsync(handle.fileno())
+    descriptor = os.open(target.parent, os.O_RDONLY)
+    os.fsync(descriptor)
+    os.close(descriptor)
