@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from pmdesk import __version__
 from pmdesk.domain.schema import metadata
 from pmdesk.store.fileformat import APPLICATION_ID, FORMAT_VERSION
+from pmdesk.store.hardening import harden
 
 META_TABLE = "pmdesk_meta"
 META_DDL = f"CREATE TABLE {META_TABLE} (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)"
@@ -25,7 +26,7 @@ def open_engine(path: Path) -> Engine:
         # pysqlite's own transaction handling breaks SAVEPOINTs; let SQLAlchemy emit BEGIN.
         dbapi_connection.isolation_level = None
         dbapi_connection.execute("PRAGMA foreign_keys=ON")
-        dbapi_connection.execute("PRAGMA trusted_schema=OFF")
+        harden(dbapi_connection)
 
     @event.listens_for(engine, "begin")
     def _begin(connection: object) -> None:

@@ -2,15 +2,15 @@
 
 The user's file is read once at open and written once per save. Between the two, SQLite works
 only on a local copy, so a shared or synced folder never sees a journal or a lock, and a crash
-leaves the working copy behind for recovery.
+leaves the working copy behind for recovery. A presence lock beside the file tells teammates who
+has it open, and a fingerprint taken at open tells at save whether someone replaced it meanwhile.
 """
 
 from __future__ import annotations
 
-import json
+import hashlib
 import os
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -19,25 +19,34 @@ from sqlalchemy.orm import Session
 from pmdesk.domain.base import new_id
 from pmdesk.domain.overview import get_project
 from pmdesk.errors import NotAProjectError, SaveError
+from pmdesk.store import lock
 from pmdesk.store.atomic import replace_atomically
+from pmdesk.store.backups import back_up
 from pmdesk.store.database import create_schema, make_session, open_engine, set_format
 from pmdesk.store.fileformat import FILE_SUFFIX, FORMAT_VERSION, quoted, read_header
 from pmdesk.store.inspect import FileInfo, connect_read_only, inspect_file
-from pmdesk.store.migrations import back_up_before_migration, migrate
+from pmdesk.store.migrations import migrate
 from pmdesk.store.paths import working_dir
+from pmdesk.store.recovery import Orphan, note_path, write_note
+
+
+class ChangedOnDiskError(SaveError):
+    """The file was replaced by someone else since it was opened or last saved here."""
 
 
 class Document:
-    """An open project. Create with :meth:`new` or :meth:`open`; always :meth:`close`."""
+    """An open project. Create with :meth:`new`, :meth:`open` or :meth:`recover`; always
+    :meth:`close`."""
 
     def __init__(self, working_path: Path, path: Path | None, info: FileInfo | None) -> None:
         self.working_path = working_path
         self.path = path
         self.info = info
         self.read_only_reason: str | None = None
+        self.fingerprint: str | None = None  # of the user's file, when opened or last saved
+        self._locked: Path | None = None
         self.engine: Engine = open_engine(working_path)
         self.session: Session = make_session(self.engine)
-        self._write_sidecar()
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -47,14 +56,18 @@ class Document:
         create_schema(working)
         document = cls(working, None, None)
         get_project(document.session)
+        document._write_note()
         return document
 
     @classmethod
-    def open(cls, path: Path | str, *, read_only: bool = False) -> Document:
+    def open(
+        cls, path: Path | str, *, read_only: bool = False, take_over_lock: bool = False
+    ) -> Document:
         """Validate ``path`` and open a working copy of it.
 
         Raises:
-            NotAProjectError, FormatVersionError: with a sentence naming the file.
+            NotAProjectError, FormatVersionError: the file cannot be opened, in a sentence.
+            ProjectLockedError: someone else has it open (``take_over_lock`` to proceed).
         """
         path = Path(path).absolute()
         working = _new_working_path()
@@ -63,6 +76,13 @@ class Document:
             header = read_header(path)  # before SQLite holds the file (see fileformat)
             source = connect_read_only(path)
             info = inspect_file(path, header, source)
+            reason = _read_only_reason(path, info, read_only)
+            locked = None if reason else _try_lock(path, take_over_lock)
+            if reason is None and locked is None:
+                reason = (
+                    "The folder cannot hold PM Desk's lock file (it may be a read-only share), "
+                    "so teammates could not see that you have it open. Use Save As to keep edits."
+                )
             _copy_database(source, working)
         except sqlite3.DatabaseError:
             working.unlink(missing_ok=True)
@@ -74,29 +94,54 @@ class Document:
             if source is not None:
                 source.close()
         if info.format_version < FORMAT_VERSION:
-            back_up_before_migration(path, info.format_version)
+            back_up(path, "migration")
             migrate(working, info.format_version, FORMAT_VERSION)
         document = cls(working, path, info)
-        document.read_only_reason = _read_only_reason(path, info, read_only)
+        document.read_only_reason = reason
+        document._locked = locked
+        document.fingerprint = fingerprint(path)
+        document._write_note()
+        return document
+
+    @classmethod
+    def recover(cls, orphan: Orphan) -> Document:
+        """Continue the unsaved work a crashed session left behind.
+
+        The recovered project keeps its file name, but remembers the file as it was when that
+        session opened it: if the file changed since, saving over it asks first.
+        """
+        document = cls(orphan.working_path, orphan.source, None)
+        document.fingerprint = orphan.fingerprint
+        if orphan.source is not None:
+            document._locked = _try_lock(orphan.source, take_over=False)
+            if document._locked is None:
+                document.read_only_reason = "Recovered work. Use Save As to keep it."
+        document._write_note()
         return document
 
     def close(self) -> None:
         """Forget the working copy. Unsaved changes are gone: ask the user before calling."""
         self.session.close()
         self.engine.dispose()
-        for leftover in (self.working_path, self._sidecar_path):
+        if self._locked is not None:
+            lock.release(self._locked)
+            self._locked = None
+        for leftover in (self.working_path, note_path(self.working_path)):
             leftover.unlink(missing_ok=True)
 
     # -- saving ------------------------------------------------------------------------------
 
-    def save(self, target: Path | str | None = None) -> Path:
+    def save(self, target: Path | str | None = None, *, overwrite_changed: bool = False) -> Path:
         """Write the project to ``target`` (default: where it came from) atomically.
 
         A temporary file beside the target receives a backup of the working copy, is checked
-        and flushed to disk, and only then replaces the target. Any failure leaves the target
-        as it was and removes the temporary file.
+        and flushed to disk, and only then replaces the target, whose previous content goes to
+        the backup folder first. Any failure leaves the target as it was.
 
         Raises:
+            ChangedOnDiskError: someone replaced the file since it was opened or saved here
+                (``overwrite_changed`` to save anyway).
+            ProjectLockedError: a different target is open by someone else.
             SaveError: with the reason, in a sentence naming the target.
         """
         if target is None:
@@ -106,13 +151,39 @@ class Document:
         target = Path(target).absolute()
         if target.suffix.lower() != FILE_SUFFIX:
             target = target.with_name(target.name + FILE_SUFFIX)
+        same_file = target == self.path
+        if same_file and not overwrite_changed and self.changed_on_disk():
+            raise ChangedOnDiskError(
+                f"{quoted(target)} was changed by someone else after you opened it. Save your "
+                "work under another name, or replace their version."
+            )
+        new_lock = None if same_file and self._locked else _try_lock(target, take_over=False)
         self.session.commit()
         set_format(self.working_path, FORMAT_VERSION)
-        replace_atomically(target, lambda temporary: _backup_checked(self.working_path, temporary))
+        try:
+            back_up(target)
+            replace_atomically(
+                target, lambda temporary: _copy_checked(self.working_path, temporary)
+            )
+        except BaseException:
+            if new_lock is not None:
+                lock.release(new_lock)
+            raise
+        if new_lock is not None:
+            if self._locked is not None:
+                lock.release(self._locked)
+            self._locked = new_lock
         self.path = target
         self.read_only_reason = None
-        self._write_sidecar()
+        self.fingerprint = fingerprint(target)
+        self._write_note()
         return target
+
+    def changed_on_disk(self) -> bool:
+        """Whether the user's file is no longer what this document last read or wrote."""
+        if self.path is None or self.fingerprint is None:
+            return False
+        return fingerprint(self.path) != self.fingerprint
 
     # -- state -------------------------------------------------------------------------------
 
@@ -124,18 +195,28 @@ class Document:
     def display_name(self) -> str:
         return self.path.name if self.path else "Untitled"
 
-    @property
-    def _sidecar_path(self) -> Path:
-        return self.working_path.with_suffix(".json")
+    def _write_note(self) -> None:
+        write_note(self.working_path, self.path, self.fingerprint)
 
-    def _write_sidecar(self) -> None:
-        """Note which file this working copy belongs to, for recovery after a crash."""
-        record = {
-            "source": str(self.path) if self.path else None,
-            "opened": datetime.now().isoformat(timespec="seconds"),
-            "pid": os.getpid(),
-        }
-        self._sidecar_path.write_text(json.dumps(record), encoding="utf-8")
+
+def fingerprint(path: Path) -> str | None:
+    """A digest of the file's bytes; None when it is gone."""
+    try:
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+def _try_lock(path: Path, take_over: bool) -> Path | None:
+    """Take the presence lock; None where the folder cannot hold one."""
+    try:
+        lock.acquire(path, take_over=take_over)
+    except lock.ProjectLockedError:
+        raise
+    except OSError:
+        return None
+    return path
 
 
 def _new_working_path() -> Path:
@@ -165,7 +246,7 @@ def _read_only_reason(path: Path, info: FileInfo, requested: bool) -> str | None
     return None
 
 
-def _backup_checked(working: Path, temporary: Path) -> None:
+def _copy_checked(working: Path, temporary: Path) -> None:
     """Copy the working copy into ``temporary`` and make sure the copy reads back whole."""
     source = sqlite3.connect(working)
     try:

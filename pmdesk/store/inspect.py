@@ -11,6 +11,7 @@ from pmdesk.domain.schema import metadata
 from pmdesk.errors import FormatVersionError, NotAProjectError
 from pmdesk.store.database import META_TABLE, read_meta
 from pmdesk.store.fileformat import FORMAT_VERSION, Header, quoted
+from pmdesk.store.hardening import check_text, harden
 from pmdesk.store.migrations import RETIRED_NAMES
 
 
@@ -24,8 +25,11 @@ class FileInfo:
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:
-    """A connection that can neither write to the file nor leave a journal beside it."""
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    """A hardened connection that can neither write to the file nor leave a journal beside it."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    connection = sqlite3.connect(uri, uri=True, isolation_level=None)
+    harden(connection)
+    return connection
 
 
 def inspect_file(path: Path, header: Header, connection: sqlite3.Connection) -> FileInfo:
@@ -57,6 +61,7 @@ def inspect_file(path: Path, header: Header, connection: sqlite3.Connection) -> 
             f"{FORMAT_VERSION}. Install a newer PM Desk to open it."
         )
     check_schema_entries(name, entries, allow_unknown_tables=newer)
+    check_text(connection, name)
     return FileInfo(header.format_version, written_by, newer)
 
 

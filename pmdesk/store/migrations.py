@@ -1,21 +1,18 @@
 """Upgrades of older project formats, one step per format version.
 
 A step changes the working copy in place, inside one transaction; the user's own file is copied
-to the backup folder first and is only replaced when the user saves.
+to the backup folder first (see ``backups``) and is only replaced when the user saves.
 """
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
 from pmdesk.domain.schema import metadata
 from pmdesk.errors import NotAProjectError
 from pmdesk.store.database import open_engine, set_format
-from pmdesk.store.paths import backup_dir
 
 Migration = Callable[[sqlite3.Connection], None]
 
@@ -24,13 +21,6 @@ MIGRATIONS: dict[int, Migration] = {}
 
 # Tables and indexes older formats had and a later step removes; a file may still hold them.
 RETIRED_NAMES: frozenset[str] = frozenset()
-
-
-def back_up_before_migration(source: Path, version: int) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = backup_dir() / f"{source.stem}.format{version}.{stamp}{source.suffix}"
-    shutil.copy2(source, target)
-    return target
 
 
 def migrate(working_copy: Path, from_version: int, target: int) -> None:

@@ -38,6 +38,9 @@ def test_saved_file_is_ours_with_no_journal_left_beside_it(sample_document, tmp_
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     finally:
         connection.close()
+    beside = sorted(path.name for path in tmp_path.iterdir())
+    assert beside == [".~lock.copy.pmdb#", "copy.pmdb", "sample.pmdb"]  # no journal, no WAL
+    sample_document.close()
     assert sorted(path.name for path in tmp_path.iterdir()) == ["copy.pmdb", "sample.pmdb"]
 
 
@@ -102,4 +105,5 @@ def test_a_failed_save_keeps_the_old_file_whole(sample_document, monkeypatch):
     with pytest.raises(SaveError, match="the disk is full"):
         sample_document.save()
     assert snapshot(sample_document.path) == before
-    assert [path.name for path in sample_document.path.parent.iterdir()] == ["sample.pmdb"]
+    leftovers = [path.name for path in sample_document.path.parent.iterdir()]
+    assert not [name for name in leftovers if name.endswith(".saving")]

@@ -28,7 +28,7 @@ def format_two(monkeypatch, sample_file):
 
 def test_an_older_file_is_upgraded_in_the_working_copy_after_a_backup(format_two, sample_file):
     before = snapshot(sample_file)
-    backups_before = set(backup_dir().iterdir())
+    backups_before = set(backup_dir().rglob("*.pmdb"))
     document = Document.open(sample_file)
     try:
         connection = sqlite3.connect(document.working_path)
@@ -40,7 +40,7 @@ def test_an_older_file_is_upgraded_in_the_working_copy_after_a_backup(format_two
     finally:
         document.close()
     assert snapshot(sample_file) == before  # only Save replaces the user's file
-    new_backups = set(backup_dir().iterdir()) - backups_before
+    new_backups = set(backup_dir().rglob("*.pmdb")) - backups_before
     assert [path.read_bytes() for path in new_backups] == [before[0]]
 
 
