@@ -1,0 +1,81 @@
+"""A .pmdb may come from anyone: nothing in it runs, and bad bytes get a clear sentence."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from pmdesk.errors import NotAProjectError
+from pmdesk.store.document import Document
+from pmdesk.store.hardening import harden
+from tests.support import snapshot
+
+
+def _tamper(path, *statements: str) -> None:
+    connection = sqlite3.connect(path, isolation_level=None)
+    for statement in statements:
+        connection.execute(statement)
+    connection.close()
+
+
+@pytest.mark.parametrize(
+    ("statement", "message"),
+    [
+        (
+            "CREATE TRIGGER audit AFTER UPDATE ON project BEGIN "
+            "INSERT INTO pmdesk_meta VALUES ('x' || random(), 'y'); END",
+            "contains a trigger called “audit” that PM Desk never creates",
+        ),
+        (
+            "CREATE VIEW shout AS SELECT upper(name), load_extension('evil') FROM project",
+            "contains a view called “shout” that PM Desk never creates",
+        ),
+        ("CREATE TABLE stash (secret TEXT)", "contains a table “stash” that is not part of"),
+        ("CREATE INDEX peek ON project (vision)", "contains an index “peek” that is not part of"),
+    ],
+)
+def test_schema_that_our_format_does_not_define_is_refused(sample_file, statement, message):
+    _tamper(sample_file, statement)
+    before = snapshot(sample_file)
+    with pytest.raises(NotAProjectError, match=message):
+        Document.open(sample_file)
+    assert snapshot(sample_file) == before
+
+
+def test_a_trigger_cannot_act_even_where_one_slipped_through(tmp_path):
+    path = tmp_path / "t.db"
+    _tamper(
+        path,
+        "CREATE TABLE notes (text TEXT)",
+        "CREATE TABLE log (text TEXT)",
+        "CREATE TRIGGER copy AFTER INSERT ON notes BEGIN INSERT INTO log VALUES (new.text); END",
+    )
+    connection = sqlite3.connect(path)
+    harden(connection)
+    with pytest.raises(sqlite3.DatabaseError, match="not authorized"):
+        connection.execute("INSERT INTO notes VALUES ('hello')")
+    assert connection.execute("SELECT count(*) FROM log").fetchone() == (0,)
+    connection.close()
+
+
+def test_text_that_is_not_utf8_names_the_record_kind(sample_file):
+    _tamper(sample_file, "UPDATE project SET vision = CAST(x'c328ff' AS TEXT)")
+    before = snapshot(sample_file)
+    with pytest.raises(NotAProjectError) as raised:
+        Document.open(sample_file)
+    assert str(raised.value).startswith(
+        "“sample.pmdb” is damaged: a project holds text that is not valid UTF-8"
+    )
+    assert snapshot(sample_file) == before
+
+
+def test_limits_are_lowered_on_every_connection(sample_document):
+    raw = sample_document.engine.raw_connection()
+    try:
+        driver = raw.driver_connection
+        assert driver.getlimit(sqlite3.SQLITE_LIMIT_ATTACHED) == 0
+        assert driver.getlimit(sqlite3.SQLITE_LIMIT_LENGTH) < 1_000_000_000
+        assert driver.execute("PRAGMA trusted_schema").fetchone() == (0,)
+    finally:
+        raw.close()
