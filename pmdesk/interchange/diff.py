@@ -1,0 +1,100 @@
+"""What differs between two projects, record by record (matched by UUID), field by field."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pmdesk.domain.base import Record
+from pmdesk.domain.overview import Project
+from pmdesk.domain.schema import WORKSPACE_RECORDS
+
+# Fields that change with every edit and say nothing a reader wants to compare.
+IGNORED_FIELDS = frozenset({"updated_at"})
+LABEL_FIELDS = ("name", "title", "label", "quote", "text", "summary")
+Kind = Literal["added", "removed", "changed"]
+
+
+@dataclass(frozen=True)
+class RecordChange:
+    section: str  # "project" or "<workspace>.<records>", as in the JSON dump
+    model: type[Record]
+    record_id: str
+    label: str
+    kind: Kind
+    fields: tuple[tuple[str, Any, Any], ...] = ()  # (field, ours, theirs) for "changed"
+
+
+def sections(data: dict[str, Any]) -> Iterator[tuple[str, type[Record], list[dict[str, Any]]]]:
+    """Every list of records in a dump, with its section name and model."""
+    yield "project", Project, [data["project"]]
+    for key, group in WORKSPACE_RECORDS.items():
+        for sub, model in group.items():
+            yield f"{key}.{sub}", model, data.get(key, {}).get(sub, [])
+
+
+def diff_projects(ours: dict[str, Any], theirs: dict[str, Any]) -> list[RecordChange]:
+    """Changes that turn ``ours`` into ``theirs``, in section order, then by label."""
+    their_sections = {name: records for name, _model, records in sections(theirs)}
+    changes: list[RecordChange] = []
+    for name, model, records in sections(ours):
+        mine = {record["id"]: record for record in records}
+        other = {record["id"]: record for record in their_sections.get(name, [])}
+        found: list[RecordChange] = []
+        for record_id in other.keys() - mine.keys():
+            found.append(RecordChange(name, model, record_id, label(other[record_id]), "added"))
+        for record_id in mine.keys() - other.keys():
+            found.append(RecordChange(name, model, record_id, label(mine[record_id]), "removed"))
+        for record_id in mine.keys() & other.keys():
+            fields = tuple(
+                (field, mine[record_id].get(field), value)
+                for field, value in sorted(other[record_id].items())
+                if field not in IGNORED_FIELDS and mine[record_id].get(field) != value
+            )
+            if fields:
+                found.append(
+                    RecordChange(name, model, record_id, label(other[record_id]), "changed", fields)
+                )
+        changes.extend(sorted(found, key=lambda change: (change.kind, change.label.lower())))
+    return changes
+
+
+def label(record: dict[str, Any]) -> str:
+    for field in LABEL_FIELDS:
+        value = record.get(field)
+        if isinstance(value, str) and value.strip():
+            return shorten(value, 60)
+    return str(record.get("id", ""))[:8]
+
+
+def shorten(text: str, width: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def describe(changes: list[RecordChange], ours: str, theirs: str) -> str:
+    """The changes as text a person reads top to bottom."""
+    if not changes:
+        return f"{ours} and {theirs} hold the same project data.\n"
+    count = len(changes)
+    counted = f"{count} records differ" if count != 1 else "1 record differs"
+    lines = [f"From {ours} to {theirs}: {counted}.", ""]
+    current = None
+    marks = {"added": "+", "removed": "-", "changed": "~"}
+    for change in changes:
+        if change.section != current:
+            current = change.section
+            lines.append(change.section)
+        line = f"  {marks[change.kind]} {change.label}"
+        if change.fields:
+            parts = [f"{field}: {_show(old)} → {_show(new)}" for field, old, new in change.fields]
+            line += " — " + "; ".join(parts)
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str):
+        return f"“{shorten(value, 40)}”"
+    return "none" if value is None else str(value)
