@@ -50,6 +50,10 @@ def show_main_window(path: Path | None) -> MainWindow:
     window.show()
 
     def open_first() -> None:
+        from pmdesk.gui.sharing import offer_recovery
+
+        if offer_recovery(window):
+            return
         if path is None or not window.open_project(path):
             window.new_project()
 

@@ -22,6 +22,9 @@ if TYPE_CHECKING:  # SQLAlchemy loads after the first paint, not at start-up
     from pmdesk.store.document import Document
 
 
+ANY_KIND = "*"  # for edits that may touch every kind of record (an import, say)
+
+
 @dataclass(frozen=True)
 class Change:
     """What an edit touched: record kinds (table names) and, where known, record ids."""
@@ -34,7 +37,7 @@ class Change:
         return cls(frozenset(kinds), frozenset(ids))
 
     def touches(self, kind: str) -> bool:
-        return kind in self.kinds
+        return kind in self.kinds or ANY_KIND in self.kinds
 
 
 # Qt asks for an int per mergeable command class; the merge key decides what actually merges.

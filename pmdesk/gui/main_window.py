@@ -144,6 +144,9 @@ class MainWindow(QMainWindow):
         self._add(file_menu, "Save &As…", self.save_as, QKeySequence.StandardKey.SaveAs)
         self._add(file_menu, "&Close", self.close_project, QKeySequence.StandardKey.Close)
         file_menu.addSeparator()
+        self._add(file_menu, "&Import from Project…", self.import_from_project)
+        self._add(file_menu, "Restore from &Backup…", self.restore_from_backup)
+        file_menu.addSeparator()
         quit_action = self._add(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         if not quit_action.shortcut():  # the non-mac key themes bind nothing to Quit
             quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -209,12 +212,18 @@ class MainWindow(QMainWindow):
             path = dialogs.choose_file_to_open(self, self._last_folder())
             if path is None:
                 return False
+        from pmdesk.gui import sharing
+
         try:
-            self.load(path)
+            document = sharing.open_document(self, path)
         except PmdeskError as error:
             dialogs.show_error(self, "Cannot Open Project", str(error))
             self._forget_recent(path)
             return False
+        if document is None:
+            return False
+        self._set_controller(DocumentController(document))
+        self._remember_recent(document.path)
         return True
 
     def load(self, path: Path) -> None:
@@ -225,6 +234,11 @@ class MainWindow(QMainWindow):
         self._set_controller(DocumentController(document))
         self._remember_recent(document.path)
 
+    def use_controller(self, controller: DocumentController) -> None:
+        """Show a project opened elsewhere (recovered work, a backup)."""
+        self._set_controller(controller)
+        self._remember_recent(controller.document.path)
+
     def save(self) -> bool:
         if self.controller is None:
             return False
@@ -234,12 +248,44 @@ class MainWindow(QMainWindow):
         return self._save_to(document.path)
 
     def save_as(self) -> bool:
+        return self.save_as_path() is not None
+
+    def save_as_path(self) -> Path | None:
+        """Ask where to save, and save there; the path written, or None."""
         if self.controller is None:
-            return False
+            return None
         document = self.controller.document
         suggestion = str(document.path or Path(self._last_folder()) / f"Untitled{FILE_SUFFIX}")
         target = dialogs.choose_file_to_save(self, suggestion)
-        return target is not None and self._save_to(target)
+        if target is None or not self._save_to(target):
+            return None
+        return document.path
+
+    def import_from_project(self) -> None:
+        if self.controller is None or self.controller.read_only:
+            return
+        path = dialogs.choose_file_to_open(self, self._last_folder())
+        if path is None:
+            return
+        from pmdesk.gui import sharing
+
+        try:
+            sharing.import_from_project(self, self.controller, path)
+        except PmdeskError as error:
+            dialogs.show_error(self, "Cannot Import", str(error))
+
+    def restore_from_backup(self) -> None:
+        if self.controller is None:
+            return
+        from pmdesk.gui import sharing
+
+        try:
+            sharing.restore_from_backup(self, self.controller)
+        except PmdeskError as error:
+            dialogs.show_error(self, "Cannot Restore", str(error))
+
+    def tell(self, message: str) -> None:
+        dialogs.show_error(self, APP_NAME, message)
 
     def close_project(self) -> None:
         """Close the open project; an empty, untitled one takes its place."""
@@ -256,10 +302,14 @@ class MainWindow(QMainWindow):
 
     def _save_to(self, target: Path) -> bool:
         assert self.controller is not None
+        from pmdesk.gui import sharing
+
         try:
-            written = self.controller.document.save(target)
+            written = sharing.save(self, self.controller, target)
         except PmdeskError as error:
             dialogs.show_error(self, "Cannot Save Project", str(error))
+            return False
+        if written is None:
             return False
         self.controller.undo_stack.setClean()
         self.banner.hide()

@@ -61,9 +61,16 @@ class Document:
 
     @classmethod
     def open(
-        cls, path: Path | str, *, read_only: bool = False, take_over_lock: bool = False
+        cls,
+        path: Path | str,
+        *,
+        read_only: bool = False,
+        take_over_lock: bool = False,
+        as_copy: bool = False,
     ) -> Document:
         """Validate ``path`` and open a working copy of it.
+
+        ``as_copy`` opens an untitled copy: no lock, and Save asks where to put it.
 
         Raises:
             NotAProjectError, FormatVersionError: the file cannot be opened, in a sentence.
@@ -76,9 +83,9 @@ class Document:
             header = read_header(path)  # before SQLite holds the file (see fileformat)
             source = connect_read_only(path)
             info = inspect_file(path, header, source)
-            reason = _read_only_reason(path, info, read_only)
-            locked = None if reason else _try_lock(path, take_over_lock)
-            if reason is None and locked is None:
+            reason = None if as_copy else _read_only_reason(path, info, read_only)
+            locked = None if reason or as_copy else _try_lock(path, take_over_lock)
+            if reason is None and locked is None and not as_copy:
                 reason = (
                     "The folder cannot hold PM Desk's lock file (it may be a read-only share), "
                     "so teammates could not see that you have it open. Use Save As to keep edits."
@@ -96,10 +103,10 @@ class Document:
         if info.format_version < FORMAT_VERSION:
             back_up(path, "migration")
             migrate(working, info.format_version, FORMAT_VERSION)
-        document = cls(working, path, info)
+        document = cls(working, None if as_copy else path, info)
         document.read_only_reason = reason
         document._locked = locked
-        document.fingerprint = fingerprint(path)
+        document.fingerprint = None if as_copy else fingerprint(path)
         document._write_note()
         return document
 
@@ -113,9 +120,13 @@ class Document:
         document = cls(orphan.working_path, orphan.source, None)
         document.fingerprint = orphan.fingerprint
         if orphan.source is not None:
-            document._locked = _try_lock(orphan.source, take_over=False)
-            if document._locked is None:
-                document.read_only_reason = "Recovered work. Use Save As to keep it."
+            try:
+                document._locked = _try_lock(orphan.source, take_over=False)
+            except lock.ProjectLockedError as error:
+                if not error.can_take_over:  # a teammate has the file open now
+                    document.read_only_reason = f"{error} Use Save As to keep the recovered work."
+                else:  # the crashed session's own lock
+                    document._locked = _try_lock(orphan.source, take_over=True)
         document._write_note()
         return document
 
