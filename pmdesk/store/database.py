@@ -53,6 +53,12 @@ def create_schema(path: Path) -> None:
         engine.dispose()
 
 
+def ensure_tables(engine: Engine) -> None:
+    """Create any table of the current format that the file lacks; all such tables start empty,
+    so this only completes the file and never changes what it holds."""
+    metadata.create_all(engine)
+
+
 def set_format(path: Path, version: int) -> None:
     """Stamp the format version, and the app version that wrote it, into the file."""
     connection = sqlite3.connect(path, isolation_level=None)

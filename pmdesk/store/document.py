@@ -22,7 +22,13 @@ from pmdesk.errors import NotAProjectError, SaveError
 from pmdesk.store import lock
 from pmdesk.store.atomic import replace_atomically
 from pmdesk.store.backups import back_up
-from pmdesk.store.database import create_schema, make_session, open_engine, set_format
+from pmdesk.store.database import (
+    create_schema,
+    ensure_tables,
+    make_session,
+    open_engine,
+    set_format,
+)
 from pmdesk.store.fileformat import FILE_SUFFIX, FORMAT_VERSION, quoted, read_header
 from pmdesk.store.inspect import FileInfo, connect_read_only, inspect_file
 from pmdesk.store.migrations import migrate
@@ -104,6 +110,7 @@ class Document:
             back_up(path, "migration")
             migrate(working, info.format_version, FORMAT_VERSION)
         document = cls(working, None if as_copy else path, info)
+        ensure_tables(document.engine)
         document.read_only_reason = reason
         document._locked = locked
         document.fingerprint = None if as_copy else fingerprint(path)

@@ -10,9 +10,8 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from pmdesk.domain.schema import metadata
 from pmdesk.errors import NotAProjectError
-from pmdesk.store.database import open_engine, set_format
+from pmdesk.store.database import set_format
 
 Migration = Callable[[sqlite3.Connection], None]
 
@@ -40,10 +39,5 @@ def migrate(working_copy: Path, from_version: int, target: int) -> None:
             connection.execute("COMMIT")
     finally:
         connection.close()
-    # Tables that are new in this format need no step of their own: create what is missing.
-    engine = open_engine(working_copy)
-    try:
-        metadata.create_all(engine)
-    finally:
-        engine.dispose()
+    # Tables that are new in this format need no step of their own: Document.open creates them.
     set_format(working_copy, target)
