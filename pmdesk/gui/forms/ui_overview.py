@@ -36,7 +36,7 @@ class Ui_OverviewPage(object):
         self.contentLayout = QVBoxLayout(self.content)
         self.contentLayout.setSpacing(6)
         self.contentLayout.setObjectName(u"contentLayout")
-        self.contentLayout.setContentsMargins(32, 24, 32, 24)
+        self.contentLayout.setContentsMargins(28, 18, 32, 24)
         self.heading = QLabel(self.content)
         self.heading.setObjectName(u"heading")
 
@@ -48,12 +48,17 @@ class Ui_OverviewPage(object):
 
         self.contentLayout.addWidget(self.intro)
 
+        self.introSpacer = QSpacerItem(20, 10, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+
+        self.contentLayout.addItem(self.introSpacer)
+
         self.form = QFormLayout()
         self.form.setObjectName(u"form")
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTop)
-        self.form.setHorizontalSpacing(16)
-        self.form.setVerticalSpacing(12)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft|Qt.AlignmentFlag.AlignBottom)
+        self.form.setHorizontalSpacing(0)
+        self.form.setVerticalSpacing(4)
         self.nameLabel = QLabel(self.content)
         self.nameLabel.setObjectName(u"nameLabel")
 

@@ -19,13 +19,17 @@ class OverviewPage(QWidget):
         self.ui = Ui_OverviewPage()
         self.ui.setupUi(self)
         self.ui.heading.setObjectName("pageTitle")
+        self.ui.content.setMaximumWidth(960)  # lines longer than this are hard to read
+        for row in range(self.ui.form.rowCount()):
+            item = self.ui.form.itemAt(row, self.ui.form.ItemRole.LabelRole)
+            if item is not None and item.widget() is not None:
+                item.widget().setProperty("formLabel", True)
         self.editors: dict[str, QPlainTextEdit] = {}
         for spec in TEXT_FIELDS:
             editor: QPlainTextEdit = getattr(self.ui, spec.name)
             editor.setPlaceholderText(spec.hint)
             editor.setTabChangesFocus(True)
-            editor.setMinimumHeight(64)
-            editor.setMaximumHeight(112)
+            editor.setFixedHeight(92)
             editor.textChanged.connect(lambda name=spec.name: self._text_edited(name))
             self.editors[spec.name] = editor
         self.ui.name.setPlaceholderText(overview.OVERVIEW_FIELDS[0].hint)
