@@ -1,0 +1,1 @@
+"""The Competition workspace: matrix, positioning map and battlecards."""
