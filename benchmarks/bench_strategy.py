@@ -1,0 +1,157 @@
+"""Issue 5's speed claims: the strategy canvas redraws fast after an edit, big boards open fast.
+
+Each figure comes with a baseline of similar bare work measured in the same run: a plain
+matplotlib figure with the same lines for the canvas, a QGraphicsScene of plain items over rows
+read with sqlite3 for the board.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from benchmarks import Result, best_of, ratio_result, time_result
+
+FACTORS = 30
+CURVES = 10
+NOTES = 500
+
+
+def cases() -> Iterator[Result]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory(prefix="pmdesk-bench-") as folder:
+        os.environ.setdefault("PMDESK_DATA_DIR", str(Path(folder) / "data"))
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance() or QApplication([])
+        yield from _canvas()
+        yield from _board(Path(folder))
+        app.processEvents()
+
+
+def _canvas() -> Iterator[Result]:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from pmdesk.domain import strategy_canvas as rules
+    from pmdesk.domain.strategy import COMPETITOR, FUTURE, TODAY
+    from pmdesk.gui.document import DocumentController
+    from pmdesk.gui.strategy.canvas_view import CanvasView
+    from pmdesk.store.document import Document
+
+    document = Document.new()
+    session = document.session
+    roles = [TODAY, FUTURE] + [COMPETITOR] * (CURVES - 2)
+    curve_ids = [rules.add_curve(session, f"Player {n}", role) for n, role in enumerate(roles)]
+    factor_ids = [rules.add_factor(session, f"Factor {n}") for n in range(FACTORS)]
+    for n, curve_id in enumerate(curve_ids[2:]):
+        for m, factor_id in enumerate(factor_ids):
+            rules.set_level(session, curve_id, factor_id, (n + m) % 11)
+    controller = DocumentController(document)
+    view = CanvasView(controller)
+    view.resize(1200, 800)
+    view.chart.draw()
+    competitor = view.canvas.curve(curve_ids[2])
+    steps = iter(range(10_000))
+
+    def edit_and_redraw() -> None:
+        level = next(steps) % 11
+        # The refresh redraws the changed lines over the cached picture and paints at once.
+        view.editor.set_level(view.canvas.curve(competitor.id), factor_ids[7], level)
+
+    measured = best_of(edit_and_redraw, repeat=15)
+
+    def errc_edit_and_full_redraw() -> None:
+        level = 1 + next(steps) % 10
+        view.editor.set_errc(factor_ids[3], "Factor 3", "create", level)
+        view.chart.draw()  # a new ERRC label changes the picture: everything is drawn again
+
+    full = best_of(errc_edit_and_full_redraw, repeat=5)
+
+    figure = Figure(figsize=(12, 8))
+    agg = FigureCanvasAgg(figure)
+    axes = figure.add_subplot()
+    lines = [
+        axes.plot(range(FACTORS), [(n + m) % 11 for m in range(FACTORS)])[0] for n in range(CURVES)
+    ]
+    axes.set_xticks(range(FACTORS), [f"Factor {m}" for m in range(FACTORS)])
+
+    def plain_redraw() -> None:
+        level = next(steps) % 11
+        lines[2].set_ydata([level] * FACTORS)
+        agg.draw()
+
+    baseline = best_of(plain_redraw, repeat=15)
+    name = f"canvas {FACTORS} factors x {CURVES} curves: edit + redraw"
+    yield time_result(name, measured, "plain matplotlib figure, same lines", baseline, 100)
+    yield ratio_result(name, measured, "plain matplotlib figure, same lines", baseline, 3)
+    yield Result(
+        "canvas ERRC edit + full redraw (no target)",
+        full,
+        "plain matplotlib figure, same lines",
+        baseline,
+        "-",
+        True,
+    )
+    view.deleteLater()
+    controller.close()
+
+
+def _board(folder: Path) -> Iterator[Result]:
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QGraphicsScene, QGraphicsView
+
+    from pmdesk.domain import strategy_boards as rules
+    from pmdesk.domain.board_templates import load_templates
+    from pmdesk.gui.document import DocumentController
+    from pmdesk.gui.strategy.board_view import BoardsView
+    from pmdesk.store.document import Document
+
+    document = Document.new()
+    session = document.session
+    board_id = rules.create_board(session, load_templates().get("lean_canvas"))
+    blocks = rules.load_board(session, board_id).blocks
+    for n in range(NOTES):
+        rules.add_note(session, blocks[n % len(blocks)].id, f"Note {n}: something worth saying")
+    path = document.save(folder / "board.pmdb")
+    document.close()
+
+    document = Document.open(path)
+    controller = DocumentController(document)
+    view = BoardsView(controller)
+    view.resize(1400, 900)
+    view.show()
+
+    def open_board() -> None:
+        view.list.setCurrentRow(-1)
+        view.select_board(board_id)
+        view.view.viewport().grab()  # painted, not just built
+
+    measured = best_of(open_board, repeat=7)
+
+    scene = QGraphicsScene()
+    plain = QGraphicsView(scene)
+    plain.resize(1400, 900)
+    plain.show()
+    connection = sqlite3.connect(path)
+
+    def plain_board() -> None:
+        rows = connection.execute("SELECT id, text, colour, position FROM board_notes").fetchall()
+        scene.clear()
+        for index, (_id, text, _colour, _position) in enumerate(rows):
+            x, y = (index % 20) * 70.0, (index // 20) * 40.0
+            scene.addRect(x, y, 64, 34, brush=QColor("#FFE98F"))
+            scene.addSimpleText(text[:12]).setPos(x + 2, y + 2)
+        plain.viewport().grab()
+
+    baseline = best_of(plain_board, repeat=7)
+    connection.close()
+    name = f"board with {NOTES} notes: open and paint"
+    yield time_result(name, measured, "plain scene of rects+text, sqlite3 rows", baseline, 200)
+    yield ratio_result(name, measured, "plain scene of rects+text, sqlite3 rows", baseline, 3)
+    view.deleteLater()
+    plain.deleteLater()
+    controller.close()
