@@ -1,0 +1,134 @@
+"""Small widgets the Requirements views share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QFocusEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QPlainTextEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class NoteEdit(QPlainTextEdit):
+    """Multi-line text that reports one finished edit when focus leaves it.
+
+    Long texts (a statement, acceptance criteria) are stored once per visit to the field, not
+    once per keystroke, so one undo step takes back one round of writing.
+    """
+
+    editing_finished = Signal()
+
+    def __init__(self, placeholder: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.setTabChangesFocus(True)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.editing_finished.emit()
+
+    def set_text_quietly(self, text: str) -> None:
+        if self.toPlainText() != text:
+            self.setPlainText(text)
+
+
+def section_label(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("sectionLabel")
+    label.setStyleSheet("font-weight: 600; color: #344054; padding-top: 6px;")
+    return label
+
+
+def hint_label(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #667085;")
+    return label
+
+
+@dataclass(frozen=True)
+class LinkEntry:
+    record_id: str
+    html: str  # the entry itself, already escaped
+    actions: tuple[tuple[str, str], ...] = ()  # (action key, link text)
+
+
+class LinkList(QWidget):
+    """A short list of linked records, each with its own action links ("Show", "Unlink").
+
+    Labels wrap long quotes to the panel's width, which a list widget does not do well.
+    """
+
+    activated = Signal(str, str)  # action key, record id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(6)
+        self.entries: list[LinkEntry] = []
+
+    def set_entries(self, entries: list[LinkEntry]) -> None:
+        while self._layout.count():
+            widget = self._layout.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.entries = entries
+        for entry in entries:
+            links = " · ".join(
+                f"<a href='{key}:{entry.record_id}'>{text}</a>" for key, text in entry.actions
+            )
+            label = QLabel(f"{entry.html}<br>{links}" if links else entry.html)
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setTextInteractionFlags(
+                Qt.TextInteractionFlag.LinksAccessibleByMouse
+                | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+            )
+            label.setStyleSheet(
+                "background: white; border: 1px solid #e4e7ec; border-radius: 4px; padding: 6px;"
+            )
+            label.linkActivated.connect(self._activated)
+            self._layout.addWidget(label)
+        self.setVisible(bool(entries))
+
+    def _activated(self, target: str) -> None:
+        key, _, record_id = target.partition(":")
+        self.activated.emit(key, record_id)
+
+
+def add_column_menu(table: QTableView) -> None:
+    """Right-click on the header shows or hides columns; a PM picks what fits the screen."""
+    header = table.horizontalHeader()
+    header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    for action in header.actions():
+        header.removeAction(action)
+    model = table.model()
+    for column in range(model.columnCount()):
+        title = model.headerData(column, Qt.Orientation.Horizontal)
+        action = QAction(str(title), header)
+        action.setCheckable(True)
+        action.setChecked(not table.isColumnHidden(column))
+        action.toggled.connect(lambda on, c=column: table.setColumnHidden(c, not on))
+        header.addAction(action)
+
+
+def sync_column_menu(table: QTableView) -> None:
+    """Tick the header menu's entries after columns were shown or hidden in code."""
+    for column, action in enumerate(table.horizontalHeader().actions()):
+        action.blockSignals(True)
+        action.setChecked(not table.isColumnHidden(column))
+        action.blockSignals(False)
+
+
+def narrow_combo(combo: QComboBox, characters: int = 12) -> None:
+    """Let a list of long names shrink with its panel; the open list still shows them whole."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)
