@@ -1,0 +1,385 @@
+"""The briefing document as sections see it: headings, text, tables, pictures, page layout.
+
+Sections never touch python-docx directly. Everything they write goes through
+:class:`BriefingDocument`, which cleans text (see :mod:`pmdesk.export.text`), styles tables the
+same way with or without a corporate template, sizes pictures to the page and keeps the list of
+headings the table of contents is built from.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Inches, Pt, RGBColor
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from pmdesk.export import fields
+from pmdesk.export.styles import ACCENT, BAND, MUTED, RULE, ensure_styles
+from pmdesk.export.text import TextCleaner
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from matplotlib.figure import Figure
+
+CHART_DPI = 200
+EMU_PER_INCH = 914400
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    bookmark: str
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column: its header, its share of the width, and whether it holds numbers."""
+
+    title: str
+    weight: float = 1.0
+    numeric: bool = False
+
+
+class BriefingDocument:
+    """A python-docx document plus the conventions of a PM Desk briefing."""
+
+    def __init__(self, document: DocxDocument, cleaner: TextCleaner, styled: bool) -> None:
+        self.docx = document
+        self.cleaner = cleaner
+        self.headings: list[Heading] = []
+        self.pictures = 0
+        self._toc_anchor: Paragraph | None = None
+        # List styles a template lacked carry no bullets: the writer draws those itself.
+        self._plain_lists = ensure_styles(document, restyle=styled)
+
+    # -- page geometry -------------------------------------------------------------------------
+
+    @property
+    def _section(self) -> Any:
+        return self.docx.sections[-1]
+
+    @property
+    def content_width(self) -> float:
+        """Inches between the margins of the current page."""
+        section = self._section
+        width = section.page_width - section.left_margin - section.right_margin
+        return width / EMU_PER_INCH
+
+    @property
+    def content_height(self) -> float:
+        section = self._section
+        height = section.page_height - section.top_margin - section.bottom_margin
+        return height / EMU_PER_INCH
+
+    @property
+    def landscape(self) -> bool:
+        return self._section.orientation == WD_ORIENT.LANDSCAPE
+
+    def set_margins(self, inches: float) -> None:
+        for section in self.docx.sections:
+            margin = Inches(inches)
+            section.left_margin = section.right_margin = margin
+            section.top_margin = section.bottom_margin = margin
+
+    def start_landscape(self) -> bool:
+        """Continue on a new landscape page (for timelines and wide tables); False when the
+        page already is landscape and nothing changed."""
+        if self.landscape:
+            return False
+        self._new_section(WD_ORIENT.LANDSCAPE)
+        return True
+
+    def start_portrait(self) -> bool:
+        if not self.landscape:
+            return False
+        self._new_section(WD_ORIENT.PORTRAIT)
+        return True
+
+    def _new_section(self, orientation: WD_ORIENT) -> None:
+        previous = self._section
+        section = self.docx.add_section(WD_SECTION.NEW_PAGE)
+        # Only the title page has no header and footer; a cloned section would inherit that.
+        section.different_first_page_header_footer = False
+        width, height = previous.page_width, previous.page_height
+        if (orientation == WD_ORIENT.LANDSCAPE) != (width > height):
+            width, height = height, width
+        section.orientation = orientation
+        section.page_width, section.page_height = width, height
+
+    def page_break(self) -> None:
+        self.docx.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    # -- text ----------------------------------------------------------------------------------
+
+    def clean(self, text: str | None, field: str) -> str:
+        return self.cleaner.clean(text, field)
+
+    def heading(
+        self, text: str, level: int = 1, *, field: str = "", new_page: bool = False
+    ) -> None:
+        """A heading that the table of contents lists (levels 1 and 2)."""
+        clean = self.clean(text, field or "a heading")
+        paragraph = self.docx.add_paragraph(clean, style=f"Heading {level}")
+        if new_page:
+            paragraph.paragraph_format.page_break_before = True
+        if level <= 2:
+            bookmark = f"_Toc_pmdesk_{len(self.headings) + 1}"
+            fields.add_bookmark(paragraph, bookmark, len(self.headings) + 1)
+            self.headings.append(Heading(level, clean, bookmark))
+
+    def paragraph(self, text: str, field: str, *, style: str | None = None) -> Paragraph | None:
+        """Text as paragraphs (one per blank-line-separated block); nothing for blank text."""
+        clean = self.clean(text, field).strip()
+        if not clean:
+            return None
+        last = None
+        for block in _blocks(clean):
+            last = self.docx.add_paragraph(block, style=style)
+        return last
+
+    def lead(self, text: str, field: str) -> None:
+        """A short emphasised paragraph that opens a section."""
+        self.paragraph(text, field, style="Lead")
+
+    def labelled(self, label: str, text: str, field: str) -> None:
+        """A small caps label above a paragraph, for one field of a record."""
+        clean = self.clean(text, field).strip()
+        if not clean:
+            return
+        self.docx.add_paragraph(label, style="Label")
+        for block in _blocks(clean):
+            self.docx.add_paragraph(block)
+
+    def note(self, text: str) -> None:
+        """A muted remark: an empty section, a caveat about the data."""
+        paragraph = self.docx.add_paragraph(style="Note")
+        paragraph.add_run(self.clean(text, "a note"))
+
+    def bullets(
+        self, items: Sequence[tuple[str, str]], *, numbered: bool = False, leads: bool = False
+    ) -> None:
+        """(text, field) pairs as a list; with ``leads``, a short opening ending in ': ' is
+        set in bold ("Approve: two engineers")."""
+        style = "List Number" if numbered else "List Bullet"
+        number = 0
+        for text, field in items:
+            clean = self.clean(text, field).strip()
+            if not clean:
+                continue
+            number += 1
+            paragraph = self.docx.add_paragraph(style=style)
+            if style in self._plain_lists:
+                paragraph.add_run(f"{number}. " if numbered else "• ")
+            lead, _, rest = clean.partition(": ")
+            if leads and rest and len(lead) <= 40:
+                paragraph.add_run(f"{lead}: ").bold = True
+                paragraph.add_run(rest)
+            else:
+                paragraph.add_run(clean)
+
+    def key_figures(self, figures: Sequence[tuple[str, str]]) -> None:
+        """A row of big numbers with a caption each ("12 / requirements")."""
+        if not figures:
+            return
+        table = self.docx.add_table(rows=2, cols=len(figures))
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        _set_table_borders(table, outer=False, rules=False)
+        for index, (value, caption) in enumerate(figures):
+            number = table.cell(0, index).paragraphs[0]
+            number.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run = number.add_run(self.clean(value, "a key figure"))
+            run.font.size = Pt(22)
+            run.font.bold = True
+            run.font.color.rgb = ACCENT
+            label = table.cell(1, index).paragraphs[0]
+            label.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run = label.add_run(self.clean(caption, "a key figure"))
+            run.font.size = Pt(8.5)
+            run.font.color.rgb = MUTED
+            for row in (0, 1):
+                _shade(table.cell(row, index), BAND)
+        self.docx.add_paragraph(style="Note").paragraph_format.space_after = Pt(2)
+
+    # -- tables --------------------------------------------------------------------------------
+
+    def table(
+        self,
+        columns: Sequence[Column],
+        rows: Sequence[Sequence[str]],
+        field: str,
+        *,
+        caption: str = "",
+    ) -> Table:
+        """A styled table: tinted header row repeated on every page, banded rows, numbers
+        right-aligned, column widths shared out by weight over the page width."""
+        table = self.docx.add_table(rows=1, cols=len(columns))
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        _set_table_borders(table, outer=True)
+        total = sum(column.weight for column in columns) or 1.0
+        widths = [Inches(self.content_width * column.weight / total) for column in columns]
+        # Word reads the cell widths, LibreOffice the grid columns: set both, and fix the layout
+        # so long words wrap inside a column instead of stretching it.
+        for index, width in enumerate(widths):
+            table.columns[index].width = width
+        _fixed_layout(table)
+        header = table.rows[0]
+        _repeat_as_header(header)
+        # python-docx looks a style up by scanning every style on each assignment; a big table
+        # has thousands of cells, so the style id is looked up once and set directly.
+        style_id = self.docx.styles["Table Text"].style_id
+        for index, column in enumerate(columns):
+            cell = header.cells[index]
+            _shade(cell, ACCENT)
+            paragraph = cell.paragraphs[0]
+            paragraph._p.get_or_add_pPr().style = style_id
+            run = paragraph.add_run(self.clean(column.title, field))
+            run.bold = True
+            run.font.size = Pt(8.5)
+            run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+            if column.numeric:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        for number, values in enumerate(rows):
+            cells = table.add_row().cells
+            for index, column in enumerate(columns):
+                cell = cells[index]
+                if number % 2:
+                    _shade(cell, BAND)
+                paragraph = cell.paragraphs[0]
+                paragraph._p.get_or_add_pPr().style = style_id
+                value = values[index] if index < len(values) else ""
+                paragraph.add_run(self.clean(value, field))
+                if column.numeric:
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        if caption:
+            self.docx.add_paragraph(self.clean(caption, field), style="Caption")
+        else:
+            self.docx.add_paragraph(style="After Table")
+        return table
+
+    # -- pictures ------------------------------------------------------------------------------
+
+    def figure(self, figure: Figure, *, caption: str = "", max_height: float | None = None) -> None:
+        """A matplotlib figure as a PNG of about 200 dpi at the width of the page."""
+        width, height = figure.get_size_inches()
+        target_width = self.content_width
+        limit = max_height if max_height is not None else self.content_height * 0.78
+        if height * target_width / width > limit:
+            target_width = width * limit / height
+        buffer = io.BytesIO()
+        # Light PNG compression: the default level takes a sixth longer to save a chart for a
+        # file about a tenth smaller, a poor trade when an executive is waiting.
+        figure.savefig(
+            buffer,
+            format="png",
+            dpi=CHART_DPI * target_width / width,
+            pil_kwargs={"compress_level": 1},
+        )
+        self.picture(buffer.getvalue(), target_width, caption=caption)
+
+    def picture(self, png: bytes, width_inches: float, *, caption: str = "") -> None:
+        paragraph = self.docx.add_paragraph(style="Picture")
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.add_run().add_picture(io.BytesIO(png), width=Inches(width_inches))
+        self.pictures += 1
+        if caption:
+            # Only a caption keeps with its picture: chaining more would push whole groups of
+            # pictures and headings to the next page, leaving a near-empty one behind.
+            paragraph.paragraph_format.keep_with_next = True
+            self.docx.add_paragraph(self.clean(caption, "a caption"), style="Caption")
+
+    # -- table of contents ---------------------------------------------------------------------
+
+    def table_of_contents(self) -> None:
+        """Mark where the contents go; :meth:`finish_contents` fills it once every heading is
+        known, so the document opens with a readable list before any field is updated."""
+        self.docx.add_paragraph("Contents", style="Contents Heading")
+        self._toc_anchor = self.docx.add_paragraph(style="Contents 1")
+
+    def finish_contents(self) -> None:
+        anchor = self._toc_anchor
+        if anchor is None:
+            return
+        tab_position = Inches(self.content_width_of_first_section())
+        entries: list[Paragraph] = []
+        for heading in self.headings:
+            style = "Contents 1" if heading.level == 1 else "Contents 2"
+            paragraph = anchor.insert_paragraph_before(style=style)
+            paragraph.paragraph_format.tab_stops.add_tab_stop(
+                tab_position, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
+            )
+            entries.append(paragraph)
+        if not entries:
+            entries.append(anchor.insert_paragraph_before(style="Contents 1"))
+        for paragraph, heading in zip(entries, self.headings, strict=False):
+            fields.add_internal_link(paragraph, heading.text, heading.bookmark)
+            paragraph.add_run("\t")
+            fields.add_simple_field(paragraph, f"PAGEREF {heading.bookmark} \\h", "")
+        anchor._p.getparent().remove(anchor._p)
+        self._toc_anchor = None
+
+    def content_width_of_first_section(self) -> float:
+        section = self.docx.sections[0]
+        return (section.page_width - section.left_margin - section.right_margin) / EMU_PER_INCH
+
+
+def _blocks(text: str) -> list[str]:
+    """Blank-line-separated blocks; single line breaks stay inside a paragraph."""
+    blocks = [block.strip() for block in text.replace("\r\n", "\n").split("\n\n")]
+    return [block for block in blocks if block]
+
+
+def _shade(cell: Any, colour: RGBColor) -> None:
+    properties = cell._tc.get_or_add_tcPr()
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), str(colour))
+    properties.append(shading)
+
+
+def _fixed_layout(table: Table) -> None:
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
+
+
+def _repeat_as_header(row: Any) -> None:
+    properties = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
+    cant_split = OxmlElement("w:cantSplit")
+    properties.append(cant_split)
+
+
+def _set_table_borders(table: Table, *, outer: bool, rules: bool = True) -> None:
+    """Hairline rules between rows only: quieter than a full grid, and template-independent."""
+    properties = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        visible = (rules and edge == "insideH") or (outer and edge in ("top", "bottom"))
+        element.set(qn("w:val"), "single" if visible else "nil")
+        if visible:
+            element.set(qn("w:sz"), "4")
+            element.set(qn("w:color"), str(RULE))
+        borders.append(element)
+    properties.append(borders)
+    margins = OxmlElement("w:tblCellMar")
+    for edge, size in (("top", 40), ("bottom", 40), ("left", 90), ("right", 90)):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:w"), str(size))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    properties.append(margins)
