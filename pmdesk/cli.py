@@ -6,6 +6,7 @@ Exit codes: 0 success; 1 a bad file or input, told in one sentence on stderr; 2 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -14,7 +15,7 @@ from pmdesk import APP_NAME, __version__
 from pmdesk.errors import PmdeskError
 from pmdesk.store.fileformat import FILE_SUFFIX
 
-COMMANDS = ("demo", "check", "dump", "load")
+COMMANDS = ("demo", "check", "dump", "load", "export", "diff")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -28,6 +29,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `pmdesk dump x.pmdb | head`: the reader left, nothing is wrong
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception as error:  # a bug: say so in one line; PMDESK_DEBUG=1 shows the traceback
+        if os.environ.get("PMDESK_DEBUG"):
+            raise
+        print(
+            f"pmdesk: something went wrong that PM Desk did not expect ({type(error).__name__}). "
+            "Run again with PMDESK_DEBUG=1 to see the details, and please report them.",
+            file=sys.stderr,
+        )
+        return 1
 
 
 def _run_app(args: list[str]) -> int:
@@ -70,10 +83,20 @@ def _run_command(args: list[str]) -> int:
     dump.add_argument("file", type=Path)
     dump.add_argument("-o", "--output", type=Path, help="write here instead of to stdout")
 
+    diff = commands.add_parser("diff", help="list what differs between two projects")
+    diff.add_argument("ours", type=Path)
+    diff.add_argument("theirs", type=Path)
+
     load = commands.add_parser("load", help="make a project from JSON written by dump")
     load.add_argument("json", type=Path)
     load.add_argument("out", type=Path, help="the .pmdb to write")
     load.add_argument("--force", action="store_true", help="replace OUT if it exists")
+
+    export = commands.add_parser("export", help="write the project's briefing as a Word document")
+    export.add_argument("file", type=Path, help="the .pmdb project")
+    export.add_argument("-o", "--output", type=Path, required=True, help="the .docx to write")
+    export.add_argument("--briefing", help="which of the project's briefings (by name)")
+    export.add_argument("--template", type=Path, help="a .docx whose styles and footers to use")
 
     options = parser.parse_args(args)
     from pmdesk import commands as implementations

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from pmdesk.domain.schema import record_models
 from pmdesk.errors import InterchangeError, SaveError
+from pmdesk.interchange.diff import describe, diff_projects
 from pmdesk.interchange.project_json import dump_project, load_project, parse_text, to_text
 from pmdesk.interchange.sample import sample_data
 from pmdesk.store.atomic import write_text_atomically
@@ -43,16 +44,28 @@ def load(options: argparse.Namespace) -> int:
 
 
 def dump(options: argparse.Namespace) -> int:
-    document = Document.open(options.file, read_only=True)
-    try:
-        text = to_text(dump_project(document.session))
-    finally:
-        document.close()
+    text = to_text(_read_dump(options.file))
     if options.output is None:
         sys.stdout.write(text)
     else:
         write_text_atomically(options.output.absolute(), text)
     return 0
+
+
+def diff(options: argparse.Namespace) -> int:
+    """Print the records added, removed and changed from OURS to THEIRS, matched by UUID."""
+    ours, theirs = (_read_dump(path) for path in (options.ours, options.theirs))
+    changes = diff_projects(ours, theirs)
+    sys.stdout.write(describe(changes, quoted(options.ours), quoted(options.theirs)))
+    return 0
+
+
+def _read_dump(path: Path) -> dict[str, Any]:
+    document = Document.open(path, read_only=True)
+    try:
+        return dump_project(document.session)
+    finally:
+        document.close()
 
 
 def check(options: argparse.Namespace) -> int:
@@ -68,10 +81,27 @@ def check(options: argparse.Namespace) -> int:
         f"{quoted(options.file)}: a valid PM Desk project, format {info.format_version}, "
         f"last saved by PM Desk {info.written_by}."
     )
+    # Document.open refuses a file that fails any of these, so reaching here means each passed.
+    print("  Checks: integrity ok; only PM Desk tables and indexes, no triggers or views;")
+    print("          all text valid UTF-8; opened with hardened SQLite settings.")
+    lock_owner = _lock_owner(options.file)
+    if lock_owner:
+        print(f"  Open now by {lock_owner}.")
+    print("  Records:")
     width = max(len(label) for label in counts)
     for label, count in counts.items():
-        print(f"  {label:<{width}}  {count:>7,}")
+        print(f"    {label:<{width}}  {count:>7,}")
     return 0
+
+
+def _lock_owner(path: Path) -> str | None:
+    from pmdesk.store import lock
+
+    try:
+        owner = lock.read_owner(path.absolute())
+    except ValueError:
+        return "someone (its lock file cannot be read)"
+    return owner.describe() if owner else None
 
 
 def _record_counts(document: Document) -> dict[str, int]:
@@ -96,3 +126,30 @@ def _write_project(data: dict[str, Any], target: Path, source: str) -> Path:
         return document.save(target)
     finally:
         document.close()
+
+
+def export(options: argparse.Namespace) -> int:
+    """Write a briefing; the project is opened read-only, so the export never changes it."""
+    from pmdesk.domain.briefings import find_briefing, list_briefings
+    from pmdesk.export.briefing import BriefingSettings, export_briefing
+
+    document = Document.open(options.file, read_only=True)
+    try:
+        if options.briefing is not None:
+            settings = BriefingSettings.of(find_briefing(document.session, options.briefing))
+        else:
+            briefings = list_briefings(document.session)
+            settings = BriefingSettings.of(briefings[0]) if briefings else BriefingSettings()
+        result = export_briefing(
+            document.session,
+            options.output,
+            settings,
+            template=options.template,
+            base_folder=options.file.absolute().parent,
+        )
+    finally:
+        document.close()
+    for warning in result.warnings:
+        print(f"pmdesk: warning: {warning}", file=sys.stderr)
+    print(f"Wrote the briefing “{settings.name}” to {result.path}.")
+    return 0

@@ -38,7 +38,10 @@ def create_application() -> QApplication:
 
 def run_app(path: Path | None) -> int:
     app = create_application()
-    window = show_main_window(path)  # noqa: F841 - kept alive while the app runs
+    window = show_main_window(path)
+    from pmdesk.gui.file_open import install_file_open_handler  # macOS Finder double-click
+
+    install_file_open_handler(app, window)
     return app.exec()
 
 

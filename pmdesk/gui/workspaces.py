@@ -30,6 +30,42 @@ def _overview(controller: DocumentController) -> QWidget:
     return OverviewPage(controller)
 
 
+def _stakeholders(controller: DocumentController) -> QWidget:
+    from pmdesk.gui.stakeholders.page import StakeholdersPage
+
+    return StakeholdersPage(controller)
+
+
+def _competition(controller: DocumentController) -> QWidget:
+    from pmdesk.gui.competition.page import CompetitionPage
+
+    return CompetitionPage(controller)
+
+
+def _roadmap(controller: DocumentController) -> QWidget:
+    from pmdesk.gui.roadmap.page import RoadmapPage
+
+    return RoadmapPage(controller)
+
+
+def _requirements(controller: DocumentController) -> QWidget:
+    from pmdesk.gui.requirements.page import RequirementsPage
+
+    return RequirementsPage(controller)
+
+
+def _strategy(controller: DocumentController) -> QWidget:
+    from pmdesk.gui.strategy.page import StrategyPage
+
+    return StrategyPage(controller)
+
+
+def _briefing(controller: DocumentController) -> QWidget:
+    from pmdesk.gui.briefing.page import BriefingPage
+
+    return BriefingPage(controller)
+
+
 WORKSPACES: tuple[Workspace, ...] = (
     Workspace(
         "overview",
@@ -41,30 +77,36 @@ WORKSPACES: tuple[Workspace, ...] = (
         "stakeholders",
         "Stakeholders",
         "Map who matters, where they stand, and plan how to engage each of them.",
+        _stakeholders,
     ),
     Workspace(
         "competition",
         "Competition",
         "Compare competitors on weighted criteria, position them, and write battlecards.",
+        _competition,
     ),
     Workspace(
         "strategy",
         "Strategy",
         "Draw the strategy canvas with value curves and ERRC, and fill strategy boards.",
+        _strategy,
     ),
     Workspace(
         "roadmap",
         "Roadmap",
         "Plan lanes, items and milestones on a timeline, and track slips against baselines.",
+        _roadmap,
     ),
     Workspace(
         "requirements",
         "Requirements",
         "Turn what customers said into what the product does, traced to the roadmap.",
+        _requirements,
     ),
     Workspace(
         "briefing",
         "Briefing",
         "Export an executive briefing as a Word document in one click.",
+        _briefing,
     ),
 )
