@@ -6,7 +6,15 @@ import subprocess
 import sys
 import textwrap
 
-QT_FREE = ["pmdesk.domain", "pmdesk.store", "pmdesk.interchange", "pmdesk.commands", "pmdesk.cli"]
+QT_FREE = [
+    "pmdesk.domain",
+    "pmdesk.store",
+    "pmdesk.interchange",
+    "pmdesk.charts",
+    "pmdesk.export",
+    "pmdesk.commands",
+    "pmdesk.cli",
+]
 
 
 def test_qt_free_layers_import_and_work_with_pyside6_blocked(tmp_path):

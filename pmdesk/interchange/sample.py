@@ -23,9 +23,9 @@ def sample_data(scale: int = 1) -> dict[str, Any]:
     file named after its key (``roadmap.json``), so workspaces grow the sample independently.
     """
     data = _read_sample("project")
-    for key in WORKSPACE_RECORDS:
+    for key, group in WORKSPACE_RECORDS.items():
         source = resource(SAMPLE_FOLDER, f"{key}.json")
-        data[key] = _read_sample(key) if source.is_file() else {}
+        data[key] = _read_sample(key) if source.is_file() else {sub: [] for sub in group}
     return scaled(data, scale)
 
 
