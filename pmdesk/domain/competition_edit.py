@@ -27,7 +27,6 @@ from pmdesk.domain.competition import (
     Rating,
 )
 from pmdesk.domain.competition_ratings import RatingState as RatingState
-from pmdesk.domain.competition_ratings import parse_date as parse_date
 from pmdesk.domain.competition_ratings import rating_rows as rating_rows
 from pmdesk.domain.competition_ratings import rating_state as rating_state
 from pmdesk.domain.competition_ratings import restore_rating as restore_rating
@@ -39,6 +38,7 @@ from pmdesk.domain.competition_rules import (
     parse_value,
     parse_weight,
 )
+from pmdesk.domain.values import parse_date as parse_date
 from pmdesk.errors import ValidationError
 
 COMPETITION_TABLES = frozenset(

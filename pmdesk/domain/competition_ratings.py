@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from pmdesk.domain import records
 from pmdesk.domain.competition import LINK_MAX, SHORT_TEXT_MAX, Competitor, Criterion, Rating
 from pmdesk.domain.competition_rules import parse_value
+from pmdesk.domain.values import parse_date
 from pmdesk.errors import ValidationError
 
 
@@ -37,18 +38,6 @@ def rating_rows(
 def _driver(session: Session) -> Any:
     """The sqlite3 connection under the session, inside the session's transaction."""
     return session.connection().connection.driver_connection
-
-
-def parse_date(value: object, label: str) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    text = str(value).strip()
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValidationError(f"{label} must be a date like 2026-03-31, not “{text}”.") from None
 
 
 # -- ratings --------------------------------------------------------------------------------

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
@@ -32,6 +31,7 @@ from pmdesk.domain.stakeholders import (
     join_tags,
     split_tags,
 )
+from pmdesk.domain.values import parse_date
 from pmdesk.errors import ValidationError
 
 TAGS_MAX = 500
@@ -101,18 +101,6 @@ def _flag(label: str, value: object) -> object:
     raise ValidationError(f"{label} must be yes or no, not “{value}”.")
 
 
-def _date(label: str, value: object) -> object:
-    if value is None or isinstance(value, date):
-        return value
-    text = str(value).strip()
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValidationError(f"{label} must be a date like 2026-03-31, not “{text}”.") from None
-
-
 def _tags(label: str, value: object) -> object:
     text = join_tags(split_tags("" if value is None else str(value)))
     if len(text) > TAGS_MAX:
@@ -141,8 +129,8 @@ FIELDS: dict[str, FieldRule] = {
     "channel": FieldRule("Channel", _text(SHORT_TEXT_MAX)),
     "cadence": FieldRule("Cadence", _text(SHORT_TEXT_MAX)),
     "owner": FieldRule("Owner", _text(SHORT_TEXT_MAX)),
-    "last_contact": FieldRule("Last contact", _date),
-    "next_touchpoint": FieldRule("Next touchpoint", _date),
+    "last_contact": FieldRule("Last contact", lambda label, value: parse_date(value, label)),
+    "next_touchpoint": FieldRule("Next touchpoint", lambda label, value: parse_date(value, label)),
     "notes": FieldRule("Notes", _text(None)),
     "tags": FieldRule("Tags", _tags),
 }

@@ -41,6 +41,7 @@ from pmdesk.gui import dialogs
 from pmdesk.gui.briefing.export_runner import ExportThread, progress_dialog
 from pmdesk.gui.briefing.sections_panel import SectionsPanel
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.text import show_plain_text
 
 KINDS = (Briefing.__tablename__, briefings.BriefingSection.__tablename__)
 
@@ -211,7 +212,7 @@ class BriefingPage(QWidget):
                 line.setText(getattr(briefing, field))
             line.setReadOnly(read_only)
         for field, editor in self.texts.items():
-            _set_plain(editor, getattr(briefing, field))
+            show_plain_text(editor, getattr(briefing, field))
             editor.setReadOnly(read_only)
         for widget in (self.use_export_date, self.date_edit):
             widget.blockSignals(True)
@@ -398,16 +399,3 @@ class BriefingPage(QWidget):
             self.progress.close()
             self.progress.deleteLater()
             self.progress = None
-
-
-def _set_plain(editor: QPlainTextEdit, value: str) -> None:
-    """Show ``value`` without emitting an edit, keeping the cursor where the user had it."""
-    if editor.toPlainText() == value:
-        return
-    position = editor.textCursor().position()
-    editor.blockSignals(True)
-    editor.setPlainText(value)
-    editor.blockSignals(False)
-    cursor = editor.textCursor()
-    cursor.setPosition(min(position, len(value)))
-    editor.setTextCursor(cursor)

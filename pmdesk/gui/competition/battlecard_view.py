@@ -22,6 +22,7 @@ from pmdesk.domain import competition_edit as edit
 from pmdesk.domain.competition import THREAT_LEVELS
 from pmdesk.domain.competition_rules import Comparison
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.text import show_plain_text
 
 BATTLECARDS = "battlecards"
 SHOWN_ROWS = 6  # the rows that count most; a card sales can read in a minute
@@ -134,7 +135,7 @@ class BattlecardPanel(QWidget):
             self.leads.setText("")
             self.trails.setText("")
             for editor in self.editors.values():
-                _set_plain(editor, "")
+                show_plain_text(editor, "")
             return
         competitor = self.competitors[competitor_id]
         totals, ranks = self.board.totals(), self.board.ranks()
@@ -159,7 +160,7 @@ class BattlecardPanel(QWidget):
             self.trails.setText(_comparison_lines(trails, "Nowhere on rated criteria."))
         card = cards.battlecards(self.controller.session).get(competitor_id)
         for field, editor in self.editors.items():
-            _set_plain(editor, getattr(card, field) if card else "")
+            show_plain_text(editor, getattr(card, field) if card else "")
 
     def _edited(self, field: str) -> None:
         competitor_id = self.competitor_id
@@ -196,16 +197,3 @@ def _title(text: str) -> QLabel:
     label = QLabel(text)
     label.setStyleSheet("font-weight: 600; color: #334155; padding-top: 6px;")
     return label
-
-
-def _set_plain(editor: QPlainTextEdit, value: str) -> None:
-    """Show ``value`` without emitting an edit, keeping the cursor where the user had it."""
-    if editor.toPlainText() == value:
-        return
-    position = editor.textCursor().position()
-    editor.blockSignals(True)
-    editor.setPlainText(value)
-    editor.blockSignals(False)
-    cursor = editor.textCursor()
-    cursor.setPosition(min(position, len(value)))
-    editor.setTextCursor(cursor)

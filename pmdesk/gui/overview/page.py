@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 from pmdesk.domain import overview
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.forms.ui_overview import Ui_OverviewPage
+from pmdesk.gui.text import show_plain_text
 
 KIND = overview.Project.__tablename__
 TEXT_FIELDS = tuple(f for f in overview.OVERVIEW_FIELDS if f.name != "name")
@@ -43,7 +44,7 @@ class OverviewPage(QWidget):
         project = overview.get_project(self.controller.session)
         _set_line(self.ui.name, project.name)
         for name, editor in self.editors.items():
-            _set_plain(editor, getattr(project, name))
+            show_plain_text(editor, getattr(project, name))
 
     def _refresh_if_touched(self, change: Change) -> None:
         if change.touches(KIND):
@@ -73,16 +74,3 @@ class OverviewPage(QWidget):
 def _set_line(editor: QLineEdit, value: str) -> None:
     if editor.text() != value:
         editor.setText(value)
-
-
-def _set_plain(editor: QPlainTextEdit, value: str) -> None:
-    """Show ``value`` without emitting an edit, keeping the cursor where the user had it."""
-    if editor.toPlainText() == value:
-        return
-    position = editor.textCursor().position()
-    editor.blockSignals(True)
-    editor.setPlainText(value)
-    editor.blockSignals(False)
-    cursor = editor.textCursor()
-    cursor.setPosition(min(position, len(value)))
-    editor.setTextCursor(cursor)
