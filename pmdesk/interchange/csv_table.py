@@ -46,7 +46,9 @@ class CsvTable:
         )
 
 
-def read_csv_file(path: Path) -> CsvTable:
+def read_csv_file(path: Path, *, repeated_headers: bool = False) -> CsvTable:
+    """Read a CSV file; ``repeated_headers`` keeps columns whose names repeat (issue trackers
+    export one "Labels" column per label) instead of refusing them."""
     name = quoted(path)
     try:
         size = path.stat().st_size
@@ -59,10 +61,10 @@ def read_csv_file(path: Path) -> CsvTable:
         raise InterchangeError(f"{name} is a folder, not a CSV file.") from None
     except OSError as error:
         raise InterchangeError(f"{name} cannot be read: {error.strerror}.") from None
-    return read_csv_bytes(data, name)
+    return read_csv_bytes(data, name, repeated_headers=repeated_headers)
 
 
-def read_csv_bytes(data: bytes, source: str) -> CsvTable:
+def read_csv_bytes(data: bytes, source: str, *, repeated_headers: bool = False) -> CsvTable:
     """Decode and split CSV bytes; ``source`` names the file in messages."""
     text, encoding = _decode(data, source)
     if not text.strip():
@@ -81,7 +83,8 @@ def read_csv_bytes(data: bytes, source: str) -> CsvTable:
     if not records:
         raise InterchangeError(f"{source} is empty: there is nothing to import.")
     _first_line, headers = records[0]
-    if len(set(h.lower() for h in headers if h)) < len([h for h in headers if h]):
+    named = [h for h in headers if h]
+    if not repeated_headers and len({h.lower() for h in named}) < len(named):
         repeated = sorted({h for h in headers if [x.lower() for x in headers].count(h.lower()) > 1})
         raise InterchangeError(f"{source} has the column “{repeated[0]}” more than once.")
     rows = [row for _line, row in records[1:]]

@@ -11,9 +11,6 @@ writing); the table itself is read here because ``csv_table`` refuses repeated c
 
 from __future__ import annotations
 
-import codecs
-import csv
-import io
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -39,9 +36,14 @@ from pmdesk.domain.requirements import (
 )
 from pmdesk.domain.requirements_links import roadmap_item_titles
 from pmdesk.domain.stakeholders import Stakeholder
-from pmdesk.errors import InterchangeError, ValidationError
-from pmdesk.interchange.csv_table import MAX_BYTES, CsvTable, FieldSpec, sniff_delimiter, write_csv
-from pmdesk.store.fileformat import quoted
+from pmdesk.errors import ValidationError
+from pmdesk.interchange.csv_table import (
+    CsvTable,
+    FieldSpec,
+    read_csv_bytes,
+    read_csv_file,
+    write_csv,
+)
 
 ColumnMap = dict[str, list[int]]  # field key -> the columns that fill it (several only for tags)
 MULTI_COLUMN_FIELDS = frozenset({"tags"})
@@ -50,57 +52,12 @@ MULTI_COLUMN_FIELDS = frozenset({"tags"})
 
 
 def read_table(path: Path) -> CsvTable:
-    name = quoted(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InterchangeError(f"{name} is too large for a CSV import ({size:,} bytes).")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InterchangeError(f"{name} does not exist.") from None
-    except IsADirectoryError:
-        raise InterchangeError(f"{name} is a folder, not a CSV file.") from None
-    except OSError as error:
-        raise InterchangeError(f"{name} cannot be read: {error.strerror}.") from None
-    return table_from_bytes(data, name)
+    return read_csv_file(path, repeated_headers=True)
 
 
 def table_from_bytes(data: bytes, source: str) -> CsvTable:
     """Split CSV bytes into headers and rows, keeping repeated column names."""
-    if data.startswith(codecs.BOM_UTF8):
-        encoding, label = "utf-8-sig", "UTF-8 with BOM"
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding, label = "utf-16", "UTF-16"
-    else:
-        encoding, label = "utf-8", "UTF-8"
-    if encoding != "utf-16" and b"\x00" in data[:4096]:
-        raise InterchangeError(f"{source} is not a CSV file: it holds binary data.")
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError:
-        raise InterchangeError(
-            f"{source} is not UTF-8 text. In your spreadsheet, save it as “CSV UTF-8” and "
-            "import that file."
-        ) from None
-    if not text.strip():
-        raise InterchangeError(f"{source} is empty: there is nothing to import.")
-    delimiter = sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    records: list[tuple[int, list[str]]] = []
-    try:
-        for row in reader:
-            if any(cell.strip() for cell in row):
-                records.append((reader.line_num, [cell.strip() for cell in row]))
-    except csv.Error as error:
-        raise InterchangeError(
-            f"{source} is not a well-formed CSV file (line {reader.line_num}: {error})."
-        ) from None
-    if len(records) < 2:
-        raise InterchangeError(f"{source} has no rows to import under its column names.")
-    headers = records[0][1]
-    rows = [row for _line, row in records[1:]]
-    lines = [line for line, _row in records[1:]]
-    return CsvTable(headers, rows, lines, delimiter, label)
+    return read_csv_bytes(data, source, repeated_headers=True)
 
 
 # -- what each kind of record reads --------------------------------------------------------------

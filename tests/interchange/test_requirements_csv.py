@@ -134,7 +134,7 @@ def test_semicolons_and_a_byte_order_mark_are_read(session):
     ("data", "message"),
     [
         (b"", "“t.csv” is empty: there is nothing to import."),
-        (b"Title\n", "“t.csv” has no rows to import under its column names."),
+        (b"Title\n", "“t.csv” has column names but no rows to import."),
         ("Titel\nÄrger\n".encode("latin-1"), "“t.csv” is not UTF-8 text."),
         (b"\x89PNG\r\n\x1a\n\x00\x00", "“t.csv” is not a CSV file: it holds binary data."),
     ],
