@@ -7,6 +7,7 @@ kept, older ones are thinned to one a day, and anything past that is removed.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from dataclasses import dataclass
 from datetime import datetime
@@ -44,7 +45,12 @@ def back_up(document: Path, reason: str = "save") -> Path | None:
         return None
     folder = folder_for(document)
     target = folder / f"{datetime.now().strftime(STAMP)}.{reason}.pmdb"
-    shutil.copy2(document, target)
+    try:
+        # Saving replaces the file rather than writing into it, so a second name for the old
+        # one keeps it whole at no cost; across drives a copy is needed.
+        os.link(document, target)
+    except OSError:
+        shutil.copy2(document, target)
     prune(folder)
     return target
 
