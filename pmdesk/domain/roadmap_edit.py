@@ -186,7 +186,7 @@ def clean_item_value(session: Session, field: str, value: object) -> Any:
     raise ValidationError(f"A roadmap item has no field called “{field}”.")
 
 
-def _check_dates(title: str, kind: str, start: date | None, end: date | None) -> None:
+def check_dates(title: str, kind: str, start: date | None, end: date | None) -> None:
     if kind == "milestone":
         if start != end:
             raise ValidationError(f"The milestone “{title}” has one date, not a start and an end.")
@@ -273,7 +273,7 @@ def add_item(session: Session, lane_id: str, title: str, **values: object) -> st
         setattr(item, field, clean_item_value(session, field, value))
     if item.kind == "milestone" and item.end is None:
         item.end = item.start
-    _check_dates(item.title, item.kind, item.start, item.end)
+    check_dates(item.title, item.kind, item.start, item.end)
     session.add(item)
     session.commit()
     return item.id
@@ -297,7 +297,7 @@ def check_item(session: Session, item_id: str, **values: object) -> dict[str, An
         elif "end" in cleaned and "start" not in cleaned:
             start = end
         cleaned["start"], cleaned["end"] = start, end
-    _check_dates(cleaned.get("title", item.title), kind, start, end)
+    check_dates(cleaned.get("title", item.title), kind, start, end)
     return cleaned
 
 

@@ -18,6 +18,7 @@ from pmdesk.domain.base import Record
 from pmdesk.domain.overview import Project, get_project
 from pmdesk.domain.schema import WORKSPACE_RECORDS, metadata
 from pmdesk.errors import InterchangeError
+from pmdesk.interchange.record_rules import problem_with
 from pmdesk.interchange.records import columns, describe, from_json, to_json
 from pmdesk.store.fileformat import FORMAT_VERSION
 
@@ -109,6 +110,9 @@ def _checked_rows(data: dict[str, Any]) -> list[tuple[type[Record], list[dict[st
     checked: list[tuple[str, type[Record], dict[str, Any]]] = []
     for path, model, record in _records(data):
         values = _record_values(path, model, record)
+        problem = problem_with(model.__tablename__, values)
+        if problem:
+            raise _FieldError(path, f"is refused: {problem.rstrip('.')}")
         if values["id"] in seen:
             raise _FieldError(f"{path}.id", f"repeats the UUID of {seen[values['id']]}")
         seen[values["id"]] = path

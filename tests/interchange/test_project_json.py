@@ -110,3 +110,34 @@ def test_scaling_repeats_workspace_records_with_fresh_ids():
         for sub, rows in base[key].items():
             ids = [row["id"] for row in big[key][sub]]
             assert len(ids) == 3 * len(rows) == len(set(ids))
+
+
+def _first(data: dict, key: str, sub: str, **changes) -> dict:
+    data[key][sub][0].update(changes)
+    return data
+
+
+WORKSPACE_RULES = [
+    (
+        lambda d: _first(d, "stakeholders", "stakeholders", influence=11),
+        r"stakeholders\.stakeholders\[0\] is refused: Influence must be from 1 to 10, not 11\.$",
+    ),
+    (
+        lambda d: _first(
+            d, "roadmap", "items", kind="feature", start="2027-03-01", end="2027-01-01"
+        ),
+        r"roadmap\.items\[0\] is refused: .* would end \(.*\) before it starts \(.*\)\.$",
+    ),
+    (
+        lambda d: _first(d, "requirements", "requirements", effort=0),
+        r"requirements\.requirements\[0\] is refused: Effort",
+    ),
+]
+
+
+@pytest.mark.parametrize(("change", "pattern"), WORKSPACE_RULES)
+def test_records_that_break_their_workspace_rules_are_refused(sample_document, change, pattern):
+    before = to_text(dump_project(sample_document.session))
+    with pytest.raises(InterchangeError, match=pattern):
+        load_project(sample_document.session, change(sample_data()), "x.json")
+    assert to_text(dump_project(sample_document.session)) == before
