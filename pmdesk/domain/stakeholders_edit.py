@@ -31,7 +31,7 @@ from pmdesk.domain.stakeholders import (
     join_tags,
     split_tags,
 )
-from pmdesk.domain.values import parse_date
+from pmdesk.domain.values import parse_date, parse_whole_number
 from pmdesk.errors import ValidationError
 
 TAGS_MAX = 500
@@ -50,23 +50,7 @@ def _text(limit: int | None) -> Callable[[str, object], object]:
 
 
 def _score(label: str, value: object) -> object:
-    number: int | None = None
-    if isinstance(value, bool):
-        number = None
-    elif isinstance(value, int):
-        number = value
-    elif isinstance(value, float) and value.is_integer():
-        number = int(value)
-    elif isinstance(value, str) and value.strip().lstrip("-").isdigit():
-        number = int(value.strip())
-    if number is None:
-        shown = "nothing" if value in (None, "") else f"“{value}”"
-        raise ValidationError(
-            f"{label} must be a whole number from {SCORE_MIN} to {SCORE_MAX}, not {shown}."
-        )
-    if not SCORE_MIN <= number <= SCORE_MAX:
-        raise ValidationError(f"{label} must be from {SCORE_MIN} to {SCORE_MAX}, not {number}.")
-    return number
+    return parse_whole_number(value, label, SCORE_MIN, SCORE_MAX)
 
 
 def _word(choices: Mapping[str, str], allow_empty: bool) -> Callable[[str, object], object]:

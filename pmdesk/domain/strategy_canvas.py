@@ -32,6 +32,7 @@ from pmdesk.domain.strategy import (
     CanvasLevel,
     clean_text,
 )
+from pmdesk.domain.values import parse_whole_number
 from pmdesk.errors import ValidationError
 
 # Colours that stay apart on screen, on a projector and in greyscale print (Okabe-Ito based).
@@ -116,23 +117,7 @@ def load_canvas(session: Session) -> Canvas:
 
 
 def clean_level(label: str, value: object) -> int:
-    number: int | None = None
-    if isinstance(value, bool):
-        number = None
-    elif isinstance(value, int):
-        number = value
-    elif isinstance(value, float) and value.is_integer():
-        number = int(value)
-    elif isinstance(value, str) and value.strip().lstrip("-").isdigit():
-        number = int(value.strip())
-    if number is None:
-        shown = "nothing" if value in (None, "") else f"“{value}”"
-        raise ValidationError(
-            f"{label} must be a whole number from {LEVEL_MIN} to {LEVEL_MAX}, not {shown}."
-        )
-    if not LEVEL_MIN <= number <= LEVEL_MAX:
-        raise ValidationError(f"{label} must be from {LEVEL_MIN} to {LEVEL_MAX}, not {number}.")
-    return number
+    return parse_whole_number(value, label, LEVEL_MIN, LEVEL_MAX)
 
 
 def derived_level(today: int, action: str, target: int | None) -> int:

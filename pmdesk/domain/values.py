@@ -18,3 +18,22 @@ def parse_date(value: object, label: str) -> date | None:
         return date.fromisoformat(text)
     except ValueError:
         raise ValidationError(f"{label} must be a date like 2026-03-31, not “{text}”.") from None
+
+
+def parse_whole_number(value: object, label: str, low: int, high: int) -> int:
+    """A whole number from ``low`` to ``high``, from a number or text a person typed."""
+    number: int | None = None
+    if isinstance(value, bool):
+        number = None
+    elif isinstance(value, int):
+        number = value
+    elif isinstance(value, float) and value.is_integer():
+        number = int(value)
+    elif isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        number = int(value.strip())
+    if number is None:
+        shown = "nothing" if value in (None, "") else f"“{value}”"
+        raise ValidationError(f"{label} must be a whole number from {low} to {high}, not {shown}.")
+    if not low <= number <= high:
+        raise ValidationError(f"{label} must be from {low} to {high}, not {number}.")
+    return number

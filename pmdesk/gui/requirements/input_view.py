@@ -19,8 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -40,6 +38,7 @@ from pmdesk.gui.requirements.input_model import (
 from pmdesk.gui.requirements.table_models import ID_ROLE
 from pmdesk.gui.requirements.widgets import (
     add_column_menu,
+    table_beside_detail,
 )
 
 
@@ -106,17 +105,7 @@ class InputsTab(QWidget):
 
         self.detail = InputDetail(controller, self.actions)
         self.detail.open_requirement.connect(self.open_requirement)
-        scroll = QScrollArea()
-        scroll.setWidget(self.detail)
-        scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(310)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        splitter = QSplitter()
-        splitter.addWidget(self.table)
-        splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([1040, 320])
+        splitter = table_beside_detail(self.table, self.detail)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)

@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,7 +28,7 @@ from pmdesk.gui.requirements.table_models import (
     RequirementFilter,
     RequirementTableModel,
 )
-from pmdesk.gui.requirements.widgets import add_column_menu, sync_column_menu
+from pmdesk.gui.requirements.widgets import add_column_menu, sync_column_menu, table_beside_detail
 
 # Shown unless the PM asks for the RICE factors; the detail panel edits them too.
 FACTOR_FIELDS = ("reach", "impact", "confidence", "effort")
@@ -108,18 +106,7 @@ class RequirementsTab(QWidget):
 
         self.detail = RequirementDetail(controller, self.actions)
         self.detail.open_input.connect(self.open_input)
-        scroll = QScrollArea()
-        scroll.setWidget(self.detail)
-        scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(310)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-
-        splitter = QSplitter()
-        splitter.addWidget(self.table)
-        splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([1040, 320])
+        splitter = table_beside_detail(self.table, self.detail)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QPlainTextEdit,
+    QScrollArea,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -132,3 +134,19 @@ def narrow_combo(combo: QComboBox, characters: int = 12) -> None:
     """Let a list of long names shrink with its panel; the open list still shows them whole."""
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(characters)
+
+
+def table_beside_detail(table: QWidget, detail: QWidget) -> QSplitter:
+    """A list on the left and the selected record's detail panel, scrolling, on the right."""
+    scroll = QScrollArea()
+    scroll.setWidget(detail)
+    scroll.setWidgetResizable(True)
+    scroll.setMinimumWidth(310)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    splitter = QSplitter()
+    splitter.addWidget(table)
+    splitter.addWidget(scroll)
+    splitter.setStretchFactor(0, 3)
+    splitter.setStretchFactor(1, 1)
+    splitter.setSizes([1040, 320])
+    return splitter
