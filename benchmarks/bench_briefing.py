@@ -51,8 +51,8 @@ def cases() -> Iterator[Result]:
 
 def _export(scale: int, target: Path, project: Path, repeat: int) -> float:
     """The fastest of ``repeat`` exports of the sample's own briefing, after one warm-up."""
-    from pmdesk.domain.briefings import list_briefings
-    from pmdesk.export.briefing import BriefingSettings, export_briefing
+    from pmdesk.briefing.exporter import BriefingSettings, export_briefing
+    from pmdesk.briefing.model import list_briefings
     from pmdesk.interchange.project_json import load_project
     from pmdesk.interchange.sample import sample_data
     from pmdesk.store.document import Document

@@ -26,10 +26,10 @@ def cases() -> Iterator[Result]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication, QTableView
 
-    from pmdesk.domain.competition_rules import Scoreboard
-    from pmdesk.gui.competition.matrix_model import MatrixModel
     from pmdesk.gui.document import DocumentController
     from pmdesk.store.document import Document
+    from pmdesk.workspaces.competition.qt.matrix_model import MatrixModel
+    from pmdesk.workspaces.competition.rules import Scoreboard
 
     app = QApplication.instance() or QApplication([])
     document = Document.new()
@@ -107,7 +107,7 @@ def _fill(session: Any) -> None:
     from sqlalchemy import insert
 
     from pmdesk.domain.base import new_id
-    from pmdesk.domain.competition import Competitor, Criterion, CriterionCategory, Rating
+    from pmdesk.workspaces.competition.model import Competitor, Criterion, CriterionCategory, Rating
 
     rng = random.Random(4)
     competitors = [

@@ -65,7 +65,7 @@ def _start_up() -> Iterator[Result]:
 
 
 def _open_big(path: Path) -> Result:
-    from pmdesk.domain.overview import get_project
+    from pmdesk.domain.project import get_project
     from pmdesk.store.document import Document
 
     def open_until_editable() -> None:

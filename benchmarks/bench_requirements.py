@@ -36,13 +36,13 @@ TRACE_RATIO = 6.0
 def cases() -> Iterator[Result]:
     from PySide6.QtWidgets import QApplication
 
-    from pmdesk.domain import requirements_query as query
     from pmdesk.gui.document import DocumentController
-    from pmdesk.gui.requirements.gap_view import GapsTab
-    from pmdesk.gui.requirements.input_view import InputsTab
-    from pmdesk.gui.requirements.requirement_view import RequirementsTab
-    from pmdesk.gui.requirements.trace_view import TraceTab
     from pmdesk.store.document import Document
+    from pmdesk.workspaces.requirements import query
+    from pmdesk.workspaces.requirements.qt.gap_view import GapsTab
+    from pmdesk.workspaces.requirements.qt.input_view import InputsTab
+    from pmdesk.workspaces.requirements.qt.requirement_view import RequirementsTab
+    from pmdesk.workspaces.requirements.qt.trace_view import TraceTab
 
     app = QApplication.instance() or QApplication([])
     document = Document.new()
@@ -169,7 +169,8 @@ def _fill(session: Any) -> None:
     from sqlalchemy import insert
 
     from pmdesk.domain.base import new_id
-    from pmdesk.domain.requirements import (
+    from pmdesk.workspaces.requirements.links import RequirementRoadmapLink
+    from pmdesk.workspaces.requirements.model import (
         MOSCOW,
         SOURCES,
         STATUSES,
@@ -177,8 +178,7 @@ def _fill(session: Any) -> None:
         Requirement,
         RequirementEvidence,
     )
-    from pmdesk.domain.requirements_links import RequirementRoadmapLink
-    from pmdesk.domain.roadmap import RoadmapItem, RoadmapLane
+    from pmdesk.workspaces.roadmap.model import RoadmapItem, RoadmapLane
 
     rng = random.Random(7)
     tags = ["offline", "payments", "dispatch", "mobile", "reporting", "integrations", "security"]

@@ -42,7 +42,13 @@ def _fill(session) -> None:  # type: ignore[no-untyped-def]
     from sqlalchemy import insert
 
     from pmdesk.domain.base import new_id
-    from pmdesk.domain.roadmap import KINDS, STATUSES, RoadmapDependency, RoadmapItem, RoadmapLane
+    from pmdesk.workspaces.roadmap.model import (
+        KINDS,
+        STATUSES,
+        RoadmapDependency,
+        RoadmapItem,
+        RoadmapLane,
+    )
 
     lanes = [
         {"id": new_id(), "name": f"Lane {n + 1}", "color": "#3a6ea5", "position": n}
@@ -80,11 +86,11 @@ def _measure(document, app, folder: Path) -> Iterator[Result]:  # type: ignore[n
     from PySide6.QtGui import QColor, QImage, QPainter
     from PySide6.QtWidgets import QGraphicsScene, QGraphicsView
 
-    from pmdesk.charts.roadmap import layout_timeline
-    from pmdesk.domain.roadmap_plan import load_roadmap
     from pmdesk.gui.document import DocumentController
-    from pmdesk.gui.roadmap.page import RoadmapPage
-    from pmdesk.gui.roadmap.timeline import TimelineView
+    from pmdesk.workspaces.roadmap.chart.layout import layout_timeline
+    from pmdesk.workspaces.roadmap.plan import load_roadmap
+    from pmdesk.workspaces.roadmap.qt.page import RoadmapPage
+    from pmdesk.workspaces.roadmap.qt.timeline import TimelineView
 
     session = document.session
     view = TimelineView()

@@ -28,8 +28,8 @@ def cases() -> Iterator[Result]:
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView
 
-    from pmdesk.charts import stakeholders as chart
-    from pmdesk.gui.stakeholders.grid import GridScene, GridView
+    from pmdesk.workspaces.stakeholders.chart import layout as chart
+    from pmdesk.workspaces.stakeholders.qt.grid import GridScene, GridView
 
     app = QApplication.instance() or QApplication([])
     people, links = _people_and_links()
@@ -89,7 +89,7 @@ def cases() -> Iterator[Result]:
 
 
 def _people_and_links() -> tuple[list, list]:
-    from pmdesk.domain.stakeholders import ATTITUDES, Stakeholder, StakeholderRelationship
+    from pmdesk.workspaces.stakeholders.model import ATTITUDES, Stakeholder, StakeholderRelationship
 
     rng = random.Random(7)
     attitudes = list(ATTITUDES)
@@ -124,11 +124,11 @@ def _people_and_links() -> tuple[list, list]:
 
 def _drag_edit(point_type: type) -> tuple[float, float]:
     """A drop on a 1,000-person project: edit, commit, and the grid tab's refresh."""
-    from pmdesk.charts import stakeholders as chart
-    from pmdesk.domain import stakeholders_edit as edit
     from pmdesk.gui.document import DocumentController
-    from pmdesk.gui.stakeholders.grid_panel import GridPanel
     from pmdesk.store.document import Document
+    from pmdesk.workspaces.stakeholders import edit
+    from pmdesk.workspaces.stakeholders.chart import layout as chart
+    from pmdesk.workspaces.stakeholders.qt.grid_panel import GridPanel
 
     people, links = _people_and_links()
     document = Document.new()

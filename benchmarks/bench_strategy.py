@@ -36,11 +36,11 @@ def _canvas() -> Iterator[Result]:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    from pmdesk.domain import strategy_canvas as rules
-    from pmdesk.domain.strategy import COMPETITOR, FUTURE, TODAY
     from pmdesk.gui.document import DocumentController
-    from pmdesk.gui.strategy.canvas_view import CanvasView
     from pmdesk.store.document import Document
+    from pmdesk.workspaces.strategy import canvas as rules
+    from pmdesk.workspaces.strategy.model import COMPETITOR, FUTURE, TODAY
+    from pmdesk.workspaces.strategy.qt.canvas_view import CanvasView
 
     document = Document.new()
     session = document.session
@@ -104,11 +104,11 @@ def _board(folder: Path) -> Iterator[Result]:
     from PySide6.QtGui import QColor
     from PySide6.QtWidgets import QGraphicsScene, QGraphicsView
 
-    from pmdesk.domain import strategy_boards as rules
-    from pmdesk.domain.board_templates import load_templates
     from pmdesk.gui.document import DocumentController
-    from pmdesk.gui.strategy.board_view import BoardsView
     from pmdesk.store.document import Document
+    from pmdesk.workspaces.strategy import boards as rules
+    from pmdesk.workspaces.strategy.board_templates import load_templates
+    from pmdesk.workspaces.strategy.qt.board_view import BoardsView
 
     document = Document.new()
     session = document.session

@@ -9,11 +9,11 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from pmdesk.domain.schema import record_models
 from pmdesk.errors import InterchangeError, SaveError
 from pmdesk.interchange.diff import describe, diff_projects
 from pmdesk.interchange.project_json import dump_project, load_project, parse_text, to_text
 from pmdesk.interchange.sample import sample_data
+from pmdesk.registry import record_models
 from pmdesk.store.atomic import write_text_atomically
 from pmdesk.store.document import Document
 from pmdesk.store.fileformat import quoted
@@ -130,8 +130,8 @@ def _write_project(data: dict[str, Any], target: Path, source: str) -> Path:
 
 def export(options: argparse.Namespace) -> int:
     """Write a briefing; the project is opened read-only, so the export never changes it."""
-    from pmdesk.domain.briefings import find_briefing, list_briefings
-    from pmdesk.export.briefing import BriefingSettings, export_briefing
+    from pmdesk.briefing.exporter import BriefingSettings, export_briefing
+    from pmdesk.briefing.model import find_briefing, list_briefings
 
     document = Document.open(options.file, read_only=True)
     try:

@@ -98,7 +98,7 @@ def choose_export_file(parent: QWidget, title: str, suggestion: str, filters: st
 
 def review_stakeholder_import(parent: QWidget, review: object) -> bool:
     """Show the CSV import preview; True when the PM confirms importing the good rows."""
-    from pmdesk.gui.stakeholders.import_dialog import ImportPreviewDialog
+    from pmdesk.workspaces.stakeholders.qt.import_dialog import ImportPreviewDialog
 
     return ImportPreviewDialog(review, parent).exec() == ImportPreviewDialog.DialogCode.Accepted
 
@@ -147,7 +147,7 @@ def choose_competition_csv(parent: QWidget, folder: str) -> Path | None:
 
 def review_competition_import(parent: QWidget, review: object) -> bool:
     """Show the matrix CSV preview (rows, problems, new competitors); True to import."""
-    from pmdesk.gui.competition.import_dialog import MatrixImportDialog
+    from pmdesk.workspaces.competition.qt.import_dialog import MatrixImportDialog
 
     return MatrixImportDialog(review, parent).exec() == MatrixImportDialog.DialogCode.Accepted
 
@@ -182,7 +182,7 @@ def edit_board_note(
 ) -> tuple[str, str, object] | None:
     """Add or edit a board note: (text, colour key, link) or None when cancelled. ``check``
     validates before the dialog closes, so a refused note loses nothing."""
-    from pmdesk.gui.strategy.note_dialog import NoteDialog
+    from pmdesk.workspaces.strategy.qt.note_dialog import NoteDialog
 
     dialog = NoteDialog(title, note[0], note[1], links, note[2], check, parent)  # type: ignore[arg-type]
     if dialog.exec() != NoteDialog.DialogCode.Accepted:
@@ -249,7 +249,7 @@ def choose_requirements_csv(parent: QWidget, title: str, folder: str) -> Path | 
 
 def review_requirements_import(parent: QWidget, review: object) -> bool:
     """Show the requirements CSV preview; True when the PM confirms importing the good rows."""
-    from pmdesk.gui.requirements.import_dialog import RequirementsImportDialog
+    from pmdesk.workspaces.requirements.qt.import_dialog import RequirementsImportDialog
 
     dialog = RequirementsImportDialog(review, parent)  # type: ignore[arg-type]
     return dialog.exec() == RequirementsImportDialog.DialogCode.Accepted
@@ -268,7 +268,7 @@ def ask_roadmap_text(parent: QWidget, title: str, label: str, text: str = "") ->
 
 def choose_roadmap_export(parent: QWidget, choices: object) -> object | None:
     """Ask what to export (date range, lanes, file); returns the filled choices or None."""
-    from pmdesk.gui.roadmap.export import ExportDialog
+    from pmdesk.workspaces.roadmap.qt.export_dialog import ExportDialog
 
     dialog = ExportDialog(choices, parent)  # type: ignore[arg-type]
     if dialog.exec() != ExportDialog.DialogCode.Accepted:
@@ -281,7 +281,7 @@ def edit_roadmap_item(
 ) -> dict | None:
     """Edit every detail of a roadmap item; the changed fields, or None when cancelled.
     ``check`` validates before the dialog closes, so a refused edit loses nothing typed."""
-    from pmdesk.gui.roadmap.item_dialog import ItemDialog
+    from pmdesk.workspaces.roadmap.qt.item_dialog import ItemDialog
 
     dialog = ItemDialog(item, lanes, owners, check, parent)  # type: ignore[arg-type]
     if dialog.exec() != ItemDialog.DialogCode.Accepted:
@@ -293,7 +293,7 @@ def edit_roadmap_marker(
     parent: QWidget, values: dict, check: object, removable: bool
 ) -> dict | str | None:
     """Add or edit a date marker: its values, "delete", or None when cancelled."""
-    from pmdesk.gui.roadmap.item_dialog import MarkerDialog
+    from pmdesk.workspaces.roadmap.qt.item_dialog import MarkerDialog
 
     dialog = MarkerDialog(values, check, removable, parent)  # type: ignore[arg-type]
     result = dialog.exec()

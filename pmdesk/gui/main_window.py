@@ -30,7 +30,8 @@ from pmdesk.errors import PmdeskError
 from pmdesk.gui import dialogs
 from pmdesk.gui.document import DocumentController
 from pmdesk.gui.empty_state import EmptyStatePage
-from pmdesk.gui.workspaces import WORKSPACES, Workspace
+from pmdesk.gui.workspaces import WORKSPACES, build_page
+from pmdesk.registry import WorkspaceSpec
 from pmdesk.store.fileformat import FILE_SUFFIX
 
 MAX_RECENT = 10
@@ -101,10 +102,10 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
 
-    def _build_page(self, workspace: Workspace) -> QWidget:
-        if workspace.factory is None or self.controller is None:
+    def _build_page(self, workspace: WorkspaceSpec) -> QWidget:
+        if self.controller is None:
             return EmptyStatePage(workspace.title, workspace.purpose)
-        return workspace.factory(self.controller)
+        return build_page(workspace, self.controller)
 
     def _set_controller(self, controller: DocumentController) -> None:
         """Make ``controller`` the open project; pages of the previous one are thrown away."""

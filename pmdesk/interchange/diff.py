@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from pmdesk import registry
 from pmdesk.domain.base import Record
-from pmdesk.domain.overview import Project
-from pmdesk.domain.schema import WORKSPACE_RECORDS
+from pmdesk.domain.project import Project
 
 # Fields that change with every edit and say nothing a reader wants to compare.
 IGNORED_FIELDS = frozenset({"updated_at"})
@@ -29,7 +29,7 @@ class RecordChange:
 def sections(data: dict[str, Any]) -> Iterator[tuple[str, type[Record], list[dict[str, Any]]]]:
     """Every list of records in a dump, with its section name and model."""
     yield "project", Project, [data["project"]]
-    for key, group in WORKSPACE_RECORDS.items():
+    for key, group in registry.workspace_records().items():
         for sub, model in group.items():
             yield f"{key}.{sub}", model, data.get(key, {}).get(sub, [])
 

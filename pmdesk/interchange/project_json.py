@@ -14,15 +14,15 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from pmdesk import registry
 from pmdesk.domain.base import Record
-from pmdesk.domain.overview import Project, get_project
-from pmdesk.domain.schema import WORKSPACE_RECORDS, metadata
+from pmdesk.domain.project import Project, get_project
 from pmdesk.errors import InterchangeError
 from pmdesk.interchange.record_rules import problem_with
 from pmdesk.interchange.records import columns, describe, from_json, to_json
 from pmdesk.store.fileformat import FORMAT_VERSION
 
-TOP_LEVEL_KEYS = ("format", "project", *WORKSPACE_RECORDS)
+TOP_LEVEL_KEYS = ("format", "project", *registry.workspace_records())
 
 
 def dump_project(session: Session) -> dict[str, Any]:
@@ -30,7 +30,7 @@ def dump_project(session: Session) -> dict[str, Any]:
         "format": {"version": FORMAT_VERSION},
         "project": to_json(get_project(session)),
     }
-    for key, group in WORKSPACE_RECORDS.items():
+    for key, group in registry.workspace_records().items():
         data[key] = {
             sub: [to_json(record) for record in session.scalars(select(model).order_by(model.id))]
             for sub, model in group.items()
@@ -63,7 +63,7 @@ def load_project(session: Session, data: dict[str, Any], source: str) -> None:
     """
     rows = _validated_rows(data, source)
     try:
-        for table in reversed(metadata.sorted_tables):
+        for table in reversed(registry.metadata().sorted_tables):
             session.execute(delete(table))
         for model, model_rows in rows:
             if model_rows:
@@ -127,7 +127,7 @@ def _checked_rows(data: dict[str, Any]) -> list[tuple[type[Record], list[dict[st
     grouped: dict[type[Record], list[dict[str, Any]]] = {}
     for _path, model, values in checked:
         grouped.setdefault(model, []).append(values)
-    order = {table.name: index for index, table in enumerate(metadata.sorted_tables)}
+    order = {table.name: index for index, table in enumerate(registry.metadata().sorted_tables)}
     return sorted(grouped.items(), key=lambda item: order[item[0].__tablename__])
 
 
@@ -140,7 +140,7 @@ def _typed(value: Any, kind: type, path: str) -> Any:
 
 def _records(data: dict[str, Any]) -> Iterator[tuple[str, type[Record], Any]]:
     yield "project", Project, _typed(data["project"], dict, "project")
-    for key, group in WORKSPACE_RECORDS.items():
+    for key, group in registry.workspace_records().items():
         workspace = _typed(data[key], dict, key)
         for sub in workspace:
             if sub not in group:

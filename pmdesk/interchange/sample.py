@@ -6,7 +6,7 @@ import copy
 import uuid
 from typing import Any
 
-from pmdesk.domain.schema import WORKSPACE_RECORDS
+from pmdesk import registry
 from pmdesk.interchange.project_json import parse_text
 from pmdesk.resources import resource
 
@@ -23,7 +23,7 @@ def sample_data(scale: int = 1) -> dict[str, Any]:
     file named after its key (``roadmap.json``), so workspaces grow the sample independently.
     """
     data = _read_sample("project")
-    for key, group in WORKSPACE_RECORDS.items():
+    for key, group in registry.workspace_records().items():
         source = resource(SAMPLE_FOLDER, f"{key}.json")
         data[key] = _read_sample(key) if source.is_file() else {sub: [] for sub in group}
     return scaled(data, scale)
@@ -42,7 +42,7 @@ def scaled(data: dict[str, Any], factor: int) -> dict[str, Any]:
     result = copy.deepcopy(data)
     originals = [
         (key, sub, record)
-        for key in WORKSPACE_RECORDS
+        for key in registry.workspace_records()
         for sub, records in data.get(key, {}).items()
         for record in records
     ]

@@ -8,8 +8,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from pmdesk import __version__
-from pmdesk.domain.schema import metadata
+from pmdesk import __version__, registry
 from pmdesk.store.fileformat import APPLICATION_ID, FORMAT_VERSION
 from pmdesk.store.hardening import harden
 
@@ -44,7 +43,7 @@ def create_schema(path: Path) -> None:
     """Lay out an empty project of the current format in a new file at ``path``."""
     engine = open_engine(path)
     try:
-        metadata.create_all(engine)
+        registry.metadata().create_all(engine)
         with engine.begin() as connection:
             connection.exec_driver_sql(META_DDL)
             connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
@@ -56,7 +55,7 @@ def create_schema(path: Path) -> None:
 def ensure_tables(engine: Engine) -> None:
     """Create any table of the current format that the file lacks; all such tables start empty,
     so this only completes the file and never changes what it holds."""
-    metadata.create_all(engine)
+    registry.metadata().create_all(engine)
 
 
 def set_format(path: Path, version: int) -> None:

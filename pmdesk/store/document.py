@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from pmdesk.domain.base import new_id
-from pmdesk.domain.overview import get_project
+from pmdesk.domain.project import get_project
 from pmdesk.errors import NotAProjectError, SaveError
 from pmdesk.store import lock
 from pmdesk.store.atomic import replace_atomically

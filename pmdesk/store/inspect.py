@@ -6,8 +6,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from pmdesk import __version__
-from pmdesk.domain.schema import metadata
+from pmdesk import __version__, registry
 from pmdesk.errors import FormatVersionError, NotAProjectError
 from pmdesk.store.database import META_TABLE, read_meta
 from pmdesk.store.fileformat import FORMAT_VERSION, Header, quoted
@@ -72,8 +71,10 @@ def check_schema_entries(
 
     A trigger or view runs code the moment we read; a file from a stranger must not get that.
     """
-    known = set(metadata.tables) | {META_TABLE} | RETIRED_NAMES
-    known_indexes = {index.name for table in metadata.tables.values() for index in table.indexes}
+    known = set(registry.metadata().tables) | {META_TABLE} | RETIRED_NAMES
+    known_indexes = {
+        index.name for table in registry.metadata().tables.values() for index in table.indexes
+    }
     for kind, entry in entries:
         if kind in ("trigger", "view"):
             raise NotAProjectError(

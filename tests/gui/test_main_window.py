@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from pmdesk.domain.overview import get_project
+from pmdesk.domain.project import get_project
 from pmdesk.gui import dialogs
 from pmdesk.gui.main_window import MainWindow
 from tests.support import read_only_folder, snapshot

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from pmdesk.domain.overview import get_project, set_field
+from pmdesk.domain.project import get_project, set_field
 from pmdesk.gui import dialogs, sharing_dialogs
 from pmdesk.gui.app import show_main_window
 from pmdesk.gui.main_window import MainWindow
@@ -108,7 +108,7 @@ def test_a_teammates_save_is_compared_then_replaced_only_when_chosen(
 
 CRASH = """
 import os, sys
-from pmdesk.domain.overview import set_field
+from pmdesk.domain.project import set_field
 from pmdesk.store.document import Document
 document = Document.open(sys.argv[1])
 set_field(document.session, "vision", "Written just before the crash")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import uuid
 
-from pmdesk.domain.overview import get_project
+from pmdesk.domain.project import get_project
 from pmdesk.interchange.diff import diff_projects, sections
 from pmdesk.interchange.merge import import_records, undo_import
 from pmdesk.interchange.project_json import dump_project, to_text

@@ -6,7 +6,7 @@ import sqlite3
 import uuid
 
 from pmdesk.cli import main
-from pmdesk.domain.overview import get_project, set_field
+from pmdesk.domain.project import get_project, set_field
 from pmdesk.store.document import Document
 
 NOTE = ("Quarterly review notes. " * 4400)[:100_000]  # about 100 kB of text per stakeholder

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from pmdesk.domain.overview import get_project
+from pmdesk.domain.project import get_project
 from pmdesk.errors import SaveError
 from pmdesk.store.document import ChangedOnDiskError, Document
 from pmdesk.store.recovery import find_orphans
@@ -19,7 +19,7 @@ from tests.support import snapshot
 
 SAVE_FOREVER = """
 import sys
-from pmdesk.domain.overview import set_field
+from pmdesk.domain.project import set_field
 from pmdesk.store.document import Document
 document = Document.open(sys.argv[1])
 print("ready", flush=True)
@@ -77,7 +77,7 @@ def test_a_full_disk_keeps_the_old_file_and_removes_the_temporary(small_disk, sa
     target.write_bytes(sample_file.read_bytes())
     document = Document.open(target)
     try:
-        from pmdesk.domain.overview import set_field
+        from pmdesk.domain.project import set_field
 
         set_field(document.session, "vision", "y" * 3_000_000)  # more than the disk holds
         before = snapshot(target)
@@ -91,7 +91,7 @@ def test_a_full_disk_keeps_the_old_file_and_removes_the_temporary(small_disk, sa
 
 CRASH_AFTER_EDIT = """
 import os, sys
-from pmdesk.domain.overview import set_field
+from pmdesk.domain.project import set_field
 from pmdesk.store.document import Document
 document = Document.open(sys.argv[1])
 set_field(document.session, "vision", "Unsaved before the crash")
@@ -123,7 +123,7 @@ def test_recovery_never_writes_silently_over_a_newer_file(sample_file, tmp_path)
     _crash(sample_file)
     os.remove(sample_file.with_name(".~lock.sample.pmdb#"))
     newer = Document.open(sample_file)
-    from pmdesk.domain.overview import set_field
+    from pmdesk.domain.project import set_field
 
     set_field(newer.session, "vision", "A teammate saved this later")
     newer.save()

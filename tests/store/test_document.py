@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from pmdesk.domain.overview import get_project, set_field
+from pmdesk.domain.project import get_project, set_field
 from pmdesk.errors import SaveError
 from pmdesk.store.document import Document
 from pmdesk.store.fileformat import APPLICATION_ID, FORMAT_VERSION

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from pmdesk.domain.overview import get_project, set_field
+from pmdesk.domain.project import get_project, set_field
 from pmdesk.store import lock
 from pmdesk.store.backups import KEEP_DAYS, KEEP_RECENT, STAMP, list_backups, list_backups_in, prune
 from pmdesk.store.document import ChangedOnDiskError, Document

@@ -1,0 +1,404 @@
+"""The Briefing workspace: what the executive briefing says, and the one-click Word export.
+
+A project keeps several briefings; the PM picks one at the top, edits its title page, summary
+and asks on the left and its sections on the right, and exports. Every edit is one undoable
+command through the controller; the export runs on a worker thread (see ``export_runner``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressDialog,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from pmdesk.briefing import model as briefings
+from pmdesk.briefing.exporter import BriefingSettings, ExportResult
+from pmdesk.briefing.model import Briefing, SectionChoice
+from pmdesk.briefing.qt.export_runner import ExportThread, progress_dialog
+from pmdesk.briefing.qt.sections_panel import SectionsPanel
+from pmdesk.domain import (
+    records,
+)
+from pmdesk.domain.base import new_id
+from pmdesk.domain.project import Project
+from pmdesk.gui import dialogs
+from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.text import show_plain_text
+
+KINDS = (Briefing.__tablename__, briefings.BriefingSection.__tablename__)
+
+# field -> (label, placeholder) for the one-line settings
+LINE_FIELDS: dict[str, tuple[str, str]] = {
+    "name": ("Briefing name", "How you tell this briefing apart, e.g. “Exec staff”"),
+    "title": ("Title", "Shown on the title page; empty: “<product>: executive briefing”"),
+    "audience": ("Audience", "Who reads it, e.g. “Executive staff meeting”"),
+    "author": ("Author", "Your name and role"),
+    "company_name": ("Company", "Shown above the title and in the page footer"),
+}
+TEXT_FIELDS: dict[str, tuple[str, str]] = {
+    "executive_summary": (
+        "Executive summary",
+        "Three short paragraphs: where the product stands, the main risk, what you recommend.",
+    ),
+    "decisions": (
+        "Decisions and asks",
+        "One per line, e.g. “Approve: two engineers for offline sync from January”.",
+    ),
+}
+
+
+class BriefingPage(QWidget):
+    export_finished = Signal(object)  # ExportResult, or None when it failed or was cancelled
+
+    def __init__(self, controller: DocumentController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.briefing_id: str | None = None
+        self.export_thread: ExportThread | None = None
+        self.progress: QProgressDialog | None = None
+        self._build()
+        controller.changed.connect(self._refresh_if_touched)
+        self.refresh()
+
+    # -- layout --------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        heading = QLabel("Briefing")
+        heading.setObjectName("pageTitle")
+        self.chooser = QComboBox()
+        self.chooser.setMinimumWidth(220)
+        self.chooser.currentIndexChanged.connect(self._chosen)
+        self.new_button = QPushButton("New briefing")
+        self.new_button.clicked.connect(self.new_briefing)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.clicked.connect(self.delete_briefing)
+        self.export_button = QPushButton("Export to Word…")
+        self.export_button.setObjectName("primaryButton")
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.export)
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addSpacing(16)
+        top.addWidget(QLabel("Briefing:"))
+        top.addWidget(self.chooser)
+        top.addWidget(self.new_button)
+        top.addWidget(self.delete_button)
+        top.addStretch(1)
+        top.addWidget(self.export_button)
+
+        self.empty_label = QLabel(
+            "This project has no briefing yet. Create one to choose what executives read, "
+            "then export it to Word in one click."
+        )
+        self.empty_label.setWordWrap(True)
+
+        self.lines: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        for field, (label, placeholder) in LINE_FIELDS.items():
+            line = QLineEdit()
+            line.setPlaceholderText(placeholder)
+            line.editingFinished.connect(lambda field=field: self._line_edited(field))
+            self.lines[field] = line
+            form.addRow(label, line)
+        self.use_export_date = QCheckBox("The day of each export")
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("d MMMM yyyy")
+        self.use_export_date.toggled.connect(self._date_edited)
+        self.date_edit.editingFinished.connect(self._date_edited)
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.use_export_date)
+        date_row.addWidget(self.date_edit, 1)
+        form.addRow("Date", date_row)
+        self.logo = self._path_row(form, "logo_path", "Logo", self._choose_logo)
+        self.template = self._path_row(
+            form, "template_path", "Word template", self._choose_template
+        )
+        self.texts: dict[str, QPlainTextEdit] = {}
+        for field, (label, placeholder) in TEXT_FIELDS.items():
+            editor = QPlainTextEdit()
+            editor.setPlaceholderText(placeholder)
+            editor.setTabChangesFocus(True)
+            editor.setMinimumHeight(110)
+            editor.textChanged.connect(lambda field=field: self._text_edited(field))
+            self.texts[field] = editor
+            form.addRow(label, editor)
+        settings_box = QGroupBox("Title page and summary")
+        settings_box.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(settings_box)
+
+        self.sections = SectionsPanel()
+        self.sections.sections_changed.connect(self._sections_edited)
+        sections_box = QGroupBox("Sections")
+        QVBoxLayout(sections_box).addWidget(self.sections)
+
+        self.splitter = QSplitter()
+        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(sections_box)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.splitter, 1)
+
+    def _path_row(
+        self, form: QFormLayout, field: str, label: str, choose: Callable[[], None]
+    ) -> QLineEdit:
+        line = QLineEdit()
+        line.setPlaceholderText("None" if field == "logo_path" else "None: PM Desk's own style")
+        line.editingFinished.connect(lambda: self._line_edited(field))
+        self.lines[field] = line
+        browse = QPushButton("Choose…")
+        browse.clicked.connect(choose)
+        row = QHBoxLayout()
+        row.addWidget(line, 1)
+        row.addWidget(browse)
+        form.addRow(label, row)
+        return line
+
+    # -- showing -------------------------------------------------------------------------------
+
+    def current(self) -> Briefing | None:
+        if self.briefing_id is None:
+            return None
+        return self.controller.session.get(Briefing, self.briefing_id)
+
+    def refresh(self) -> None:
+        all_briefings = briefings.list_briefings(self.controller.session)
+        ids = [briefing.id for briefing in all_briefings]
+        if self.briefing_id not in ids:
+            self.briefing_id = ids[0] if ids else None
+        self.chooser.blockSignals(True)
+        self.chooser.clear()
+        for briefing in all_briefings:
+            self.chooser.addItem(briefing.name, briefing.id)
+        self.chooser.setCurrentIndex(ids.index(self.briefing_id) if self.briefing_id else -1)
+        self.chooser.blockSignals(False)
+        briefing = self.current()
+        has = briefing is not None
+        read_only = self.controller.read_only
+        self.empty_label.setVisible(not has)
+        self.splitter.setVisible(has)
+        self.chooser.setEnabled(has)
+        self.delete_button.setEnabled(has and not read_only)
+        self.new_button.setEnabled(not read_only)
+        self.export_button.setEnabled(has and self.export_thread is None)
+        if briefing is None:
+            return
+        for field, line in self.lines.items():
+            if line.text() != getattr(briefing, field):
+                line.setText(getattr(briefing, field))
+            line.setReadOnly(read_only)
+        for field, editor in self.texts.items():
+            show_plain_text(editor, getattr(briefing, field))
+            editor.setReadOnly(read_only)
+        for widget in (self.use_export_date, self.date_edit):
+            widget.blockSignals(True)
+        self.use_export_date.setChecked(briefing.briefing_date is None)
+        day = briefing.briefing_date or date.today()
+        self.date_edit.setDate(QDate(day.year, day.month, day.day))
+        self.date_edit.setEnabled(briefing.briefing_date is not None and not read_only)
+        self.use_export_date.setEnabled(not read_only)
+        for widget in (self.use_export_date, self.date_edit):
+            widget.blockSignals(False)
+        self.sections.show_choices(briefings.section_choices(briefing))
+        self.sections.set_read_only(read_only)
+
+    def _refresh_if_touched(self, change: Change) -> None:
+        if any(change.touches(kind) for kind in KINDS):
+            self.refresh()
+
+    def _chosen(self, index: int) -> None:
+        self.briefing_id = self.chooser.itemData(index) if index >= 0 else None
+        self.refresh()
+
+    # -- editing -------------------------------------------------------------------------------
+
+    def _update(self, label: str, values: dict[str, Any], merge: str | None = None) -> None:
+        briefing = self.current()
+        if briefing is None or self.controller.read_only:
+            return
+        if all(getattr(briefing, field) == value for field, value in values.items()):
+            return
+        session, briefing_id = self.controller.session, briefing.id
+        previous = {field: getattr(briefing, field) for field in values}
+        self.controller.edit(
+            label,
+            lambda: briefings.update_briefing(session, briefing_id, **values),
+            lambda: briefings.update_briefing(session, briefing_id, **previous),
+            Change.of(*KINDS, ids=[briefing_id]),
+            merge_key=(Briefing.__tablename__, briefing_id, merge) if merge else None,
+        )
+
+    def _line_edited(self, field: str) -> None:
+        label = LINE_FIELDS.get(field, ("Logo" if field == "logo_path" else "Template", ""))[0]
+        self._update(f"Edit briefing {label.lower()}", {field: self.lines[field].text()})
+
+    def _text_edited(self, field: str) -> None:
+        label = TEXT_FIELDS[field][0]
+        self._update(f"Edit {label.lower()}", {field: self.texts[field].toPlainText()}, field)
+
+    def _date_edited(self, *_args: object) -> None:
+        chosen = None if self.use_export_date.isChecked() else self.date_edit.date().toPython()
+        self.date_edit.setEnabled(chosen is not None)
+        self._update("Change briefing date", {"briefing_date": chosen})
+
+    def _sections_edited(self, choices: Sequence[SectionChoice]) -> None:
+        briefing = self.current()
+        if briefing is None or self.controller.read_only:
+            return
+        session, briefing_id = self.controller.session, briefing.id
+        previous = briefings.section_choices(briefing)
+        if list(choices) == previous:
+            return
+        new = list(choices)
+        self.controller.edit(
+            "Change briefing sections",
+            lambda: briefings.set_sections(session, briefing_id, new),
+            lambda: briefings.set_sections(session, briefing_id, previous),
+            Change.of(*KINDS, ids=[briefing_id]),
+        )
+
+    def new_briefing(self) -> None:
+        session = self.controller.session
+        name = briefings.unused_name(
+            session, "Exec staff" if not self.chooser.count() else "Briefing"
+        )
+        project = session.scalars(select(Project)).first()
+        title = f"{project.name}: executive briefing" if project is not None else ""
+        briefing_id = new_id()
+
+        def redo() -> None:
+            briefings.create_briefing(session, name, briefing_id=briefing_id, title=title)
+
+        def undo() -> None:
+            briefings.remove_briefing(session, briefing_id)
+
+        if self.controller.edit(f"Add briefing “{name}”", redo, undo, Change.of(*KINDS)):
+            self.briefing_id = briefing_id
+            self.refresh()
+
+    def delete_briefing(self) -> None:
+        briefing = self.current()
+        if briefing is None or self.controller.read_only:
+            return
+        session, briefing_id = self.controller.session, briefing.id
+        removed: list[records.Removal] = []
+
+        def redo() -> None:
+            removed[:] = [briefings.remove_briefing(session, briefing_id)]
+
+        def undo() -> None:
+            records.restore(session, removed[0])
+
+        self.controller.edit(f"Delete briefing “{briefing.name}”", redo, undo, Change.of(*KINDS))
+
+    def _choose_logo(self) -> None:
+        path = dialogs.choose_briefing_logo(self, self._folder())
+        if path is not None:
+            self.lines["logo_path"].setText(str(path))
+            self._line_edited("logo_path")
+
+    def _choose_template(self) -> None:
+        path = dialogs.choose_briefing_template(self, self._folder())
+        if path is not None:
+            self.lines["template_path"].setText(str(path))
+            self._line_edited("template_path")
+
+    def _folder(self) -> str:
+        path = self.controller.document.path
+        return str(path.parent) if path is not None else str(Path.home())
+
+    # -- export --------------------------------------------------------------------------------
+
+    def export(self) -> None:
+        briefing = self.current()
+        if briefing is None or self.export_thread is not None:
+            return
+        project = self.controller.session.scalars(select(Project)).first()
+        product = project.name if project is not None else "Briefing"
+        suggestion = Path(self._folder()) / f"{product} - {briefing.name}.docx"
+        target = dialogs.choose_briefing_file(self, str(suggestion))
+        if target is not None:
+            self.start_export(target)
+
+    def start_export(self, target: Path) -> None:
+        briefing = self.current()
+        if briefing is None or self.export_thread is not None:
+            return
+        document = self.controller.document
+        base = document.path.parent if document.path is not None else None
+        thread = ExportThread(document.working_path, target, BriefingSettings.of(briefing), base)
+        # Closing the project mid-export stops the export; the thread outlives the page.
+        self.destroyed.connect(thread.cancel)
+        self.progress = progress_dialog(self)
+        thread.progressed.connect(self._progressed)
+        self.progress.canceled.connect(thread.cancel)
+        thread.succeeded.connect(self._exported)
+        thread.failed.connect(self._export_failed)
+        thread.cancelled.connect(lambda: self._export_over(None))
+        self.export_thread = thread
+        self.export_button.setEnabled(False)
+        thread.start()
+
+    def cancel_export(self) -> None:
+        if self.export_thread is not None:
+            self.export_thread.cancel()
+
+    def _progressed(self, done: int, total: int, what: str) -> None:
+        dialog = self.progress
+        if dialog is not None:
+            dialog.setLabelText(what + "…" if done < total else what)
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+
+    def _exported(self, result: ExportResult) -> None:
+        self._close_progress()
+        if dialogs.ask_open_briefing(self, result.path, result.warnings):
+            dialogs.open_with_default_app(result.path)
+        self._export_over(result)
+
+    def _export_failed(self, message: str) -> None:
+        self._close_progress()
+        dialogs.show_error(self, "Export failed", message)
+        self._export_over(None)
+
+    def _export_over(self, result: ExportResult | None) -> None:
+        self._close_progress()
+        thread = self.export_thread
+        if thread is not None:
+            thread.wait()  # it has emitted its last signal, so this returns at once
+        self.export_thread = None
+        self.export_button.setEnabled(self.current() is not None)
+        self.export_finished.emit(result)
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None

@@ -1,1 +1,0 @@
-"""The Competition workspace: matrix, positioning map and battlecards."""

@@ -1,0 +1,149 @@
+"""The one ordered list of PM Desk's workspaces, and everything derived from it.
+
+Each workspace package (``pmdesk/workspaces/<key>/``, and the briefing beside them) declares one
+:class:`WorkspaceSpec` named ``SPEC`` in its ``__init__.py``. Its models, rules, briefing section
+and page are named by dotted path ("module:attribute"), so reading the list costs nothing: the
+window shows its navigation before SQLAlchemy, matplotlib or any page is imported. What the
+dump, ``load``, ``check``, the store, the navigation and the briefing need is derived here.
+
+The shared layers (``domain``, ``store``, ``interchange``, ``export``) reach the workspaces only
+through these functions, which import packages by name at run time; they never import a
+workspace themselves (``pyproject.toml``'s import contracts hold them to that).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # SQLAlchemy loads after the first paint, not when the list is read
+    from sqlalchemy import MetaData
+
+    from pmdesk.domain.base import Record
+
+# Navigation order. Adding a workspace: its package, then one line here (README, "For developers").
+PACKAGES: tuple[str, ...] = (
+    "pmdesk.workspaces.overview",
+    "pmdesk.workspaces.stakeholders",
+    "pmdesk.workspaces.competition",
+    "pmdesk.workspaces.strategy",
+    "pmdesk.workspaces.roadmap",
+    "pmdesk.workspaces.requirements",
+    "pmdesk.briefing",
+)
+
+# A briefing tells the story in another order than a PM works: why, where we stand, what we do.
+# A new briefing lists its sections in this order; every workspace with a section is here once.
+SECTION_ORDER: tuple[str, ...] = (
+    "overview",
+    "strategy",
+    "competition",
+    "stakeholders",
+    "roadmap",
+    "requirements",
+)
+
+RecordRule = Callable[[dict[str, Any]], None]  # raises ValidationError with the user's sentence
+
+
+@dataclass(frozen=True)
+class WorkspaceSpec:
+    """What one workspace is and where its parts live, by dotted name ("module:attribute").
+
+    Attributes:
+        key: the workspace key, used by navigation, the briefing and ``--self-test``.
+        title: the navigation label.
+        purpose: one sentence, shown as the tooltip and in an empty state.
+        dump_key: its top-level key in the JSON dump, or None when it keeps no records of its own.
+        records: sub-key in the dump -> model, in the order the dump and ``check`` list them.
+        rules: table -> function that raises ``ValidationError`` for a record breaking the
+            workspace's promises beyond column types (used by ``load``, ``check`` and open).
+        section: its briefing section object, or None.
+        section_title: the section's heading in the briefing and in the section chooser.
+        page: the ``QWidget`` subclass built with the document controller, or None.
+    """
+
+    key: str
+    title: str
+    purpose: str
+    dump_key: str | None = None
+    records: Mapping[str, str] = field(default_factory=dict)
+    rules: Mapping[str, str] = field(default_factory=dict)
+    section: str | None = None
+    section_title: str = ""
+    page: str | None = None
+
+    def models(self) -> dict[str, type[Record]]:
+        """Its record models by dump sub-key (imports them)."""
+        return {name: resolve(dotted) for name, dotted in self.records.items()}
+
+    def kinds(self) -> frozenset[str]:
+        """The table names of its records: the kinds of change its page refreshes for."""
+        return frozenset(model.__tablename__ for model in self.models().values())
+
+
+def resolve(dotted: str) -> Any:
+    """The object named "package.module:attribute"."""
+    module_name, _, attribute = dotted.partition(":")
+    return getattr(importlib.import_module(module_name), attribute)
+
+
+@cache
+def specs() -> tuple[WorkspaceSpec, ...]:
+    """Every workspace's spec, in navigation order."""
+    return tuple(importlib.import_module(name).SPEC for name in PACKAGES)
+
+
+def spec(key: str) -> WorkspaceSpec:
+    for candidate in specs():
+        if candidate.key == key:
+            return candidate
+    raise KeyError(key)
+
+
+@cache
+def workspace_records() -> Mapping[str, Mapping[str, type[Record]]]:
+    """Dump key -> {sub-key: model}, for every workspace that keeps records (project excluded)."""
+    return MappingProxyType(
+        {
+            item.dump_key: MappingProxyType(item.models())
+            for item in specs()
+            if item.dump_key is not None
+        }
+    )
+
+
+def record_models() -> list[type[Record]]:
+    """Every record model, the project first, in the order a report lists them."""
+    from pmdesk.domain.project import Project
+
+    models: list[type[Record]] = [Project]
+    for group in workspace_records().values():
+        models.extend(group.values())
+    return models
+
+
+def metadata() -> MetaData:
+    """SQLAlchemy's metadata with every table of a project registered."""
+    from pmdesk.domain.base import Base
+
+    record_models()
+    return Base.metadata
+
+
+@cache
+def record_rules() -> Mapping[str, RecordRule]:
+    """Table -> the workspace's own rule for one record's values."""
+    return MappingProxyType(
+        {table: resolve(dotted) for item in specs() for table, dotted in item.rules.items()}
+    )
+
+
+def section_titles() -> dict[str, str]:
+    """Section key -> heading, in a new briefing's default order."""
+    titles = {item.key: item.section_title for item in specs() if item.section is not None}
+    return {key: titles[key] for key in SECTION_ORDER if key in titles}

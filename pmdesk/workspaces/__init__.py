@@ -1,0 +1,1 @@
+"""One package per workspace; ``pmdesk.registry`` lists them in order."""

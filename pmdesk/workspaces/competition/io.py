@@ -1,0 +1,324 @@
+"""The competitive matrix as a wide CSV: one row per criterion, one column per competitor.
+
+Columns: Category, Criterion, Kind, Weight, then one per competitor, named as in the project.
+Export writes every criterion; import reads the file through ``csv_table`` (encoding, BOM and
+separator sniffing), checks every row, and shows a preview before anything changes: rows with a
+bad weight, a rating that does not fit the criterion's kind, or a criterion named twice are
+skipped with their reasons; columns naming competitors the project does not have are offered
+for adding. The import is one transaction and returns what undo needs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from pmdesk.domain import records
+from pmdesk.domain.base import new_id
+from pmdesk.errors import InterchangeError, ValidationError
+from pmdesk.interchange.csv_table import CsvTable, csv_text, read_csv_file, write_csv
+from pmdesk.workspaces.competition.edit import (
+    RatingState,
+    categories,
+    competitors,
+    criteria,
+    restore_rating,
+)
+from pmdesk.workspaces.competition.model import (
+    NAME_MAX,
+    RATING_KINDS,
+    Competitor,
+    Criterion,
+    CriterionCategory,
+    Rating,
+)
+from pmdesk.workspaces.competition.rules import parse_kind, parse_value, parse_weight
+
+FIXED_HEADERS = ("Category", "Criterion", "Kind", "Weight")
+DEFAULT_CATEGORY = "Imported"
+
+
+# -- export -----------------------------------------------------------------------------------
+
+
+def matrix_rows(session: Session) -> tuple[list[str], list[list[str]]]:
+    """Headers and rows of the wide matrix, in matrix order (ours first among competitors)."""
+    people = sorted(competitors(session), key=lambda c: (not c.is_us, c.position, c.name))
+    names = {c.id: c.name for c in categories(session)}
+    values = {
+        (criterion_id, competitor_id): value
+        for criterion_id, competitor_id, value in session.execute(
+            select(Rating.criterion_id, Rating.competitor_id, Rating.value)
+        )
+    }
+    rows = []
+    for criterion in criteria(session):
+        row = [
+            names[criterion.category_id],
+            criterion.name,
+            criterion.kind,
+            f"{criterion.weight:g}",
+        ]
+        row.extend(values.get((criterion.id, person.id), "") for person in people)
+        rows.append(row)
+    return [*FIXED_HEADERS, *(person.name for person in people)], rows
+
+
+def export_matrix(session: Session, path: Path) -> int:
+    """Write the matrix to ``path`` atomically; returns the number of criteria written."""
+    headers, rows = matrix_rows(session)
+    write_csv(path, headers, rows)
+    return len(rows)
+
+
+def matrix_csv_text(session: Session) -> str:
+    headers, rows = matrix_rows(session)
+    return csv_text(headers, rows)
+
+
+# -- import preview ---------------------------------------------------------------------------
+
+
+@dataclass
+class MatrixRowPreview:
+    line: int
+    category: str
+    criterion: str
+    kind: str
+    weight: float | None  # None: keep the criterion's weight
+    values: dict[str, str] = field(default_factory=dict)  # competitor column name -> value
+    existing_id: str | None = None
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass
+class MatrixPreview:
+    table: CsvTable
+    competitor_columns: list[str]  # in file order
+    new_competitors: list[str]  # columns naming competitors not in the project
+    rows: list[MatrixRowPreview]
+    add_new_competitors: bool = True  # the PM's answer to "add them?"
+
+    @property
+    def good_rows(self) -> list[MatrixRowPreview]:
+        return [row for row in self.rows if row.ok]
+
+    @property
+    def bad_rows(self) -> list[MatrixRowPreview]:
+        return [row for row in self.rows if not row.ok]
+
+    def summary(self) -> str:
+        good, bad = len(self.good_rows), len(self.bad_rows)
+        text = f"{good} criteri{'a' if good != 1 else 'on'} ready to import"
+        if bad:
+            text += f", {bad} row{'s' if bad != 1 else ''} with problems will be skipped"
+        text += "."
+        if self.new_competitors:
+            names = ", ".join(f"“{name}”" for name in self.new_competitors)
+            text += f" Not in the project yet: {names}."
+        return text
+
+
+def read_matrix_csv(path: Path) -> CsvTable:
+    return read_csv_file(path)
+
+
+def preview_matrix(session: Session, table: CsvTable) -> MatrixPreview:
+    """Check every row of a wide matrix file against the project, changing nothing."""
+    simple = [header.strip().lower() for header in table.headers]
+    fixed = {
+        name: (simple.index(name.lower()) if name.lower() in simple else None)
+        for name in FIXED_HEADERS
+    }
+    if fixed["Criterion"] is None:
+        raise InterchangeError(
+            "The file has no “Criterion” column. A matrix file has the columns Category, "
+            "Criterion, Kind, Weight and one column per competitor."
+        )
+    fixed_columns = {column for column in fixed.values() if column is not None}
+    competitor_columns = [
+        (index, header.strip())
+        for index, header in enumerate(table.headers)
+        if index not in fixed_columns and header.strip()
+    ]
+    known = {c.name.lower(): c.name for c in competitors(session)}
+    new = [name for _i, name in competitor_columns if name.lower() not in known]
+    too_long = [name for name in new if len(name) > NAME_MAX]
+    if too_long:
+        raise InterchangeError(
+            f"The column name “{too_long[0][:40]}…” is too long for a competitor."
+        )
+    existing = {c.name.lower(): c for c in criteria(session)}
+    first_seen: dict[str, int] = {}
+    rows: list[MatrixRowPreview] = []
+    for line, cells in zip(table.lines, table.rows, strict=True):
+
+        def cell(column: int | None, cells: list[str] = cells) -> str:
+            return cells[column].strip() if column is not None and column < len(cells) else ""
+
+        name = cell(fixed["Criterion"])
+        row = MatrixRowPreview(line, cell(fixed["Category"]), name, "score", None)
+        rows.append(row)
+        if not name:
+            row.problems.append("has no criterion name")
+            continue
+        if name.lower() in first_seen:
+            row.problems.append(f"“{name}” is also on line {first_seen[name.lower()]}")
+            continue
+        first_seen[name.lower()] = line
+        if len(name) > NAME_MAX:
+            row.problems.append(f"the criterion name is longer than {NAME_MAX} characters")
+            continue
+        current = existing.get(name.lower())
+        row.existing_id = current.id if current else None
+        _check_kind_and_weight(row, current, cell(fixed["Kind"]), cell(fixed["Weight"]))
+        for index, competitor in competitor_columns:
+            text = cell(index)
+            if not text:
+                continue  # empty cells leave a rating as it is
+            try:
+                row.values[competitor] = parse_value(row.kind, text, competitor)
+            except ValidationError as error:
+                row.problems.append(str(error).rstrip("."))
+    return MatrixPreview(table, [name for _i, name in competitor_columns], new, rows)
+
+
+def _check_kind_and_weight(
+    row: MatrixRowPreview, current: Criterion | None, kind_text: str, weight_text: str
+) -> None:
+    row.kind = current.kind if current else "score"
+    if kind_text:
+        try:
+            kind = parse_kind(kind_text)
+        except ValidationError as error:
+            row.problems.append(str(error).rstrip("."))
+            kind = row.kind
+        if current is not None and kind != current.kind:
+            row.problems.append(
+                f"“{current.name}” is rated as {RATING_KINDS[current.kind]} in the project, "
+                f"not {RATING_KINDS[kind]}"
+            )
+        row.kind = kind
+    if weight_text:
+        try:
+            row.weight = parse_weight(weight_text, "the weight")
+        except ValidationError as error:
+            row.problems.append(str(error).rstrip("."))
+
+
+# -- applying ---------------------------------------------------------------------------------
+
+
+@dataclass
+class MatrixImport:
+    """What an import did, so that undo can take it back exactly."""
+
+    created: list[tuple[type, str]] = field(default_factory=list)  # parents first
+    weights: dict[str, float] = field(default_factory=dict)  # criterion id -> weight before
+    cells: dict[tuple[str, str], RatingState | None] = field(default_factory=dict)
+    criteria_count: int = 0
+    ratings_count: int = 0
+
+
+def apply_import(session: Session, preview: MatrixPreview) -> MatrixImport:
+    """Import the good rows in one transaction; on any failure nothing changes."""
+    done = MatrixImport()
+    try:
+        _apply(session, preview, done)
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    return done
+
+
+def _apply(session: Session, preview: MatrixPreview, done: MatrixImport) -> None:
+    people = {c.name.lower(): c.id for c in competitors(session)}
+    if preview.add_new_competitors:
+        last = session.scalar(select(func.max(Competitor.position))) or 0
+        for number, name in enumerate(preview.new_competitors, 1):
+            competitor = Competitor(id=new_id(), name=name, position=last + number)
+            session.add(competitor)
+            done.created.append((Competitor, competitor.id))
+            people[name.lower()] = competitor.id
+    groups = {c.name.lower(): c.id for c in categories(session)}
+    last_group = session.scalar(select(func.max(CriterionCategory.position))) or 0
+    session.flush()
+    for row in preview.good_rows:
+        criterion_id = row.existing_id
+        if criterion_id is None:
+            group_name = row.category or DEFAULT_CATEGORY
+            group_id = groups.get(group_name.lower())
+            if group_id is None:
+                last_group += 1
+                group = CriterionCategory(id=new_id(), name=group_name, position=last_group)
+                session.add(group)
+                done.created.append((CriterionCategory, group.id))
+                group_id = groups[group_name.lower()] = group.id
+            position = session.scalar(
+                select(func.max(Criterion.position)).where(Criterion.category_id == group_id)
+            )
+            criterion = Criterion(
+                id=new_id(),
+                category_id=group_id,
+                name=row.criterion,
+                kind=row.kind,
+                weight=1.0 if row.weight is None else row.weight,
+                position=(position or 0) + 1,
+            )
+            session.add(criterion)
+            session.flush()
+            done.created.append((Criterion, criterion.id))
+            criterion_id = criterion.id
+        elif row.weight is not None:
+            criterion = records.get(session, Criterion, criterion_id)
+            if criterion.weight != row.weight:
+                done.weights[criterion_id] = criterion.weight
+                criterion.weight = row.weight
+        done.criteria_count += 1
+        for column, value in row.values.items():
+            competitor_id = people.get(column.lower())
+            if competitor_id is None:
+                continue  # a new competitor the PM chose not to add
+            _set_cell(session, competitor_id, criterion_id, value, done)
+
+
+def _set_cell(
+    session: Session, competitor_id: str, criterion_id: str, value: str, done: MatrixImport
+) -> None:
+    rating = session.scalar(
+        select(Rating).where(
+            Rating.competitor_id == competitor_id, Rating.criterion_id == criterion_id
+        )
+    )
+    if rating is not None and rating.value == value:
+        return
+    done.cells[(competitor_id, criterion_id)] = (
+        None
+        if rating is None
+        else RatingState(rating.value, rating.source, rating.link, rating.as_of)
+    )
+    if rating is None:
+        session.add(Rating(competitor_id=competitor_id, criterion_id=criterion_id, value=value))
+    else:
+        rating.value = value
+    done.ratings_count += 1
+
+
+def undo_import(session: Session, done: MatrixImport) -> None:
+    """Take an import back: earlier ratings and weights return, created records go."""
+    for (competitor_id, criterion_id), state in done.cells.items():
+        if not any(record_id in (competitor_id, criterion_id) for _m, record_id in done.created):
+            restore_rating(session, competitor_id, criterion_id, state)
+    for criterion_id, weight in done.weights.items():
+        records.set_fields(session, Criterion, criterion_id, weight=weight)
+    for model, record_id in reversed(done.created):
+        if session.get(model, record_id) is not None:
+            records.remove(session, model, [record_id])

@@ -1,0 +1,382 @@
+"""The Positioning map tab: choose two axes (and a bubble size), drag a bubble to re-rate a
+competitor on both axes in one undo step, edit the quadrant labels, export PNG or SVG."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFocusEvent,
+    QFont,
+    QPainter,
+    QPen,
+    QResizeEvent,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsSceneMouseEvent,
+    QGraphicsSimpleTextItem,
+    QGraphicsTextItem,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pmdesk.errors import PmdeskError
+from pmdesk.gui import dialogs
+from pmdesk.gui.document import Change, DocumentController
+from pmdesk.workspaces.competition import cards, edit
+from pmdesk.workspaces.competition.chart import positioning as chart
+from pmdesk.workspaces.competition.model import SCORE_MAX
+from pmdesk.workspaces.competition.qt.matrix_model import RATINGS
+
+SIDE = 520.0  # pixels of the 0–5 square
+PAD = chart.MARGIN / SCORE_MAX * SIDE
+SETTINGS = "competition_settings"
+AXIS_TITLES = {"x": "Horizontal axis", "y": "Vertical axis", "size": "Bubble size"}
+
+
+def to_scene(x: float, y: float) -> QPointF:
+    return QPointF(x / SCORE_MAX * SIDE, (SCORE_MAX - y) / SCORE_MAX * SIDE)
+
+
+def from_scene(point: QPointF) -> tuple[float, float]:
+    x = point.x() / SIDE * SCORE_MAX
+    y = SCORE_MAX - point.y() / SIDE * SCORE_MAX
+    return chart.clamp_score(x), chart.clamp_score(y)
+
+
+class BubbleItem(QGraphicsEllipseItem):
+    """A competitor; dropping it reports the new centre, in scores, to the panel."""
+
+    def __init__(self, bubble: chart.Bubble, on_drop: Callable[[str, float, float], None]) -> None:
+        radius = bubble.radius * SIDE
+        super().__init__(-radius, -radius, 2 * radius, 2 * radius)
+        self.bubble = bubble
+        self._on_drop = on_drop
+        colour = QColor(chart.US_COLOUR if bubble.is_us else chart.THEM_COLOUR)
+        colour.setAlphaF(0.85 if bubble.is_us else 0.6)
+        self.setBrush(QBrush(colour))
+        self.setPen(QPen(QColor("white"), 2))
+        self.setPos(to_scene(bubble.x, bubble.y))
+        self.setZValue(3)
+        self.setToolTip(
+            f"{bubble.name}: {bubble.x:.1f} × {bubble.y:.1f}"
+            + (f", size {bubble.size_value:.1f}" if bubble.size_value is not None else "")
+        )
+        label = QGraphicsSimpleTextItem(bubble.name, self)
+        font = QFont()
+        font.setBold(bubble.is_us)
+        label.setFont(font)
+        width = label.boundingRect().width()
+        label.setPos(-width / 2, radius + 4)
+        label.setBrush(QBrush(QColor("#0f172a")))
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if self.flags() & QGraphicsItem.GraphicsItemFlag.ItemIsMovable:
+            x, y = from_scene(self.pos())
+            if (x, y) != (self.bubble.x, self.bubble.y):
+                self._on_drop(self.bubble.competitor_id, x, y)
+
+
+class QuadrantLabel(QGraphicsTextItem):
+    """A quadrant's label, edited in place; the change is stored when the label loses focus."""
+
+    def __init__(self, field: str, text: str, on_edit: Callable[[str, str], None]) -> None:
+        super().__init__(text)
+        self.field = field
+        self._on_edit = on_edit
+        font = QFont()
+        font.setItalic(True)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.setFont(font)
+        self.setDefaultTextColor(QColor("#475569"))
+        self.setZValue(2)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self._on_edit(self.field, self.toPlainText())
+
+
+class MapView(QGraphicsView):
+    """Keeps the whole map in sight at any window size."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
+        self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+
+class MapPanel(QWidget):
+    def __init__(
+        self, controller: DocumentController, parent: QWidget | None = None, lazy: bool = False
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        # A lazy panel (a tab not shown yet) reads the project only when it becomes visible.
+        self._lazy = self._stale = lazy
+        self.layout_data: chart.MapLayout | None = None
+        self.axis_boxes: dict[str, QComboBox] = {}
+        choosers = QHBoxLayout()
+        for name in cards.AXES:
+            box = QComboBox()
+            box.setObjectName(f"{name}Axis")
+            box.setMinimumWidth(250)
+            box.activated.connect(lambda _i, n=name: self._axis_chosen(n))
+            box.setEnabled(not controller.read_only)
+            self.axis_boxes[name] = box
+            choosers.addWidget(QLabel(AXIS_TITLES[name]))
+            choosers.addWidget(box)
+            choosers.addSpacing(8)
+        choosers.addStretch(1)
+        self.png_button = QPushButton("Export PNG…")
+        self.svg_button = QPushButton("Export SVG…")
+        self.png_button.clicked.connect(lambda: self.export(".png"))
+        self.svg_button.clicked.connect(lambda: self.export(".svg"))
+        choosers.addWidget(self.png_button)
+        choosers.addWidget(self.svg_button)
+
+        self.scene = QGraphicsScene(self)
+        self.view = MapView(self.scene)
+        self.view.setObjectName("positioningMap")
+        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.view.setBackgroundBrush(QBrush(QColor("white")))
+        self.note = QLabel()
+        self.note.setStyleSheet("color: #5b6575;")
+        self.note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(choosers)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.note)
+        controller.changed.connect(self._on_changed)
+        if not lazy:
+            self.refresh()
+
+    # -- building -------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self._stale = False
+        session = self.controller.session
+        self.criteria = {c.id: c for c in edit.criteria(session)}
+        self.categories = edit.categories(session)
+        self.names = {c.id: c.name for c in edit.competitors(session)}
+        self.settings = cards.settings(session)
+        self._fill_choosers()
+        self.layout_data = chart.project_map_layout(session)
+        self._draw()
+
+    def _fill_choosers(self) -> None:
+        for name, box in self.axis_boxes.items():
+            box.blockSignals(True)
+            box.clear()
+            box.addItem("None" if name == "size" else "Choose…", None)
+            for category in self.categories:
+                box.addItem(f"{category.name} (category)", f"category:{category.id}")
+                bold = QFont()
+                bold.setBold(True)
+                box.setItemData(box.count() - 1, bold, Qt.ItemDataRole.FontRole)
+                for criterion in self.criteria.values():
+                    if criterion.category_id == category.id and criterion.kind != "text":
+                        box.addItem(criterion.name, f"criterion:{criterion.id}")
+            chosen = cards.axis(self.settings, name)
+            found = box.findData(_axis_key(chosen)) if chosen.is_set else 0
+            box.setCurrentIndex(max(found, 0))
+            box.blockSignals(False)
+
+    def _draw(self) -> None:
+        self.scene.clear()
+        layout = self.layout_data
+        assert layout is not None
+        corners = ((0, SCORE_MAX), (chart.MIDPOINT, SCORE_MAX), (0, chart.MIDPOINT))
+        corners += ((chart.MIDPOINT, chart.MIDPOINT),)
+        half = SIDE / 2
+        for (x, y), tint in zip(corners, chart.QUADRANT_TINTS, strict=True):
+            top_left = to_scene(x, y)
+            rect = self.scene.addRect(QRectF(top_left.x(), top_left.y(), half, half))
+            rect.setBrush(QBrush(QColor(tint)))
+            rect.setPen(QPen(QColor("#cbd5e1"), 1))
+            rect.setZValue(0)
+        editable = not self.controller.read_only
+        # names just outside the square's corners, where no bubble can hide them
+        spots = ((0, -2, False, True), (SIDE, -2, True, True), (0, SIDE + 2, False, False))
+        spots += ((SIDE, SIDE + 2, True, False),)
+        self.quadrant_labels: list[QuadrantLabel] = []
+        for field, text, (x, y, right, bottom) in zip(
+            cards.QUADRANT_FIELDS, layout.quadrants, spots, strict=True
+        ):
+            label = QuadrantLabel(field, text, self._quadrant_edited)
+            if editable:
+                label.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
+                label.setToolTip("Click to rename this quadrant.")
+            box = label.boundingRect()
+            label.setPos(x - (box.width() if right else 0), y - (box.height() if bottom else 0))
+            self.scene.addItem(label)
+            self.quadrant_labels.append(label)
+        draggable, why = self._draggable()
+        self.bubbles: dict[str, BubbleItem] = {}
+        for bubble in layout.bubbles:
+            item = BubbleItem(bubble, self._bubble_dropped)
+            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, draggable and editable)
+            if draggable and editable:
+                item.setCursor(Qt.CursorShape.OpenHandCursor)
+            self.scene.addItem(item)
+            self.bubbles[bubble.competitor_id] = item
+        x_title = self.scene.addSimpleText(f"{layout.x_label or 'Choose a horizontal axis'}  →")
+        x_title.setPos(half - x_title.boundingRect().width() / 2, SIDE + PAD)
+        y_title = self.scene.addSimpleText(f"{layout.y_label or 'Choose a vertical axis'}  →")
+        y_title.setRotation(-90)
+        y_title.setPos(
+            -PAD - 30 - y_title.boundingRect().height(), half + y_title.boundingRect().width() / 2
+        )
+        for title in (x_title, y_title):
+            title.setBrush(QBrush(QColor("#1f2733")))
+        self.scene.setSceneRect(QRectF(-PAD - 70, -PAD, SIDE + 2 * PAD + 90, SIDE + 2 * PAD + 30))
+        notes = []
+        if layout.size_label:
+            notes.append(f"Bubble size: {layout.size_label}.")
+        if layout.unplaced:
+            notes.append(f"Not placed (no rating on an axis): {', '.join(layout.unplaced)}.")
+        notes.append(why if why else "Drag a bubble to re-rate that competitor on both axes.")
+        self.note.setText(" ".join(notes))
+        self.view.fit()
+
+    def _draggable(self) -> tuple[bool, str]:
+        """Bubbles can be dragged only when both axes are single criteria rated by score or
+        yes/partial/no; otherwise say why not."""
+        for name in ("x", "y"):
+            chosen = cards.axis(self.settings, name)
+            if chosen.category_id:
+                return False, "Category axes are averages; re-rate their criteria in the matrix."
+            criterion = self.criteria.get(chosen.criterion_id or "")
+            if criterion is None:
+                return False, ""
+            if criterion.kind == "price":
+                return False, "Prices are rated in money; change them in the matrix."
+        return True, ""
+
+    # -- edits ------------------------------------------------------------------------------------
+
+    def _axis_chosen(self, name: str) -> None:
+        chosen = _axis_from_key(self.axis_boxes[name].currentData())
+        session = self.controller.session
+        before = cards.axis(cards.settings(session), name)
+        if chosen == before:
+            return
+        self.controller.edit(
+            f"Choose {AXIS_TITLES[name].lower()}",
+            lambda: cards.set_axis(session, name, chosen),
+            lambda: cards.set_axis(session, name, before),
+            Change.of(SETTINGS),
+        )
+
+    def _quadrant_edited(self, field: str, text: str) -> None:
+        session = self.controller.session
+        before = getattr(cards.settings(session), field)
+        if text.strip() == before or self.controller.read_only:
+            return
+        self.controller.edit(
+            "Rename quadrant",
+            lambda: cards.set_settings(session, **{field: text}),
+            lambda: cards.set_settings(session, **{field: before}),
+            Change.of(SETTINGS),
+        )
+
+    def _bubble_dropped(self, competitor_id: str, x: float, y: float) -> None:
+        """Rate the competitor on both axis criteria at once: one undo step."""
+        session = self.controller.session
+        targets: dict[str, str] = {}
+        for name, value in (("x", x), ("y", y)):
+            criterion = self.criteria[cards.axis(self.settings, name).criterion_id or ""]
+            targets[criterion.id] = _snap(criterion.kind, value)
+        before = {cid: edit.rating_state(session, competitor_id, cid) for cid in targets}
+
+        def redo() -> None:
+            for criterion_id, value in targets.items():
+                edit.set_rating(session, competitor_id, criterion_id, value)
+
+        def undo() -> None:
+            for criterion_id, state in before.items():
+                edit.restore_rating(session, competitor_id, criterion_id, state)
+
+        self.controller.edit(
+            f"Move {self.names[competitor_id]} on the map",
+            redo,
+            undo,
+            Change.of(RATINGS, ids=[competitor_id, *targets]),
+        )
+
+    def drag_bubble(self, competitor_id: str, x: float, y: float) -> None:
+        """What a mouse drag ends in: move the bubble, then drop it (used by tests too)."""
+        item = self.bubbles[competitor_id]
+        if not item.flags() & QGraphicsItem.GraphicsItemFlag.ItemIsMovable:
+            return
+        item.setPos(to_scene(x, y))
+        self._bubble_dropped(competitor_id, *from_scene(item.pos()))
+
+    def export(self, suffix: str) -> Path | None:
+        if self.layout_data is None:
+            return None
+        kind = "PNG images (*.png)" if suffix == ".png" else "SVG drawings (*.svg)"
+        target = dialogs.choose_export_file(
+            self, "Export Positioning Map", f"positioning-map{suffix}", kind
+        )
+        if target is None:
+            return None
+        if target.suffix.lower() != suffix:
+            target = target.with_name(target.name + suffix)
+        try:
+            return chart.save_map(self.layout_data, target)
+        except PmdeskError as error:
+            dialogs.show_error(self, "Cannot Export Map", str(error))
+            return None
+
+    def _on_changed(self, change: Change) -> None:
+        if change.kinds & edit.COMPETITION_TABLES:
+            if self.isVisible() or not self._lazy:
+                self.refresh()
+            else:
+                self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+
+def _axis_key(chosen: cards.Axis) -> str:
+    if chosen.criterion_id:
+        return f"criterion:{chosen.criterion_id}"
+    return f"category:{chosen.category_id}" if chosen.category_id else ""
+
+
+def _axis_from_key(key: object) -> cards.Axis:
+    kind, _, record_id = str(key or "").partition(":")
+    if kind == "criterion":
+        return cards.Axis(criterion_id=record_id)
+    return cards.Axis(category_id=record_id) if kind == "category" else cards.Axis()
+
+
+def _snap(kind: str, value: float) -> str:
+    """A dragged position as the rating it means: half points for scores, the nearest of
+    no / partial / yes for yes-no criteria."""
+    if kind == "yes_no":
+        return min(
+            (("no", 0.0), ("partial", SCORE_MAX / 2), ("yes", float(SCORE_MAX))),
+            key=lambda option: abs(option[1] - value),
+        )[0]
+    return f"{round(value * 2) / 2:g}"

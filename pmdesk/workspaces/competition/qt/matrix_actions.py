@@ -1,0 +1,310 @@
+"""What the matrix's buttons and context menu do to the project's structure: add, rename,
+describe, retype, move, reorder and remove competitors, categories and criteria, and import or
+export the matrix as CSV. Every change is one undo step through the controller; removals ask
+first and say what goes with them and where else it is used."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtWidgets import QTableView, QWidget
+
+from pmdesk.errors import PmdeskError
+from pmdesk.gui import dialogs
+from pmdesk.gui.document import Change, DocumentController
+from pmdesk.workspaces.competition import edit
+from pmdesk.workspaces.competition import io as matrix_csv
+from pmdesk.workspaces.competition.model import (
+    RATING_KINDS,
+    Competitor,
+    Criterion,
+    CriterionCategory,
+)
+from pmdesk.workspaces.competition.qt.matrix_model import CRITERIA, FIXED_COLUMNS, MatrixModel
+
+COMPETITORS = Competitor.__tablename__
+CATEGORIES = CriterionCategory.__tablename__
+EXPORT_NAME = "competitive-matrix.csv"
+
+
+class MatrixActions:
+    """Mixed into the matrix panel, which provides the widgets named below."""
+
+    controller: DocumentController
+    model: MatrixModel
+    table: QTableView
+    proxy: QSortFilterProxyModel
+
+    def _parent(self) -> QWidget:
+        assert isinstance(self, QWidget)
+        return self
+
+    # -- structure edits ----------------------------------------------------------------------
+
+    def add_competitor(self) -> None:
+        name = dialogs.ask_competition_name(self._parent(), "Add Competitor", "Competitor name:")
+        if not name:
+            return
+        session = self.controller.session
+        new_id = edit.new_id()
+        self.controller.edit(
+            f"Add competitor {name.strip()}",
+            lambda: edit.add_competitor(session, name, new_id),
+            lambda: edit.remove(session, Competitor, [new_id]),
+            Change.of(COMPETITORS, ids=[new_id]),
+        )
+
+    def add_category(self) -> None:
+        name = dialogs.ask_competition_name(self._parent(), "Add Category", "Category name:")
+        if not name:
+            return
+        session = self.controller.session
+        new_id = edit.new_id()
+        self.controller.edit(
+            f"Add category {name.strip()}",
+            lambda: edit.add_category(session, name, new_id),
+            lambda: edit.remove(session, CriterionCategory, [new_id]),
+            Change.of(CATEGORIES, ids=[new_id]),
+        )
+
+    def add_criterion(self) -> None:
+        """Add a criterion to the selected row's category (or the last one) and edit its name."""
+        category_id = self._selected_category()
+        if category_id is None:
+            self.controller.failed.emit("Add a category first: every criterion belongs to one.")
+            return
+        session = self.controller.session
+        new_id = edit.new_id()
+        existing = {c.name.lower() for c in self.model.criteria.values()}
+        name, number = "New criterion", 2
+        while name.lower() in existing:
+            name, number = f"New criterion {number}", number + 1
+        self.model.set_collapsed(category_id, False)
+        done = self.controller.edit(
+            f"Add criterion {name}",
+            lambda: edit.add_criterion(session, category_id, name, "score", 1, new_id),
+            lambda: edit.remove(session, Criterion, [new_id]),
+            Change.of(CRITERIA, ids=[new_id]),
+        )
+        if done:
+            row = next(r for r, entry in enumerate(self.model.rows) if entry.id == new_id)
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            self.table.setCurrentIndex(index)
+            if not self.controller.read_only:
+                self.table.edit(index)
+
+    def _selected_category(self) -> str | None:
+        index = self.proxy.mapToSource(self.table.currentIndex())
+        if index.isValid():
+            entry = self.model.rows[index.row()]
+            if entry.kind == "category":
+                return entry.id
+            if entry.kind == "criterion":
+                return self.model.criteria[entry.id].category_id
+        categories = [e.id for e in self.model.rows if e.kind == "category"]
+        return categories[-1] if categories else None
+
+    def remove_selected(self) -> None:
+        """Remove the selected criterion or category (row) or competitor (column)."""
+        index = self.proxy.mapToSource(self.table.currentIndex())
+        if not index.isValid():
+            self.controller.failed.emit("Select a criterion, a category or a competitor first.")
+            return
+        entry = self.model.rows[index.row()]
+        competitor = self.model.competitor_at(index.column())
+        if entry.kind == "criterion" and index.column() < FIXED_COLUMNS:
+            self.remove_criterion(entry.id)
+        elif entry.kind == "category" and index.column() < FIXED_COLUMNS:
+            self.remove_category(entry.id)
+        elif competitor is not None:
+            self.remove_competitor(competitor[0])
+        else:
+            self.controller.failed.emit("Select a criterion, a category or a competitor first.")
+
+    def remove_criterion(self, criterion_id: str) -> bool:
+        session = self.controller.session
+        name = self.model.criteria[criterion_id].name
+        rated = len(self.model.board.cells.get(criterion_id, {}))
+        detail = [f"Its {rated} rating(s) go with it."]
+        for label, count in edit.usage_elsewhere(session, CRITERIA, criterion_id):
+            detail.append(f"It is used by {count} {label}; they stay, without this link.")
+        return self._remove(Criterion, criterion_id, f"Remove the criterion “{name}”?", detail)
+
+    def remove_category(self, category_id: str) -> bool:
+        members = self.model.category_members.get(category_id, [])
+        name = next(e.name for e in self.model.rows if e.id == category_id)
+        detail = [f"Its {len(members)} criteria and their ratings go with it."]
+        session = self.controller.session
+        for member in members:
+            for label, count in edit.usage_elsewhere(session, CRITERIA, member):
+                criterion = self.model.criteria[member].name
+                detail.append(f"“{criterion}” is used by {count} {label}.")
+        question = f"Remove the category “{name}”?"
+        return self._remove(CriterionCategory, category_id, question, detail)
+
+    def remove_competitor(self, competitor_id: str) -> bool:
+        name = next(c[1] for c in self.model.competitors if c[0] == competitor_id)
+        detail = ["Its ratings and battlecard go with it."]
+        for label, count in edit.usage_elsewhere(
+            self.controller.session, COMPETITORS, competitor_id
+        ):
+            detail.append(f"It is used by {count} {label}; they stay, without this link.")
+        return self._remove(Competitor, competitor_id, f"Remove “{name}”?", detail)
+
+    def _remove(self, model: type, record_id: str, question: str, detail: list[str]) -> bool:
+        if self.controller.read_only:
+            return False
+        detail.append("You can undo this.")
+        if not dialogs.confirm_competition_removal(
+            self._parent(), "Remove", question, " ".join(detail)
+        ):
+            return False
+        session = self.controller.session
+        removals: list[edit.records.Removal] = []
+
+        def redo() -> None:
+            removals[:] = [edit.remove(session, model, [record_id])]
+
+        def undo() -> None:
+            edit.records.restore(session, removals[0])
+
+        kinds = edit.COMPETITION_TABLES | edit.tables_linking_here()
+        return self.controller.edit(
+            question.rstrip("?"),
+            redo,
+            undo,
+            Change.of(*kinds, ids=[record_id]),
+        )
+
+    # -- CSV ------------------------------------------------------------------------------------
+
+    def import_csv(self) -> bool:
+        """Ask for a wide matrix CSV, preview it, and import the good rows as one undo step."""
+        if self.controller.read_only:
+            return False
+        path = dialogs.choose_competition_csv(self._parent(), str(Path.home()))
+        if path is None:
+            return False
+        session = self.controller.session
+        try:
+            preview = matrix_csv.preview_matrix(session, matrix_csv.read_matrix_csv(path))
+        except PmdeskError as error:
+            dialogs.show_error(self._parent(), "Cannot Import Matrix", str(error))
+            return False
+        if not dialogs.review_competition_import(self._parent(), preview) or not preview.good_rows:
+            return False
+        done: list[matrix_csv.MatrixImport] = []
+
+        def redo() -> None:
+            done[:] = [matrix_csv.apply_import(session, preview)]
+
+        return self.controller.edit(
+            f"Import {path.name}",
+            redo,
+            lambda: matrix_csv.undo_import(session, done[0]),
+            Change.of(*edit.COMPETITION_TABLES),
+        )
+
+    def export_csv(self) -> Path | None:
+        target = dialogs.choose_export_file(
+            self._parent(),
+            "Export Competitive Matrix",
+            "competitive-matrix.csv",
+            "CSV files (*.csv)",
+        )
+        if target is None:
+            return None
+        if target.suffix.lower() != ".csv":
+            target = target.with_name(target.name + ".csv")
+        try:
+            matrix_csv.export_matrix(self.controller.session, target)
+        except PmdeskError as error:
+            dialogs.show_error(self._parent(), "Cannot Export Matrix", str(error))
+            return None
+        return target
+
+    def rename_category(self, category_id: str) -> bool:
+        old = next(e.name for e in self.model.rows if e.id == category_id)
+        name = dialogs.ask_competition_name(
+            self._parent(), "Rename Category", "Category name:", old
+        )
+        if name is None or name.strip() == old:
+            return False
+        session = self.controller.session
+        return self.controller.edit(
+            f"Rename category {old}",
+            lambda: edit.rename_category(session, category_id, name),
+            lambda: edit.rename_category(session, category_id, old),
+            Change.of(CATEGORIES, ids=[category_id]),
+        )
+
+    def edit_description(self, criterion_id: str) -> bool:
+        criterion = self.model.criteria[criterion_id]
+        old = criterion.description
+        text = dialogs.ask_competition_name(
+            self._parent(), "Describe Criterion", f"What “{criterion.name}” means:", old
+        )
+        if text is None or text.strip() == old:
+            return False
+        session = self.controller.session
+        return self.controller.edit(
+            f"Describe {criterion.name}",
+            lambda: edit.set_criterion_fields(session, criterion_id, description=text),
+            lambda: edit.set_criterion_fields(session, criterion_id, description=old),
+            Change.of(CRITERIA, ids=[criterion_id]),
+        )
+
+    def set_kind(self, criterion_id: str, kind: str) -> bool:
+        session = self.controller.session
+        old = self.model.criteria[criterion_id].kind
+        if kind == old:
+            return False
+        return self.controller.edit(
+            f"Rate {self.model.criteria[criterion_id].name} as {RATING_KINDS[kind]}",
+            lambda: edit.set_criterion_fields(session, criterion_id, kind=kind),
+            lambda: edit.set_criterion_fields(session, criterion_id, kind=old),
+            Change.of(CRITERIA, ids=[criterion_id]),
+        )
+
+    def move_criterion(self, criterion_id: str, step: int) -> bool:
+        """Move a criterion up or down inside its category (one undo step)."""
+        category_id = self.model.criteria[criterion_id].category_id
+        members = self.model.category_members[category_id]
+        target = members.index(criterion_id) + step
+        if not 0 <= target < len(members):
+            return False
+        return self.model.move_criterion(criterion_id, category_id, target)
+
+    def _column_moved(self, _logical: int, _old_visual: int, _new_visual: int) -> None:
+        """A competitor's column was dragged: store the new order (ours stays first), then put
+        the header back in model order, since the model now shows the stored order."""
+        header = self.table.horizontalHeader()
+        visual_order = sorted(range(header.count()), key=header.visualIndex)
+        ids = [
+            competitor[0]
+            for column in visual_order
+            if (competitor := self.model.competitor_at(column)) is not None
+        ]
+        header.blockSignals(True)
+        for logical in range(header.count()):
+            header.moveSection(header.visualIndex(logical), logical)
+        header.blockSignals(False)
+        current = [competitor[0] for competitor in self.model.competitors]
+        if ids == current or self.controller.read_only:
+            return
+        self.reorder_competitors(ids)
+
+    def reorder_competitors(self, ordered_ids: list[str]) -> bool:
+        session = self.controller.session
+        before: list[list[str]] = []
+
+        def redo() -> None:
+            before[:] = [edit.reorder_competitors(session, ordered_ids)]
+
+        return self.controller.edit(
+            "Reorder competitors",
+            redo,
+            lambda: edit.reorder_competitors(session, before[0]),
+            Change.of(COMPETITORS),
+        )

@@ -1,0 +1,257 @@
+"""The competitive landscape: weighted ranks by category, the positioning map, battlecards."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from pmdesk.export.section import OptionSpec, SectionContext
+from pmdesk.export.writer import BriefingDocument, Column
+from pmdesk.workspaces.competition import cards, edit
+from pmdesk.workspaces.competition.chart import positioning as chart
+from pmdesk.workspaces.competition.model import THREAT_LEVELS, Competitor
+from pmdesk.workspaces.competition.rules import Comparison, Scoreboard
+
+COMPETITORS = OptionSpec(
+    "competitors", "Competitors to include", "names", [], hint="Names, comma-separated; empty: all"
+)
+MAP = OptionSpec("map", "Positioning map", "bool", True)
+BATTLECARDS = OptionSpec(
+    "battlecards",
+    "Battlecards",
+    "choice",
+    "appendix",
+    choices=(("appendix", "As an appendix"), ("inline", "In this section"), ("none", "Leave out")),
+)
+MAX_UNCHOSEN = 12  # competitors shown when the PM chose none
+WIDE_AFTER = 4  # more category columns than this: the matrix gets a landscape page
+MAX_CATEGORIES = 9  # columns that still fit a landscape page
+POINTS_SHOWN = 3  # leads and trails per battlecard
+
+
+@dataclass(frozen=True)
+class CardContent:
+    competitor: str
+    texts: tuple[tuple[str, str], ...]  # (section label, text)
+    leads: tuple[Comparison, ...]
+    trails: tuple[Comparison, ...]
+
+
+@dataclass(frozen=True)
+class CompetitionContent:
+    competitors: list[Competitor]  # included, by rank
+    ranks: dict[str, int]
+    totals: dict[str, float]
+    categories: list[tuple[str, dict[str, float | None]]]  # (name, competitor id -> 0..5)
+    us_name: str | None
+    map_layout: Any | None  # chart.MapLayout
+    cards: list[CardContent]
+
+
+class CompetitionSection:
+    key = "competition"
+    options = (COMPETITORS, MAP, BATTLECARDS)
+    empty_message = "No competitors have been compared yet."
+
+    def collect(self, context: SectionContext) -> CompetitionContent | None:
+        session = context.session
+        everyone = edit.competitors(session)
+        if not everyone:
+            return None
+        board = edit.load_scoreboard(session)
+        totals, ranks = board.totals(), board.ranks()
+        wanted = {name.casefold() for name in context.option(COMPETITORS)}
+        included = [c for c in everyone if not wanted or c.is_us or c.name.casefold() in wanted]
+        missing = wanted - {c.name.casefold() for c in everyone}
+        if missing:
+            context.warnings.append(
+                "The competitive landscape leaves out names it does not know: "
+                + ", ".join(sorted(missing))
+                + "."
+            )
+        included.sort(key=lambda c: (ranks.get(c.id, 999), c.name))
+        if not wanted and len(included) > MAX_UNCHOSEN:
+            # Nobody chosen: the best-ranked few (and us), so a big project stays readable.
+            left_out = len(included) - MAX_UNCHOSEN
+            top = included[:MAX_UNCHOSEN]
+            us_row = [c for c in included[MAX_UNCHOSEN:] if c.is_us]
+            included = top + us_row
+            context.warnings.append(
+                f"The competitive landscape shows the {MAX_UNCHOSEN} best-ranked competitors; "
+                f"{left_out} more are left out. Choose competitors in the section's options."
+            )
+        criteria = edit.criteria(session)
+        categories = []
+        every_category = edit.categories(session)
+        if len(every_category) > MAX_CATEGORIES:
+            context.warnings.append(
+                f"The comparison table shows the first {MAX_CATEGORIES} of "
+                f"{len(every_category)} criterion categories; a wider table cannot be read."
+            )
+        for category in every_category[:MAX_CATEGORIES]:
+            members = [c.id for c in criteria if c.category_id == category.id]
+            scores = {c.id: board.group_score(members, c.id) for c in included}
+            if any(score is not None for score in scores.values()):
+                categories.append((category.name, scores))
+        layout = _map_layout(session, board, included, criteria) if context.option(MAP) else None
+        us = next((c for c in everyone if c.is_us), None)
+        return CompetitionContent(
+            included,
+            ranks,
+            totals,
+            categories,
+            us.name if us else None,
+            layout,
+            _cards(session, board, included) if context.option(BATTLECARDS) != "none" else [],
+        )
+
+    def highlights(self, content: CompetitionContent) -> list[tuple[str, str]]:
+        ours = next((c for c in content.competitors if c.is_us), None)
+        if ours is None or ours.id not in content.ranks:
+            return []
+        return [(f"#{content.ranks[ours.id]} of {len(content.ranks)}", "competitive rank")]
+
+    def landscape(self, content: CompetitionContent) -> bool:
+        return len(content.categories) > WIDE_AFTER
+
+    def write(
+        self, content: CompetitionContent, out: BriefingDocument, context: SectionContext
+    ) -> None:
+        ours = next((c for c in content.competitors if c.is_us), None)
+        if ours is not None:
+            rank = content.ranks.get(ours.id)
+            out.lead(
+                f"{ours.name} ranks #{rank} of {len(content.ranks)} on the weighted criteria "
+                f"({content.totals.get(ours.id, 0):.0f}% of the best possible score).",
+                "Competition › Summary",
+            )
+        out.heading("Weighted comparison", 2)
+        columns = [Column("#", 0.3, numeric=True), Column("Competitor", 1.6)]
+        columns += [Column(name, 1.0, numeric=True) for name, _scores in content.categories]
+        columns += [Column("Total", 0.7, numeric=True), Column("Threat", 0.8)]
+        rows = []
+        for competitor in content.competitors:
+            name = f"{competitor.name} (us)" if competitor.is_us else competitor.name
+            row = [str(content.ranks.get(competitor.id, "")), name]
+            for _name, scores in content.categories:
+                score = scores.get(competitor.id)
+                row.append("–" if score is None else f"{score:.1f}")
+            row.append(f"{content.totals.get(competitor.id, 0):.0f}%")
+            row.append("" if competitor.is_us else THREAT_LEVELS.get(competitor.threat_level, ""))
+            rows.append(row)
+        out.table(
+            columns,
+            rows,
+            "Competition › Matrix",
+            caption="Category scores are weighted averages from 0 to 5; the total is the "
+            "weighted share of the best possible score.",
+        )
+        if content.map_layout is not None:
+            # The map gets a page of its own: beside the table it would be too small to read.
+            out.heading("Positioning map", 2, new_page=True)
+            figure = chart.map_figure(content.map_layout)
+            out.figure(figure, max_height=out.content_height * 0.82)
+            if content.map_layout.unplaced:
+                out.note(
+                    "Not on the map (no rating on an axis): "
+                    + ", ".join(content.map_layout.unplaced)
+                    + "."
+                )
+        placement = context.option(BATTLECARDS)
+        if content.cards and placement == "inline":
+            out.heading("Battlecards", 2)
+            for card in content.cards:
+                _write_card(card, out, level=3)
+        elif content.cards and placement == "appendix":
+            out.note("Battlecards for sales are in the appendix.")
+            context.appendix.append(("Battlecards", lambda doc: _write_cards(content.cards, doc)))
+
+
+def _map_layout(
+    session: Any, board: Scoreboard, everyone: list[Competitor], criteria: list[Any]
+) -> Any:
+    """The app's positioning map for ``everyone`` (the included competitors)."""
+    current = cards.settings(session)
+    by_id = {c.id: c for c in criteria}
+    categories = {c.id: c for c in edit.categories(session)}
+
+    def spec(name: str) -> chart.AxisSpec | None:
+        chosen = cards.axis(current, name)
+        if chosen.criterion_id and chosen.criterion_id in by_id:
+            criterion = by_id[chosen.criterion_id]
+            return chart.AxisSpec(criterion.name, (criterion.id,))
+        if chosen.category_id and chosen.category_id in categories:
+            members = tuple(c.id for c in criteria if c.category_id == chosen.category_id)
+            return chart.AxisSpec(categories[chosen.category_id].name, members)
+        return None
+
+    x, y = spec("x"), spec("y")
+    if x is None or y is None:
+        return None
+    names = {c.id: c.name for c in everyone}
+    quadrants = tuple(getattr(current, field) for field in cards.QUADRANT_FIELDS)
+    layout = chart.positioning_layout(board, names, x, y, spec("size"), quadrants)
+    # The map shows the competitors the table shows, no more.
+    bubbles = tuple(bubble for bubble in layout.bubbles if bubble.competitor_id in names)
+    unplaced = tuple(name for name in layout.unplaced if name in names.values())
+    layout = replace(layout, bubbles=bubbles, unplaced=unplaced)
+    return layout if layout.bubbles else None
+
+
+def _cards(session: Any, board: Scoreboard, included: list[Competitor]) -> list[CardContent]:
+    stored = cards.battlecards(session)
+    result = []
+    for competitor in included:
+        card = stored.get(competitor.id)
+        if competitor.is_us or card is None:
+            continue
+        texts = tuple(
+            (label, getattr(card, field) or "")
+            for field, label in cards.BATTLECARD_FIELDS.items()
+            if (getattr(card, field) or "").strip()
+        )
+        leads, trails = board.compare(competitor.id)
+        result.append(
+            CardContent(
+                competitor.name, texts, tuple(leads[:POINTS_SHOWN]), tuple(trails[:POINTS_SHOWN])
+            )
+        )
+    return result
+
+
+def _write_cards(content: list[CardContent], out: BriefingDocument) -> None:
+    for index, card in enumerate(content):
+        _write_card(card, out, level=2, new_page=index > 0)
+
+
+def _write_card(
+    card: CardContent, out: BriefingDocument, level: int, new_page: bool = False
+) -> None:
+    out.heading(
+        f"Against {card.competitor}",
+        level,
+        field="Competition › Competitor name",
+        new_page=new_page,
+    )
+    if card.leads or card.trails:
+        rows = []
+        for index in range(max(len(card.leads), len(card.trails))):
+            lead = card.leads[index] if index < len(card.leads) else None
+            trail = card.trails[index] if index < len(card.trails) else None
+            rows.append([_point(lead), _point(trail)])
+        out.table(
+            [Column("Where we lead"), Column("Where they lead")],
+            rows,
+            "Competition › Criterion name",
+        )
+    for label, text in card.texts:
+        out.labelled(label, text, f"Battlecard “{card.competitor}” › {label}")
+
+
+def _point(comparison: Comparison | None) -> str:
+    if comparison is None:
+        return ""
+    return f"{comparison.name} ({comparison.ours:g} vs {comparison.theirs:g})"
+
+
+SECTION = CompetitionSection()

@@ -1,0 +1,76 @@
+"""The Overview workspace: the product's strategy basics, edited in place, every change undoable."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+
+from pmdesk.domain import project as overview
+from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.forms.ui_overview import Ui_OverviewPage
+from pmdesk.gui.text import show_plain_text
+
+KIND = overview.Project.__tablename__
+TEXT_FIELDS = tuple(f for f in overview.OVERVIEW_FIELDS if f.name != "name")
+
+
+class OverviewPage(QWidget):
+    def __init__(self, controller: DocumentController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.ui = Ui_OverviewPage()
+        self.ui.setupUi(self)
+        self.ui.heading.setObjectName("pageTitle")
+        self.ui.content.setMaximumWidth(960)  # lines longer than this are hard to read
+        for row in range(self.ui.form.rowCount()):
+            item = self.ui.form.itemAt(row, self.ui.form.ItemRole.LabelRole)
+            if item is not None and item.widget() is not None:
+                item.widget().setProperty("formLabel", True)
+        self.editors: dict[str, QPlainTextEdit] = {}
+        for spec in TEXT_FIELDS:
+            editor: QPlainTextEdit = getattr(self.ui, spec.name)
+            editor.setPlaceholderText(spec.hint)
+            editor.setTabChangesFocus(True)
+            editor.setFixedHeight(92)
+            editor.textChanged.connect(lambda name=spec.name: self._text_edited(name))
+            self.editors[spec.name] = editor
+        self.ui.name.setPlaceholderText(overview.OVERVIEW_FIELDS[0].hint)
+        self.ui.name.editingFinished.connect(self._name_edited)
+        for widget in (self.ui.name, *self.editors.values()):
+            widget.setReadOnly(controller.read_only)
+        controller.changed.connect(self._refresh_if_touched)
+        self.refresh()
+
+    def refresh(self) -> None:
+        project = overview.get_project(self.controller.session)
+        _set_line(self.ui.name, project.name)
+        for name, editor in self.editors.items():
+            show_plain_text(editor, getattr(project, name))
+
+    def _refresh_if_touched(self, change: Change) -> None:
+        if change.touches(KIND):
+            self.refresh()
+
+    def _text_edited(self, field: str) -> None:
+        self._set(field, self.editors[field].toPlainText())
+
+    def _name_edited(self) -> None:
+        self._set("name", self.ui.name.text())
+
+    def _set(self, field: str, value: str) -> None:
+        session = self.controller.session
+        old = getattr(overview.get_project(session), field)
+        if old == value:
+            return
+        label = next(f.label for f in overview.OVERVIEW_FIELDS if f.name == field)
+        self.controller.edit(
+            f"Edit {label}",
+            lambda: overview.set_field(session, field, value),
+            lambda: overview.set_field(session, field, old),
+            Change.of(KIND),
+            merge_key=(KIND, field),
+        )
+
+
+def _set_line(editor: QLineEdit, value: str) -> None:
+    if editor.text() != value:
+        editor.setText(value)

@@ -1,0 +1,179 @@
+"""Every edit the Requirements workspace makes, each one undoable step through the controller.
+
+Views call these; these call the domain. Nothing here touches widgets except to ask before a
+deletion (through :mod:`pmdesk.gui.dialogs`, so tests can answer).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from pmdesk.domain import records
+from pmdesk.domain.base import new_id
+from pmdesk.gui import dialogs
+from pmdesk.gui.document import Change, DocumentController
+from pmdesk.workspaces.requirements import edit, links
+from pmdesk.workspaces.requirements.links import RequirementRoadmapLink
+from pmdesk.workspaces.requirements.model import CustomerInput, Requirement, RequirementEvidence
+
+INPUTS = CustomerInput.__tablename__
+REQUIREMENTS = Requirement.__tablename__
+EVIDENCE = RequirementEvidence.__tablename__
+ROADMAP_LINKS = RequirementRoadmapLink.__tablename__
+# Kinds whose change can alter what this workspace shows.
+WATCHED = frozenset(
+    {INPUTS, REQUIREMENTS, EVIDENCE, ROADMAP_LINKS, "stakeholders", "roadmap_items"}
+)
+
+
+def touches_requirements(change: Change) -> bool:
+    return bool(change.kinds & WATCHED)
+
+
+class RequirementActions:
+    def __init__(self, controller: DocumentController, parent: QWidget | None) -> None:
+        self.controller = controller
+        self.parent = parent
+
+    @property
+    def session(self) -> Any:
+        return self.controller.session
+
+    # -- requirements ----------------------------------------------------------------------------
+
+    def add_requirement(
+        self, values: Mapping[str, object], evidence_from: str | None = None
+    ) -> str | None:
+        """Add a requirement (linked to the input it answers, if given) as one undo step."""
+        record_id, link_id = new_id(), new_id()
+        session = self.session
+
+        def redo() -> None:
+            edit.add_requirement(session, values, record_id)
+            if evidence_from is not None:
+                edit.link_evidence(session, evidence_from, record_id, link_id)
+
+        def undo() -> None:
+            records.remove(session, Requirement, [record_id])
+
+        text = "New Requirement" if evidence_from is None else "New Requirement from Input"
+        change = Change.of(REQUIREMENTS, EVIDENCE, ids=[record_id])
+        return record_id if self.controller.edit(text, redo, undo, change) else None
+
+    def update_requirement(self, record_id: str, field: str, value: object) -> bool:
+        session = self.session
+        old = getattr(records.get(session, Requirement, record_id), field)
+        label = edit.REQUIREMENT_FIELDS[field][0].removeprefix("The ")
+        return self.controller.edit(
+            f"Change {label}",
+            lambda: edit.update_requirement(session, record_id, **{field: value}),
+            lambda: records.set_fields(session, Requirement, record_id, **{field: old}),
+            Change.of(REQUIREMENTS, ids=[record_id]),
+        )
+
+    def remove_requirements(self, ids: list[str]) -> bool:
+        return self._remove(Requirement, ids, "Delete Requirement")
+
+    # -- customer inputs -----------------------------------------------------------------------
+
+    def add_input(self, values: Mapping[str, object]) -> str | None:
+        record_id = new_id()
+        session = self.session
+        ok = self.controller.edit(
+            "New Customer Input",
+            lambda: edit.add_input(session, values, record_id),
+            lambda: records.remove(session, CustomerInput, [record_id]),
+            Change.of(INPUTS, ids=[record_id]),
+        )
+        return record_id if ok else None
+
+    def update_input(self, record_id: str, field: str, value: object) -> bool:
+        session = self.session
+        old = getattr(records.get(session, CustomerInput, record_id), field)
+        label = edit.INPUT_FIELDS[field][0].removeprefix("The ")
+        return self.controller.edit(
+            f"Change {label}",
+            lambda: edit.update_input(session, record_id, **{field: value}),
+            lambda: records.set_fields(session, CustomerInput, record_id, **{field: old}),
+            Change.of(INPUTS, ids=[record_id]),
+        )
+
+    def remove_inputs(self, ids: list[str]) -> bool:
+        return self._remove(CustomerInput, ids, "Delete Customer Input")
+
+    # -- links ---------------------------------------------------------------------------------
+
+    def link(self, input_id: str, requirement_id: str) -> bool:
+        link_id = new_id()
+        session = self.session
+        return self.controller.edit(
+            "Link Input to Requirement",
+            lambda: edit.link_evidence(session, input_id, requirement_id, link_id),
+            lambda: records.remove(session, RequirementEvidence, [link_id]),
+            Change.of(EVIDENCE, ids=[input_id, requirement_id]),
+        )
+
+    def unlink(self, input_id: str, requirement_id: str) -> bool:
+        session = self.session
+        removed: list[records.Removal] = []
+
+        def redo() -> None:
+            removed[:] = [edit.unlink_evidence(session, input_id, requirement_id)]
+
+        return self.controller.edit(
+            "Unlink Input from Requirement",
+            redo,
+            lambda: records.restore(session, removed[0]),
+            Change.of(EVIDENCE, ids=[input_id, requirement_id]),
+        )
+
+    def link_roadmap(self, requirement_id: str, item_id: str) -> bool:
+        link_id = new_id()
+        session = self.session
+        return self.controller.edit(
+            "Put Requirement on Roadmap",
+            lambda: links.link_roadmap_item(session, requirement_id, item_id, link_id),
+            lambda: records.remove(session, RequirementRoadmapLink, [link_id]),
+            Change.of(ROADMAP_LINKS, ids=[requirement_id, item_id]),
+        )
+
+    def unlink_roadmap(self, requirement_id: str, item_id: str) -> bool:
+        session = self.session
+        removed: list[records.Removal] = []
+
+        def redo() -> None:
+            removed[:] = [links.unlink_roadmap_item(session, requirement_id, item_id)]
+
+        return self.controller.edit(
+            "Take Requirement off Roadmap Item",
+            redo,
+            lambda: records.restore(session, removed[0]),
+            Change.of(ROADMAP_LINKS, ids=[requirement_id, item_id]),
+        )
+
+    # -- removal -------------------------------------------------------------------------------
+
+    def _remove(
+        self, model: type[CustomerInput] | type[Requirement], ids: list[str], text: str
+    ) -> bool:
+        if not ids or self.controller.read_only:
+            return False
+        question = edit.removal_question(self.session, model, ids)
+        if not dialogs.confirm_requirements_removal(self.parent, text, question):
+            return False
+        session = self.session
+        removed: list[records.Removal] = []
+
+        def redo() -> None:
+            removed[:] = [records.remove(session, model, ids)]
+
+        change = Change.of(model.__tablename__, EVIDENCE, ROADMAP_LINKS, ids=ids)
+        return self.controller.edit(
+            text if len(ids) == 1 else f"{text}s",
+            redo,
+            lambda: records.restore(session, removed[0]),
+            change,
+        )

@@ -1,0 +1,101 @@
+"""Import and export of requirements and customer inputs as CSV, from the page's buttons.
+
+Each import is one undo step; a file that cannot be read, or a write that fails, is reported in
+a sentence and changes nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolButton, QWidget
+
+from pmdesk.domain import records
+from pmdesk.errors import PmdeskError
+from pmdesk.gui import dialogs
+from pmdesk.gui.document import Change, DocumentController
+from pmdesk.workspaces.requirements import io as rcsv
+from pmdesk.workspaces.requirements.model import CustomerInput, Requirement
+
+KINDS: dict[str, tuple[str, type[Requirement] | type[CustomerInput]]] = {
+    "requirements": ("Requirements", Requirement),
+    "inputs": ("Customer Inputs", CustomerInput),
+}
+
+
+class RequirementFiles:
+    def __init__(self, controller: DocumentController, parent: QWidget) -> None:
+        self.controller = controller
+        self.parent = parent
+        self.folder = str(Path.home())
+
+    def buttons(self) -> list[QToolButton]:
+        import_button = QToolButton()
+        import_button.setText("Import CSV")
+        import_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(import_button)
+        for kind, (noun, _model) in KINDS.items():
+            action = menu.addAction(f"{noun}…")
+            action.triggered.connect(lambda _checked=False, k=kind: self.import_csv(k))
+        import_button.setMenu(menu)
+        import_button.setEnabled(not self.controller.read_only)
+        import_button.setToolTip(
+            "Requirements from an issue tracker or spreadsheet; customer inputs from feedback."
+        )
+        export_button = QToolButton()
+        export_button.setText("Export CSV")
+        export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(export_button)
+        for kind, (noun, _model) in KINDS.items():
+            action = menu.addAction(f"{noun}…")
+            action.triggered.connect(lambda _checked=False, k=kind: self.export_csv(k))
+        export_button.setMenu(menu)
+        return [import_button, export_button]
+
+    def import_csv(self, kind: str, path: Path | None = None) -> bool:
+        noun, model = KINDS[kind]
+        if path is None:
+            path = dialogs.choose_requirements_csv(self.parent, f"Import {noun}", self.folder)
+            if path is None:
+                return False
+        self.folder = str(path.parent)
+        session = self.controller.session
+        try:
+            review = rcsv.ImportReview(session, rcsv.read_table(path), path.name, kind)
+        except PmdeskError as error:
+            dialogs.show_error(self.parent, f"Cannot Import {noun}", str(error))
+            return False
+        if not dialogs.review_requirements_import(self.parent, review):
+            return False
+        rows = review.rows_to_create()
+        ids = [row["id"] for row in rows]
+        count = len(rows)
+        return self.controller.edit(
+            f"Import {count} {noun if count != 1 else noun.rstrip('s')}",
+            lambda: rcsv.import_rows(session, kind, rows),
+            lambda: records.remove(session, model, ids),
+            Change.of(model.__tablename__, ids=ids),
+        )
+
+    def export_csv(self, kind: str) -> bool:
+        noun, _model = KINDS[kind]
+        suggestion = str(Path(self.folder) / f"{noun.lower().replace(' ', '-')}.csv")
+        path = dialogs.choose_export_file(
+            self.parent, f"Export {noun}", suggestion, "CSV files (*.csv);;All files (*)"
+        )
+        if path is None:
+            return False
+        self.folder = str(path.parent)
+        session = self.controller.session
+        try:
+            if kind == "requirements":
+                count = rcsv.export_requirements(session, path)
+            else:
+                count = rcsv.export_inputs(session, path)
+        except PmdeskError as error:
+            dialogs.show_error(self.parent, f"Cannot Export {noun}", str(error))
+            return False
+        window = self.parent.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(f"Exported {count} {noun.lower()} to {path}", 5000)
+        return True

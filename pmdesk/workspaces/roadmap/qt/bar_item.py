@@ -1,0 +1,338 @@
+"""One roadmap item on the timeline: a bar (or a milestone's diamond) the PM can drag and resize.
+
+A drag only moves the picture; when the mouse is released the view turns the new dates into
+one undoable edit that writes one row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsSceneHoverEvent,
+    QGraphicsSceneMouseEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from pmdesk.workspaces.roadmap.chart.layout import Bar
+from pmdesk.workspaces.roadmap.chart.scale import TimeScale, snap
+from pmdesk.workspaces.roadmap.chart.style import (
+    BROKEN_LINK_COLOR,
+    GHOST_COLOR,
+    GHOST_HEIGHT,
+    LABEL_GAP,
+    TEXT_COLOR,
+    readable_text_on,
+    text_width,
+    tint,
+)
+from pmdesk.workspaces.roadmap.model import KINDS, STATUSES
+
+EDGE = 6.0  # px at either end of a bar that resize instead of move
+DragDone = Callable[[str, date, date], None]
+
+
+def _color(name: str) -> QColor:
+    return QColor(name)
+
+
+@dataclass(frozen=True)
+class _Look:
+    """Pens and brushes of one kind of bar, made once: painting thousands of bars must not
+    build Qt objects per bar and per frame."""
+
+    pen: QPen
+    brush: QBrush
+    progress: QBrush
+    inside_text: QPen
+
+
+_GHOST_BRUSH = QBrush(QColor(GHOST_COLOR))
+_SELECTED_PEN = QPen(QColor(TEXT_COLOR), 2)
+_TEXT_PEN = QPen(QColor(TEXT_COLOR))
+
+
+@cache
+def _font_middle(font: QFont) -> float:
+    """How far below a line's middle its baseline sits."""
+    metrics = QFontMetricsF(font)
+    return (metrics.ascent() - metrics.descent()) / 2
+
+
+@cache
+def _look(color: str, kind: str, broken: bool) -> _Look:
+    base = QColor(color)
+    if kind == "initiative":
+        # An initiative frames the work under it: a light band with a strong outline.
+        fill = tint(color, 0.78)
+        pen, brush, progress = QPen(base, 1.5), QBrush(QColor(fill)), QBrush(base)
+    else:
+        fill = color
+        pen, brush, progress = QPen(base.darker(125), 1), QBrush(base), QBrush(base.darker(160))
+    if broken:
+        pen = QPen(QColor(BROKEN_LINK_COLOR), 2, Qt.PenStyle.DashLine)
+    return _Look(pen, brush, progress, QPen(QColor(readable_text_on(fill))))
+
+
+class BarItem(QGraphicsItem):
+    """Draws one :class:`Bar` of the layout and turns mouse drags into new dates."""
+
+    def __init__(
+        self,
+        bar: Bar,
+        scale: TimeScale,
+        snap_days: int,
+        font: QFont,
+        on_drag_done: DragDone | None,
+        left_edge: list[float] | None = None,
+    ) -> None:
+        super().__init__()
+        # The scene x where the visible timeline begins, kept up to date by the view, so that
+        # the label of a long bar stays in sight when the bar starts off screen.
+        self.left_edge = left_edge if left_edge is not None else [float("-inf")]
+        self.bar = bar
+        self.scale = scale
+        self.snap_days = snap_days
+        self.font = font
+        self.on_drag_done = on_drag_done
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(on_drag_done is not None)
+        self.setToolTip(tooltip(bar))
+        self._mode: str | None = None  # "move", "start", "end" during a drag
+        self._press_x = 0.0
+        self.preview: tuple[date, date] | None = None  # dates shown while dragging
+        self._extent = self._bounds()
+        self._label: str | None = None  # fitted on first paint, then reused
+        self._label_base = 0.0
+
+    @property
+    def item_id(self) -> str:
+        return self.bar.item.id
+
+    # -- geometry ------------------------------------------------------------------------------
+
+    def _span(self) -> tuple[float, float]:
+        if self.preview is None:
+            return self.bar.x0, self.bar.x1
+        start, end = self.preview
+        if self.bar.milestone:
+            centre = self.scale.x(start) + self.scale.px_per_day / 2
+            half = (self.bar.x1 - self.bar.x0) / 2
+            return centre - half, centre + half
+        return self.scale.x(start), self.scale.x_after(end)
+
+    def _bounds(self) -> QRectF:
+        x0, x1 = self._span()
+        right = x1
+        if self.bar.show_label and not self.bar.label_inside:
+            right += LABEL_GAP + text_width(self.bar.label) + 8
+        left = x0
+        bottom = self.bar.y + self.bar.height + 2
+        if self.bar.ghost is not None:
+            left = min(left, self.bar.ghost[0])
+            right = max(right, self.bar.ghost[1])
+            bottom = self.bar.ghost_y + GHOST_HEIGHT + 1
+        return QRectF(left - 2, self.bar.y - 2, right - left + 4, bottom - self.bar.y + 2)
+
+    def boundingRect(self) -> QRectF:
+        return self._extent
+
+    def shape(self) -> QPainterPath:
+        x0, x1 = self._span()
+        path = QPainterPath()
+        path.addRect(QRectF(x0, self.bar.y, x1 - x0, self.bar.height))
+        return path
+
+    # -- painting ------------------------------------------------------------------------------
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        bar = self.bar
+        x0, x1 = self._span()
+        look = _look(bar.color, bar.item.kind, bar.broken)
+        if bar.ghost is not None:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(_GHOST_BRUSH)
+            gx0, gx1 = bar.ghost
+            painter.drawRect(QRectF(gx0, bar.ghost_y, gx1 - gx0, GHOST_HEIGHT))
+        selected = self._mode is not None or self.isSelected()
+        painter.setPen(_SELECTED_PEN if selected and not bar.broken else look.pen)
+        painter.setBrush(look.brush)
+        rect = QRectF(x0, bar.y, x1 - x0, bar.height)
+        if bar.milestone:
+            cx, cy, half = (x0 + x1) / 2, bar.y + bar.height / 2, bar.height / 2
+            painter.drawPolygon(
+                QPolygonF(
+                    [
+                        QPointF(cx, cy - half),
+                        QPointF(cx + half, cy),
+                        QPointF(cx, cy + half),
+                        QPointF(cx - half, cy),
+                    ]
+                )
+            )
+        elif bar.item.kind == "release":
+            tip = min(8.0, rect.width() / 2)
+            painter.drawPolygon(
+                QPolygonF(
+                    [
+                        rect.topLeft(),
+                        QPointF(rect.right() - tip, rect.top()),
+                        QPointF(rect.right(), rect.center().y()),
+                        QPointF(rect.right() - tip, rect.bottom()),
+                        rect.bottomLeft(),
+                    ]
+                )
+            )
+        else:
+            painter.drawRoundedRect(rect, 4, 4)
+        if not bar.milestone and bar.item.progress > 0 and rect.width() > 6:
+            # Progress: a thin strip along the bottom edge, as far as the work has got.
+            done = (x1 - x0 - 2) * bar.item.progress / 100
+            painter.fillRect(QRectF(x0 + 1, bar.y + bar.height - 4, done, 3), look.progress)
+        if bar.show_label:
+            self._paint_label(painter, look, x0, x1)
+
+    def _paint_label(self, painter: QPainter, look: _Look, x0: float, x1: float) -> None:
+        bar = self.bar
+        painter.setFont(self.font)
+        if self.preview is not None:  # while dragging, the label shows the dates it would get
+            start, end = self.preview
+            text = f"{_short(start)}" if bar.milestone else f"{_short(start)} – {_short(end)}"
+            painter.setPen(_TEXT_PEN)
+            area = QRectF(x1 + LABEL_GAP, bar.y - 2, text_width(text) + 60, bar.height + 2)
+            painter.drawText(area, Qt.AlignmentFlag.AlignVCenter, text)
+            return
+        if self._label is None:
+            # The layout only puts a label inside a bar that is wide enough for it.
+            self._label = bar.label
+            # drawText at a point is far cheaper than laying text out in a rectangle.
+            self._label_base = bar.y + bar.height / 2 + _font_middle(self.font)
+        if bar.label_inside:
+            painter.setPen(look.inside_text)
+            x = x0 + 6
+            sticky = self.left_edge[0] + 6
+            if x < sticky:
+                if sticky + text_width(self._label) > x1 - 4:
+                    return  # too little of the bar is in sight for its label
+                x = sticky
+            painter.drawText(QPointF(x, self._label_base), self._label)
+        else:
+            painter.setPen(_TEXT_PEN)
+            painter.drawText(QPointF(x1 + LABEL_GAP, self._label_base), self._label)
+
+    # -- dragging ------------------------------------------------------------------------------
+
+    def _mode_at(self, x: float) -> str:
+        x0, x1 = self.bar.x0, self.bar.x1
+        if self.bar.milestone or x1 - x0 < 3 * EDGE:
+            return "move"
+        if x <= x0 + EDGE:
+            return "start"
+        if x >= x1 - EDGE:
+            return "end"
+        return "move"
+
+    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        mode = self._mode_at(event.pos().x())
+        shape = Qt.CursorShape.SizeHorCursor if mode != "move" else Qt.CursorShape.OpenHandCursor
+        self.setCursor(shape)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mousePressEvent(event)
+        if self.on_drag_done is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        self._mode = self._mode_at(event.pos().x())
+        self._press_x = event.pos().x()
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._mode is None:
+            return
+        self.prepareGeometryChange()
+        self.preview = self.dates_for(event.pos().x() - self._press_x)
+        self._extent = self._bounds()
+        self.update()
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if self._mode is None:
+            return
+        preview = self.dates_for(event.pos().x() - self._press_x)
+        self._mode = None
+        self.prepareGeometryChange()
+        self.preview = None
+        self._extent = self._bounds()
+        item = self.bar.item
+        if self.on_drag_done is not None and preview != (item.start, item.end):
+            self.on_drag_done(item.id, *preview)
+
+    def dates_for(self, dx: float, mode: str | None = None) -> tuple[date, date]:
+        """The dates a drag of ``dx`` pixels gives, snapped to days or weeks. Resizing never
+        makes an item end before it starts."""
+        item = self.bar.item
+        assert item.start is not None and item.end is not None
+        mode = mode or self._mode or "move"
+        days = self.scale.days(dx)
+        if mode == "move":
+            start = item.start + timedelta(days=days)
+            if self.snap_days > 1:
+                start = snap(start, self.snap_days)
+            return start, start + (item.end - item.start)
+        if mode == "start":
+            start = item.start + timedelta(days=days)
+            if self.snap_days > 1:
+                start = snap(start, self.snap_days)
+            return min(start, item.end), item.end
+        end = item.end + timedelta(days=days)
+        if self.snap_days > 1:  # ends snap to Sundays: the day before a Monday
+            end = snap(end + timedelta(days=1), self.snap_days) - timedelta(days=1)
+        return item.start, max(end, item.start)
+
+
+def _short(day: date) -> str:
+    return f"{day.day} {day:%b}"
+
+
+def tooltip(bar: Bar) -> str:
+    item = bar.item
+    lines = [f"<b>{_escape(item.title)}</b>", f"{KINDS.get(item.kind, item.kind)}"]
+    if item.start is not None and item.end is not None:
+        when = (
+            f"{_short(item.start)} {item.start.year}"
+            if bar.milestone
+            else f"{_short(item.start)} {item.start.year} – {_short(item.end)} {item.end.year}"
+        )
+        lines.append(when)
+    lines.append(
+        f"{STATUSES.get(item.status, item.status)} · {item.confidence} confidence · "
+        f"{item.progress}% done"
+    )
+    if bar.late:
+        lines.append("<span style='color:#8e1b1b'>Late: past its end and not done.</span>")
+    if bar.broken:
+        lines.append(
+            "<span style='color:#c7362f'>Dependency broken: starts before what it depends on "
+            "ends, or ends after what depends on it starts.</span>"
+        )
+    return "<br>".join(lines)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

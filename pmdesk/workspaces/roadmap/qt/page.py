@@ -1,0 +1,430 @@
+"""The Roadmap workspace: the timeline, its table, the Now / Next / Later board and the slips.
+
+All four views draw from one :class:`Roadmap` snapshot, read again whenever an edit touches
+roadmap records, so they always agree.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from pmdesk.gui import dialogs
+from pmdesk.gui.document import Change, DocumentController
+from pmdesk.workspaces.roadmap.baselines import baseline_dates
+from pmdesk.workspaces.roadmap.chart.layout import layout_timeline
+from pmdesk.workspaces.roadmap.chart.scale import ZOOMS
+from pmdesk.workspaces.roadmap.chart.style import COLOUR_BY, LANE_LABEL_WIDTH
+from pmdesk.workspaces.roadmap.edit import check_item, check_marker
+from pmdesk.workspaces.roadmap.fiscal import week_start
+from pmdesk.workspaces.roadmap.model import RoadmapItem, RoadmapMarker
+from pmdesk.workspaces.roadmap.plan import Roadmap, broken_dependencies, is_late, load_roadmap
+from pmdesk.workspaces.roadmap.qt.actions import RoadmapActions
+from pmdesk.workspaces.roadmap.qt.bar_item import BarItem
+from pmdesk.workspaces.roadmap.qt.table_model import ID_ROLE
+from pmdesk.workspaces.roadmap.qt.timeline import TimelineView
+from pmdesk.workspaces.stakeholders.model import Stakeholder
+
+ROADMAP_KINDS = (
+    "roadmap_items",
+    "roadmap_lanes",
+    "roadmap_dependencies",
+    "roadmap_markers",
+    "roadmap_baselines",
+    "roadmap_settings",
+    "stakeholders",
+)
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+class RoadmapPage(QWidget):
+    def __init__(
+        self,
+        controller: DocumentController,
+        parent: QWidget | None = None,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.actions = RoadmapActions(controller)
+        self.today = today or date.today()
+        self.roadmap = Roadmap()
+        self.baseline_id: str | None = None
+
+        title = QLabel("Roadmap")
+        title.setObjectName("pageTitle")
+        self.zoom = QComboBox()
+        for key, zoom in ZOOMS.items():
+            self.zoom.addItem(zoom.label, key)
+        self.zoom.setCurrentIndex(list(ZOOMS).index("quarter"))
+        self.colour_by = QComboBox()
+        for key, label in COLOUR_BY.items():
+            self.colour_by.addItem(label, key)
+        self.baseline = QComboBox()
+        self.baseline.setToolTip("Show each item's baseline position under it")
+        self.fiscal = QComboBox()
+        for number, name in enumerate(MONTHS, start=1):
+            self.fiscal.addItem(name, number)
+        self.fiscal.setToolTip("The month your fiscal year starts in; quarters follow it")
+        self.add_lane_button = QPushButton("Add Lane…")
+        self.add_item_button = QPushButton("Add Item…")
+        self.add_marker_button = QPushButton("Add Marker…")
+        self.link_button = QPushButton("Link Selected")
+        self.link_button.setToolTip(
+            "Select two items (Ctrl+click): the later one will depend on the earlier one"
+        )
+        self.delete_button = QPushButton("Delete Selected")
+        self.save_baseline_button = QPushButton("Save Baseline…")
+        self.export_button = QPushButton("Export Chart…")
+        self.flags = QLabel()
+        self.flags.setObjectName("roadmapFlags")
+
+        bar = QHBoxLayout()
+        bar.addWidget(title)
+        bar.addSpacing(16)
+        for label, widget in (
+            ("Zoom", self.zoom),
+            ("Colour by", self.colour_by),
+            ("Baseline", self.baseline),
+            ("Fiscal year starts", self.fiscal),
+        ):
+            bar.addWidget(QLabel(label))
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.save_baseline_button)
+        bar.addWidget(self.export_button)
+
+        self.timeline = TimelineView()
+        self.parking = QListWidget()
+        self.parking.setObjectName("parkingLot")
+        self.parking.setToolTip("Items without dates. Double-click one to put it on the timeline.")
+        parking_box = QWidget()
+        parking_layout = QVBoxLayout(parking_box)
+        parking_layout.setContentsMargins(6, 0, 0, 0)
+        self.parking_title = QLabel("Parking lot")
+        self.parking_title.setStyleSheet("font-weight: bold")
+        parking_layout.addWidget(self.parking_title)
+        parking_layout.addWidget(self.parking, 1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.timeline)
+        split.addWidget(parking_box)
+        split.setStretchFactor(0, 1)
+        split.setSizes([1000, 220])
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(split, "Timeline")
+        self.tabs.setCornerWidget(self.flags, Qt.Corner.TopRightCorner)
+        self._add_other_views()
+
+        edits = QHBoxLayout()
+        for button in (
+            self.add_lane_button,
+            self.add_item_button,
+            self.add_marker_button,
+            self.link_button,
+            self.delete_button,
+        ):
+            edits.addWidget(button)
+        hint = QLabel("Drag a bar to move it, its ends to resize it; click a lane name to fold it.")
+        hint.setStyleSheet("color: #5f6b7a")
+        edits.addWidget(hint)
+        edits.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addLayout(edits)
+        layout.addWidget(self.tabs, 1)
+
+        self.zoom.currentIndexChanged.connect(self._rezoom)
+        self.colour_by.currentIndexChanged.connect(lambda _i: self._draw())
+        self.baseline.currentIndexChanged.connect(self._baseline_chosen)
+        self.fiscal.activated.connect(self._fiscal_chosen)
+        self.timeline.item_moved.connect(self.actions.move_item)
+        self.timeline.lane_toggled.connect(self.actions.toggle_lane)
+        self.timeline.item_activated.connect(self.edit_item)
+        self.parking.itemDoubleClicked.connect(self._schedule_parked)
+        self.save_baseline_button.clicked.connect(self._save_baseline)
+        self.export_button.clicked.connect(self._export)
+        self.add_lane_button.clicked.connect(self._add_lane)
+        self.add_item_button.clicked.connect(self._add_item)
+        self.add_marker_button.clicked.connect(lambda: self.edit_marker(None))
+        self.timeline.marker_activated.connect(self.edit_marker)
+        self.link_button.clicked.connect(self._link_selected)
+        self.delete_button.clicked.connect(self._delete_selected)
+        for button in (
+            self.save_baseline_button,
+            self.add_lane_button,
+            self.add_item_button,
+            self.add_marker_button,
+            self.link_button,
+            self.delete_button,
+        ):
+            button.setEnabled(not controller.read_only)
+        controller.changed.connect(self._changed)
+        self.refresh()
+        self.timeline.opening_day = self.timeline_layout_first()
+
+    def _add_other_views(self) -> None:
+        """The table, the board and the slip list; each refreshes from the page's snapshot."""
+        from pmdesk.workspaces.roadmap.qt.views import NowNextLaterBoard, RoadmapTable, SlipList
+
+        self.table = RoadmapTable(self.actions)
+        self.board = NowNextLaterBoard()
+        self.slip_list = SlipList(self.actions)
+        self.tabs.addTab(self.table, "Table")
+        self.tabs.addTab(self.board, "Now / Next / Later")
+        self.tabs.addTab(self.slip_list, "Slips")
+        self.views: list[QWidget] = [self.table, self.board, self.slip_list]
+        self._stale: set[QWidget] = set(self.views)
+        self.tabs.currentChanged.connect(lambda _index: self._refresh_current_view())
+
+    # -- refreshing ------------------------------------------------------------------------------
+
+    def _changed(self, change: Change) -> None:
+        if any(change.touches(kind) for kind in ROADMAP_KINDS):
+            self.refresh()
+
+    def refresh(self) -> None:
+        session = self.controller.session
+        self.roadmap = load_roadmap(session)
+        self._fill_baselines()
+        self.fiscal.setCurrentIndex(self.roadmap.fiscal_start - 1)
+        self._draw()
+        self._fill_parking()
+        # The other views catch up when they are shown: with thousands of items, refreshing
+        # hidden ones after every drag would keep the PM waiting.
+        self._stale = set(self.views)
+        self._refresh_current_view()
+
+    def _refresh_current_view(self) -> None:
+        current = self.tabs.currentWidget()
+        if current in self._stale:
+            self._stale.discard(current)
+            current.show_roadmap(self.roadmap, self.today)  # type: ignore[attr-defined]
+
+    def _draw(self) -> None:
+        baseline = None
+        if self.baseline_id is not None:
+            baseline = baseline_dates(self.controller.session, self.baseline_id)
+        layout = layout_timeline(
+            self.roadmap,
+            self.zoom.currentData(),
+            self.today,
+            colour_by=self.colour_by.currentData(),
+            baseline=baseline,
+        )
+        self.timeline.show_layout(layout, editable=not self.controller.read_only)
+        late = sum(is_late(item, self.today) for item in self.roadmap.items)
+        broken = len(broken_dependencies(self.roadmap))
+        parts = []
+        if late:
+            parts.append(f"{late} late")
+        if broken:
+            parts.append(f"{broken} broken dependenc{'ies' if broken != 1 else 'y'}")
+        self.flags.setText(" · ".join(parts))
+        self.flags.setStyleSheet("color: #8e1b1b; font-weight: bold" if parts else "")
+
+    def timeline_layout_first(self) -> date:
+        """Where the timeline opens: the start of the current fiscal quarter's month."""
+        layout = self.timeline.layout_result
+        if layout is None:
+            return self.today
+        return max(layout.first, week_start(self.today - timedelta(days=60)))
+
+    def _rezoom(self) -> None:
+        centre = self.timeline.centre_day()
+        self._draw()
+        if centre is not None:
+            half = (self.timeline.viewport().width() - LANE_LABEL_WIDTH) / 2
+            days = int(half / ZOOMS[self.zoom.currentData()].px_per_day)
+            self.timeline.scroll_to_day(centre - timedelta(days=days))
+
+    def _fill_baselines(self) -> None:
+        self.baseline.blockSignals(True)
+        self.baseline.clear()
+        self.baseline.addItem("None", None)
+        for baseline in self.roadmap.baselines:
+            self.baseline.addItem(baseline.name, baseline.id)
+        index = self.baseline.findData(self.baseline_id) if self.baseline_id else 0
+        if index < 0:
+            self.baseline_id, index = None, 0
+        self.baseline.setCurrentIndex(index)
+        self.baseline.blockSignals(False)
+
+    def _baseline_chosen(self) -> None:
+        self.baseline_id = self.baseline.currentData()
+        self.slip_list.baseline_id = self.baseline_id
+        self._stale.add(self.slip_list)
+        self._refresh_current_view()
+        self._draw()
+
+    def _fill_parking(self) -> None:
+        """Undated items, under the name of their lane."""
+        self.parking.clear()
+        parked = [item for item in self.roadmap.items if not item.dated]
+        for lane in self.roadmap.lanes:
+            entries = sorted((i for i in parked if i.lane_id == lane.id), key=lambda i: i.title)
+            if not entries:
+                continue
+            heading = QListWidgetItem(lane.name)
+            heading.setFlags(Qt.ItemFlag.NoItemFlags)
+            font = heading.font()
+            font.setBold(True)
+            heading.setFont(font)
+            heading.setForeground(QColor(lane.color))
+            self.parking.addItem(heading)
+            for item in entries:
+                entry = QListWidgetItem(f"   {item.title}")
+                entry.setData(Qt.ItemDataRole.UserRole, item.id)
+                entry.setToolTip(item.description or item.title)
+                self.parking.addItem(entry)
+        self.parking_title.setText(f"Parking lot · {len(parked)} undated")
+
+    def _schedule_parked(self, entry: QListWidgetItem) -> None:
+        """Put an undated item on the timeline: two weeks from next Monday."""
+        item_id = entry.data(Qt.ItemDataRole.UserRole)
+        if item_id is None or self.controller.read_only:
+            return
+        item = self.roadmap.item_by_id()[item_id]
+        start = week_start(self.today) + timedelta(days=7)
+        end = start if item.milestone else start + timedelta(days=13)
+        self.actions.move_item(item_id, start, end)
+
+    def _fiscal_chosen(self) -> None:
+        self.actions.set_fiscal_start(self.fiscal.currentData())
+
+    def _save_baseline(self) -> None:
+        name = dialogs.ask_roadmap_text(
+            self, "Save Baseline", "Name this baseline:", f"Plan of {self.today:%d %b %Y}"
+        )
+        if name is not None and self.actions.save_baseline(name):
+            self.baseline_id = self.roadmap.baselines[0].id if self.roadmap.baselines else None
+            self._fill_baselines()
+            self._draw()
+
+    # -- adding, linking, deleting ----------------------------------------------------------------
+
+    def selected_ids(self) -> list[str]:
+        """The items selected in the current view: bars on the timeline, rows in the table."""
+        if self.tabs.currentWidget() is self.table:
+            rows = self.table.table.selectionModel().selectedRows()
+            return [self.table.proxy.data(row, ID_ROLE) for row in rows]
+        return [
+            item.item_id
+            for item in self.timeline.scene().selectedItems()
+            if isinstance(item, BarItem)
+        ]
+
+    def _add_lane(self) -> None:
+        name = dialogs.ask_roadmap_text(
+            self, "Add Lane", "Name of the theme, team or product line:"
+        )
+        if name is not None:
+            self.actions.add_lane(name)
+
+    def _add_item(self) -> None:
+        if not self.roadmap.lanes:
+            self.controller.failed.emit("Add a lane first: every item belongs to a lane.")
+            return
+        title = dialogs.ask_roadmap_text(self, "Add Item", "Title of the new item:")
+        if title is None:
+            return
+        items = self.roadmap.item_by_id()
+        selected = [items[i] for i in self.selected_ids() if i in items]
+        lane_id = selected[0].lane_id if selected else self.roadmap.lanes[0].id
+        start = week_start(self.today) + timedelta(days=7)
+        self.actions.add_item(lane_id, title, start=start, end=start + timedelta(days=13))
+
+    def _link_selected(self) -> None:
+        items = self.roadmap.item_by_id()
+        chosen = [items[i] for i in self.selected_ids() if i in items]
+        if len(chosen) != 2:
+            self.controller.failed.emit(
+                "Select exactly two items to link: the later one will depend on the earlier one."
+            )
+            return
+        first, second = sorted(chosen, key=lambda item: (item.start or date.max, item.title))
+        self.actions.add_dependency(first.id, second.id)
+
+    def _delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        items = self.roadmap.item_by_id()
+        what = f"“{items[ids[0]].title}”" if len(ids) == 1 else f"{len(ids)} items"
+        self.actions.remove(RoadmapItem, ids, f"Delete {what}")
+
+    def edit_item(self, item_id: str) -> None:
+        """Open an item's details; the changes become one undoable edit."""
+        if self.controller.read_only:
+            return
+        item = self.roadmap.item_by_id().get(item_id)
+        if item is None:
+            return
+        session = self.controller.session
+        lanes = [(lane.name, lane.id) for lane in self.roadmap.lanes]
+        owners = [
+            (name, key)
+            for key, name in session.execute(
+                select(Stakeholder.id, Stakeholder.name).order_by(Stakeholder.name)
+            )
+        ]
+        changes = dialogs.edit_roadmap_item(
+            self, item, lanes, owners, lambda values: check_item(session, item_id, **values)
+        )
+        if changes:
+            self.actions.set_item_fields(item_id, "details", **changes)
+
+    def edit_marker(self, marker_id: str | None) -> None:
+        """Add a date marker (``None``), or change or delete one."""
+        if self.controller.read_only:
+            return
+        marker = next((m for m in self.roadmap.markers if m.id == marker_id), None)
+        values = (
+            {"name": marker.name, "on_date": marker.on_date.isoformat(), "kind": marker.kind}
+            if marker is not None
+            else {"on_date": self.today.isoformat(), "kind": "deadline"}
+        )
+        answer = dialogs.edit_roadmap_marker(
+            self, values, lambda typed: check_marker(**typed), marker is not None
+        )
+        if answer is None:
+            return
+        if marker is None:
+            self.actions.add_marker(answer)  # type: ignore[arg-type]
+        elif answer == "delete":
+            self.actions.remove(RoadmapMarker, [marker.id], f"Delete marker “{marker.name}”")
+        else:
+            self.actions.update_marker(marker.id, answer)  # type: ignore[arg-type]
+
+    def _export(self) -> None:
+        from pmdesk.workspaces.roadmap.qt.export_dialog import export_chart
+
+        export_chart(self)

@@ -1,0 +1,120 @@
+"""The Stakeholders page's file actions: CSV import through the preview, CSV export, and the
+maps as PNG or SVG pictures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pmdesk import registry
+from pmdesk.domain import records
+from pmdesk.domain.project import get_project
+from pmdesk.errors import PmdeskError
+from pmdesk.gui import dialogs
+from pmdesk.gui.document import Change
+from pmdesk.interchange.csv_table import read_csv_file
+from pmdesk.workspaces.stakeholders import edit
+from pmdesk.workspaces.stakeholders import io as stakeholders_csv
+from pmdesk.workspaces.stakeholders.io import ImportReview
+from pmdesk.workspaces.stakeholders.model import Stakeholder
+
+if TYPE_CHECKING:
+    from pmdesk.workspaces.stakeholders.qt.page import StakeholdersPage
+
+
+def removal_kinds() -> tuple[str, ...]:
+    """Every table a stakeholder removal can touch: rows that go with it (CASCADE, followed
+    further) and links other workspaces clear (SET NULL), so every view showing them refreshes."""
+    kinds = [Stakeholder.__tablename__]
+    cascading = [Stakeholder.__tablename__]
+    for name in cascading:
+        for table in registry.metadata().sorted_tables:
+            for key in table.foreign_keys:
+                if key.column.table.name != name or table.name in kinds:
+                    continue
+                kinds.append(table.name)
+                if (key.ondelete or "").upper() == "CASCADE":
+                    cascading.append(table.name)
+    return tuple(kinds)
+
+
+def import_csv(page: StakeholdersPage, path: Path | None = None) -> int:
+    """Read a CSV, show the preview, and add the good rows as one undoable step."""
+    if page.controller.read_only:
+        return 0
+    path = path or dialogs.choose_csv_to_import(page, str(Path.home()))
+    if path is None:
+        return 0
+    session = page.controller.session
+    try:
+        review = ImportReview(session, read_csv_file(path), f"“{path.name}”")
+    except PmdeskError as error:
+        dialogs.show_error(page, "Cannot Import Stakeholders", str(error))
+        return 0
+    if not dialogs.review_stakeholder_import(page, review):
+        return 0
+    rows = review.rows_to_create()
+    ids = [str(row["id"]) for row in rows]
+    ok = page.controller.edit(
+        f"Import {len(rows)} stakeholder{'s' if len(rows) != 1 else ''}",
+        lambda: edit.create_many(session, rows),
+        lambda: records.remove(session, Stakeholder, ids),
+        Change.of(*removal_kinds(), ids=ids),
+    )
+    return len(rows) if ok else 0
+
+
+def export_csv(page: StakeholdersPage, path: Path | None = None) -> Path | None:
+    name = f"{get_project(page.controller.session).name} stakeholders.csv"
+    path = path or dialogs.choose_export_file(
+        page, "Export Stakeholders", str(Path.home() / name), "CSV files (*.csv)"
+    )
+    if path is None:
+        return None
+    if path.suffix.lower() != ".csv":
+        path = path.with_name(path.name + ".csv")
+    try:
+        stakeholders_csv.export(page.controller.session, path)
+    except PmdeskError as error:
+        dialogs.show_error(page, "Cannot Export Stakeholders", str(error))
+        return None
+    return path
+
+
+def export_picture(
+    page: StakeholdersPage, view: str, kind: str, path: Path | None = None
+) -> Path | None:
+    """Save the grid or the communication map, as shown (filter and arrows included)."""
+    from pmdesk.workspaces.stakeholders.qt.export import export_scene
+
+    product = get_project(page.controller.session).name
+    what = "stakeholder map" if view == "grid" else "communication map"
+    if path is None:
+        suggestion = str(Path.home() / f"{product} {what}.{kind}")
+        filters = "PNG images (*.png)" if kind == "png" else "SVG drawings (*.svg)"
+        path = dialogs.choose_export_file(page, "Export Picture", suggestion, filters)
+        if path is None:
+            return None
+    scene = page.grid.scene if view == "grid" else page.comm_map.scene
+    heading = "Stakeholders by influence and interest" if view == "grid" else "Communication map"
+    title = f"{product} — {heading}"
+    try:
+        return export_scene(scene, path, title, _picture_subtitle(page, view))
+    except PmdeskError as error:
+        dialogs.show_error(page, "Cannot Export Picture", str(error))
+        return None
+
+
+def _picture_subtitle(page: StakeholdersPage, view: str) -> str:
+    parts = [f"As of {page.today:%d %B %Y}".replace(" 0", " ")]
+    if view == "grid" and page.grid.compare.currentData():
+        parts.append(f"arrows show moves since {page.grid.compare.currentText()}")
+    if page.map_filter.active:
+        shown = [
+            page.department_filter.currentText() if page.map_filter.department else "",
+            page.attitude_filter.currentText() if page.map_filter.attitude else "",
+            f"tag {page.map_filter.tag}" if page.map_filter.tag else "",
+            f"“{page.map_filter.text}”" if page.map_filter.text.strip() else "",
+        ]
+        parts.append("filtered: " + ", ".join(part for part in shown if part))
+    return " · ".join(parts)

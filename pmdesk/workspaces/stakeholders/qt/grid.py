@@ -1,0 +1,232 @@
+"""The power/interest grid: a scene of stakeholder cards on the four strategy quadrants.
+
+Dragging a card snaps it to a 1-10 cell and becomes one undoable edit of that one stakeholder.
+The scene is kept in step with the records by :meth:`GridScene.sync`, which reuses the cards it
+has, so a refresh after a drag never deletes the card under the mouse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping, Sequence
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmapCache, QWheelEvent
+from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene, QGraphicsView, QWidget
+
+from pmdesk.workspaces.stakeholders.chart import layout as chart
+from pmdesk.workspaces.stakeholders.model import (
+    ATTITUDES,
+    STRATEGIES,
+    Stakeholder,
+    StakeholderPosition,
+    StakeholderRelationship,
+)
+from pmdesk.workspaces.stakeholders.qt.grid_backdrop import BackdropItem, scene_bounds
+from pmdesk.workspaces.stakeholders.qt.grid_items import CardInfo, CardItem, LinksItem, MovesItem
+
+MoveHandler = Callable[[str, int, int], bool]
+PIXMAP_CACHE_KB = 96 * 1024
+
+
+def card_info(person: Stakeholder, today: date) -> CardInfo:
+    """What a card shows, and its tooltip: the brief a PM wants before a meeting."""
+    plan = " · ".join(part for part in (person.channel, person.cadence, person.owner) if part)
+    lines = [
+        f"<b>{escape(person.name)}</b>",
+        escape(", ".join(part for part in (person.role, person.department) if part)),
+        f"Influence {person.influence} · Interest {person.interest} · "
+        f"{ATTITUDES.get(person.attitude, person.attitude)} · {STRATEGIES[person.strategy]}",
+        f"<i>Needs:</i> {escape(person.needs)}" if person.needs else "",
+        f"<i>Plan:</i> {escape(plan)}" if plan else "",
+    ]
+    if person.is_overdue(today):
+        assert person.next_touchpoint is not None
+        lines.append(
+            f"<span style='color:#b42318'>Touchpoint overdue since "
+            f"{person.next_touchpoint.isoformat()}</span>"
+        )
+    elif person.next_touchpoint is not None:
+        lines.append(f"Next touchpoint {person.next_touchpoint.isoformat()}")
+    return CardInfo(
+        person.id,
+        person.name,
+        person.role or person.department,
+        person.attitude,
+        person.is_overdue(today),
+        "<br>".join(line for line in lines if line),
+    )
+
+
+class GridScene(QGraphicsScene):
+    def __init__(self, movable: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.movable = movable
+        self.on_move: MoveHandler | None = None
+        self.on_open: Callable[[str], None] | None = None  # a card was double-clicked
+        self.setSceneRect(scene_bounds())
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self.setBackgroundBrush(QColor("#ffffff"))
+        self.cards: dict[str, CardItem] = {}
+        self._places: dict[str, QPointF] = {}
+        self._scores: dict[str, tuple[int, int]] = {}
+        self.addItem(BackdropItem())
+        self.links = LinksItem(self.cards)
+        self.addItem(self.links)
+        self.moves = MovesItem()
+        self.addItem(self.moves)
+        self.target = QGraphicsRectItem()
+        self.target.setPen(QPen(QColor("#1d4ed8"), 1.5, Qt.PenStyle.DashLine))
+        self.target.setBrush(QColor(29, 78, 216, 28))
+        self.target.setZValue(0.5)
+        self.target.hide()
+        self.addItem(self.target)
+        self._compare: Mapping[str, StakeholderPosition] = {}
+        self._show_links = True
+
+    # -- keeping in step with the records -------------------------------------------------------
+
+    def sync(
+        self,
+        people: Sequence[Stakeholder],
+        relationships: Sequence[StakeholderRelationship],
+        visible: Callable[[Stakeholder], bool],
+        today: date,
+        changed: Collection[str] | None = None,
+    ) -> None:
+        """Match the cards to ``people``; with ``changed``, only those people's cards are
+        redrawn (the others only move if their cell's stacking changed)."""
+        layout = chart.grid_layout(people)
+        wanted = {person.id for person in people}
+        for gone in set(self.cards) - wanted:
+            self.removeItem(self.cards.pop(gone))
+        for person in people:
+            card = self.cards.get(person.id)
+            if card is None:
+                card = CardItem(card_info(person, today), self.movable)
+                card.on_moved = self._card_moved
+                card.on_dropped = self._card_dropped
+                card.on_open = self.on_open
+                self.cards[person.id] = card
+                self.addItem(card)
+            elif changed is None or person.id in changed:
+                info = card_info(person, today)
+                if card.info != info:
+                    card.set_info(info)
+            x, y = layout.anchor(person.id)
+            self._places[person.id] = QPointF(x, y)
+            self._scores[person.id] = (person.influence, person.interest)
+            if card.pos() != self._places[person.id]:
+                card.setPos(self._places[person.id])
+            shown = visible(person)
+            if card.isVisible() != shown:
+                card.setVisible(shown)
+        for gone in set(self._places) - wanted:
+            del self._places[gone]
+            del self._scores[gone]
+        self.links.set_links((r.source_id, r.target_id, r.kind) for r in relationships)
+        self._update_moves()
+
+    def set_links_shown(self, shown: bool) -> None:
+        self._show_links = shown
+        self.links.setVisible(shown)
+
+    def compare_with(self, positions: Mapping[str, StakeholderPosition]) -> None:
+        """Draw arrows from a snapshot's places to today's (empty mapping: no arrows)."""
+        self._compare = positions
+        self.links.setOpacity(0.3 if positions else 1.0)  # the arrows are the story then
+        self._update_moves()
+
+    def _update_moves(self) -> None:
+        moves: list[tuple[QPointF, QPointF]] = []
+        for person_id, before in self._compare.items():
+            card = self.cards.get(person_id)
+            if card is None or not card.isVisible():
+                continue
+            if (before.influence, before.interest) == self._scores[person_id]:
+                continue
+            start = QPointF(*chart.cell_center(before.influence, before.interest))
+            moves.append((start, self._places[person_id]))
+        self.moves.set_moves(moves)
+
+    # -- dragging ------------------------------------------------------------------------------
+
+    def _card_moved(self, card: CardItem) -> None:
+        self.links.update()
+        influence, interest = chart.snap(card.pos().x(), card.pos().y())
+        x, y = chart.cell_center(influence, interest)
+        self.target.setRect(
+            QRectF(
+                x - chart.CELL_WIDTH / 2,
+                y - chart.CELL_HEIGHT / 2,
+                chart.CELL_WIDTH,
+                chart.CELL_HEIGHT,
+            )
+        )
+        self.target.show()
+
+    def _card_dropped(self, card: CardItem) -> None:
+        self.target.hide()
+        self.drop(card.info.id, card.pos())
+
+    def drop(self, person_id: str, where: QPointF) -> bool:
+        """Place a stakeholder at the cell under ``where``; the card snaps back if refused."""
+        influence, interest = chart.snap(where.x(), where.y())
+        moved = False
+        if (influence, interest) != self._scores.get(person_id) and self.on_move is not None:
+            moved = self.on_move(person_id, influence, interest)
+        card = self.cards.get(person_id)
+        if not moved and card is not None:
+            card.setPos(self._places[person_id])
+        self.links.update()
+        return moved
+
+
+class GridView(QGraphicsView):
+    """Shows the whole grid, fitted to the window until the PM zooms."""
+
+    ZOOM_STEP = 1.2
+
+    def __init__(self, scene: GridScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        # Every item restores what it changes on the painter, so Qt need not save it for them.
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setFrameShape(QGraphicsView.Shape.NoFrame)
+        self.setAccessibleName("Power and interest grid")
+        self.fitted = True
+        # Cards are cached as pixmaps; Qt's default 10 MB cache cannot hold a big project's
+        # cards, and a cache that thrashes repaints slower than no cache at all.
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
+
+    def fit(self) -> None:
+        self.fitted = True
+        self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def zoom(self, factor: float) -> None:
+        current = self.transform().m11()
+        if not 0.2 <= current * factor <= 6:
+            return
+        self.fitted = False
+        self.scale(factor, factor)
+
+    def resizeEvent(self, event: object) -> None:  # type: ignore[override]
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        if self.fitted:
+            self.fit()
+
+    def showEvent(self, event: object) -> None:  # type: ignore[override]
+        super().showEvent(event)  # type: ignore[arg-type]
+        if self.fitted:
+            self.fit()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoom(self.ZOOM_STEP if event.angleDelta().y() > 0 else 1 / self.ZOOM_STEP)
+            event.accept()
+            return
+        super().wheelEvent(event)

@@ -1,0 +1,294 @@
+"""The grid tab: the power/interest view with its toolbar (snapshots, lines, zoom, export) and
+the card menu for drawing and removing relationships."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from datetime import date
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QContextMenuEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import inspect
+
+from pmdesk.domain import records
+from pmdesk.domain.base import new_id
+from pmdesk.gui import dialogs
+from pmdesk.gui.document import Change, DocumentController
+from pmdesk.workspaces.stakeholders import edit, log
+from pmdesk.workspaces.stakeholders.chart.layout import MapFilter
+from pmdesk.workspaces.stakeholders.model import (
+    RELATIONSHIP_KINDS,
+    Stakeholder,
+    StakeholderPosition,
+    StakeholderRelationship,
+    StakeholderSnapshot,
+)
+from pmdesk.workspaces.stakeholders.qt.grid import GridScene, GridView
+
+KIND = Stakeholder.__tablename__
+LINKS = StakeholderRelationship.__tablename__
+SNAPSHOT_KINDS = (StakeholderSnapshot.__tablename__, StakeholderPosition.__tablename__)
+
+
+class GridPanel(QWidget):
+    def __init__(
+        self,
+        controller: DocumentController,
+        today: date,
+        show_in_table: Callable[[str], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.today = today
+        self.map_filter = MapFilter()
+        self._show_in_table = show_in_table
+        self._data: edit.StakeholderMap | None = None
+        self.scene = GridScene(movable=not controller.read_only, parent=self)
+        self.scene.on_move = self.move_stakeholder
+        self.scene.on_open = show_in_table
+        self.view = GridView(self.scene)
+        self.view.contextMenuEvent = self._card_menu  # type: ignore[method-assign]
+
+        self.compare = QComboBox()
+        self.compare.setMinimumContentsLength(22)
+        self.compare.setToolTip("Show arrows from where people stood in a snapshot to today")
+        self.compare.currentIndexChanged.connect(self._compare_changed)
+        self.snapshot_button = _button("Save snapshot…", "Save today's map as a dated assessment")
+        self.snapshot_button.clicked.connect(self.save_snapshot)
+        self.snapshot_button.setEnabled(not controller.read_only)
+        self.forget_button = _button("Delete snapshot", "Delete the snapshot compared with")
+        self.forget_button.clicked.connect(lambda: self.delete_snapshot(self.compare.currentData()))
+        self.lines = QCheckBox("Relationship lines")
+        self.lines.setChecked(True)
+        self.lines.toggled.connect(self.scene.set_links_shown)
+        zoom_out = _button("−", "Zoom out (Ctrl+wheel)")
+        zoom_out.clicked.connect(lambda: self.view.zoom(1 / GridView.ZOOM_STEP))
+        fit = _button("Fit", "Show the whole grid")
+        fit.clicked.connect(self.view.fit)
+        zoom_in = _button("+", "Zoom in (Ctrl+wheel)")
+        zoom_in.clicked.connect(lambda: self.view.zoom(GridView.ZOOM_STEP))
+        self.moved_label = QLabel()
+        self.moved_label.setObjectName("gridMoved")
+
+        bar = QHBoxLayout()
+        bar.setSpacing(6)
+        bar.addWidget(QLabel("Compare with"))
+        bar.addWidget(self.compare)
+        bar.addWidget(self.moved_label)
+        bar.addWidget(self.snapshot_button)
+        bar.addWidget(self.forget_button)
+        bar.addStretch(1)
+        bar.addWidget(self.lines)
+        bar.addSpacing(12)
+        for button in (zoom_out, fit, zoom_in):
+            bar.addWidget(button)
+        self.toolbar = bar
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+
+        controller.changed.connect(self._on_changed)
+        self._fill_snapshots()
+        self.refresh()
+
+    # -- refresh -------------------------------------------------------------------------------
+
+    def refresh(self, changed: Collection[str] | None = None) -> None:
+        """Redraw from the records; ``changed`` names the only stakeholders that changed."""
+        if changed is None or not self._can_reuse(changed):
+            self._data = edit.load_map(self.controller.session)
+            changed = None
+        data = self._data
+        self.scene.sync(
+            data.stakeholders, data.relationships, self.map_filter.matches, self.today, changed
+        )
+        self.moved_label.setText(self._moved_text())
+
+    def _can_reuse(self, changed: Collection[str]) -> bool:
+        """Whether the loaded records are still current apart from ``changed`` (edited in
+        place through the same session); anything expired means a full reload."""
+        if self._data is None:
+            return False
+        people = self._data.stakeholders
+        known = {person.id for person in people if not inspect(person).expired_attributes}
+        return len(known) == len(people) and set(changed) <= known
+
+    def set_filter(self, map_filter: MapFilter) -> None:
+        self.map_filter = map_filter
+        self.refresh()
+
+    def _on_changed(self, change: Change) -> None:
+        if change.touches(SNAPSHOT_KINDS[0]):
+            self._fill_snapshots()
+        elif change.touches(SNAPSHOT_KINDS[1]):
+            self._compare_changed()
+        if change.kinds == {KIND} and change.ids:
+            self.refresh(change.ids)  # a move or a field edit: redraw only those cards
+        elif change.touches(KIND) or change.touches(LINKS) or change.touches(SNAPSHOT_KINDS[1]):
+            self.refresh()
+
+    def _fill_snapshots(self) -> None:
+        current = self.compare.currentData()
+        self.compare.blockSignals(True)
+        self.compare.clear()
+        self.compare.addItem("No snapshot", "")
+        for snapshot in log.snapshots(self.controller.session):
+            self.compare.addItem(f"{snapshot.name} ({snapshot.taken_on.isoformat()})", snapshot.id)
+        self.compare.setCurrentIndex(max(self.compare.findData(current), 0))
+        self.compare.blockSignals(False)
+        self._compare_changed()
+
+    def _compare_changed(self) -> None:
+        snapshot_id = self.compare.currentData()
+        positions = log.positions_in(self.controller.session, snapshot_id) if snapshot_id else {}
+        self.scene.compare_with(positions)
+        self.moved_label.setText(self._moved_text())
+        self.forget_button.setEnabled(bool(snapshot_id) and not self.controller.read_only)
+
+    def _moved_text(self) -> str:
+        if not self.compare.currentData():
+            return ""
+        count = len(self.scene.moves.moves)
+        return f"{count} moved" if count else "nobody moved"
+
+    def compare_with_snapshot(self, snapshot_id: str) -> None:
+        self.compare.setCurrentIndex(self.compare.findData(snapshot_id))
+
+    # -- edits ---------------------------------------------------------------------------------
+
+    def move_stakeholder(self, person_id: str, influence: int, interest: int) -> bool:
+        session = self.controller.session
+        person = records.get(session, Stakeholder, person_id)
+        old = (person.influence, person.interest)
+        return self.controller.edit(
+            f"Move {person.name}",
+            lambda: edit.move(session, person_id, influence, interest),
+            lambda: edit.move(session, person_id, *old),
+            Change.of(KIND, ids=[person_id]),
+        )
+
+    def save_snapshot(self) -> str | None:
+        name = dialogs.ask_snapshot_name(self, f"Assessment of {self.today.isoformat()}")
+        if name is None:
+            return None
+        session = self.controller.session
+        snapshot_id = new_id()
+        today = self.today
+        ok = self.controller.edit(
+            f"Save snapshot {name.strip()}",
+            lambda: log.take_snapshot(session, name, today, snapshot_id),
+            lambda: records.remove(session, StakeholderSnapshot, [snapshot_id]),
+            Change.of(*SNAPSHOT_KINDS, ids=[snapshot_id]),
+        )
+        return snapshot_id if ok else None
+
+    def delete_snapshot(self, snapshot_id: str) -> bool:
+        """Delete a snapshot (undoable, so no question asked)."""
+        if not snapshot_id or self.controller.read_only:
+            return False
+        session = self.controller.session
+        name = records.get(session, StakeholderSnapshot, snapshot_id).name
+        removed: list[records.Removal] = []
+
+        def redo() -> None:
+            removed[:] = [log.remove_snapshot(session, snapshot_id)]
+
+        return self.controller.edit(
+            f"Delete snapshot {name}",
+            redo,
+            lambda: records.restore(session, removed[0]),
+            Change.of(*SNAPSHOT_KINDS, ids=[snapshot_id]),
+        )
+
+    def add_relationship(self, source_id: str, target_id: str, kind: str) -> bool:
+        session = self.controller.session
+        link_id = new_id()
+        source = records.get(session, Stakeholder, source_id)
+        target = records.get(session, Stakeholder, target_id)
+        return self.controller.edit(
+            f"{source.name} {RELATIONSHIP_KINDS.get(kind, kind)} {target.name}",
+            lambda: edit.add_relationship(
+                session, source_id, target_id, kind, relationship_id=link_id
+            ),
+            lambda: records.remove(session, StakeholderRelationship, [link_id]),
+            Change.of(LINKS, ids=[link_id]),
+        )
+
+    def remove_relationship(self, link_id: str) -> bool:
+        session = self.controller.session
+        removed: list[records.Removal] = []
+
+        def redo() -> None:
+            removed[:] = [edit.remove_relationship(session, link_id)]
+
+        return self.controller.edit(
+            "Remove relationship",
+            redo,
+            lambda: records.restore(session, removed[0]),
+            Change.of(LINKS, ids=[link_id]),
+        )
+
+    # -- the card menu -------------------------------------------------------------------------
+
+    def _card_menu(self, event: QContextMenuEvent) -> None:
+        menu = self.build_card_menu(event.pos())
+        if menu is not None:
+            menu.exec(event.globalPos())
+
+    def build_card_menu(self, view_point: QPoint) -> QMenu | None:
+        cards = {card: person_id for person_id, card in self.scene.cards.items()}
+        card_id = next((cards[item] for item in self.view.items(view_point) if item in cards), None)
+        if card_id is None:
+            return None
+        menu = QMenu(self)
+        menu.addAction("Show in table").triggered.connect(lambda: self._show_in_table(card_id))
+        self.add_relationship_actions(menu, card_id)
+        return menu
+
+    def add_relationship_actions(self, menu: QMenu, card_id: str) -> None:
+        """Add and remove relationship submenus for one stakeholder (the grid's card menu and
+        the table's row menu, so lines can be drawn without a mouse too)."""
+        data = edit.load_map(self.controller.session)
+        names = {person.id: person.name for person in data.stakeholders}
+        if not self.controller.read_only:
+            add = menu.addMenu("Add relationship")
+            for kind, label in RELATIONSHIP_KINDS.items():
+                sub = add.addMenu(f"{names[card_id]} {label}…")
+                for other in data.stakeholders:
+                    if other.id != card_id:
+                        action = QAction(other.name, sub)
+                        action.triggered.connect(
+                            lambda _c=False, o=other.id, k=kind: self.add_relationship(
+                                card_id, o, k
+                            )
+                        )
+                        sub.addAction(action)
+            mine = [r for r in data.relationships if card_id in (r.source_id, r.target_id)]
+            if mine:
+                remove = menu.addMenu("Remove relationship")
+                for link in mine:
+                    verb = RELATIONSHIP_KINDS[link.kind]
+                    text = f"{names[link.source_id]} {verb} {names[link.target_id]}"
+                    remove.addAction(text).triggered.connect(
+                        lambda _c=False, i=link.id: self.remove_relationship(i)
+                    )
+
+
+def _button(text: str, tip: str) -> QToolButton:
+    button = QToolButton()
+    button.setText(text)
+    button.setToolTip(tip)
+    button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    return button

@@ -1,0 +1,266 @@
+"""The stakeholder table: every field, editable in place, sortable and filterable.
+
+It is also the accessible alternative to the two diagrams: everything they show can be read
+and changed here with the keyboard.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from pmdesk.gui.document import Change, DocumentController
+from pmdesk.workspaces.stakeholders import edit
+from pmdesk.workspaces.stakeholders.chart.layout import ATTITUDE_COLOURS, MapFilter
+from pmdesk.workspaces.stakeholders.model import ATTITUDES, STRATEGIES, Stakeholder
+
+KIND = Stakeholder.__tablename__
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+OVERDUE_COLOUR = QColor("#b42318")
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column:
+    field: str
+    title: str
+    width: int
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("name", "Name", 150),
+    Column("role", "Title / role", 190),
+    Column("department", "Department", 140),
+    Column("external", "External", 70),
+    Column("influence", "Influence", 72),
+    Column("interest", "Interest", 72),
+    Column("attitude", "Attitude", 90),
+    Column("strategy_override", "Strategy", 175),
+    Column("channel", "Channel", 130),
+    Column("cadence", "Cadence", 110),
+    Column("owner", "Owner", 110),
+    Column("last_contact", "Last contact", 100),
+    Column("next_touchpoint", "Next touchpoint", 110),
+    Column("needs", "Needs from PM", 220),
+    Column("deliverables", "Key deliverables", 220),
+    Column("tags", "Tags", 140),
+    Column("notes", "Notes", 200),
+)
+FIELD_COLUMN = {column.field: index for index, column in enumerate(COLUMNS)}
+
+
+class StakeholderTableModel(QAbstractTableModel):
+    def __init__(
+        self,
+        controller: DocumentController,
+        parent: QObject | None = None,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.today = today or date.today()
+        self._rows: list[Stakeholder] = []
+        self._ids: list[str] = []
+        self.reload()
+        controller.changed.connect(self._on_changed)
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._set_rows(edit.load_map(self.controller.session).stakeholders)
+        self.endResetModel()
+
+    def _set_rows(self, rows: list[Stakeholder]) -> None:
+        self._rows = rows
+        self._ids = [person.id for person in rows]
+
+    def _on_changed(self, change: Change) -> None:
+        if not change.touches(KIND):
+            return
+        # Ids are read from the fresh rows only: a removal has expired the old objects.
+        fresh = edit.load_map(self.controller.session).stakeholders
+        if {person.id for person in fresh} != set(self._ids):
+            self.beginResetModel()
+            self._set_rows(fresh)
+            self.endResetModel()
+            return
+        by_id = {person.id: person for person in fresh}
+        self._set_rows([by_id[person_id] for person_id in self._ids])
+        if self._rows:
+            last = self.index(len(self._rows) - 1, len(COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def stakeholder(self, row: int) -> Stakeholder:
+        return self._rows[row]
+
+    def row_of(self, stakeholder_id: str) -> int:
+        return self._ids.index(stakeholder_id) if stakeholder_id in self._ids else -1
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return COLUMNS[section].title
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return edit.FIELDS[COLUMNS[section].field].label
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.controller.read_only:
+            return flags
+        if COLUMNS[index.column()].field == "external":
+            return flags | Qt.ItemFlag.ItemIsUserCheckable
+        return flags | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        person = self._rows[index.row()]
+        field = COLUMNS[index.column()].field
+        value = getattr(person, field)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(person, field, value)
+        if role == Qt.ItemDataRole.EditRole:
+            return _edit_value(field, value)
+        if role == SORT_ROLE:
+            return _sort_value(person, field, value)
+        if role == ID_ROLE:
+            return person.id
+        if role == Qt.ItemDataRole.CheckStateRole and field == "external":
+            return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._foreground(person, field)
+        if role == Qt.ItemDataRole.FontRole and field == "name":
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(person, field)
+        return None
+
+    def _display(self, person: Stakeholder, field: str, value: Any) -> str | None:
+        if field == "external":
+            return None
+        if field == "attitude":
+            return ATTITUDES.get(value, value)
+        if field == "strategy_override":
+            shown = STRATEGIES[person.strategy]
+            return shown if value else f"{shown} (quadrant)"
+        if isinstance(value, date):
+            return value.isoformat()
+        if value is None:
+            return ""
+        text = str(value)
+        return text.splitlines()[0] if "\n" in text else text
+
+    def _foreground(self, person: Stakeholder, field: str) -> QBrush | None:
+        if field == "next_touchpoint" and person.is_overdue(self.today):
+            return QBrush(OVERDUE_COLOUR)
+        if field == "attitude":
+            return QBrush(QColor(ATTITUDE_COLOURS.get(person.attitude, "#000000")))
+        return None
+
+    def _tooltip(self, person: Stakeholder, field: str) -> str | None:
+        if field == "next_touchpoint" and person.is_overdue(self.today):
+            assert person.next_touchpoint is not None
+            late = (self.today - person.next_touchpoint).days
+            return f"Overdue by {late} day{'s' if late != 1 else ''}"
+        if field in ("needs", "deliverables", "notes"):
+            return getattr(person, field) or None
+        return None
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or self.controller.read_only:
+            return False
+        field = COLUMNS[index.column()].field
+        if role == Qt.ItemDataRole.CheckStateRole and field == "external":
+            value = Qt.CheckState(value) == Qt.CheckState.Checked
+        elif role != Qt.ItemDataRole.EditRole:
+            return False
+        person = self._rows[index.row()]
+        if _edit_value(field, getattr(person, field)) == value:
+            return False
+        return set_stakeholder_field(self.controller, person, field, value)
+
+
+def set_stakeholder_field(
+    controller: DocumentController, person: Stakeholder, field: str, value: object
+) -> bool:
+    """Change one field of one stakeholder as one undoable step."""
+    session = controller.session
+    person_id = person.id
+    old = getattr(person, field)
+    label = edit.FIELDS[field].label
+    return controller.edit(
+        f"Change {label.lower()} of {person.name}",
+        lambda: edit.set_field(session, person_id, field, value),
+        lambda: edit.set_field(session, person_id, field, old),
+        Change.of(KIND, ids=[person_id]),
+    )
+
+
+def _edit_value(field: str, value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if value is None:
+        return ""
+    return value
+
+
+def _sort_value(person: Stakeholder, field: str, value: Any) -> Any:
+    if field == "strategy_override":
+        return list(STRATEGIES).index(person.strategy)
+    if field == "attitude":
+        return list(ATTITUDES).index(value) if value in ATTITUDES else len(ATTITUDES)
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, date):
+        return value.isoformat()
+    return "" if value is None else str(value).lower()
+
+
+class StakeholderFilterProxy(QSortFilterProxyModel):
+    """Sorts by real values (numbers, dates) and shows only what the page's filter matches."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._filter = MapFilter()
+        self.setSortRole(SORT_ROLE)
+
+    def set_filter(self, map_filter: MapFilter) -> None:
+        self.beginFilterChange()
+        self._filter = map_filter
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, StakeholderTableModel) or source_parent.isValid():
+            return True
+        return self._filter.matches(model.stakeholder(source_row))

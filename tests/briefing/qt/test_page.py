@@ -1,0 +1,187 @@
+"""The Briefing workspace: settings edits are undoable, sections are chosen and ordered, and the
+export runs off the UI thread, can be cancelled, and offers to open the file."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import docx
+import pytest
+from PySide6.QtCore import Qt
+
+from pmdesk.briefing.model import Briefing, list_briefings, section_choices
+from pmdesk.briefing.qt.page import BriefingPage
+from pmdesk.gui import dialogs
+from pmdesk.gui.document import DocumentController
+from pmdesk.store.document import Document
+from tests.support import snapshot
+
+
+@pytest.fixture
+def page(qtbot, sample_document):
+    controller = DocumentController(sample_document)
+    page = BriefingPage(controller)
+    qtbot.addWidget(page)
+    yield page
+    if page.export_thread is not None:
+        page.export_thread.wait()
+
+
+def _briefing(page) -> Briefing:
+    return page.controller.session.get(Briefing, page.briefing_id)
+
+
+def test_the_sample_briefing_is_shown(page):
+    assert page.chooser.currentText() == "Exec staff"
+    assert page.lines["title"].text() == "FieldLoop: state of the product"
+    assert page.texts["decisions"].toPlainText().startswith("Decide: hold the spring launch")
+    assert not page.use_export_date.isChecked()
+    assert page.date_edit.date().toPython() == date(2026, 12, 1)
+
+
+def test_editing_the_title_is_stored_and_undone_in_one_step(page):
+    page.lines["title"].setText("Q1 review")
+    page.lines["title"].editingFinished.emit()
+    assert _briefing(page).title == "Q1 review"
+    page.controller.undo_stack.undo()
+    assert _briefing(page).title == "FieldLoop: state of the product"
+    assert page.lines["title"].text() == "FieldLoop: state of the product"
+
+
+def test_typing_the_summary_is_one_undo_step(qtbot, page):
+    editor = page.texts["executive_summary"]
+    original = editor.toPlainText()
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor, " Done.")
+    assert _briefing(page).executive_summary == original + " Done."
+    assert page.controller.undo_stack.count() == 1
+    page.controller.undo_stack.undo()
+    assert _briefing(page).executive_summary == original
+
+
+def test_a_duplicate_name_is_refused_with_a_message(page):
+    messages: list[str] = []
+    page.controller.failed.connect(messages.append)
+    page.new_briefing()
+    page.lines["name"].setText("exec staff")
+    page.lines["name"].editingFinished.emit()
+    assert messages == ["Another briefing is already called “exec staff”."]
+    assert page.lines["name"].text() == "Briefing"
+
+
+def test_date_can_follow_the_day_of_export(page):
+    page.use_export_date.setChecked(True)
+    assert _briefing(page).briefing_date is None
+    page.controller.undo_stack.undo()
+    assert _briefing(page).briefing_date == date(2026, 12, 1)
+
+
+def test_unticking_and_moving_sections_changes_the_briefing_undoably(page):
+    before = section_choices(_briefing(page))
+    panel = page.sections
+    first = panel.list.item(0)
+    assert first.text() == "Product overview"
+    first.setCheckState(Qt.CheckState.Unchecked)
+    keys = [choice.key for choice in section_choices(_briefing(page))]
+    assert "overview" not in keys
+    panel.list.setCurrentRow(2)
+    moved = panel.list.item(2).text()
+    panel.move_current(-1)
+    assert panel.list.item(1).text() == moved
+    assert page.controller.undo_stack.count() == 2
+    page.controller.undo_stack.undo()
+    page.controller.undo_stack.undo()
+    assert section_choices(_briefing(page)) == before
+
+
+def test_a_new_briefing_can_be_added_undone_and_redone_as_the_same_record(page):
+    page.new_briefing()
+    session = page.controller.session
+    created = page.briefing_id
+    assert [b.name for b in list_briefings(session)] == ["Briefing", "Exec staff"]
+    page.controller.undo_stack.undo()
+    assert [b.name for b in list_briefings(session)] == ["Exec staff"]
+    page.controller.undo_stack.redo()
+    assert session.get(Briefing, created) is not None
+
+
+def test_deleting_a_briefing_is_undoable(page):
+    page.delete_briefing()
+    assert list_briefings(page.controller.session) == []
+    assert page.empty_label.isVisibleTo(page)
+    assert not page.export_button.isEnabled()
+    page.controller.undo_stack.undo()
+    assert len(section_choices(list_briefings(page.controller.session)[0])) == 6
+
+
+def test_export_runs_in_the_background_and_offers_to_open_the_file(
+    qtbot, page, tmp_path, monkeypatch
+):
+    target = tmp_path / "exec.docx"
+    offered: list[tuple] = []
+    opened: list = []
+    monkeypatch.setattr(dialogs, "choose_briefing_file", lambda parent, suggestion: target)
+    monkeypatch.setattr(
+        dialogs, "ask_open_briefing", lambda parent, path, warnings: offered.append(path) or True
+    )
+    monkeypatch.setattr(dialogs, "open_with_default_app", opened.append)
+    project_file = page.controller.document.path
+    before = snapshot(project_file)
+    with qtbot.waitSignal(page.export_finished, timeout=60_000) as finished:
+        page.export()
+        assert not page.export_button.isEnabled()
+    assert finished.args[0].path == target
+    assert offered == [target] and opened == [target]
+    texts = [p.text for p in docx.Document(str(target)).paragraphs]
+    assert "FieldLoop: state of the product" in texts
+    assert page.export_button.isEnabled()
+    assert snapshot(project_file) == before
+
+
+def test_cancelling_the_export_writes_nothing(qtbot, page, tmp_path, monkeypatch):
+    target = tmp_path / "exec.docx"
+    monkeypatch.setattr(dialogs, "ask_open_briefing", lambda *args: pytest.fail("no file"))
+    with qtbot.waitSignal(page.export_finished, timeout=60_000) as finished:
+        page.start_export(target)
+        page.cancel_export()
+    assert finished.args == [None]
+    assert not target.exists()
+
+
+def test_a_failed_export_shows_the_reason(qtbot, page, tmp_path, monkeypatch):
+    errors: list[str] = []
+    monkeypatch.setattr(
+        dialogs, "show_error", lambda parent, title, message: errors.append(message)
+    )
+    page.lines["template_path"].setText(str(tmp_path / "house.dotx"))
+    page.lines["template_path"].editingFinished.emit()
+    with qtbot.waitSignal(page.export_finished, timeout=60_000):
+        page.start_export(tmp_path / "exec.docx")
+    assert len(errors) == 1 and "save it as a Word document (.docx)" in errors[0]
+    assert not (tmp_path / "exec.docx").exists()
+
+
+def test_a_read_only_project_can_export_but_not_edit(qtbot, sample_file):
+    document = Document.open(sample_file, read_only=True)
+    try:
+        page = BriefingPage(DocumentController(document))
+        qtbot.addWidget(page)
+        assert page.lines["title"].isReadOnly()
+        assert not page.new_button.isEnabled()
+        assert page.export_button.isEnabled()
+    finally:
+        document.close()
+
+
+def test_an_empty_project_offers_to_create_a_briefing(qtbot):
+    document = Document.new()
+    try:
+        page = BriefingPage(DocumentController(document))
+        qtbot.addWidget(page)
+        assert page.empty_label.isVisibleTo(page)
+        page.new_briefing()
+        assert page.chooser.currentText() == "Exec staff"
+        assert page.splitter.isVisibleTo(page)
+    finally:
+        document.close()

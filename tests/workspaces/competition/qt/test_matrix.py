@@ -1,0 +1,425 @@
+"""The competitive matrix table: model contract, editors per kind, undo, collapse, removal."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit, QStyleOptionViewItem
+
+from pmdesk.gui import dialogs
+from pmdesk.gui.document import DocumentController
+from pmdesk.store.document import Document
+from pmdesk.workspaces.competition import edit
+from pmdesk.workspaces.competition.model import Criterion
+from pmdesk.workspaces.competition.qt.delegates import RatingDelegate
+from pmdesk.workspaces.competition.qt.matrix_model import FIXED_COLUMNS, MatrixModel
+from pmdesk.workspaces.competition.qt.matrix_view import MatrixPanel
+
+
+@pytest.fixture
+def controller():
+    document = Document.new()
+    session = document.session
+    us = edit.add_competitor(session, "FieldLoop")
+    rival = edit.add_competitor(session, "ServicePeak")
+    edit.mark_us(session, us)
+    dispatch = edit.add_category(session, "Dispatch")
+    pricing = edit.add_category(session, "Pricing")
+    speed = edit.add_criterion(session, dispatch, "Auto dispatch", "score", 2)
+    edit.add_criterion(session, dispatch, "Works offline", "yes_no", 1)
+    edit.add_criterion(session, pricing, "Price per technician", "price", 1)
+    edit.add_criterion(session, pricing, "Pricing model", "text", 0)
+    old = (date.today() - timedelta(days=400)).isoformat()
+    edit.set_rating(session, us, speed, "5", source="Trial", as_of=old)
+    edit.set_rating(session, rival, speed, "3")
+    controller = DocumentController(document)
+    yield controller
+    controller.close()
+
+
+def cell(model: MatrixModel, criterion: str, competitor: str):
+    row = next(r for r, entry in enumerate(model.rows) if entry.name == criterion)
+    column = next(FIXED_COLUMNS + i for i, c in enumerate(model.competitors) if c[1] == competitor)
+    return model.index(row, column)
+
+
+def test_the_model_keeps_the_qt_contract(qtmodeltester, controller):
+    model = MatrixModel(controller)
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_rows_and_columns_read_like_the_matrix(qtbot, controller):
+    model = MatrixModel(controller)
+    names = [entry.name for entry in model.rows]
+    assert names[:3] == ["Weighted total", "Rank", "Dispatch"]
+    assert names.index("Auto dispatch") < names.index("Pricing")
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["Criterion", "Weight", "FieldLoop (us)", "ServicePeak", "Gap to leader"]
+    total_row = model.index(0, FIXED_COLUMNS)
+    assert total_row.data() == f"{100 * 10 / 20:.0f}%"
+    assert model.index(1, FIXED_COLUMNS).data() == "#1"
+
+
+def test_editing_a_rating_updates_totals_and_one_undo_restores(qtbot, controller):
+    model = MatrixModel(controller)
+    index = cell(model, "Auto dispatch", "ServicePeak")
+    assert model.setData(index, "5")
+    assert model.index(1, FIXED_COLUMNS + 1).data() == "#1"  # now tied with us
+    assert model.index(1, FIXED_COLUMNS).data() == "#1"
+    gap = model.index(index.row(), model.columnCount() - 1)
+    assert gap.data() == "Leader"
+    controller.undo_stack.undo()
+    assert index.data() == "3"
+    assert model.index(1, FIXED_COLUMNS + 1).data() == "#2"
+    controller.undo_stack.redo()
+    assert index.data() == "5"
+
+
+def test_a_score_of_seven_is_refused_with_a_message(qtbot, controller):
+    model = MatrixModel(controller)
+    messages: list[str] = []
+    controller.failed.connect(messages.append)
+    index = cell(model, "Auto dispatch", "ServicePeak")
+    assert not model.setData(index, "7")
+    assert messages == [
+        "The rating of ServicePeak on “Auto dispatch” must be from 0 to 5; 7 is out of range."
+    ]
+    assert index.data() == "3"
+    assert controller.undo_stack.count() == 0
+
+
+def test_bad_weights_are_refused_and_zero_weight_is_allowed(qtbot, controller):
+    model = MatrixModel(controller)
+    messages: list[str] = []
+    controller.failed.connect(messages.append)
+    row = next(r for r, e in enumerate(model.rows) if e.name == "Auto dispatch")
+    weight = model.index(row, 1)
+    assert not model.setData(weight, "-3")
+    assert not model.setData(weight, "heavy")
+    assert "cannot be negative" in messages[0] and "“heavy”" in messages[1]
+    assert weight.data() == "2"
+    assert model.setData(weight, "0")
+    assert model.index(0, FIXED_COLUMNS).data() == "0%"  # nothing else has weight or rating
+
+
+@pytest.mark.parametrize(
+    ("criterion", "editor_type", "name"),
+    [
+        ("Auto dispatch", QComboBox, "scoreEditor"),
+        ("Works offline", QComboBox, "yesNoEditor"),
+        ("Price per technician", QLineEdit, "priceEditor"),
+        ("Pricing model", QLineEdit, "textEditor"),
+    ],
+)
+def test_each_rating_kind_gets_its_editor(qtbot, controller, criterion, editor_type, name):
+    panel = MatrixPanel(controller)
+    qtbot.addWidget(panel)
+    model = panel.model
+    index = cell(model, criterion, "ServicePeak")
+    delegate = RatingDelegate()
+    editor = delegate.createEditor(panel.table, QStyleOptionViewItem(), index)
+    assert isinstance(editor, editor_type)
+    assert editor.objectName() == name
+    editor.deleteLater()
+
+
+def test_the_yes_no_editor_writes_the_chosen_word(qtbot, controller):
+    model = MatrixModel(controller)
+    index = cell(model, "Works offline", "ServicePeak")
+    delegate = RatingDelegate()
+    editor = delegate.createEditor(None, QStyleOptionViewItem(), index)
+    delegate.setEditorData(editor, index)
+    assert editor.currentText() == "Not rated"
+    editor.setCurrentIndex(editor.findData("partial"))
+    delegate.setModelData(editor, model, index)
+    assert index.data() == "Partial"
+    editor.deleteLater()
+
+
+def test_heat_map_and_staleness_show_in_the_cells(qtbot, controller):
+    model = MatrixModel(controller)
+    strong = cell(model, "Auto dispatch", "FieldLoop")
+    middle = cell(model, "Auto dispatch", "ServicePeak")
+    assert strong.data(Qt.ItemDataRole.BackgroundRole) != middle.data(
+        Qt.ItemDataRole.BackgroundRole
+    )
+    assert strong.data(Qt.ItemDataRole.FontRole).italic()  # evidence is 400 days old
+    assert "Stale" in strong.data(Qt.ItemDataRole.ToolTipRole)
+    assert middle.data(Qt.ItemDataRole.FontRole) is None
+
+
+def test_collapsing_a_category_hides_its_criteria(qtbot, controller):
+    model = MatrixModel(controller)
+    dispatch = next(e.id for e in model.rows if e.name == "Dispatch")
+    model.set_collapsed(dispatch, True)
+    names = [entry.name for entry in model.rows]
+    assert "Auto dispatch" not in names and "Dispatch" in names
+    row = names.index("Dispatch")
+    assert model.index(row, FIXED_COLUMNS).data() == f"{(5 * 2 + 0) / 3:.1f}"
+    model.set_collapsed(dispatch, False)
+    assert "Auto dispatch" in [entry.name for entry in model.rows]
+
+
+def test_removing_a_criterion_asks_and_can_be_undone(qtbot, controller, monkeypatch):
+    panel = MatrixPanel(controller)
+    qtbot.addWidget(panel)
+    asked: list[str] = []
+
+    def answer(_parent, _title, question, detail):
+        asked.append(f"{question} {detail}")
+        return True
+
+    monkeypatch.setattr(dialogs, "confirm_competition_removal", answer)
+    speed = next(e.id for e in panel.model.rows if e.name == "Auto dispatch")
+    assert panel.remove_criterion(speed)
+    assert "Its 2 rating(s) go with it." in asked[0]
+    assert "Auto dispatch" not in [e.name for e in panel.model.rows]
+    controller.undo_stack.undo()
+    assert "Auto dispatch" in [e.name for e in panel.model.rows]
+    assert cell(panel.model, "Auto dispatch", "ServicePeak").data() == "3"
+
+
+def test_removal_names_the_strategy_canvas_when_it_uses_the_criterion(
+    qtbot, controller, monkeypatch
+):
+    from pmdesk import registry
+
+    if "canvas_factors" not in registry.metadata().tables:
+        pytest.skip("the strategy canvas is not in this build")
+    table = registry.metadata().tables["canvas_factors"]
+    link = next(
+        c for c in table.columns if any(k.column.table.name == "criteria" for k in c.foreign_keys)
+    )
+    session = controller.session
+    speed = session.query(Criterion).filter_by(name="Auto dispatch").one().id
+    required = {c.key: "x" for c in table.columns if not c.nullable and c.default is None}
+    required.update({"id": edit.new_id(), link.key: speed})
+    session.execute(table.insert(), [required])
+    session.commit()
+    panel = MatrixPanel(controller)
+    qtbot.addWidget(panel)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        dialogs, "confirm_competition_removal", lambda _p, _t, q, d: asked.append(d) or False
+    )
+    assert not panel.remove_criterion(speed)
+    assert "It is used by 1 canvas factors" in asked[0]
+    assert "Auto dispatch" in [e.name for e in panel.model.rows]  # cancelled: nothing changed
+
+
+def test_adding_a_criterion_lands_in_the_selected_category(qtbot, controller):
+    panel = MatrixPanel(controller)
+    qtbot.addWidget(panel)
+    row = next(r for r, e in enumerate(panel.model.rows) if e.name == "Dispatch")
+    panel.table.setCurrentIndex(panel.proxy.mapFromSource(panel.model.index(row, 0)))
+    panel.add_criterion()
+    names = [e.name for e in panel.model.rows]
+    assert names.index("New criterion") < names.index("Pricing")
+    controller.undo_stack.undo()
+    assert "New criterion" not in [e.name for e in panel.model.rows]
+
+
+def test_evidence_edits_are_undoable(qtbot, controller):
+    panel = MatrixPanel(controller)
+    qtbot.addWidget(panel)
+    index = cell(panel.model, "Auto dispatch", "ServicePeak")
+    panel.table.setCurrentIndex(panel.proxy.mapFromSource(index))
+    panel.source_edit.setText("Win/loss interview")
+    panel.source_edit.editingFinished.emit()
+    session = controller.session
+    speed = panel.model.rows[index.row()].id
+    rival = panel.model.competitors[1][0]
+    assert edit.rating_state(session, rival, speed).source == "Win/loss interview"
+    panel.as_of_edit.setText("yesterday")
+    panel.as_of_edit.editingFinished.emit()
+    assert edit.rating_state(session, rival, speed).as_of is None
+    controller.undo_stack.undo()
+    assert edit.rating_state(session, rival, speed).source == ""
+
+
+def test_read_only_projects_cannot_be_edited(qtbot, controller, monkeypatch):
+    monkeypatch.setattr(type(controller), "read_only", property(lambda _self: True))
+    model = MatrixModel(controller)
+    index = cell(model, "Auto dispatch", "ServicePeak")
+    assert not model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    assert not model.setData(index, "4")
+
+
+def test_csv_import_previews_adds_new_competitors_and_undoes(
+    qtbot, controller, tmp_path, monkeypatch
+):
+    path = tmp_path / "matrix.csv"
+    path.write_text(
+        "Criterion,FieldLoop,ServicePeak,Jobwise\nAuto dispatch,4,3,2\nWorks offline,7,yes,no\n",
+        encoding="utf-8",
+    )
+    panel = MatrixPanel(controller)
+    qtbot.addWidget(panel)
+    seen = []
+    monkeypatch.setattr(dialogs, "choose_competition_csv", lambda *_a: path)
+
+    def review(_parent, preview):
+        seen.append(preview)
+        return True
+
+    monkeypatch.setattr(dialogs, "review_competition_import", review)
+    assert panel.import_csv()
+    assert seen[0].new_competitors == ["Jobwise"]
+    assert seen[0].bad_rows[0].problems == ["FieldLoop must be yes, partial or no, not “7”"]
+    assert [c[1] for c in panel.model.competitors] == ["FieldLoop", "ServicePeak", "Jobwise"]
+    assert cell(panel.model, "Auto dispatch", "Jobwise").data() == "2"
+    assert cell(panel.model, "Works offline", "ServicePeak").data() == ""  # bad row skipped
+    controller.undo_stack.undo()
+    assert [c[1] for c in panel.model.competitors] == ["FieldLoop", "ServicePeak"]
+    assert cell(panel.model, "Auto dispatch", "FieldLoop").data() == "5"
+
+
+def test_csv_import_of_a_bad_file_shows_the_reason(qtbot, controller, tmp_path, monkeypatch):
+    path = tmp_path / "matrix.csv"
+    path.write_bytes(b"")
+    panel = MatrixPanel(controller)
+    qtbot.addWidget(panel)
+    errors = []
+    monkeypatch.setattr(dialogs, "choose_competition_csv", lambda *_a: path)
+    monkeypatch.setattr(dialogs, "show_error", lambda _p, _t, message: errors.append(message))
+    assert not panel.import_csv()
+    assert "is empty: there is nothing to import" in errors[0]
+    assert controller.undo_stack.count() == 0
+
+
+def test_the_import_dialog_passes_on_the_choice_about_new_competitors(qtbot, controller):
+    from pmdesk.interchange.csv_table import read_csv_bytes
+    from pmdesk.workspaces.competition import io as matrix_csv
+    from pmdesk.workspaces.competition.qt.import_dialog import MatrixImportDialog
+
+    table = read_csv_bytes(b"Criterion,Jobwise\nAuto dispatch,2\n", "x.csv")
+    preview = matrix_csv.preview_matrix(controller.session, table)
+    dialog = MatrixImportDialog(preview)
+    qtbot.addWidget(dialog)
+    assert dialog.add_competitors.isChecked()
+    dialog.add_competitors.setChecked(False)
+    dialog.accept()
+    assert preview.add_new_competitors is False
+
+
+def test_csv_export_writes_the_matrix(qtbot, controller, tmp_path, monkeypatch):
+    panel = MatrixPanel(controller)
+    qtbot.addWidget(panel)
+    monkeypatch.setattr(dialogs, "choose_export_file", lambda *_a: tmp_path / "out")
+    written = panel.export_csv()
+    assert written == tmp_path / "out.csv"
+    assert "Auto dispatch" in written.read_text(encoding="utf-8-sig")
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_a_shown_matrix_reads_only_the_cells_in_sight(qtbot):
+    from sqlalchemy import insert
+
+    from pmdesk.workspaces.competition.model import Competitor, Criterion, CriterionCategory, Rating
+
+    document = Document.new()
+    session = document.session
+    people = [{"id": edit.new_id(), "name": f"C{n}", "position": n} for n in range(40)]
+    group = {"id": edit.new_id(), "name": "All", "position": 1}
+    rows = [
+        {"id": edit.new_id(), "category_id": group["id"], "name": f"K{n}", "position": n}
+        for n in range(150)
+    ]
+    session.execute(insert(Competitor), people)
+    session.execute(insert(CriterionCategory), [group])
+    session.execute(insert(Criterion), rows)
+    session.execute(
+        insert(Rating),
+        [
+            {"id": edit.new_id(), "competitor_id": p["id"], "criterion_id": r["id"], "value": "3"}
+            for p in people
+            for r in rows
+        ],
+    )
+    session.commit()
+    controller = DocumentController(document)
+    try:
+        panel = MatrixPanel(controller)
+        qtbot.addWidget(panel)
+        panel.resize(1000, 600)
+        panel.show()
+        qtbot.waitExposed(panel)
+        panel.grab()  # paints what is in sight, as the screen would
+        assert panel.model.index(0, FIXED_COLUMNS).data() == "60%"
+        assert 0 < panel.model.rating_reads < 40 * 150 / 4
+    finally:
+        controller.close()
+
+
+def test_dragging_a_criterion_onto_another_row_moves_it_and_undo_puts_it_back(qtbot, controller):
+    model = MatrixModel(controller)
+    names = lambda: [e.name for e in model.rows if e.kind == "criterion"]  # noqa: E731
+    assert names() == ["Auto dispatch", "Works offline", "Price per technician", "Pricing model"]
+    source = cell(model, "Pricing model", "FieldLoop").siblingAtColumn(0)
+    assert model.flags(source) & Qt.ItemFlag.ItemIsDragEnabled
+    data = model.mimeData([source])
+    target = next(r for r, e in enumerate(model.rows) if e.name == "Works offline")
+    model.dropMimeData(data, Qt.DropAction.MoveAction, target, 0, model.index(-1, -1))
+    assert names() == ["Auto dispatch", "Pricing model", "Works offline", "Price per technician"]
+    dispatch = next(r for r, e in enumerate(model.rows) if e.name == "Dispatch")
+    data = model.mimeData([cell(model, "Auto dispatch", "FieldLoop").siblingAtColumn(0)])
+    pricing = next(r for r, e in enumerate(model.rows) if e.name == "Pricing")
+    model.dropMimeData(data, Qt.DropAction.MoveAction, -1, -1, model.index(pricing, 0))
+    assert names() == ["Pricing model", "Works offline", "Auto dispatch", "Price per technician"]
+    assert dispatch < pricing
+    controller.undo_stack.undo()
+    controller.undo_stack.undo()
+    assert names() == ["Auto dispatch", "Works offline", "Price per technician", "Pricing model"]
+
+
+def test_moving_a_competitor_column_stores_the_new_order(qtbot, controller):
+    session = controller.session
+    edit.add_competitor(session, "Jobwise")
+    panel = MatrixPanel(controller)
+    qtbot.addWidget(panel)
+    assert [c[1] for c in panel.model.competitors] == ["FieldLoop", "ServicePeak", "Jobwise"]
+    header = panel.table.horizontalHeader()
+    header.moveSection(FIXED_COLUMNS + 2, FIXED_COLUMNS + 1)
+    assert [c[1] for c in panel.model.competitors] == ["FieldLoop", "Jobwise", "ServicePeak"]
+    assert header.visualIndex(FIXED_COLUMNS + 2) == FIXED_COLUMNS + 2  # header back in order
+    controller.undo_stack.undo()
+    assert [c[1] for c in panel.model.competitors] == ["FieldLoop", "ServicePeak", "Jobwise"]
+
+
+def test_renaming_a_category_and_describing_a_criterion(qtbot, controller, monkeypatch):
+    panel = MatrixPanel(controller)
+    qtbot.addWidget(panel)
+    answers = iter(["Scheduling", "Assigns jobs without a dispatcher"])
+    monkeypatch.setattr(dialogs, "ask_competition_name", lambda *_a: next(answers))
+    dispatch = next(e.id for e in panel.model.rows if e.name == "Dispatch")
+    assert panel.rename_category(dispatch)
+    assert "Scheduling" in [e.name for e in panel.model.rows]
+    speed = next(e.id for e in panel.model.rows if e.name == "Auto dispatch")
+    assert panel.edit_description(speed)
+    tip = (
+        cell(panel.model, "Auto dispatch", "FieldLoop")
+        .siblingAtColumn(0)
+        .data(Qt.ItemDataRole.ToolTipRole)
+    )
+    assert tip.startswith("Assigns jobs without a dispatcher")
+    controller.undo_stack.undo()
+    controller.undo_stack.undo()
+    assert "Dispatch" in [e.name for e in panel.model.rows]
+
+
+def test_changing_the_rating_kind_is_refused_when_ratings_do_not_fit(qtbot, controller):
+    panel = MatrixPanel(controller)
+    qtbot.addWidget(panel)
+    messages: list[str] = []
+    controller.failed.connect(messages.append)
+    speed = next(e.id for e in panel.model.rows if e.name == "Auto dispatch")
+    assert not panel.set_kind(speed, "yes_no")
+    assert messages == [
+        "2 ratings do not fit “Auto dispatch” as yes/no; clear or change them first."
+    ]
+    assert panel.set_kind(speed, "text")
+    assert (
+        cell(panel.model, "Auto dispatch", "FieldLoop").data(Qt.ItemDataRole.BackgroundRole) is None
+    )
