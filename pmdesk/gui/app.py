@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import sys
 import time
+import traceback
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
@@ -38,11 +40,39 @@ def create_application() -> QApplication:
 
 def run_app(path: Path | None) -> int:
     app = create_application()
+    install_exception_hook()
     window = show_main_window(path)
     from pmdesk.gui.file_open import install_file_open_handler  # macOS Finder double-click
 
     install_file_open_handler(app, window)
     return app.exec()
+
+
+UNEXPECTED = (
+    "Something went wrong that PM Desk did not expect. Your work is kept in the working copy; "
+    "save it, and please report the problem with the details below."
+)
+
+
+def install_exception_hook() -> None:
+    """Show any error nobody caught in a dialog, instead of a terminal nobody sees.
+
+    Qt calls Python slots and overrides from its event loop; an exception there would otherwise
+    print a traceback and carry on. The window stays usable; the details can be copied.
+    """
+    previous = sys.excepthook
+
+    def show(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            previous(kind, error, trace)
+            return
+        from pmdesk.gui import dialogs
+
+        message = str(error) if isinstance(error, PmdeskError) else UNEXPECTED
+        details = "".join(traceback.format_exception(kind, error, trace))
+        dialogs.show_unexpected_error(QApplication.activeWindow(), message, details)
+
+    sys.excepthook = show
 
 
 def show_main_window(path: Path | None) -> MainWindow:

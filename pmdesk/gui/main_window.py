@@ -123,6 +123,9 @@ class MainWindow(QMainWindow):
         controller.setParent(self)
         controller.undo_stack.cleanChanged.connect(self._update_title)
         controller.failed.connect(lambda message: dialogs.show_error(self, APP_NAME, message))
+        controller.crashed.connect(
+            lambda message, details: dialogs.show_unexpected_error(self, message, details)
+        )
         self.undo_group.addStack(controller.undo_stack)
         self.undo_group.setActiveStack(controller.undo_stack)
         self.navigation.setCurrentRow(-1)

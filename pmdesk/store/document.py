@@ -33,6 +33,7 @@ from pmdesk.store.inspect import FileInfo, connect_read_only, inspect_file
 from pmdesk.store.migrations import migrate
 from pmdesk.store.paths import working_dir
 from pmdesk.store.recovery import Orphan, note_path, write_note
+from pmdesk.store.touched import TouchRecorder
 
 
 class ChangedOnDiskError(SaveError):
@@ -52,6 +53,7 @@ class Document:
         self._locked: Path | None = None
         self.engine: Engine = open_engine(working_path)
         self.session: Session = make_session(self.engine)
+        self.touches = TouchRecorder(self.engine, self.session)  # what each edit wrote
 
     # -- lifecycle ---------------------------------------------------------------------------
 

@@ -35,6 +35,7 @@ from sqlalchemy import select
 from pmdesk.briefing import model as briefings
 from pmdesk.briefing.exporter import BriefingSettings, ExportResult
 from pmdesk.briefing.model import Briefing, SectionChoice
+from pmdesk.briefing.qt import dialogs as ask
 from pmdesk.briefing.qt.export_runner import ExportThread, progress_dialog
 from pmdesk.briefing.qt.sections_panel import SectionsPanel
 from pmdesk.domain import (
@@ -319,13 +320,13 @@ class BriefingPage(QWidget):
         self.controller.edit(f"Delete briefing “{briefing.name}”", redo, undo, Change.of(*KINDS))
 
     def _choose_logo(self) -> None:
-        path = dialogs.choose_briefing_logo(self, self._folder())
+        path = ask.choose_briefing_logo(self, self._folder())
         if path is not None:
             self.lines["logo_path"].setText(str(path))
             self._line_edited("logo_path")
 
     def _choose_template(self) -> None:
-        path = dialogs.choose_briefing_template(self, self._folder())
+        path = ask.choose_briefing_template(self, self._folder())
         if path is not None:
             self.lines["template_path"].setText(str(path))
             self._line_edited("template_path")
@@ -343,7 +344,7 @@ class BriefingPage(QWidget):
         project = self.controller.session.scalars(select(Project)).first()
         product = project.name if project is not None else "Briefing"
         suggestion = Path(self._folder()) / f"{product} - {briefing.name}.docx"
-        target = dialogs.choose_briefing_file(self, str(suggestion))
+        target = ask.choose_briefing_file(self, str(suggestion))
         if target is not None:
             self.start_export(target)
 
@@ -379,7 +380,7 @@ class BriefingPage(QWidget):
 
     def _exported(self, result: ExportResult) -> None:
         self._close_progress()
-        if dialogs.ask_open_briefing(self, result.path, result.warnings):
+        if ask.ask_open_briefing(self, result.path, result.warnings):
             dialogs.open_with_default_app(result.path)
         self._export_over(result)
 

@@ -121,9 +121,12 @@ def test_export_runs_in_the_background_and_offers_to_open_the_file(
     target = tmp_path / "exec.docx"
     offered: list[tuple] = []
     opened: list = []
-    monkeypatch.setattr(dialogs, "choose_briefing_file", lambda parent, suggestion: target)
     monkeypatch.setattr(
-        dialogs, "ask_open_briefing", lambda parent, path, warnings: offered.append(path) or True
+        "pmdesk.briefing.qt.dialogs.choose_briefing_file", lambda parent, suggestion: target
+    )
+    monkeypatch.setattr(
+        "pmdesk.briefing.qt.dialogs.ask_open_briefing",
+        lambda parent, path, warnings: offered.append(path) or True,
     )
     monkeypatch.setattr(dialogs, "open_with_default_app", opened.append)
     project_file = page.controller.document.path
@@ -141,7 +144,9 @@ def test_export_runs_in_the_background_and_offers_to_open_the_file(
 
 def test_cancelling_the_export_writes_nothing(qtbot, page, tmp_path, monkeypatch):
     target = tmp_path / "exec.docx"
-    monkeypatch.setattr(dialogs, "ask_open_briefing", lambda *args: pytest.fail("no file"))
+    monkeypatch.setattr(
+        "pmdesk.briefing.qt.dialogs.ask_open_briefing", lambda *args: pytest.fail("no file")
+    )
     with qtbot.waitSignal(page.export_finished, timeout=60_000) as finished:
         page.start_export(target)
         page.cancel_export()

@@ -21,6 +21,7 @@ from pmdesk.workspaces.competition.model import (
     Criterion,
     CriterionCategory,
 )
+from pmdesk.workspaces.competition.qt import dialogs as ask
 from pmdesk.workspaces.competition.qt.matrix_model import CRITERIA, FIXED_COLUMNS, MatrixModel
 
 COMPETITORS = Competitor.__tablename__
@@ -43,7 +44,7 @@ class MatrixActions:
     # -- structure edits ----------------------------------------------------------------------
 
     def add_competitor(self) -> None:
-        name = dialogs.ask_competition_name(self._parent(), "Add Competitor", "Competitor name:")
+        name = dialogs.ask_text(self._parent(), "Add Competitor", "Competitor name:")
         if not name:
             return
         session = self.controller.session
@@ -56,7 +57,7 @@ class MatrixActions:
         )
 
     def add_category(self) -> None:
-        name = dialogs.ask_competition_name(self._parent(), "Add Category", "Category name:")
+        name = dialogs.ask_text(self._parent(), "Add Category", "Category name:")
         if not name:
             return
         session = self.controller.session
@@ -156,9 +157,7 @@ class MatrixActions:
         if self.controller.read_only:
             return False
         detail.append("You can undo this.")
-        if not dialogs.confirm_competition_removal(
-            self._parent(), "Remove", question, " ".join(detail)
-        ):
+        if not dialogs.confirm(self._parent(), "Remove", question, " ".join(detail)):
             return False
         session = self.controller.session
         removals: list[edit.records.Removal] = []
@@ -183,7 +182,7 @@ class MatrixActions:
         """Ask for a wide matrix CSV, preview it, and import the good rows as one undo step."""
         if self.controller.read_only:
             return False
-        path = dialogs.choose_competition_csv(self._parent(), str(Path.home()))
+        path = dialogs.choose_csv(self._parent(), "Import Competitive Matrix", str(Path.home()))
         if path is None:
             return False
         session = self.controller.session
@@ -192,7 +191,7 @@ class MatrixActions:
         except PmdeskError as error:
             dialogs.show_error(self._parent(), "Cannot Import Matrix", str(error))
             return False
-        if not dialogs.review_competition_import(self._parent(), preview) or not preview.good_rows:
+        if not ask.review_competition_import(self._parent(), preview) or not preview.good_rows:
             return False
         done: list[matrix_csv.MatrixImport] = []
 
@@ -226,9 +225,7 @@ class MatrixActions:
 
     def rename_category(self, category_id: str) -> bool:
         old = next(e.name for e in self.model.rows if e.id == category_id)
-        name = dialogs.ask_competition_name(
-            self._parent(), "Rename Category", "Category name:", old
-        )
+        name = dialogs.ask_text(self._parent(), "Rename Category", "Category name:", old)
         if name is None or name.strip() == old:
             return False
         session = self.controller.session
@@ -242,7 +239,7 @@ class MatrixActions:
     def edit_description(self, criterion_id: str) -> bool:
         criterion = self.model.criteria[criterion_id]
         old = criterion.description
-        text = dialogs.ask_competition_name(
+        text = dialogs.ask_text(
             self._parent(), "Describe Criterion", f"What “{criterion.name}” means:", old
         )
         if text is None or text.strip() == old:

@@ -162,7 +162,7 @@ class RequirementActions:
         if not ids or self.controller.read_only:
             return False
         question = edit.removal_question(self.session, model, ids)
-        if not dialogs.confirm_requirements_removal(self.parent, text, question):
+        if not dialogs.confirm(self.parent, text, question):
             return False
         session = self.session
         removed: list[records.Removal] = []

@@ -16,6 +16,7 @@ from pmdesk.gui import dialogs
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.workspaces.requirements import io as rcsv
 from pmdesk.workspaces.requirements.model import CustomerInput, Requirement
+from pmdesk.workspaces.requirements.qt import dialogs as ask
 
 KINDS: dict[str, tuple[str, type[Requirement] | type[CustomerInput]]] = {
     "requirements": ("Requirements", Requirement),
@@ -55,7 +56,7 @@ class RequirementFiles:
     def import_csv(self, kind: str, path: Path | None = None) -> bool:
         noun, model = KINDS[kind]
         if path is None:
-            path = dialogs.choose_requirements_csv(self.parent, f"Import {noun}", self.folder)
+            path = dialogs.choose_csv(self.parent, f"Import {noun}", self.folder)
             if path is None:
                 return False
         self.folder = str(path.parent)
@@ -65,7 +66,7 @@ class RequirementFiles:
         except PmdeskError as error:
             dialogs.show_error(self.parent, f"Cannot Import {noun}", str(error))
             return False
-        if not dialogs.review_requirements_import(self.parent, review):
+        if not ask.review_requirements_import(self.parent, review):
             return False
         rows = review.rows_to_create()
         ids = [row["id"] for row in rows]

@@ -25,6 +25,7 @@ from pmdesk.errors import PmdeskError
 from pmdesk.gui import dialogs
 from pmdesk.workspaces.roadmap.chart.scale import ZOOMS
 from pmdesk.workspaces.roadmap.fiscal import add_months, quarter_start
+from pmdesk.workspaces.roadmap.qt import dialogs as ask
 
 if TYPE_CHECKING:
     from pmdesk.workspaces.roadmap.qt.page import RoadmapPage
@@ -120,7 +121,7 @@ def default_choices(page: RoadmapPage) -> ExportChoices:
 
 def export_chart(page: RoadmapPage) -> Path | None:
     """Ask what and where, then write the chart; errors are shown, never raised."""
-    choices = dialogs.choose_roadmap_export(page, default_choices(page))
+    choices = ask.choose_roadmap_export(page, default_choices(page))
     if choices is None:
         return None
     assert isinstance(choices, ExportChoices)

@@ -34,6 +34,7 @@ from pmdesk.workspaces.roadmap.edit import check_item, check_marker
 from pmdesk.workspaces.roadmap.fiscal import week_start
 from pmdesk.workspaces.roadmap.model import RoadmapItem, RoadmapMarker
 from pmdesk.workspaces.roadmap.plan import Roadmap, broken_dependencies, is_late, load_roadmap
+from pmdesk.workspaces.roadmap.qt import dialogs as ask
 from pmdesk.workspaces.roadmap.qt.actions import RoadmapActions
 from pmdesk.workspaces.roadmap.qt.bar_item import BarItem
 from pmdesk.workspaces.roadmap.qt.table_model import ID_ROLE
@@ -321,7 +322,7 @@ class RoadmapPage(QWidget):
         self.actions.set_fiscal_start(self.fiscal.currentData())
 
     def _save_baseline(self) -> None:
-        name = dialogs.ask_roadmap_text(
+        name = dialogs.ask_text(
             self, "Save Baseline", "Name this baseline:", f"Plan of {self.today:%d %b %Y}"
         )
         if name is not None and self.actions.save_baseline(name):
@@ -343,9 +344,7 @@ class RoadmapPage(QWidget):
         ]
 
     def _add_lane(self) -> None:
-        name = dialogs.ask_roadmap_text(
-            self, "Add Lane", "Name of the theme, team or product line:"
-        )
+        name = dialogs.ask_text(self, "Add Lane", "Name of the theme, team or product line:")
         if name is not None:
             self.actions.add_lane(name)
 
@@ -353,7 +352,7 @@ class RoadmapPage(QWidget):
         if not self.roadmap.lanes:
             self.controller.failed.emit("Add a lane first: every item belongs to a lane.")
             return
-        title = dialogs.ask_roadmap_text(self, "Add Item", "Title of the new item:")
+        title = dialogs.ask_text(self, "Add Item", "Title of the new item:")
         if title is None:
             return
         items = self.roadmap.item_by_id()
@@ -396,7 +395,7 @@ class RoadmapPage(QWidget):
                 select(Stakeholder.id, Stakeholder.name).order_by(Stakeholder.name)
             )
         ]
-        changes = dialogs.edit_roadmap_item(
+        changes = ask.edit_roadmap_item(
             self, item, lanes, owners, lambda values: check_item(session, item_id, **values)
         )
         if changes:
@@ -412,7 +411,7 @@ class RoadmapPage(QWidget):
             if marker is not None
             else {"on_date": self.today.isoformat(), "kind": "deadline"}
         )
-        answer = dialogs.edit_roadmap_marker(
+        answer = ask.edit_roadmap_marker(
             self, values, lambda typed: check_marker(**typed), marker is not None
         )
         if answer is None:

@@ -17,6 +17,7 @@ from pmdesk.workspaces.stakeholders import edit
 from pmdesk.workspaces.stakeholders import io as stakeholders_csv
 from pmdesk.workspaces.stakeholders.io import ImportReview
 from pmdesk.workspaces.stakeholders.model import Stakeholder
+from pmdesk.workspaces.stakeholders.qt import dialogs as ask
 
 if TYPE_CHECKING:
     from pmdesk.workspaces.stakeholders.qt.page import StakeholdersPage
@@ -42,7 +43,7 @@ def import_csv(page: StakeholdersPage, path: Path | None = None) -> int:
     """Read a CSV, show the preview, and add the good rows as one undoable step."""
     if page.controller.read_only:
         return 0
-    path = path or dialogs.choose_csv_to_import(page, str(Path.home()))
+    path = path or dialogs.choose_csv(page, "Import Stakeholders", str(Path.home()))
     if path is None:
         return 0
     session = page.controller.session
@@ -51,7 +52,7 @@ def import_csv(page: StakeholdersPage, path: Path | None = None) -> int:
     except PmdeskError as error:
         dialogs.show_error(page, "Cannot Import Stakeholders", str(error))
         return 0
-    if not dialogs.review_stakeholder_import(page, review):
+    if not ask.review_stakeholder_import(page, review):
         return 0
     rows = review.rows_to_create()
     ids = [str(row["id"]) for row in rows]

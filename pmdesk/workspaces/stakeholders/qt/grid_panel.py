@@ -22,7 +22,6 @@ from sqlalchemy import inspect
 
 from pmdesk.domain import records
 from pmdesk.domain.base import new_id
-from pmdesk.gui import dialogs
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.workspaces.stakeholders import edit, log
 from pmdesk.workspaces.stakeholders.chart.layout import MapFilter
@@ -33,6 +32,7 @@ from pmdesk.workspaces.stakeholders.model import (
     StakeholderRelationship,
     StakeholderSnapshot,
 )
+from pmdesk.workspaces.stakeholders.qt import dialogs as ask
 from pmdesk.workspaces.stakeholders.qt.grid import GridScene, GridView
 
 KIND = Stakeholder.__tablename__
@@ -180,7 +180,7 @@ class GridPanel(QWidget):
         )
 
     def save_snapshot(self) -> str | None:
-        name = dialogs.ask_snapshot_name(self, f"Assessment of {self.today.isoformat()}")
+        name = ask.ask_snapshot_name(self, f"Assessment of {self.today.isoformat()}")
         if name is None:
             return None
         session = self.controller.session

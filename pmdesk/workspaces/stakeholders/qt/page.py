@@ -26,7 +26,6 @@ from sqlalchemy import select
 from pmdesk.domain import records
 from pmdesk.domain.base import new_id
 from pmdesk.domain.project import Project, get_project
-from pmdesk.gui import dialogs
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.workspaces.stakeholders import edit
 from pmdesk.workspaces.stakeholders.chart.layout import MapFilter
@@ -36,6 +35,7 @@ from pmdesk.workspaces.stakeholders.model import (
     StakeholderRelationship,
     split_tags,
 )
+from pmdesk.workspaces.stakeholders.qt import dialogs as ask
 from pmdesk.workspaces.stakeholders.qt import files
 from pmdesk.workspaces.stakeholders.qt.delegates import StakeholderDelegate
 from pmdesk.workspaces.stakeholders.qt.files import removal_kinds
@@ -343,7 +343,7 @@ class StakeholdersPage(QWidget):
                 | StakeholderRelationship.target_id.in_(ids)
             )
         ).all()
-        if not dialogs.confirm_delete_stakeholders(self, [p.name for p in people], len(lines)):
+        if not ask.confirm_delete_stakeholders(self, [p.name for p in people], len(lines)):
             return False
         removed: list[records.Removal] = []
 

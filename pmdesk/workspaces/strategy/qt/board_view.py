@@ -39,6 +39,7 @@ from pmdesk.workspaces.strategy.boards import BoardView, NoteView
 from pmdesk.workspaces.strategy.chart.board import board_figure, board_layout
 from pmdesk.workspaces.strategy.chart.canvas import save_figure
 from pmdesk.workspaces.strategy.model import DEFAULT_NOTE_COLOUR, Board, BoardBlock, BoardNote
+from pmdesk.workspaces.strategy.qt import dialogs as ask
 from pmdesk.workspaces.strategy.qt.board_scene import BoardScene
 
 BOARD_KINDS = (Board.__tablename__, BoardBlock.__tablename__, BoardNote.__tablename__)
@@ -319,7 +320,7 @@ class BoardsView(QWidget):
     def rename_board(self) -> None:
         if self.board is None:
             return
-        name = dialogs.ask_strategy_text(self, "Rename Board", "Board name:", self.board.name)
+        name = dialogs.ask_text(self, "Rename Board", "Board name:", self.board.name)
         if name is not None and name != self.board.name:
             self.editor.rename_board(self.board.id, self.board.name, name)
 
@@ -331,7 +332,7 @@ class BoardsView(QWidget):
         if self.board is None:
             return
         safe = "".join(c if c.isalnum() else "-" for c in self.board.name).strip("-").lower()
-        path = dialogs.choose_strategy_image(self, f"{safe or 'board'}.png")
+        path = ask.choose_strategy_image(self, f"{safe or 'board'}.png")
         if path is None:
             return
         try:
@@ -373,7 +374,7 @@ class BoardsView(QWidget):
             found = self._note(selected[0]) if selected else None
             block_id = found[0] if found else self.board.blocks[0].id
         title = next(b.title for b in self.board.blocks if b.id == block_id)
-        answer = dialogs.edit_board_note(
+        answer = ask.edit_board_note(
             self,
             f"Add Note to {title}",
             ("", DEFAULT_NOTE_COLOUR, None),
@@ -396,7 +397,7 @@ class BoardsView(QWidget):
             return
         note = found[2]
         link = (note.link_field, note.link_id) if note.link_field else None
-        answer = dialogs.edit_board_note(
+        answer = ask.edit_board_note(
             self,
             "Edit Note",
             (note.text, note.colour, link),

@@ -38,6 +38,7 @@ from pmdesk.workspaces.strategy.chart.canvas import (
     save_figure,
 )
 from pmdesk.workspaces.strategy.model import ACTIONS, COMPETITOR, FUTURE, TODAY
+from pmdesk.workspaces.strategy.qt import dialogs as ask
 from pmdesk.workspaces.strategy.qt.canvas_model import (
     CANVAS_KINDS,
     CanvasEditor,
@@ -155,12 +156,12 @@ class CanvasView(QWidget):
         return bar
 
     def ask_new_factor(self) -> None:
-        name = dialogs.ask_strategy_text(self, "Add Factor", "What do competitors compete on?")
+        name = dialogs.ask_text(self, "Add Factor", "What do competitors compete on?")
         if name is not None:
             self.editor.add_factor(name, self._insert_index())
 
     def ask_created(self) -> None:
-        name = dialogs.ask_strategy_text(self, "Create a Factor", "A factor no competitor offers:")
+        name = dialogs.ask_text(self, "Create a Factor", "A factor no competitor offers:")
         if name is None:
             return
         session = self.controller.session
@@ -232,9 +233,7 @@ class CanvasView(QWidget):
 
     def _add_curve(self, role: str) -> None:
         defaults = {TODAY: "Our product today", FUTURE: "Our product next year"}
-        name = dialogs.ask_strategy_text(
-            self, "Add Curve", "Name of the curve:", defaults.get(role, "")
-        )
+        name = dialogs.ask_text(self, "Add Curve", "Name of the curve:", defaults.get(role, ""))
         if name is not None:
             self.editor.add_curve(name, role)
 
@@ -265,7 +264,7 @@ class CanvasView(QWidget):
     def export(self) -> None:
         from pmdesk.workspaces.strategy.chart.canvas import canvas_figure
 
-        path = dialogs.choose_strategy_image(self, "strategy-canvas.png")
+        path = ask.choose_strategy_image(self, "strategy-canvas.png")
         if path is None:
             return
         try:

@@ -171,7 +171,7 @@ def test_removing_a_criterion_asks_and_can_be_undone(qtbot, controller, monkeypa
         asked.append(f"{question} {detail}")
         return True
 
-    monkeypatch.setattr(dialogs, "confirm_competition_removal", answer)
+    monkeypatch.setattr(dialogs, "confirm", answer)
     speed = next(e.id for e in panel.model.rows if e.name == "Auto dispatch")
     assert panel.remove_criterion(speed)
     assert "Its 2 rating(s) go with it." in asked[0]
@@ -201,9 +201,7 @@ def test_removal_names_the_strategy_canvas_when_it_uses_the_criterion(
     panel = MatrixPanel(controller)
     qtbot.addWidget(panel)
     asked: list[str] = []
-    monkeypatch.setattr(
-        dialogs, "confirm_competition_removal", lambda _p, _t, q, d: asked.append(d) or False
-    )
+    monkeypatch.setattr(dialogs, "confirm", lambda _p, _t, q, d: asked.append(d) or False)
     assert not panel.remove_criterion(speed)
     assert "It is used by 1 canvas factors" in asked[0]
     assert "Auto dispatch" in [e.name for e in panel.model.rows]  # cancelled: nothing changed
@@ -258,13 +256,15 @@ def test_csv_import_previews_adds_new_competitors_and_undoes(
     panel = MatrixPanel(controller)
     qtbot.addWidget(panel)
     seen = []
-    monkeypatch.setattr(dialogs, "choose_competition_csv", lambda *_a: path)
+    monkeypatch.setattr(dialogs, "choose_csv", lambda *_a: path)
 
     def review(_parent, preview):
         seen.append(preview)
         return True
 
-    monkeypatch.setattr(dialogs, "review_competition_import", review)
+    monkeypatch.setattr(
+        "pmdesk.workspaces.competition.qt.dialogs.review_competition_import", review
+    )
     assert panel.import_csv()
     assert seen[0].new_competitors == ["Jobwise"]
     assert seen[0].bad_rows[0].problems == ["FieldLoop must be yes, partial or no, not “7”"]
@@ -282,7 +282,7 @@ def test_csv_import_of_a_bad_file_shows_the_reason(qtbot, controller, tmp_path, 
     panel = MatrixPanel(controller)
     qtbot.addWidget(panel)
     errors = []
-    monkeypatch.setattr(dialogs, "choose_competition_csv", lambda *_a: path)
+    monkeypatch.setattr(dialogs, "choose_csv", lambda *_a: path)
     monkeypatch.setattr(dialogs, "show_error", lambda _p, _t, message: errors.append(message))
     assert not panel.import_csv()
     assert "is empty: there is nothing to import" in errors[0]
@@ -392,7 +392,7 @@ def test_renaming_a_category_and_describing_a_criterion(qtbot, controller, monke
     panel = MatrixPanel(controller)
     qtbot.addWidget(panel)
     answers = iter(["Scheduling", "Assigns jobs without a dispatcher"])
-    monkeypatch.setattr(dialogs, "ask_competition_name", lambda *_a: next(answers))
+    monkeypatch.setattr(dialogs, "ask_text", lambda *_a: next(answers))
     dispatch = next(e.id for e in panel.model.rows if e.name == "Dispatch")
     assert panel.rename_category(dispatch)
     assert "Scheduling" in [e.name for e in panel.model.rows]

@@ -49,8 +49,10 @@ def test_a_tracker_file_imports_in_one_undo_step_with_every_label(
 ):
     path = tmp_path / "jira.csv"
     path.write_text(TRACKER, encoding="utf-8")
-    monkeypatch.setattr(dialogs, "choose_requirements_csv", lambda *_args: path)
-    monkeypatch.setattr(dialogs, "review_requirements_import", lambda *_args: True)
+    monkeypatch.setattr(dialogs, "choose_csv", lambda *_args: path)
+    monkeypatch.setattr(
+        "pmdesk.workspaces.requirements.qt.dialogs.review_requirements_import", lambda *_args: True
+    )
     assert page.files.import_csv("requirements")
     assert _count(controller, Requirement) == 18
     record = controller.session.scalars(
@@ -68,8 +70,10 @@ def test_cancelling_the_preview_imports_nothing(page, controller, tmp_path, monk
     path = tmp_path / "jira.csv"
     path.write_text(TRACKER, encoding="utf-8")
     before = snapshot(path)
-    monkeypatch.setattr(dialogs, "choose_requirements_csv", lambda *_args: path)
-    monkeypatch.setattr(dialogs, "review_requirements_import", lambda *_args: False)
+    monkeypatch.setattr(dialogs, "choose_csv", lambda *_args: path)
+    monkeypatch.setattr(
+        "pmdesk.workspaces.requirements.qt.dialogs.review_requirements_import", lambda *_args: False
+    )
     assert not page.files.import_csv("requirements")
     assert _count(controller, Requirement) == 16
     assert controller.undo_stack.count() == 0

@@ -121,7 +121,7 @@ def test_an_input_without_anyone_named_is_refused(page, controller, messages):
 
 
 def test_deleting_an_input_asks_and_undo_restores_its_links(page, controller, monkeypatch):
-    monkeypatch.setattr(dialogs, "confirm_requirements_removal", lambda *_args: True)
+    monkeypatch.setattr(dialogs, "confirm", lambda *_args: True)
     record_id = _input(controller, "My guys lose signal").id
     page.show_input(record_id)
     page.inputs.delete_button.click()

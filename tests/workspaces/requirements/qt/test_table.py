@@ -140,9 +140,7 @@ def test_status_is_edited_with_a_list_of_the_allowed_words(tab, controller):
 
 def test_deleting_asks_then_unlinks_evidence_in_one_undo_step(tab, controller, monkeypatch):
     asked: list[str] = []
-    monkeypatch.setattr(
-        dialogs, "confirm_requirements_removal", lambda _p, _t, q: asked.append(q) or True
-    )
+    monkeypatch.setattr(dialogs, "confirm", lambda _p, _t, q: asked.append(q) or True)
     record_id = _requirement(controller, "Offline job sheets").id
     tab.select(record_id)
     tab.delete_selected()
@@ -158,7 +156,7 @@ def test_deleting_asks_then_unlinks_evidence_in_one_undo_step(tab, controller, m
 
 
 def test_cancelling_the_question_deletes_nothing(tab, controller, monkeypatch):
-    monkeypatch.setattr(dialogs, "confirm_requirements_removal", lambda *_args: False)
+    monkeypatch.setattr(dialogs, "confirm", lambda *_args: False)
     tab.table.selectRow(0)
     tab.delete_selected()
     assert tab.model.rowCount() == 16
@@ -222,9 +220,7 @@ def test_a_refused_rice_value_in_the_panel_shows_the_stored_value_again(tab, con
 
 def test_the_delete_key_asks_like_the_button(qtbot, tab, controller, monkeypatch):
     asked: list[str] = []
-    monkeypatch.setattr(
-        dialogs, "confirm_requirements_removal", lambda _p, _t, q: asked.append(q) or False
-    )
+    monkeypatch.setattr(dialogs, "confirm", lambda _p, _t, q: asked.append(q) or False)
     tab.table.selectRow(0)
     tab.table.setFocus()
     shortcut = next(s for s in tab.table.findChildren(QShortcut))

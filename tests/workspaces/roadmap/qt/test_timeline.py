@@ -197,7 +197,7 @@ def test_adding_a_lane_and_an_item_is_undoable(page, monkeypatch):
     from pmdesk.gui import dialogs
 
     answers = iter(["Data & AI", "Smart scheduling model"])
-    monkeypatch.setattr(dialogs, "ask_roadmap_text", lambda *args, **kwargs: next(answers))
+    monkeypatch.setattr(dialogs, "ask_text", lambda *args, **kwargs: next(answers))
     page.add_lane_button.click()
     assert page.roadmap.lanes[-1].name == "Data & AI"
     _select(page, "Job checklists")
@@ -243,11 +243,13 @@ def test_deleting_selected_items_takes_their_links_and_undo_restores_both(page):
 
 
 def test_clicking_a_marker_in_the_header_opens_it(page, qtbot, monkeypatch):
-    from pmdesk.gui import dialogs
     from pmdesk.workspaces.roadmap.qt.timeline import HEADER_ROW
 
     opened = []
-    monkeypatch.setattr(dialogs, "edit_roadmap_marker", lambda *args: opened.append(args[1]))
+    monkeypatch.setattr(
+        "pmdesk.workspaces.roadmap.qt.dialogs.edit_roadmap_marker",
+        lambda *args: opened.append(args[1]),
+    )
 
     view = page.timeline
     marker, x = next((m, x) for m, x in view.layout_result.markers if m.name == "Spring trade show")

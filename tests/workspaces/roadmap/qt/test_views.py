@@ -138,7 +138,7 @@ def test_choosing_a_baseline_draws_ghost_bars_under_moved_items(page):
 
 
 def test_saving_a_baseline_asks_a_name_and_can_be_undone(page, monkeypatch):
-    monkeypatch.setattr(dialogs, "ask_roadmap_text", lambda *args: "After board meeting")
+    monkeypatch.setattr(dialogs, "ask_text", lambda *args: "After board meeting")
     session = page.controller.session
     page.save_baseline_button.click()
     assert session.scalar(select(func.count()).select_from(RoadmapBaseline)) == 2
@@ -156,7 +156,7 @@ def test_saving_a_baseline_asks_a_name_and_can_be_undone(page, monkeypatch):
 
 
 def test_a_cancelled_baseline_name_changes_nothing(page, monkeypatch):
-    monkeypatch.setattr(dialogs, "ask_roadmap_text", lambda *args: None)
+    monkeypatch.setattr(dialogs, "ask_text", lambda *args: None)
     page.save_baseline_button.click()
     assert page.controller.undo_stack.count() == 0
     assert records.get(page.controller.session, RoadmapItem, _item(page, "Xero sync").id)
@@ -173,7 +173,7 @@ def test_exporting_the_chart_writes_the_chosen_file(page, monkeypatch, tmp_path)
         asked.append(choices)
         return replace(choices, chosen={choices.lanes[0][0]})
 
-    monkeypatch.setattr(dialogs, "choose_roadmap_export", choose)
+    monkeypatch.setattr("pmdesk.workspaces.roadmap.qt.dialogs.choose_roadmap_export", choose)
     monkeypatch.setattr(dialogs, "choose_export_file", lambda *args: tmp_path / "chart.pdf")
     assert export_chart(page) == tmp_path / "chart.pdf"
     assert (tmp_path / "chart.pdf").read_bytes().startswith(b"%PDF")
@@ -184,7 +184,10 @@ def test_exporting_the_chart_writes_the_chosen_file(page, monkeypatch, tmp_path)
 def test_a_cancelled_export_writes_nothing(page, monkeypatch, tmp_path):
     from pmdesk.workspaces.roadmap.qt.export_dialog import export_chart
 
-    monkeypatch.setattr(dialogs, "choose_roadmap_export", lambda parent, choices: choices)
+    monkeypatch.setattr(
+        "pmdesk.workspaces.roadmap.qt.dialogs.choose_roadmap_export",
+        lambda parent, choices: choices,
+    )
     monkeypatch.setattr(dialogs, "choose_export_file", lambda *args: None)
     before = sorted(tmp_path.iterdir())
     assert export_chart(page) is None
@@ -228,7 +231,7 @@ def test_double_clicking_a_bar_edits_its_details_in_one_undo_step(page, monkeypa
         seen.append((item.title, len(lanes), ("Mei Lin", owner) in owners))
         return {"owner_id": owner, "description": "Checklists per job type.", "end": "2027-03-19"}
 
-    monkeypatch.setattr(dialogs, "edit_roadmap_item", edit)
+    monkeypatch.setattr("pmdesk.workspaces.roadmap.qt.dialogs.edit_roadmap_item", edit)
     item = _item(page, "Route optimisation v1")
     page.timeline.item_activated.emit(item.id)
     assert seen == [("Route optimisation v1", 5, True)]
@@ -280,7 +283,7 @@ def test_markers_are_added_changed_and_deleted_undoably(page, monkeypatch):
         asked.append((values, removable))
         return next(answers)
 
-    monkeypatch.setattr(dialogs, "edit_roadmap_marker", answer)
+    monkeypatch.setattr("pmdesk.workspaces.roadmap.qt.dialogs.edit_roadmap_marker", answer)
     page.add_marker_button.click()
     marker = next(m for m in page.roadmap.markers if m.name == "Analyst day")
     assert marker.on_date == date(2027, 2, 9)

@@ -56,7 +56,9 @@ def test_the_preview_dialog_marks_bad_rows_and_offers_only_the_good(
         seen["button"] = dialog.import_button.text()
         return True
 
-    monkeypatch.setattr(dialogs, "review_stakeholder_import", review)
+    monkeypatch.setattr(
+        "pmdesk.workspaces.stakeholders.qt.dialogs.review_stakeholder_import", review
+    )
     before = _count(page.controller.session)
     assert page.import_csv(source) == 1
     assert seen["statuses"] == [
@@ -94,7 +96,9 @@ def test_remapping_a_column_updates_the_preview(qtbot, page, tmp_path):
 def test_cancelling_the_preview_imports_nothing(page, tmp_path, monkeypatch):
     source = tmp_path / "people.csv"
     source.write_text(CSV, encoding="utf-8")
-    monkeypatch.setattr(dialogs, "review_stakeholder_import", lambda *_args: False)
+    monkeypatch.setattr(
+        "pmdesk.workspaces.stakeholders.qt.dialogs.review_stakeholder_import", lambda *_args: False
+    )
     before = _count(page.controller.session)
     assert page.import_csv(source) == 0
     assert _count(page.controller.session) == before
@@ -115,7 +119,10 @@ def test_an_unreadable_file_is_explained_and_nothing_changes(
     source.write_bytes(content)
     errors: list[str] = []
     monkeypatch.setattr(dialogs, "show_error", lambda _p, _t, text: errors.append(text))
-    monkeypatch.setattr(dialogs, "review_stakeholder_import", lambda *_a: pytest.fail("no preview"))
+    monkeypatch.setattr(
+        "pmdesk.workspaces.stakeholders.qt.dialogs.review_stakeholder_import",
+        lambda *_a: pytest.fail("no preview"),
+    )
     before = _count(page.controller.session)
     assert page.import_csv(source) == 0
     assert errors == [message]

@@ -9,7 +9,6 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QGraphicsItem
 from sqlalchemy import select
 
-from pmdesk.gui import dialogs
 from pmdesk.gui.document import DocumentController
 from pmdesk.workspaces.stakeholders.chart import layout as chart
 from pmdesk.workspaces.stakeholders.model import Stakeholder, StakeholderSnapshot
@@ -140,7 +139,8 @@ def test_snapshot_arrows_show_who_moved_since(page, controller):
 
 def test_saving_a_snapshot_asks_for_a_name_and_can_be_undone(page, controller, monkeypatch):
     monkeypatch.setattr(
-        dialogs, "ask_snapshot_name", lambda _parent, _suggested: "Before the board"
+        "pmdesk.workspaces.stakeholders.qt.dialogs.ask_snapshot_name",
+        lambda _parent, _suggested: "Before the board",
     )
     snapshot_id = page.grid.save_snapshot()
     assert controller.session.get(StakeholderSnapshot, snapshot_id).name == "Before the board"
@@ -173,7 +173,9 @@ def test_the_card_menu_offers_relationships(page, controller):
 
 
 def test_deleting_selected_cards_removes_them_from_the_grid(page, controller, monkeypatch):
-    monkeypatch.setattr(dialogs, "confirm_delete_stakeholders", lambda *_args: True)
+    monkeypatch.setattr(
+        "pmdesk.workspaces.stakeholders.qt.dialogs.confirm_delete_stakeholders", lambda *_args: True
+    )
     omar = _person(controller.session, "Omar Haddad").id
     page.grid.scene.cards[omar].setSelected(True)
     assert page.selected_ids() == [omar]
@@ -206,7 +208,9 @@ def test_cards_cannot_be_dragged_in_a_read_only_project(qtbot, sample_file):
 
 
 def test_the_delete_key_deletes_the_selected_card(qtbot, page, controller, monkeypatch):
-    monkeypatch.setattr(dialogs, "confirm_delete_stakeholders", lambda *_args: True)
+    monkeypatch.setattr(
+        "pmdesk.workspaces.stakeholders.qt.dialogs.confirm_delete_stakeholders", lambda *_args: True
+    )
     omar = _person(controller.session, "Omar Haddad").id
     page.activateWindow()
     page.grid.view.setFocus()

@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
-from pmdesk.gui import dialogs
 from pmdesk.gui.document import DocumentController
 from pmdesk.workspaces.stakeholders.model import Stakeholder, StakeholderRelationship
 from pmdesk.workspaces.stakeholders.qt.page import StakeholdersPage
@@ -93,8 +92,7 @@ def test_deleting_asks_and_removes_the_lines_in_the_same_undo_step(page, control
     session = controller.session
     asked: list[tuple[list[str], int]] = []
     monkeypatch.setattr(
-        dialogs,
-        "confirm_delete_stakeholders",
+        "pmdesk.workspaces.stakeholders.qt.dialogs.confirm_delete_stakeholders",
         lambda _p, names, lines: asked.append((names, lines)) or True,
     )
     before = _lines(session)
@@ -113,7 +111,10 @@ def test_deleting_asks_and_removes_the_lines_in_the_same_undo_step(page, control
 
 
 def test_declining_the_question_deletes_nothing(page, controller, monkeypatch):
-    monkeypatch.setattr(dialogs, "confirm_delete_stakeholders", lambda *_args: False)
+    monkeypatch.setattr(
+        "pmdesk.workspaces.stakeholders.qt.dialogs.confirm_delete_stakeholders",
+        lambda *_args: False,
+    )
     rachel = _person(controller.session, "Rachel Osei").id
     assert not page.delete_stakeholders([rachel])
     assert controller.session.get(Stakeholder, rachel) is not None

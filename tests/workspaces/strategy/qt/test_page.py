@@ -193,7 +193,9 @@ def test_reordering_inside_a_block_with_move_down(qtbot, controller):
 def test_adding_and_editing_notes_through_the_dialog(qtbot, controller, monkeypatch):
     view = open_board(qtbot, controller, "go_to_market_canvas")
     answers = iter([("Bundle with distributors", "orange", None), ("Bundles", "green", None)])
-    monkeypatch.setattr(dialogs, "edit_board_note", lambda *args: next(answers))
+    monkeypatch.setattr(
+        "pmdesk.workspaces.strategy.qt.dialogs.edit_board_note", lambda *args: next(answers)
+    )
     pricing = next(b for b in view.board.blocks if b.title == "Pricing")
     view.add_note(pricing.id)
     assert titles(view)["Pricing"][-1] == "Bundle with distributors"
@@ -259,7 +261,9 @@ def test_canvas_and_board_export_as_png_and_svg(qtbot, controller, monkeypatch, 
     page = StrategyPage(controller)
     qtbot.addWidget(page)
     targets = iter([tmp_path / "canvas.svg", tmp_path / "board.png"])
-    monkeypatch.setattr(dialogs, "choose_strategy_image", lambda *args: next(targets))
+    monkeypatch.setattr(
+        "pmdesk.workspaces.strategy.qt.dialogs.choose_strategy_image", lambda *args: next(targets)
+    )
     page.canvas_view.export_button.click()
     page.boards_view.export_button.click()
     assert b"<svg" in (tmp_path / "canvas.svg").read_bytes()[:400]
@@ -270,7 +274,10 @@ def test_export_to_an_unwritable_place_says_so(qtbot, controller, monkeypatch, t
     view = CanvasView(controller)
     qtbot.addWidget(view)
     errors: list[str] = []
-    monkeypatch.setattr(dialogs, "choose_strategy_image", lambda *a: tmp_path / "no" / "x.png")
+    monkeypatch.setattr(
+        "pmdesk.workspaces.strategy.qt.dialogs.choose_strategy_image",
+        lambda *a: tmp_path / "no" / "x.png",
+    )
     monkeypatch.setattr(dialogs, "show_error", lambda _p, _t, message: errors.append(message))
     view.export_button.click()
     assert len(errors) == 1 and errors[0].startswith("The canvas could not be saved")
@@ -353,7 +360,7 @@ def test_adding_a_factor_and_a_created_one_are_undoable(qtbot, controller, monke
     view = CanvasView(controller)
     qtbot.addWidget(view)
     names = iter(["Voice notes", "Live arrival texts"])
-    monkeypatch.setattr(dialogs, "ask_strategy_text", lambda *args: next(names))
+    monkeypatch.setattr(dialogs, "ask_text", lambda *args: next(names))
     view.table.selectRow(0)
     view.ask_new_factor()
     assert view.model.index(1, 0).data() == "Voice notes"  # after the selected factor

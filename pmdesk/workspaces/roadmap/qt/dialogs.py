@@ -1,0 +1,41 @@
+"""The roadmap's own questions; generic ones are in ``pmdesk.gui.dialogs``."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+
+def choose_roadmap_export(parent: QWidget, choices: object) -> object | None:
+    """Ask what to export (date range, lanes, file); returns the filled choices or None."""
+    from pmdesk.workspaces.roadmap.qt.export_dialog import ExportDialog
+
+    dialog = ExportDialog(choices, parent)  # type: ignore[arg-type]
+    if dialog.exec() != ExportDialog.DialogCode.Accepted:
+        return None
+    return dialog.choices()
+
+
+def edit_roadmap_item(
+    parent: QWidget, item: object, lanes: list, owners: list, check: object
+) -> dict | None:
+    """Edit every detail of a roadmap item; the changed fields, or None when cancelled.
+    ``check`` validates before the dialog closes, so a refused edit loses nothing typed."""
+    from pmdesk.workspaces.roadmap.qt.item_dialog import ItemDialog
+
+    dialog = ItemDialog(item, lanes, owners, check, parent)  # type: ignore[arg-type]
+    if dialog.exec() != ItemDialog.DialogCode.Accepted:
+        return None
+    return dialog.changes()
+
+
+def edit_roadmap_marker(
+    parent: QWidget, values: dict, check: object, removable: bool
+) -> dict | str | None:
+    """Add or edit a date marker: its values, "delete", or None when cancelled."""
+    from pmdesk.workspaces.roadmap.qt.item_dialog import MarkerDialog
+
+    dialog = MarkerDialog(values, check, removable, parent)  # type: ignore[arg-type]
+    result = dialog.exec()
+    if result == MarkerDialog.DELETE:
+        return "delete"
+    return dialog.values() if result == MarkerDialog.DialogCode.Accepted else None
