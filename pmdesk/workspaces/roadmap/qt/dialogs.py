@@ -5,16 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 
-def choose_roadmap_export(parent: QWidget, choices: object) -> object | None:
-    """Ask what to export (date range, lanes, file); returns the filled choices or None."""
-    from pmdesk.workspaces.roadmap.qt.export_dialog import ExportDialog
-
-    dialog = ExportDialog(choices, parent)  # type: ignore[arg-type]
-    if dialog.exec() != ExportDialog.DialogCode.Accepted:
-        return None
-    return dialog.choices()
-
-
 def edit_roadmap_item(
     parent: QWidget, item: object, lanes: list, owners: list, check: object
 ) -> dict | None:

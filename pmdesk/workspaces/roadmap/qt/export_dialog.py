@@ -25,7 +25,6 @@ from pmdesk.errors import PmdeskError
 from pmdesk.gui import dialogs
 from pmdesk.workspaces.roadmap.chart.scale import ZOOMS
 from pmdesk.workspaces.roadmap.fiscal import add_months, quarter_start
-from pmdesk.workspaces.roadmap.qt import dialogs as ask
 
 if TYPE_CHECKING:
     from pmdesk.workspaces.roadmap.qt.page import RoadmapPage
@@ -105,6 +104,14 @@ class ExportDialog(QDialog):
             self.accept()
 
 
+def choose_roadmap_export(parent: QWidget, choices: object) -> object | None:
+    """Ask what to export (date range, lanes, file); returns the filled choices or None."""
+    dialog = ExportDialog(choices, parent)  # type: ignore[arg-type]
+    if dialog.exec() != ExportDialog.DialogCode.Accepted:
+        return None
+    return dialog.choices()
+
+
 def default_choices(page: RoadmapPage) -> ExportChoices:
     """The next four fiscal quarters, every lane, at the page's zoom."""
     first = quarter_start(page.today, page.roadmap.fiscal_start)
@@ -121,7 +128,7 @@ def default_choices(page: RoadmapPage) -> ExportChoices:
 
 def export_chart(page: RoadmapPage) -> Path | None:
     """Ask what and where, then write the chart; errors are shown, never raised."""
-    choices = ask.choose_roadmap_export(page, default_choices(page))
+    choices = choose_roadmap_export(page, default_choices(page))
     if choices is None:
         return None
     assert isinstance(choices, ExportChoices)

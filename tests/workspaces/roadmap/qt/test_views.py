@@ -173,7 +173,7 @@ def test_exporting_the_chart_writes_the_chosen_file(page, monkeypatch, tmp_path)
         asked.append(choices)
         return replace(choices, chosen={choices.lanes[0][0]})
 
-    monkeypatch.setattr("pmdesk.workspaces.roadmap.qt.dialogs.choose_roadmap_export", choose)
+    monkeypatch.setattr("pmdesk.workspaces.roadmap.qt.export_dialog.choose_roadmap_export", choose)
     monkeypatch.setattr(dialogs, "choose_export_file", lambda *args: tmp_path / "chart.pdf")
     assert export_chart(page) == tmp_path / "chart.pdf"
     assert (tmp_path / "chart.pdf").read_bytes().startswith(b"%PDF")
@@ -185,7 +185,7 @@ def test_a_cancelled_export_writes_nothing(page, monkeypatch, tmp_path):
     from pmdesk.workspaces.roadmap.qt.export_dialog import export_chart
 
     monkeypatch.setattr(
-        "pmdesk.workspaces.roadmap.qt.dialogs.choose_roadmap_export",
+        "pmdesk.workspaces.roadmap.qt.export_dialog.choose_roadmap_export",
         lambda parent, choices: choices,
     )
     monkeypatch.setattr(dialogs, "choose_export_file", lambda *args: None)
