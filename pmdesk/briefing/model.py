@@ -19,6 +19,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, selecti
 from pmdesk import registry
 from pmdesk.domain import records
 from pmdesk.domain.base import Record
+from pmdesk.domain.project import Project
 from pmdesk.errors import ValidationError
 
 NAME_MAX = 120
@@ -192,6 +193,14 @@ def set_sections(
 
 def remove_briefing(session: Session, briefing_id: str) -> records.Removal:
     return records.remove(session, Briefing, [briefing_id])
+
+
+def product_name(session: Session) -> str | None:
+    """The product's name for a title or a file name, or None in a file without a project row.
+
+    Read without ``get_project()``, which would add the row: showing a page must not write.
+    """
+    return session.scalars(select(Project.name)).first()
 
 
 def briefing_count(session: Session) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from pmdesk.briefing import model as briefings
 from pmdesk.briefing.model import Briefing, BriefingSection, SectionChoice
@@ -139,3 +139,13 @@ def test_briefings_go_through_dump_and_load_unchanged(session):
         SectionChoice("roadmap", {"from": "2027-01-01", "lanes": ["Go-to-market"]})
     ]
     assert dump_project(session) == dumped
+
+
+def test_product_name_reads_the_project_without_creating_one(session):
+    from pmdesk.domain.project import Project, get_project
+
+    assert briefings.product_name(session) == get_project(session).name
+    session.execute(delete(Project))
+    session.commit()
+    assert briefings.product_name(session) is None
+    assert session.scalars(select(Project)).all() == []

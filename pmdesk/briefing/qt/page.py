@@ -30,24 +30,20 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
+from pmdesk import registry
 from pmdesk.briefing import model as briefings
 from pmdesk.briefing.exporter import BriefingSettings, ExportResult
 from pmdesk.briefing.model import Briefing, SectionChoice
+from pmdesk.briefing.qt import actions
 from pmdesk.briefing.qt import dialogs as ask
 from pmdesk.briefing.qt.export_runner import ExportThread, progress_dialog
 from pmdesk.briefing.qt.sections_panel import SectionsPanel
-from pmdesk.domain import (
-    records,
-)
-from pmdesk.domain.base import new_id
-from pmdesk.domain.project import Project
 from pmdesk.gui import dialogs
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.text import show_plain_text
 
-KINDS = (Briefing.__tablename__, briefings.BriefingSection.__tablename__)
+KINDS = registry.spec("briefing").kinds()  # the page shows every kind of briefing record
 
 # field -> (label, placeholder) for the one-line settings
 LINE_FIELDS: dict[str, tuple[str, str]] = {
@@ -115,6 +111,7 @@ class BriefingPage(QWidget):
         self.empty_label.setWordWrap(True)
 
         self.lines: dict[str, QLineEdit] = {}
+        self.browse_buttons: list[QPushButton] = []
         form = QFormLayout()
         for field, (label, placeholder) in LINE_FIELDS.items():
             line = QLineEdit()
@@ -176,6 +173,7 @@ class BriefingPage(QWidget):
         self.lines[field] = line
         browse = QPushButton("Choose…")
         browse.clicked.connect(choose)
+        self.browse_buttons.append(browse)
         row = QHBoxLayout()
         row.addWidget(line, 1)
         row.addWidget(browse)
@@ -215,6 +213,8 @@ class BriefingPage(QWidget):
             if line.text() != getattr(briefing, field):
                 line.setText(getattr(briefing, field))
             line.setReadOnly(read_only)
+        for browse in self.browse_buttons:
+            browse.setEnabled(not read_only)  # a chosen file could not be stored
         for field, editor in self.texts.items():
             show_plain_text(editor, getattr(briefing, field))
             editor.setReadOnly(read_only)
@@ -242,19 +242,8 @@ class BriefingPage(QWidget):
 
     def _update(self, label: str, values: dict[str, Any], merge: str | None = None) -> None:
         briefing = self.current()
-        if briefing is None or self.controller.read_only:
-            return
-        if all(getattr(briefing, field) == value for field, value in values.items()):
-            return
-        session, briefing_id = self.controller.session, briefing.id
-        previous = {field: getattr(briefing, field) for field in values}
-        self.controller.edit(
-            label,
-            lambda: briefings.update_briefing(session, briefing_id, **values),
-            lambda: briefings.update_briefing(session, briefing_id, **previous),
-            Change.of(*KINDS, ids=[briefing_id]),
-            merge_key=(Briefing.__tablename__, briefing_id, merge) if merge else None,
-        )
+        if briefing is not None:
+            actions.update_briefing(self.controller, briefing.id, label, values, merge)
 
     def _line_edited(self, field: str) -> None:
         label = LINE_FIELDS.get(field, ("Logo" if field == "logo_path" else "Template", ""))[0]
@@ -271,53 +260,20 @@ class BriefingPage(QWidget):
 
     def _sections_edited(self, choices: Sequence[SectionChoice]) -> None:
         briefing = self.current()
-        if briefing is None or self.controller.read_only:
-            return
-        session, briefing_id = self.controller.session, briefing.id
-        previous = briefings.section_choices(briefing)
-        if list(choices) == previous:
-            return
-        new = list(choices)
-        self.controller.edit(
-            "Change briefing sections",
-            lambda: briefings.set_sections(session, briefing_id, new),
-            lambda: briefings.set_sections(session, briefing_id, previous),
-            Change.of(*KINDS, ids=[briefing_id]),
-        )
+        if briefing is not None:
+            actions.set_sections(self.controller, briefing.id, choices)
 
     def new_briefing(self) -> None:
-        session = self.controller.session
-        name = briefings.unused_name(
-            session, "Exec staff" if not self.chooser.count() else "Briefing"
-        )
-        project = session.scalars(select(Project)).first()
-        title = f"{project.name}: executive briefing" if project is not None else ""
-        briefing_id = new_id()
-
-        def redo() -> None:
-            briefings.create_briefing(session, name, briefing_id=briefing_id, title=title)
-
-        def undo() -> None:
-            briefings.remove_briefing(session, briefing_id)
-
-        if self.controller.edit(f"Add briefing “{name}”", redo, undo, Change.of(*KINDS)):
+        base = "Exec staff" if not self.chooser.count() else "Briefing"
+        briefing_id = actions.add_briefing(self.controller, base)
+        if briefing_id is not None:
             self.briefing_id = briefing_id
             self.refresh()
 
     def delete_briefing(self) -> None:
         briefing = self.current()
-        if briefing is None or self.controller.read_only:
-            return
-        session, briefing_id = self.controller.session, briefing.id
-        removed: list[records.Removal] = []
-
-        def redo() -> None:
-            removed[:] = [briefings.remove_briefing(session, briefing_id)]
-
-        def undo() -> None:
-            records.restore(session, removed[0])
-
-        self.controller.edit(f"Delete briefing “{briefing.name}”", redo, undo, Change.of(*KINDS))
+        if briefing is not None:
+            actions.delete_briefing(self.controller, briefing.id)
 
     def _choose_logo(self) -> None:
         path = ask.choose_briefing_logo(self, self._folder())
@@ -341,8 +297,9 @@ class BriefingPage(QWidget):
         briefing = self.current()
         if briefing is None or self.export_thread is not None:
             return
-        project = self.controller.session.scalars(select(Project)).first()
-        product = project.name if project is not None else "Briefing"
+        product = briefings.product_name(self.controller.session)
+        if product is None:
+            product = "Briefing"
         suggestion = Path(self._folder()) / f"{product} - {briefing.name}.docx"
         target = ask.choose_briefing_file(self, str(suggestion))
         if target is not None:

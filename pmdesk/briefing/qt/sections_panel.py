@@ -46,6 +46,7 @@ class SectionsPanel(QWidget):
         super().__init__(parent)
         self._options: dict[str, dict[str, Any]] = {}
         self._updating = False
+        self._read_only = False
         self.list = QListWidget()
         self.list.setObjectName("briefingSections")
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
@@ -87,12 +88,19 @@ class SectionsPanel(QWidget):
         layout.addStretch(1)
 
     def set_read_only(self, read_only: bool) -> None:
+        """Show that nothing can change: no ticking, no dragging, no buttons, no options."""
         self._read_only = read_only
         self.list.setDragDropMode(
             QAbstractItemView.DragDropMode.NoDragDrop
             if read_only
             else QAbstractItemView.DragDropMode.InternalMove
         )
+        self.list.setDragEnabled(not read_only)
+        self._updating = True  # new flags are not a new choice
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            item.setFlags(self._item_flags(item.flags()))
+        self._updating = False
         self.up.setEnabled(not read_only)
         self.down.setEnabled(not read_only)
         self.options_box.setEnabled(not read_only)
@@ -110,8 +118,7 @@ class SectionsPanel(QWidget):
         for key in keys:
             item = QListWidgetItem(section_titles()[key])
             item.setData(KEY_ROLE, key)
-            flags = item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled
-            item.setFlags(flags & ~Qt.ItemFlag.ItemIsDropEnabled)
+            item.setFlags(self._item_flags(item.flags()))
             item.setCheckState(Qt.CheckState.Checked if key in chosen else Qt.CheckState.Unchecked)
             self.list.addItem(item)
         self._updating = False
@@ -120,6 +127,12 @@ class SectionsPanel(QWidget):
             rows * self.list.sizeHintForRow(0) + 2 * self.list.frameWidth() + 4
         )
         self.select(current or (keys[0] if keys else None))
+
+    def _item_flags(self, flags: Qt.ItemFlag) -> Qt.ItemFlag:
+        # Items are dropped between, never onto; ticking and dragging only while editable.
+        editable = Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled
+        flags &= ~Qt.ItemFlag.ItemIsDropEnabled
+        return flags & ~editable if self._read_only else flags | editable
 
     def choices(self) -> list[SectionChoice]:
         result = []

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from pmdesk.briefing.model import Briefing, list_briefings, section_choices
+from pmdesk.briefing.qt import actions
 from pmdesk.briefing.qt.page import BriefingPage
 from pmdesk.gui import dialogs
 from pmdesk.gui.document import DocumentController
@@ -175,6 +176,30 @@ def test_a_read_only_project_can_export_but_not_edit(qtbot, sample_file):
         assert page.lines["title"].isReadOnly()
         assert not page.new_button.isEnabled()
         assert page.export_button.isEnabled()
+        assert not any(button.isEnabled() for button in page.browse_buttons)
+        panel = page.sections
+        assert panel.list.dragDropMode() == panel.list.DragDropMode.NoDragDrop
+        assert not panel.list.dragEnabled()
+        for row in range(panel.list.count()):
+            flags = panel.list.item(row).flags()
+            assert not flags & Qt.ItemFlag.ItemIsUserCheckable
+            assert not flags & Qt.ItemFlag.ItemIsDragEnabled
+    finally:
+        document.close()
+
+
+def test_a_read_only_project_refuses_an_edit_with_a_message(qtbot, sample_file):
+    document = Document.open(sample_file, read_only=True)
+    try:
+        controller = DocumentController(document)
+        page = BriefingPage(controller)
+        qtbot.addWidget(page)
+        messages: list[str] = []
+        controller.failed.connect(messages.append)
+        done = actions.update_briefing(controller, page.briefing_id, "Edit", {"title": "New"})
+        assert not done and len(messages) == 1 and "read-only" in messages[0]
+        assert page.lines["title"].text() == "FieldLoop: state of the product"
+        assert controller.undo_stack.count() == 0
     finally:
         document.close()
 

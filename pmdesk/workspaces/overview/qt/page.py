@@ -8,8 +8,9 @@ from pmdesk.domain import project as overview
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.forms.ui_overview import Ui_OverviewPage
 from pmdesk.gui.text import show_plain_text
+from pmdesk.workspaces.overview.qt import actions
 
-KIND = overview.Project.__tablename__
+KIND = actions.KIND  # the overview's fields live on the project record
 TEXT_FIELDS = tuple(f for f in overview.OVERVIEW_FIELDS if f.name != "name")
 
 
@@ -51,24 +52,10 @@ class OverviewPage(QWidget):
             self.refresh()
 
     def _text_edited(self, field: str) -> None:
-        self._set(field, self.editors[field].toPlainText())
+        actions.set_field(self.controller, field, self.editors[field].toPlainText())
 
     def _name_edited(self) -> None:
-        self._set("name", self.ui.name.text())
-
-    def _set(self, field: str, value: str) -> None:
-        session = self.controller.session
-        old = getattr(overview.get_project(session), field)
-        if old == value:
-            return
-        label = next(f.label for f in overview.OVERVIEW_FIELDS if f.name == field)
-        self.controller.edit(
-            f"Edit {label}",
-            lambda: overview.set_field(session, field, value),
-            lambda: overview.set_field(session, field, old),
-            Change.of(KIND),
-            merge_key=(KIND, field),
-        )
+        actions.set_field(self.controller, "name", self.ui.name.text())
 
 
 def _set_line(editor: QLineEdit, value: str) -> None:
