@@ -23,13 +23,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from pmdesk.domain import records
-from pmdesk.domain.base import new_id
 from pmdesk.gui import dialogs
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.workspaces.strategy import boards as rules
+from pmdesk.workspaces.strategy import query
 from pmdesk.workspaces.strategy.board_templates import (
     BoardTemplate,
     TemplateCatalog,
@@ -40,99 +38,11 @@ from pmdesk.workspaces.strategy.chart.board import board_figure, board_layout
 from pmdesk.workspaces.strategy.chart.canvas import save_figure
 from pmdesk.workspaces.strategy.model import DEFAULT_NOTE_COLOUR, Board, BoardBlock, BoardNote
 from pmdesk.workspaces.strategy.qt import dialogs as ask
+from pmdesk.workspaces.strategy.qt.actions import BoardActions
 from pmdesk.workspaces.strategy.qt.board_scene import BoardScene
 
-BOARD_KINDS = (Board.__tablename__, BoardBlock.__tablename__, BoardNote.__tablename__)
+BOARD_KINDS = frozenset({Board.__tablename__, BoardBlock.__tablename__, BoardNote.__tablename__})
 MIN_BOARD_WIDTH = 900.0
-
-
-def board_change() -> Change:
-    return Change.of(*BOARD_KINDS)
-
-
-class BoardEditor:
-    """Every board edit as one undoable step."""
-
-    def __init__(self, controller: DocumentController) -> None:
-        self.controller = controller
-
-    def create_board(self, template: BoardTemplate) -> str | None:
-        session = self.controller.session
-        board_id = new_id()
-        done = self.controller.edit(
-            f"New {template.name}",
-            lambda: rules.create_board(session, template, record_id=board_id),
-            lambda: rules.remove_board(session, board_id),
-            board_change(),
-        )
-        return board_id if done else None
-
-    def rename_board(self, board_id: str, old: str, name: str) -> bool:
-        session = self.controller.session
-        return self.controller.edit(
-            "Rename board",
-            lambda: rules.rename_board(session, board_id, name),
-            lambda: rules.rename_board(session, board_id, old),
-            board_change(),
-        )
-
-    def remove_board(self, board_id: str) -> bool:
-        session = self.controller.session
-        holder: dict[str, Any] = {}
-
-        def redo() -> None:
-            holder["removal"] = rules.remove_board(session, board_id)
-
-        return self.controller.edit(
-            "Remove board",
-            redo,
-            lambda: records.restore(session, holder["removal"]),
-            board_change(),
-        )
-
-    def add_note(
-        self, block_id: str, text: str, colour: str, link: Any, index: int | None = None
-    ) -> str | None:
-        session = self.controller.session
-        note_id = new_id()
-        done = self.controller.edit(
-            "Add note",
-            lambda: rules.add_note(session, block_id, text, colour, index, link, record_id=note_id),
-            lambda: rules.remove_notes(session, [note_id]),
-            board_change(),
-        )
-        return note_id if done else None
-
-    def edit_note(self, note: NoteView, text: str, colour: str, link: Any) -> bool:
-        session = self.controller.session
-        old_link = (note.link_field, note.link_id) if note.link_field else None
-        return self.controller.edit(
-            "Edit note",
-            lambda: rules.edit_note(session, note.id, text, colour, link),
-            lambda: rules.edit_note(session, note.id, note.text, note.colour, old_link),
-            board_change(),
-        )
-
-    def move_note(self, note_id: str, origin: tuple[str, int], target: tuple[str, int]) -> bool:
-        session = self.controller.session
-        return self.controller.edit(
-            "Move note",
-            lambda: rules.move_note(session, note_id, *target),
-            lambda: rules.move_note(session, note_id, *origin),
-            board_change(),
-        )
-
-    def remove_notes(self, note_ids: list[str]) -> bool:
-        session = self.controller.session
-        holder: dict[str, Any] = {}
-
-        def redo() -> None:
-            holder["removal"] = rules.remove_notes(session, note_ids)
-
-        text = "Remove note" if len(note_ids) == 1 else f"Remove {len(note_ids)} notes"
-        return self.controller.edit(
-            text, redo, lambda: records.restore(session, holder["removal"]), board_change()
-        )
 
 
 class BoardGraphicsView(QGraphicsView):
@@ -159,7 +69,7 @@ class BoardsView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.editor = BoardEditor(controller)
+        self.editor = BoardActions(controller)
         self.catalog = catalog if catalog is not None else load_templates()
         self.board: BoardView | None = None
         self._width = 0.0
@@ -238,6 +148,7 @@ class BoardsView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.view)
+        delete.setEnabled(not controller.read_only)  # like the Remove note button beside it
         delete.activated.connect(self.remove_selected)
 
         controller.changed.connect(self._changed)
@@ -351,22 +262,11 @@ class BoardsView(QWidget):
         return None
 
     def _link_choices(self) -> list[tuple[str, object]]:
-        from pmdesk.workspaces.competition.model import Competitor
-        from pmdesk.workspaces.requirements.model import Requirement
-        from pmdesk.workspaces.stakeholders.model import Stakeholder
-
-        session = self.controller.session
-        choices: list[tuple[str, object]] = [("No link", None)]
-        for label, field, model, column in (
-            ("Stakeholder", "stakeholder_id", Stakeholder, Stakeholder.name),
-            ("Competitor", "competitor_id", Competitor, Competitor.name),
-            ("Requirement", "requirement_id", Requirement, Requirement.title),
-        ):
-            for record_id, name in session.execute(select(model.id, column).order_by(column)):
-                choices.append((f"{label}: {name}", (field, record_id)))
-        return choices
+        """What the note dialog's "Links to" offers, "No link" first."""
+        return [("No link", None), *query.note_link_targets(self.controller.session)]
 
     def add_note(self, block_id: str | None) -> None:
+        # Read-only: a double-click on a block opens no dialog whose note could not be kept.
         if self.controller.read_only or self.board is None or not self.board.blocks:
             return
         if block_id is None:
@@ -385,6 +285,7 @@ class BoardsView(QWidget):
             self.editor.add_note(block_id, *answer)
 
     def edit_note(self, note_id: str | None) -> None:
+        # Read-only: a double-click on a note opens no dialog whose change could not be kept.
         if self.controller.read_only or self.board is None:
             return
         if note_id is None:
@@ -410,7 +311,7 @@ class BoardsView(QWidget):
     def _note_dropped(self, note_id: str, x: float, y: float) -> None:
         found = self._note(note_id)
         slot = self.scene.layout.drop_slot(x, y) if self.scene.layout else None
-        if found is None or slot is None or self.controller.read_only:
+        if found is None or slot is None:
             self._draw()  # back where it was
             return
         block_id, index, _note = found
@@ -437,7 +338,7 @@ class BoardsView(QWidget):
 
     def remove_selected(self) -> None:
         selected = self.scene.selected_note_ids()
-        if selected and not self.controller.read_only:
+        if selected:
             self.editor.remove_notes(selected)
 
 

@@ -1,167 +1,23 @@
 """The table beside the strategy canvas: one row per factor, its ERRC, and every curve's level.
 
-Edits go through :class:`CanvasEditor`, which turns each into one undoable controller edit.
+Edits go through :class:`~pmdesk.workspaces.strategy.qt.actions.CanvasActions`, which turns
+each into one undoable controller edit.
 """
 
 from __future__ import annotations
 
-import itertools
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from pmdesk.domain import records
-from pmdesk.domain.base import new_id
-from pmdesk.gui.document import Change, DocumentController
-from pmdesk.workspaces.strategy import canvas as rules
 from pmdesk.workspaces.strategy.canvas import Canvas, CurveView
 from pmdesk.workspaces.strategy.chart.canvas import ACTION_COLOURS
-from pmdesk.workspaces.strategy.model import (
-    ACTIONS,
-    FUTURE,
-    KEEP,
-    CanvasCurve,
-    CanvasFactor,
-    CanvasLevel,
-)
+from pmdesk.workspaces.strategy.model import ACTIONS, FUTURE, KEEP
+from pmdesk.workspaces.strategy.qt.actions import CREATED_TARGET, CanvasActions
 
-CANVAS_KINDS = (
-    CanvasFactor.__tablename__,
-    CanvasCurve.__tablename__,
-    CanvasLevel.__tablename__,
-)
 FIXED_COLUMNS = ("Factor", "ERRC", "Target")
-_drag_numbers = itertools.count(1)
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-def canvas_change() -> Change:
-    return Change.of(*CANVAS_KINDS)
-
-
-class CanvasEditor:
-    """Every canvas edit as one undoable step; views call these and never the domain."""
-
-    def __init__(self, controller: DocumentController) -> None:
-        self.controller = controller
-
-    @property
-    def session(self):  # type: ignore[no-untyped-def]
-        return self.controller.session
-
-    def _edit(self, text: str, redo: Any, merge_key: object = None) -> bool:
-        session = self.session
-        before = rules.capture(session)
-        return self.controller.edit(
-            text, redo, lambda: rules.restore(session, before), canvas_change(), merge_key
-        )
-
-    def set_level(self, curve: CurveView, factor_id: str, level: object, drag: int = 0) -> bool:
-        session = self.session
-        key = ("canvas-drag", drag) if drag else None
-        return self._edit(
-            f"Move {curve.name}",
-            lambda: rules.set_level(session, curve.id, factor_id, level),
-            key,
-        )
-
-    def set_errc(self, factor_id: str, name: str, action: str, target: object) -> bool:
-        session = self.session
-        label = ACTIONS.get(action, "No ERRC action")
-        return self._edit(
-            f"{label} “{name}”", lambda: rules.set_errc(session, factor_id, action, target)
-        )
-
-    def reset_future(self) -> bool:
-        session = self.session
-        return self._edit("Reset the future curve", lambda: rules.reset_future(session))
-
-    def rename_factor(self, factor_id: str, old: str, name: str) -> bool:
-        session = self.session
-        return self.controller.edit(
-            "Rename factor",
-            lambda: rules.rename_factor(session, factor_id, name),
-            lambda: rules.rename_factor(session, factor_id, old),
-            canvas_change(),
-        )
-
-    def move_factor(self, factor_id: str, old: int, new: int) -> bool:
-        session = self.session
-        return self.controller.edit(
-            "Move factor",
-            lambda: rules.move_factor(session, factor_id, new),
-            lambda: rules.move_factor(session, factor_id, old),
-            canvas_change(),
-        )
-
-    def add_factor(self, name: str, index: int | None, criterion_id: str | None = None) -> bool:
-        session = self.session
-        factor_id = new_id()
-
-        def redo() -> None:
-            if criterion_id:
-                rules.add_factor_from_criterion(session, criterion_id, index, record_id=factor_id)
-            else:
-                rules.add_factor(session, name, index, record_id=factor_id)
-
-        return self.controller.edit(
-            "Add factor", redo, lambda: rules.remove_factors(session, [factor_id]), canvas_change()
-        )
-
-    def remove_factors(self, factor_ids: list[str]) -> bool:
-        session = self.session
-        holder: dict[str, Any] = {}
-
-        def redo() -> None:
-            holder["removal"] = rules.remove_factors(session, factor_ids)
-
-        def undo() -> None:
-            records.restore(session, holder["removal"])
-
-        return self.controller.edit("Remove factor", redo, undo, canvas_change())
-
-    def add_curve(self, name: str, role: str, competitor_id: str | None = None) -> bool:
-        session = self.session
-        curve_id = new_id()
-
-        def redo() -> None:
-            rules.add_curve(session, name, role, competitor_id=competitor_id, record_id=curve_id)
-
-        return self.controller.edit(
-            "Add curve",
-            redo,
-            lambda: rules.remove_curves(session, [curve_id]),
-            canvas_change(),
-        )
-
-    def remove_curve(self, curve_id: str) -> bool:
-        session = self.session
-        holder: dict[str, Any] = {}
-
-        def redo() -> None:
-            holder["removal"] = rules.remove_curves(session, [curve_id])
-
-        return self.controller.edit(
-            "Remove curve",
-            redo,
-            lambda: records.restore(session, holder["removal"]),
-            canvas_change(),
-        )
-
-    def set_shown(self, curve_id: str, shown: bool) -> bool:
-        session = self.session
-        return self.controller.edit(
-            "Show curve" if shown else "Hide curve",
-            lambda: rules.set_curve_shown(session, curve_id, shown),
-            lambda: rules.set_curve_shown(session, curve_id, not shown),
-            canvas_change(),
-        )
-
-
-def next_drag_number() -> int:
-    """A fresh number for one drag gesture; every move of that gesture merges into one step."""
-    return next(_drag_numbers)
 
 
 def default_target(action: str, today: int) -> int | None:
@@ -171,12 +27,12 @@ def default_target(action: str, today: int) -> int | None:
     if action == "reduce":
         return max(0, today - 2) if today > 0 else None
     if action == "create":
-        return 5
+        return CREATED_TARGET
     return None
 
 
 class CanvasTableModel(QAbstractTableModel):
-    def __init__(self, editor: CanvasEditor, parent: QObject | None = None) -> None:
+    def __init__(self, editor: CanvasActions, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
         self.canvas = Canvas((), ())
@@ -253,6 +109,7 @@ class CanvasTableModel(QAbstractTableModel):
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         base = super().flags(index)
+        # Read-only shows as cells that open no editor, rather than as an edit refused later.
         if not index.isValid() or self.editor.controller.read_only:
             return base
         return base | Qt.ItemFlag.ItemIsEditable

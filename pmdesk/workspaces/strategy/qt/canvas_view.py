@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from pmdesk.domain.project import get_project
 from pmdesk.gui import dialogs
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.workspaces.competition.model import Criterion
 from pmdesk.workspaces.strategy import canvas as rules
+from pmdesk.workspaces.strategy import query
 from pmdesk.workspaces.strategy.canvas import Canvas, CurveView
 from pmdesk.workspaces.strategy.chart.canvas import (
     ACTION_COLOURS,
@@ -37,15 +38,30 @@ from pmdesk.workspaces.strategy.chart.canvas import (
     draw_canvas,
     save_figure,
 )
-from pmdesk.workspaces.strategy.model import ACTIONS, COMPETITOR, FUTURE, TODAY
-from pmdesk.workspaces.strategy.qt import dialogs as ask
-from pmdesk.workspaces.strategy.qt.canvas_model import (
-    CANVAS_KINDS,
-    CanvasEditor,
-    CanvasTableModel,
-    next_drag_number,
+from pmdesk.workspaces.strategy.model import (
+    ACTIONS,
+    COMPETITOR,
+    FUTURE,
+    TODAY,
+    CanvasCurve,
+    CanvasFactor,
+    CanvasLevel,
 )
+from pmdesk.workspaces.strategy.qt import dialogs as ask
+from pmdesk.workspaces.strategy.qt.actions import CanvasActions, next_drag_number
+from pmdesk.workspaces.strategy.qt.canvas_model import CanvasTableModel
 from pmdesk.workspaces.strategy.qt.delegates import ActionDelegate
+
+# The canvas redraws for its own records, and for the matrix's criteria its factors come from
+# (a removed criterion leaves its factor marked as the canvas's own).
+CANVAS_KINDS = frozenset(
+    {
+        CanvasFactor.__tablename__,
+        CanvasCurve.__tablename__,
+        CanvasLevel.__tablename__,
+        Criterion.__tablename__,
+    }
+)
 
 # The classic ERRC grid: what to cut on the left, what to add on the right.
 ERRC_PLACES = {"eliminate": (0, 0), "raise": (0, 1), "reduce": (1, 0), "create": (1, 1)}
@@ -64,7 +80,7 @@ class CanvasView(QWidget):
         from matplotlib.figure import Figure
 
         self.controller = controller
-        self.editor = CanvasEditor(controller)
+        self.editor = CanvasActions(controller)
         self.canvas = Canvas((), ())
         self.lines: dict[str, Any] = {}
         self._drag: tuple[str, int, int] | None = None  # curve id, factor index, gesture
@@ -162,27 +178,13 @@ class CanvasView(QWidget):
 
     def ask_created(self) -> None:
         name = dialogs.ask_text(self, "Create a Factor", "A factor no competitor offers:")
-        if name is None:
-            return
-        session = self.controller.session
-        from pmdesk.domain.base import new_id
-
-        factor_id = new_id()
-        self.controller.edit(
-            "Create factor",
-            lambda: rules.add_factor(session, name, None, "create", 5, record_id=factor_id),
-            lambda: rules.remove_factors(session, [factor_id]),
-            Change.of(*CANVAS_KINDS),
-        )
+        if name is not None:
+            self.editor.create_factor(name)
 
     def _fill_matrix_menu(self) -> None:
-        from pmdesk.workspaces.competition.model import Criterion
-
         self.matrix_menu.clear()
         used = {f.criterion_id for f in self.canvas.factors if f.criterion_id}
-        rows = self.controller.session.execute(
-            select(Criterion.id, Criterion.name).order_by(Criterion.name)
-        ).all()
+        rows = query.matrix_criteria(self.controller.session)
         for criterion_id, name in rows:
             action = self.matrix_menu.addAction(name)
             action.setEnabled(criterion_id not in used)
@@ -195,8 +197,6 @@ class CanvasView(QWidget):
             )
 
     def _fill_curve_menu(self) -> None:
-        from pmdesk.workspaces.competition.model import Competitor
-
         menu = self.curve_menu
         menu.clear()
         for curve in self.canvas.curves:
@@ -211,10 +211,9 @@ class CanvasView(QWidget):
         if FUTURE not in roles:
             menu.addAction("Add our future curve", lambda: self._add_curve(FUTURE))
         add = menu.addMenu("Add competitor")
-        linked = set(self._linked_competitors())
-        for competitor_id, name in self.controller.session.execute(
-            select(Competitor.id, Competitor.name).order_by(Competitor.name)
-        ):
+        session = self.controller.session
+        linked = query.linked_competitor_ids(session)
+        for competitor_id, name in query.competitors(session):
             action = add.addAction(name)
             action.setEnabled(competitor_id not in linked)
             action.triggered.connect(
@@ -224,12 +223,6 @@ class CanvasView(QWidget):
         remove = menu.addMenu("Remove curve")
         for curve in self.canvas.curves:
             remove.addAction(curve.name, lambda c=curve.id: self.editor.remove_curve(c))
-
-    def _linked_competitors(self) -> list[str]:
-        from pmdesk.workspaces.strategy.model import CanvasCurve
-
-        query = select(CanvasCurve.competitor_id).where(CanvasCurve.competitor_id.is_not(None))
-        return [value for value in self.controller.session.scalars(query) if value]
 
     def _add_curve(self, role: str) -> None:
         defaults = {TODAY: "Our product today", FUTURE: "Our product next year"}
@@ -283,7 +276,7 @@ class CanvasView(QWidget):
             header.resizeSection(column, 104)
 
     def _changed(self, change: Change) -> None:
-        if any(change.touches(kind) for kind in CANVAS_KINDS) or change.touches("criteria"):
+        if any(change.touches(kind) for kind in CANVAS_KINDS):
             self.refresh()
 
     def refresh(self) -> None:
@@ -340,6 +333,7 @@ class CanvasView(QWidget):
     # -- dragging a point ----------------------------------------------------------------------
 
     def _press(self, event: Any) -> None:
+        # A read-only canvas shows as points that do not follow the mouse, not as refusals.
         if self.controller.read_only or event.button != 1 or event.inaxes is None:
             return
         best: tuple[float, str, int] | None = None

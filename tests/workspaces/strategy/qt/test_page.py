@@ -402,3 +402,22 @@ def test_curves_menu_adds_a_competitor_from_the_matrix_and_hides_curves(qtbot, c
     controller.undo_stack.undo()
     assert [c.name for c in view.canvas.curves][-1] != "Jobwise"
     assert "ServicePeak" in [line.get_label() for line in view.lines.values()]
+
+
+def test_a_read_only_board_shows_it_and_the_controller_refuses_its_edits(
+    qtbot, controller, monkeypatch
+):
+    monkeypatch.setattr(type(controller), "read_only", property(lambda self: True))
+    view = open_board(qtbot, controller, "lean_canvas")
+    before = titles(view)
+    buttons = (view.new_button, view.add_button, view.remove_button, view.down_button)
+    assert not any(button.isEnabled() for button in buttons)
+    note = next(iter(view.scene.notes.values()))
+    assert not note.flags() & note.GraphicsItemFlag.ItemIsMovable
+    messages: list[str] = []
+    controller.failed.connect(messages.append)
+    note.setSelected(True)
+    view.remove_selected()  # the Delete key's slot, were its shortcut not disabled
+    assert len(messages) == 1 and "read-only" in messages[0]
+    assert titles(view) == before
+    assert controller.undo_stack.count() == 0
