@@ -6,43 +6,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pmdesk import registry
-from pmdesk.domain import records
 from pmdesk.domain.project import get_project
 from pmdesk.errors import PmdeskError
 from pmdesk.gui import dialogs
-from pmdesk.gui.document import Change
 from pmdesk.interchange.csv_table import read_csv_file
-from pmdesk.workspaces.stakeholders import edit
 from pmdesk.workspaces.stakeholders import io as stakeholders_csv
 from pmdesk.workspaces.stakeholders.io import ImportReview
-from pmdesk.workspaces.stakeholders.model import Stakeholder
+from pmdesk.workspaces.stakeholders.qt import actions
 from pmdesk.workspaces.stakeholders.qt import dialogs as ask
 
 if TYPE_CHECKING:
     from pmdesk.workspaces.stakeholders.qt.page import StakeholdersPage
 
 
-def removal_kinds() -> tuple[str, ...]:
-    """Every table a stakeholder removal can touch: rows that go with it (CASCADE, followed
-    further) and links other workspaces clear (SET NULL), so every view showing them refreshes."""
-    kinds = [Stakeholder.__tablename__]
-    cascading = [Stakeholder.__tablename__]
-    for name in cascading:
-        for table in registry.metadata().sorted_tables:
-            for key in table.foreign_keys:
-                if key.column.table.name != name or table.name in kinds:
-                    continue
-                kinds.append(table.name)
-                if (key.ondelete or "").upper() == "CASCADE":
-                    cascading.append(table.name)
-    return tuple(kinds)
-
-
 def import_csv(page: StakeholdersPage, path: Path | None = None) -> int:
     """Read a CSV, show the preview, and add the good rows as one undoable step."""
-    if page.controller.read_only:
-        return 0
     path = path or dialogs.choose_csv(page, "Import Stakeholders", str(Path.home()))
     if path is None:
         return 0
@@ -55,14 +33,7 @@ def import_csv(page: StakeholdersPage, path: Path | None = None) -> int:
     if not ask.review_stakeholder_import(page, review):
         return 0
     rows = review.rows_to_create()
-    ids = [str(row["id"]) for row in rows]
-    ok = page.controller.edit(
-        f"Import {len(rows)} stakeholder{'s' if len(rows) != 1 else ''}",
-        lambda: edit.create_many(session, rows),
-        lambda: records.remove(session, Stakeholder, ids),
-        Change.of(*removal_kinds(), ids=ids),
-    )
-    return len(rows) if ok else 0
+    return len(rows) if actions.import_stakeholders(page.controller, rows) else 0
 
 
 def export_csv(page: StakeholdersPage, path: Path | None = None) -> Path | None:

@@ -18,12 +18,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import inspect
 
-from pmdesk.domain import records
-from pmdesk.domain.base import new_id
 from pmdesk.gui.document import Change, DocumentController
-from pmdesk.workspaces.stakeholders import edit, log
+from pmdesk.workspaces.stakeholders import edit, log, query
 from pmdesk.workspaces.stakeholders.chart.layout import MapFilter
 from pmdesk.workspaces.stakeholders.model import (
     RELATIONSHIP_KINDS,
@@ -32,12 +29,14 @@ from pmdesk.workspaces.stakeholders.model import (
     StakeholderRelationship,
     StakeholderSnapshot,
 )
+from pmdesk.workspaces.stakeholders.qt import actions
 from pmdesk.workspaces.stakeholders.qt import dialogs as ask
 from pmdesk.workspaces.stakeholders.qt.grid import GridScene, GridView
 
 KIND = Stakeholder.__tablename__
 LINKS = StakeholderRelationship.__tablename__
-SNAPSHOT_KINDS = (StakeholderSnapshot.__tablename__, StakeholderPosition.__tablename__)
+SNAPSHOTS = StakeholderSnapshot.__tablename__
+POSITIONS = StakeholderPosition.__tablename__
 
 
 class GridPanel(QWidget):
@@ -122,7 +121,7 @@ class GridPanel(QWidget):
         if self._data is None:
             return False
         people = self._data.stakeholders
-        known = {person.id for person in people if not inspect(person).expired_attributes}
+        known = query.current_ids(people)
         return len(known) == len(people) and set(changed) <= known
 
     def set_filter(self, map_filter: MapFilter) -> None:
@@ -130,13 +129,13 @@ class GridPanel(QWidget):
         self.refresh()
 
     def _on_changed(self, change: Change) -> None:
-        if change.touches(SNAPSHOT_KINDS[0]):
+        if change.touches(SNAPSHOTS):
             self._fill_snapshots()
-        elif change.touches(SNAPSHOT_KINDS[1]):
+        elif change.touches(POSITIONS):
             self._compare_changed()
         if change.kinds == {KIND} and change.ids:
             self.refresh(change.ids)  # a move or a field edit: redraw only those cards
-        elif change.touches(KIND) or change.touches(LINKS) or change.touches(SNAPSHOT_KINDS[1]):
+        elif change.touches(KIND) or change.touches(LINKS) or change.touches(POSITIONS):
             self.refresh()
 
     def _fill_snapshots(self) -> None:
@@ -169,76 +168,25 @@ class GridPanel(QWidget):
     # -- edits ---------------------------------------------------------------------------------
 
     def move_stakeholder(self, person_id: str, influence: int, interest: int) -> bool:
-        session = self.controller.session
-        person = records.get(session, Stakeholder, person_id)
-        old = (person.influence, person.interest)
-        return self.controller.edit(
-            f"Move {person.name}",
-            lambda: edit.move(session, person_id, influence, interest),
-            lambda: edit.move(session, person_id, *old),
-            Change.of(KIND, ids=[person_id]),
-        )
+        return actions.move_stakeholder(self.controller, person_id, influence, interest)
 
     def save_snapshot(self) -> str | None:
         name = ask.ask_snapshot_name(self, f"Assessment of {self.today.isoformat()}")
         if name is None:
             return None
-        session = self.controller.session
-        snapshot_id = new_id()
-        today = self.today
-        ok = self.controller.edit(
-            f"Save snapshot {name.strip()}",
-            lambda: log.take_snapshot(session, name, today, snapshot_id),
-            lambda: records.remove(session, StakeholderSnapshot, [snapshot_id]),
-            Change.of(*SNAPSHOT_KINDS, ids=[snapshot_id]),
-        )
-        return snapshot_id if ok else None
+        return actions.save_snapshot(self.controller, name, self.today)
 
     def delete_snapshot(self, snapshot_id: str) -> bool:
         """Delete a snapshot (undoable, so no question asked)."""
-        if not snapshot_id or self.controller.read_only:
+        if not snapshot_id:
             return False
-        session = self.controller.session
-        name = records.get(session, StakeholderSnapshot, snapshot_id).name
-        removed: list[records.Removal] = []
-
-        def redo() -> None:
-            removed[:] = [log.remove_snapshot(session, snapshot_id)]
-
-        return self.controller.edit(
-            f"Delete snapshot {name}",
-            redo,
-            lambda: records.restore(session, removed[0]),
-            Change.of(*SNAPSHOT_KINDS, ids=[snapshot_id]),
-        )
+        return actions.delete_snapshot(self.controller, snapshot_id)
 
     def add_relationship(self, source_id: str, target_id: str, kind: str) -> bool:
-        session = self.controller.session
-        link_id = new_id()
-        source = records.get(session, Stakeholder, source_id)
-        target = records.get(session, Stakeholder, target_id)
-        return self.controller.edit(
-            f"{source.name} {RELATIONSHIP_KINDS.get(kind, kind)} {target.name}",
-            lambda: edit.add_relationship(
-                session, source_id, target_id, kind, relationship_id=link_id
-            ),
-            lambda: records.remove(session, StakeholderRelationship, [link_id]),
-            Change.of(LINKS, ids=[link_id]),
-        )
+        return actions.add_relationship(self.controller, source_id, target_id, kind)
 
     def remove_relationship(self, link_id: str) -> bool:
-        session = self.controller.session
-        removed: list[records.Removal] = []
-
-        def redo() -> None:
-            removed[:] = [edit.remove_relationship(session, link_id)]
-
-        return self.controller.edit(
-            "Remove relationship",
-            redo,
-            lambda: records.restore(session, removed[0]),
-            Change.of(LINKS, ids=[link_id]),
-        )
+        return actions.remove_relationship(self.controller, link_id)
 
     # -- the card menu -------------------------------------------------------------------------
 

@@ -31,11 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pmdesk.domain import records
-from pmdesk.domain.base import new_id
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.workspaces.stakeholders import edit, log
 from pmdesk.workspaces.stakeholders.model import Stakeholder, StakeholderInteraction
+from pmdesk.workspaces.stakeholders.qt import actions
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 INTERACTIONS = StakeholderInteraction.__tablename__
@@ -151,14 +150,7 @@ class InteractionModel(QAbstractTableModel):
             return False
         row = self.rows[index.row()]
         done = Qt.CheckState(value) == Qt.CheckState.Checked
-        session = self.controller.session
-        interaction_id = row.id
-        return self.controller.edit(
-            "Mark follow-up done" if done else "Reopen follow-up",
-            lambda: log.set_follow_up_done(session, interaction_id, done),
-            lambda: log.set_follow_up_done(session, interaction_id, not done),
-            Change.of(INTERACTIONS, ids=[interaction_id]),
-        )
+        return actions.set_follow_up_done(self.controller, row.id, done)
 
 
 class EngagementPanel(QWidget):
@@ -200,6 +192,9 @@ class EngagementPanel(QWidget):
         self.remove_button.clicked.connect(self.remove_selected)
         for widget in (self.log_button, self.remove_button):
             widget.setEnabled(not controller.read_only)
+        # A read-only project shows the form as one that takes no typing, not as a trap.
+        for editor in (self.when, self.channel, self.summary, self.follow_up, self.follow_up_due):
+            editor.setReadOnly(controller.read_only)
 
         form = QFormLayout()
         form.addRow("Date", self.when)
@@ -277,12 +272,8 @@ class EngagementPanel(QWidget):
 
     def log_interaction(self) -> str | None:
         person_id = self.person.currentData()
-        if not person_id or self.controller.read_only:
+        if not person_id:
             return None
-        session = self.controller.session
-        person = records.get(session, Stakeholder, person_id)
-        before = person.last_contact
-        interaction_id = new_id()
         due = self.follow_up_due.date()
         values = {
             "happened_on": _pydate(self.when.date()),
@@ -291,21 +282,9 @@ class EngagementPanel(QWidget):
             "follow_up": self.follow_up.text(),
             "follow_up_due": None if due == NO_DATE else _pydate(due),
         }
-
-        def undo() -> None:
-            records.remove(session, StakeholderInteraction, [interaction_id])
-            edit.set_field(session, person_id, "last_contact", before)
-
-        ok = self.controller.edit(
-            f"Log interaction with {person.name}",
-            lambda: log.log_interaction(
-                session, person_id, interaction_id=interaction_id, **values
-            ),
-            undo,
-            Change.of(INTERACTIONS, PEOPLE, ids=[interaction_id, person_id]),
-        )
-        if not ok:
-            return None
+        interaction_id = actions.log_interaction(self.controller, person_id, values)
+        if interaction_id is None:
+            return None  # refused: the form keeps what was typed
         for field in (self.summary, self.follow_up):
             field.clear()
         self.follow_up_due.setDate(NO_DATE)
@@ -313,21 +292,10 @@ class EngagementPanel(QWidget):
 
     def remove_selected(self) -> bool:
         rows = self.log_table.selectionModel().selectedRows()
-        if not rows or self.controller.read_only:
+        if not rows:
             return False
         interaction_id = self.log_model.rows[rows[0].row()].id
-        session = self.controller.session
-        removed: list[records.Removal] = []
-
-        def redo() -> None:
-            removed[:] = [log.remove_interaction(session, interaction_id)]
-
-        return self.controller.edit(
-            "Remove interaction",
-            redo,
-            lambda: records.restore(session, removed[0]),
-            Change.of(INTERACTIONS, ids=[interaction_id]),
-        )
+        return actions.remove_interaction(self.controller, interaction_id)
 
 
 def _table(model: QAbstractTableModel, name: str) -> QTableView:

@@ -21,13 +21,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from pmdesk.domain import records
-from pmdesk.domain.base import new_id
 from pmdesk.domain.project import Project, get_project
 from pmdesk.gui.document import Change, DocumentController
-from pmdesk.workspaces.stakeholders import edit
+from pmdesk.workspaces.stakeholders import edit, query
 from pmdesk.workspaces.stakeholders.chart.layout import MapFilter
 from pmdesk.workspaces.stakeholders.model import (
     ATTITUDES,
@@ -35,10 +33,9 @@ from pmdesk.workspaces.stakeholders.model import (
     StakeholderRelationship,
     split_tags,
 )
+from pmdesk.workspaces.stakeholders.qt import actions, files
 from pmdesk.workspaces.stakeholders.qt import dialogs as ask
-from pmdesk.workspaces.stakeholders.qt import files
 from pmdesk.workspaces.stakeholders.qt.delegates import StakeholderDelegate
-from pmdesk.workspaces.stakeholders.qt.files import removal_kinds
 from pmdesk.workspaces.stakeholders.qt.table_model import (
     COLUMNS,
     ID_ROLE,
@@ -206,6 +203,7 @@ class StakeholdersPage(QWidget):
         action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(self.delete_selected)
+        action.setEnabled(not self.controller.read_only)  # no question asked in vain
         return action
 
     def _build_views(self) -> None:
@@ -301,24 +299,8 @@ class StakeholdersPage(QWidget):
 
     def add_stakeholder(self) -> str | None:
         """Add a stakeholder with a unique placeholder name and start editing the name."""
-        if self.controller.read_only:
-            return None
-        session = self.controller.session
-        taken = edit.existing_names(session)
-        name = next(
-            f"New stakeholder {n}" if n > 1 else "New stakeholder"
-            for n in range(1, len(taken) + 2)
-            if (f"New stakeholder {n}" if n > 1 else "New stakeholder").lower() not in taken
-        )
-        record_id = new_id()
-        values = {"id": record_id, "name": name, "department": self.map_filter.department}
-        ok = self.controller.edit(
-            f"Add {name}",
-            lambda: edit.create(session, values),
-            lambda: records.remove(session, Stakeholder, [record_id]),
-            Change.of(*removal_kinds(), ids=[record_id]),
-        )
-        if not ok:
+        record_id = actions.add_stakeholder(self.controller, self.map_filter.department)
+        if record_id is None:
             return None
         self.select_in_table(record_id)
         index = self.proxy.mapFromSource(
@@ -333,32 +315,14 @@ class StakeholdersPage(QWidget):
 
     def delete_stakeholders(self, ids: list[str]) -> bool:
         """Ask, then delete stakeholders and their lines as one undoable step."""
-        if self.controller.read_only or not ids:
+        if not ids:
             return False
         session = self.controller.session
-        people = [records.get(session, Stakeholder, record_id) for record_id in ids]
-        lines = session.scalars(
-            select(StakeholderRelationship.id).where(
-                StakeholderRelationship.source_id.in_(ids)
-                | StakeholderRelationship.target_id.in_(ids)
-            )
-        ).all()
-        if not ask.confirm_delete_stakeholders(self, [p.name for p in people], len(lines)):
+        names = [records.get(session, Stakeholder, record_id).name for record_id in ids]
+        lines = query.relationships_of(session, ids)
+        if not ask.confirm_delete_stakeholders(self, names, len(lines)):
             return False
-        removed: list[records.Removal] = []
-
-        def redo() -> None:
-            removed[:] = [edit.delete(session, ids)]
-
-        text = (
-            f"Delete {people[0].name}" if len(people) == 1 else f"Delete {len(people)} stakeholders"
-        )
-        return self.controller.edit(
-            text,
-            redo,
-            lambda: records.restore(session, removed[0]),
-            Change.of(*removal_kinds(), ids=ids),
-        )
+        return actions.delete_stakeholders(self.controller, ids)
 
     # -- files (qt/files.py) ----------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from pmdesk.gui.document import Change, DocumentController
 from pmdesk.workspaces.stakeholders import edit
 from pmdesk.workspaces.stakeholders.chart.layout import ATTITUDE_COLOURS, MapFilter
 from pmdesk.workspaces.stakeholders.model import ATTITUDES, STRATEGIES, Stakeholder
+from pmdesk.workspaces.stakeholders.qt import actions
 
 KIND = Stakeholder.__tablename__
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -195,7 +196,7 @@ class StakeholderTableModel(QAbstractTableModel):
     # -- writing -------------------------------------------------------------------------------
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or self.controller.read_only:
+        if not index.isValid():
             return False
         field = COLUMNS[index.column()].field
         if role == Qt.ItemDataRole.CheckStateRole and field == "external":
@@ -205,23 +206,7 @@ class StakeholderTableModel(QAbstractTableModel):
         person = self._rows[index.row()]
         if _edit_value(field, getattr(person, field)) == value:
             return False
-        return set_stakeholder_field(self.controller, person, field, value)
-
-
-def set_stakeholder_field(
-    controller: DocumentController, person: Stakeholder, field: str, value: object
-) -> bool:
-    """Change one field of one stakeholder as one undoable step."""
-    session = controller.session
-    person_id = person.id
-    old = getattr(person, field)
-    label = edit.FIELDS[field].label
-    return controller.edit(
-        f"Change {label.lower()} of {person.name}",
-        lambda: edit.set_field(session, person_id, field, value),
-        lambda: edit.set_field(session, person_id, field, old),
-        Change.of(KIND, ids=[person_id]),
-    )
+        return actions.set_stakeholder_field(self.controller, person, field, value)
 
 
 def _edit_value(field: str, value: Any) -> Any:

@@ -94,3 +94,26 @@ def test_removing_an_interaction_is_undoable(panel, controller):
     assert panel.log_model.rowCount() == 0
     controller.undo_stack.undo()
     assert panel.log_model.rowCount() == 1
+
+
+def test_a_read_only_project_shows_a_form_that_takes_no_typing(qtbot, sample_file):
+    from pmdesk.gui.document import READ_ONLY_MESSAGE
+    from pmdesk.store.document import Document
+
+    document = Document.open(sample_file, read_only=True)
+    try:
+        controller = DocumentController(document)
+        panel = EngagementPanel(controller, TODAY)
+        qtbot.addWidget(panel)
+        editors = (panel.when, panel.channel, panel.summary, panel.follow_up, panel.follow_up_due)
+        assert all(editor.isReadOnly() for editor in editors)
+        assert not panel.log_button.isEnabled()
+        messages: list[str] = []
+        controller.failed.connect(messages.append)
+        panel.show_person(_person(controller.session, "Paul Brennan").id)
+        panel.summary.setText("Typed before the project went read-only")
+        assert panel.log_interaction() is None
+        assert messages == [READ_ONLY_MESSAGE]
+        assert controller.undo_stack.count() == 0
+    finally:
+        document.close()

@@ -157,6 +157,8 @@ def test_a_read_only_project_cannot_be_edited(qtbot, sample_file):
         assert not index.flags() & Qt.ItemFlag.ItemIsEditable
         assert not page.table_model.setData(index, 3)
         assert not page.add_button.isEnabled()
+        delete = next(action for action in page.actions() if action.text() == "Delete")
+        assert not delete.isEnabled()  # the Delete key asks nothing in a read-only project
     finally:
         document.close()
 

@@ -1,0 +1,32 @@
+"""Questions the Stakeholders views ask of the records, beyond what a map loads.
+
+The Qt layer never builds SQL itself (an import contract holds it to that); what it needs to
+know before an edit, or to decide how much to redraw, is asked here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+
+from sqlalchemy import inspect, select
+from sqlalchemy.orm import Session
+
+from pmdesk.workspaces.stakeholders.model import Stakeholder, StakeholderRelationship
+
+
+def relationships_of(session: Session, stakeholder_ids: Collection[str]) -> list[str]:
+    """Ids of the lines from or to any of these stakeholders (they go with a deletion)."""
+    query = select(StakeholderRelationship.id).where(
+        StakeholderRelationship.source_id.in_(stakeholder_ids)
+        | StakeholderRelationship.target_id.in_(stakeholder_ids)
+    )
+    return list(session.scalars(query))
+
+
+def current_ids(people: Iterable[Stakeholder]) -> set[str]:
+    """Ids of the loaded stakeholders none of whose fields has expired.
+
+    A removal or an undo expires everything in the session; a record still fully loaded was
+    edited in place, so a view may redraw from it without reading the table again.
+    """
+    return {person.id for person in people if not inspect(person).expired_attributes}
