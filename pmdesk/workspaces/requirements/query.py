@@ -362,3 +362,25 @@ def requirement_tags(session: Session) -> list[str]:
         for tag in _tag_tuple(text):
             seen.setdefault(tag.lower(), tag)
     return sorted(seen.values(), key=str.lower)
+
+
+# -- choices for the detail panels --------------------------------------------------------------
+
+
+def stakeholder_names(session: Session) -> dict[str, str]:
+    """Stakeholder id -> name, for showing who said an input."""
+    return {key: name for key, name in session.execute(select(Stakeholder.id, Stakeholder.name))}
+
+
+def stakeholder_choices(session: Session) -> list[tuple[str, str]]:
+    """(id, name) of every stakeholder in name order, for choosing who said an input."""
+    rows = session.execute(select(Stakeholder.id, Stakeholder.name).order_by(Stakeholder.name))
+    return [(key, name) for key, name in rows]
+
+
+def requirement_choices(session: Session) -> list[tuple[str, str, str]]:
+    """(id, reference, title) of every requirement in title order, for linking an input."""
+    rows = session.execute(
+        select(Requirement.id, Requirement.reference, Requirement.title).order_by(Requirement.title)
+    )
+    return [(key, reference, title) for key, reference, title in rows]

@@ -1,7 +1,9 @@
 """Every edit the Requirements workspace makes, each one undoable step through the controller.
 
 Views call these; these call the domain. Nothing here touches widgets except to ask before a
-deletion (through :mod:`pmdesk.gui.dialogs`, so tests can answer).
+deletion (through :mod:`pmdesk.gui.dialogs`, so tests can answer). The controller refuses every
+edit of a read-only project and names what an edit touched from what it wrote, so nothing here
+checks for read-only or lists kinds of record.
 """
 
 from __future__ import annotations
@@ -11,22 +13,24 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from pmdesk import registry
 from pmdesk.domain import records
 from pmdesk.domain.base import new_id
 from pmdesk.gui import dialogs
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.workspaces.requirements import edit, links
+from pmdesk.workspaces.requirements import io as rcsv
 from pmdesk.workspaces.requirements.links import RequirementRoadmapLink
 from pmdesk.workspaces.requirements.model import CustomerInput, Requirement, RequirementEvidence
+from pmdesk.workspaces.roadmap.model import RoadmapItem
+from pmdesk.workspaces.stakeholders.model import Stakeholder
 
-INPUTS = CustomerInput.__tablename__
-REQUIREMENTS = Requirement.__tablename__
-EVIDENCE = RequirementEvidence.__tablename__
-ROADMAP_LINKS = RequirementRoadmapLink.__tablename__
-# Kinds whose change can alter what this workspace shows.
-WATCHED = frozenset(
-    {INPUTS, REQUIREMENTS, EVIDENCE, ROADMAP_LINKS, "stakeholders", "roadmap_items"}
-)
+# Kinds whose change can alter what this workspace shows: its own records, the stakeholders who
+# said an input, and the roadmap items requirements are planned on.
+WATCHED = registry.spec("requirements").kinds() | {
+    Stakeholder.__tablename__,
+    RoadmapItem.__tablename__,
+}
 
 
 def touches_requirements(change: Change) -> bool:
@@ -60,8 +64,7 @@ class RequirementActions:
             records.remove(session, Requirement, [record_id])
 
         text = "New Requirement" if evidence_from is None else "New Requirement from Input"
-        change = Change.of(REQUIREMENTS, EVIDENCE, ids=[record_id])
-        return record_id if self.controller.edit(text, redo, undo, change) else None
+        return record_id if self.controller.edit(text, redo, undo) else None
 
     def update_requirement(self, record_id: str, field: str, value: object) -> bool:
         session = self.session
@@ -71,7 +74,6 @@ class RequirementActions:
             f"Change {label}",
             lambda: edit.update_requirement(session, record_id, **{field: value}),
             lambda: records.set_fields(session, Requirement, record_id, **{field: old}),
-            Change.of(REQUIREMENTS, ids=[record_id]),
         )
 
     def remove_requirements(self, ids: list[str]) -> bool:
@@ -86,7 +88,6 @@ class RequirementActions:
             "New Customer Input",
             lambda: edit.add_input(session, values, record_id),
             lambda: records.remove(session, CustomerInput, [record_id]),
-            Change.of(INPUTS, ids=[record_id]),
         )
         return record_id if ok else None
 
@@ -98,7 +99,6 @@ class RequirementActions:
             f"Change {label}",
             lambda: edit.update_input(session, record_id, **{field: value}),
             lambda: records.set_fields(session, CustomerInput, record_id, **{field: old}),
-            Change.of(INPUTS, ids=[record_id]),
         )
 
     def remove_inputs(self, ids: list[str]) -> bool:
@@ -113,7 +113,6 @@ class RequirementActions:
             "Link Input to Requirement",
             lambda: edit.link_evidence(session, input_id, requirement_id, link_id),
             lambda: records.remove(session, RequirementEvidence, [link_id]),
-            Change.of(EVIDENCE, ids=[input_id, requirement_id]),
         )
 
     def unlink(self, input_id: str, requirement_id: str) -> bool:
@@ -127,7 +126,6 @@ class RequirementActions:
             "Unlink Input from Requirement",
             redo,
             lambda: records.restore(session, removed[0]),
-            Change.of(EVIDENCE, ids=[input_id, requirement_id]),
         )
 
     def link_roadmap(self, requirement_id: str, item_id: str) -> bool:
@@ -137,7 +135,6 @@ class RequirementActions:
             "Put Requirement on Roadmap",
             lambda: links.link_roadmap_item(session, requirement_id, item_id, link_id),
             lambda: records.remove(session, RequirementRoadmapLink, [link_id]),
-            Change.of(ROADMAP_LINKS, ids=[requirement_id, item_id]),
         )
 
     def unlink_roadmap(self, requirement_id: str, item_id: str) -> bool:
@@ -151,7 +148,6 @@ class RequirementActions:
             "Take Requirement off Roadmap Item",
             redo,
             lambda: records.restore(session, removed[0]),
-            Change.of(ROADMAP_LINKS, ids=[requirement_id, item_id]),
         )
 
     # -- removal -------------------------------------------------------------------------------
@@ -159,7 +155,7 @@ class RequirementActions:
     def _remove(
         self, model: type[CustomerInput] | type[Requirement], ids: list[str], text: str
     ) -> bool:
-        if not ids or self.controller.read_only:
+        if not ids:
             return False
         question = edit.removal_question(self.session, model, ids)
         if not dialogs.confirm(self.parent, text, question):
@@ -170,10 +166,27 @@ class RequirementActions:
         def redo() -> None:
             removed[:] = [records.remove(session, model, ids)]
 
-        change = Change.of(model.__tablename__, EVIDENCE, ROADMAP_LINKS, ids=ids)
         return self.controller.edit(
             text if len(ids) == 1 else f"{text}s",
             redo,
             lambda: records.restore(session, removed[0]),
-            change,
+        )
+
+    # -- CSV import ----------------------------------------------------------------------------
+
+    def import_rows(
+        self,
+        kind: str,
+        model: type[CustomerInput] | type[Requirement],
+        noun: str,
+        rows: list[dict[str, Any]],
+    ) -> bool:
+        """Create the reviewed rows of a CSV import as one undo step; undo removes them all."""
+        session = self.session
+        ids = [row["id"] for row in rows]
+        count = len(rows)
+        return self.controller.edit(
+            f"Import {count} {noun if count != 1 else noun.rstrip('s')}",
+            lambda: rcsv.import_rows(session, kind, rows),
+            lambda: records.remove(session, model, ids),
         )

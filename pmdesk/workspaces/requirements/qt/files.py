@@ -1,7 +1,7 @@
 """Import and export of requirements and customer inputs as CSV, from the page's buttons.
 
-Each import is one undo step; a file that cannot be read, or a write that fails, is reported in
-a sentence and changes nothing.
+Each import is one undo step (:meth:`RequirementActions.import_rows`); a file that cannot be read,
+or a write that fails, is reported in a sentence and changes nothing.
 """
 
 from __future__ import annotations
@@ -10,13 +10,13 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolButton, QWidget
 
-from pmdesk.domain import records
 from pmdesk.errors import PmdeskError
 from pmdesk.gui import dialogs
-from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.document import DocumentController
 from pmdesk.workspaces.requirements import io as rcsv
 from pmdesk.workspaces.requirements.model import CustomerInput, Requirement
 from pmdesk.workspaces.requirements.qt import dialogs as ask
+from pmdesk.workspaces.requirements.qt.actions import RequirementActions
 
 KINDS: dict[str, tuple[str, type[Requirement] | type[CustomerInput]]] = {
     "requirements": ("Requirements", Requirement),
@@ -28,6 +28,7 @@ class RequirementFiles:
     def __init__(self, controller: DocumentController, parent: QWidget) -> None:
         self.controller = controller
         self.parent = parent
+        self.actions = RequirementActions(controller, parent)
         self.folder = str(Path.home())
 
     def buttons(self) -> list[QToolButton]:
@@ -68,15 +69,7 @@ class RequirementFiles:
             return False
         if not ask.review_requirements_import(self.parent, review):
             return False
-        rows = review.rows_to_create()
-        ids = [row["id"] for row in rows]
-        count = len(rows)
-        return self.controller.edit(
-            f"Import {count} {noun if count != 1 else noun.rstrip('s')}",
-            lambda: rcsv.import_rows(session, kind, rows),
-            lambda: records.remove(session, model, ids),
-            Change.of(model.__tablename__, ids=ids),
-        )
+        return self.actions.import_rows(kind, model, noun, review.rows_to_create())
 
     def export_csv(self, kind: str) -> bool:
         noun, _model = KINDS[kind]

@@ -17,11 +17,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from pmdesk.gui.document import DocumentController
 from pmdesk.workspaces.requirements import query
-from pmdesk.workspaces.requirements.model import SOURCES, STATUSES, CustomerInput, Requirement
+from pmdesk.workspaces.requirements.model import SOURCES, STATUSES, CustomerInput
 from pmdesk.workspaces.requirements.qt.actions import RequirementActions
 from pmdesk.workspaces.requirements.qt.widgets import (
     LinkEntry,
@@ -31,7 +30,6 @@ from pmdesk.workspaces.requirements.qt.widgets import (
     narrow_combo,
     section_label,
 )
-from pmdesk.workspaces.stakeholders.model import Stakeholder
 
 NEW_REQUIREMENT_TITLE_MAX = 80
 
@@ -179,31 +177,22 @@ class InputDetail(QWidget):
         self._fill_choices({row.id for row in linked})
 
     def _fill_choices(self, linked: set[str]) -> None:
-        session = self.controller.session
-        rows = session.execute(
-            select(Requirement.id, Requirement.reference, Requirement.title).order_by(
-                Requirement.title
-            )
-        ).all()
         self.requirement_choice.clear()
-        for record_id, reference, title in rows:
+        for record_id, reference, title in query.requirement_choices(self.controller.session):
             if record_id not in linked:
                 label = f"{title} ({reference})" if reference else title
                 self.requirement_choice.addItem(label, record_id)
         self.requirement_choice.setCurrentIndex(-1)
 
     def _fill_stakeholders(self, chosen: str | None) -> None:
-        rows = self.controller.session.execute(
-            select(Stakeholder.id, Stakeholder.name).order_by(Stakeholder.name)
-        ).all()
         self.stakeholder.clear()
         self.stakeholder.addItem("(none)", "")
-        for record_id, name in rows:
+        for record_id, name in query.stakeholder_choices(self.controller.session):
             self.stakeholder.addItem(name, record_id)
         self.stakeholder.setCurrentIndex(max(self.stakeholder.findData(chosen or ""), 0))
 
     def _store(self, field: str, value: object) -> None:
-        if self.input_id is None or self.controller.read_only:
+        if self.input_id is None:
             return
         record = self.controller.session.get(CustomerInput, self.input_id)
         if record is None or getattr(record, field) == value:
@@ -212,7 +201,7 @@ class InputDetail(QWidget):
             self.show_input(self.input_id)  # show what is stored again
 
     def _quote_finished(self) -> None:
-        if self.input_id is None or self.controller.read_only:
+        if self.input_id is None:
             return
         record = self.controller.session.get(CustomerInput, self.input_id)
         text = self.quote.toPlainText()

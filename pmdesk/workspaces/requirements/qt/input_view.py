@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.workspaces.requirements import query
 from pmdesk.workspaces.requirements.qt.actions import RequirementActions, touches_requirements
 from pmdesk.workspaces.requirements.qt.delegates import ChoiceDelegate, input_choices
 from pmdesk.workspaces.requirements.qt.input_detail import InputDetail
@@ -39,7 +39,6 @@ from pmdesk.workspaces.requirements.qt.widgets import (
     add_column_menu,
     table_beside_detail,
 )
-from pmdesk.workspaces.stakeholders.model import Stakeholder
 
 
 class InputsTab(QWidget):
@@ -128,13 +127,13 @@ class InputsTab(QWidget):
         delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete_key.activated.connect(lambda: self.actions.remove_inputs(self.selected_ids()))
+        delete_key.setEnabled(not controller.read_only)  # like the Delete button
         controller.changed.connect(self._on_changed)
         self._update_count()
         self._selection_changed()
 
     def stakeholder_names(self) -> dict[str, str]:
-        rows = self.controller.session.execute(select(Stakeholder.id, Stakeholder.name)).all()
-        return dict(rows)  # type: ignore[arg-type]
+        return query.stakeholder_names(self.controller.session)
 
     def show_inbox(self, inbox_only: bool) -> None:
         (self.inbox_button if inbox_only else self.all_button).setChecked(True)

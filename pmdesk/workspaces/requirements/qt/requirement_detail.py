@@ -241,7 +241,7 @@ class RequirementDetail(QWidget):
         self._store(field, self.texts[field].toPlainText())
 
     def _store(self, field: str, value: object) -> None:
-        if self.requirement_id is None or self.controller.read_only:
+        if self.requirement_id is None:
             return
         requirement = self.controller.session.get(Requirement, self.requirement_id)
         if requirement is None:

@@ -137,6 +137,7 @@ class RequirementsTab(QWidget):
         delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete_key.activated.connect(self.delete_selected)
+        delete_key.setEnabled(not read_only)  # like the Delete button
         controller.changed.connect(self._on_changed)
         self._fill_tags()
         self._update_count()

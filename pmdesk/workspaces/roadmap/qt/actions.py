@@ -2,16 +2,19 @@
 
 Views call these; each validates through the domain, goes through ``controller.edit`` and so
 lands on the undo stack, and the controller's ``changed`` signal tells every view to refresh.
+The controller refuses every edit of a read-only project and names what an edit touched from
+what it wrote, so nothing here checks for read-only or lists kinds of record.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from pmdesk.domain import records
 from pmdesk.domain.base import Record
-from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.document import DocumentController
 from pmdesk.workspaces.roadmap import edit
 from pmdesk.workspaces.roadmap.baselines import save_baseline
 from pmdesk.workspaces.roadmap.links import add_dependency
@@ -26,13 +29,6 @@ from pmdesk.workspaces.roadmap.model import (
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-ITEMS = RoadmapItem.__tablename__
-LANES = RoadmapLane.__tablename__
-LINKS = RoadmapDependency.__tablename__
-BASELINES = RoadmapBaseline.__tablename__
-MARKERS = RoadmapMarker.__tablename__
-SETTINGS = "roadmap_settings"
-
 
 class RoadmapActions:
     def __init__(self, controller: DocumentController) -> None:
@@ -44,8 +40,6 @@ class RoadmapActions:
 
     def move_item(self, item_id: str, start: date | None, end: date | None) -> bool:
         """A drag or a resize: one undo step that writes one row."""
-        if self.controller.read_only:
-            return False
         session = self.session
         item = records.get(session, RoadmapItem, item_id)
         before = (item.start, item.end)
@@ -58,12 +52,9 @@ class RoadmapActions:
             f"{verb} “{item.title}”",
             lambda: edit.set_item_dates(session, item_id, start, end),
             lambda: edit.set_item_dates(session, item_id, *before),
-            Change.of(ITEMS, ids=[item_id]),
         )
 
     def set_item_fields(self, item_id: str, label: str, **values: Any) -> bool:
-        if self.controller.read_only:
-            return False
         session = self.session
         item = records.get(session, RoadmapItem, item_id)
         previous = {name: getattr(item, name) for name in values}
@@ -73,13 +64,10 @@ class RoadmapActions:
             f"Change {label} of “{item.title}”",
             lambda: edit.update_item(session, item_id, **values),
             lambda: records.set_fields(session, RoadmapItem, item_id, **previous),
-            Change.of(ITEMS, ids=[item_id]),
         )
 
     def toggle_lane(self, lane_id: str) -> bool:
         """Collapse or expand a lane (an edit of the lane, so it is saved and undoable)."""
-        if self.controller.read_only:
-            return False
         session = self.session
         lane = records.get(session, RoadmapLane, lane_id)
         state = lane.collapsed
@@ -87,7 +75,6 @@ class RoadmapActions:
             f"{'Expand' if state else 'Collapse'} “{lane.name}”",
             lambda: edit.update_lane(session, lane_id, collapsed=not state),
             lambda: edit.update_lane(session, lane_id, collapsed=state),
-            Change.of(LANES, ids=[lane_id]),
         )
 
     def add_lane(self, name: str) -> bool:
@@ -95,7 +82,6 @@ class RoadmapActions:
             f"Add lane “{name.strip()}”",
             lambda: edit.add_lane(self.session, name),
             RoadmapLane,
-            LANES,
         )
 
     def add_item(self, lane_id: str, title: str, **values: Any) -> bool:
@@ -103,7 +89,6 @@ class RoadmapActions:
             f"Add “{title.strip()}”",
             lambda: edit.add_item(self.session, lane_id, title, **values),
             RoadmapItem,
-            ITEMS,
         )
 
     def add_dependency(self, predecessor_id: str, successor_id: str) -> bool:
@@ -111,7 +96,6 @@ class RoadmapActions:
             "Add dependency",
             lambda: add_dependency(self.session, predecessor_id, successor_id),
             RoadmapDependency,
-            LINKS,
         )
 
     def add_marker(self, values: dict[str, Any]) -> bool:
@@ -119,12 +103,9 @@ class RoadmapActions:
             f"Add marker “{str(values.get('name', '')).strip()}”",
             lambda: edit.add_marker(self.session, **values),
             RoadmapMarker,
-            MARKERS,
         )
 
     def update_marker(self, marker_id: str, values: dict[str, Any]) -> bool:
-        if self.controller.read_only:
-            return False
         session = self.session
         marker = records.get(session, RoadmapMarker, marker_id)
         previous = {name: getattr(marker, name) for name in values}
@@ -132,7 +113,6 @@ class RoadmapActions:
             f"Change marker “{marker.name}”",
             lambda: edit.update_marker(session, marker_id, **values),
             lambda: records.set_fields(session, RoadmapMarker, marker_id, **previous),
-            Change.of(MARKERS, ids=[marker_id]),
         )
 
     def save_baseline(self, name: str) -> bool:
@@ -140,11 +120,10 @@ class RoadmapActions:
             f"Save baseline “{name.strip()}”",
             lambda: save_baseline(self.session, name),
             RoadmapBaseline,
-            BASELINES,
         )
 
     def remove(self, model: type[Record], ids: list[str], text: str) -> bool:
-        if self.controller.read_only or not ids:
+        if not ids:
             return False
         session = self.session
         taken: list[records.Removal] = []
@@ -156,12 +135,9 @@ class RoadmapActions:
             text,
             redo,
             lambda: records.restore(session, taken[0]),
-            Change.of(ITEMS, LANES, LINKS, BASELINES, MARKERS, ids=ids),
         )
 
     def set_fiscal_start(self, month: int) -> bool:
-        if self.controller.read_only:
-            return False
         session = self.session
         before = edit.fiscal_year_start(session)
         if before == month:
@@ -170,13 +146,10 @@ class RoadmapActions:
             "Change fiscal-year start",
             lambda: edit.set_fiscal_year_start(session, month),
             lambda: edit.set_fiscal_year_start(session, before),
-            Change.of(SETTINGS),
         )
 
-    def _add(self, text: str, create: Any, model: type, kind: str) -> bool:
+    def _add(self, text: str, create: Callable[[], str], model: type[Record]) -> bool:
         """Add a record; undo removes it (with whatever it brought along), redo puts it back."""
-        if self.controller.read_only:
-            return False
         session = self.session
         created: list[str] = []
         taken: list[records.Removal] = []
@@ -190,4 +163,4 @@ class RoadmapActions:
         def undo() -> None:
             taken.append(records.remove(session, model, created))
 
-        return self.controller.edit(text, redo, undo, Change.of(kind, ITEMS))
+        return self.controller.edit(text, redo, undo)

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
+from pmdesk import registry
 from pmdesk.gui import dialogs
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.workspaces.roadmap.baselines import baseline_dates
@@ -39,17 +39,11 @@ from pmdesk.workspaces.roadmap.qt.actions import RoadmapActions
 from pmdesk.workspaces.roadmap.qt.bar_item import BarItem
 from pmdesk.workspaces.roadmap.qt.table_model import ID_ROLE
 from pmdesk.workspaces.roadmap.qt.timeline import TimelineView
+from pmdesk.workspaces.roadmap.query import owner_choices
 from pmdesk.workspaces.stakeholders.model import Stakeholder
 
-ROADMAP_KINDS = (
-    "roadmap_items",
-    "roadmap_lanes",
-    "roadmap_dependencies",
-    "roadmap_markers",
-    "roadmap_baselines",
-    "roadmap_settings",
-    "stakeholders",
-)
+# Every roadmap record, and the stakeholders whose names show as owners.
+ROADMAP_KINDS = registry.spec("roadmap").kinds() | {Stakeholder.__tablename__}
 MONTHS = (
     "January",
     "February",
@@ -170,7 +164,6 @@ class RoadmapPage(QWidget):
         self.timeline.item_moved.connect(self.actions.move_item)
         self.timeline.lane_toggled.connect(self.actions.toggle_lane)
         self.timeline.item_activated.connect(self.edit_item)
-        self.parking.itemDoubleClicked.connect(self._schedule_parked)
         self.save_baseline_button.clicked.connect(self._save_baseline)
         self.export_button.clicked.connect(self._export)
         self.add_lane_button.clicked.connect(self._add_lane)
@@ -179,15 +172,20 @@ class RoadmapPage(QWidget):
         self.timeline.marker_activated.connect(self.edit_marker)
         self.link_button.clicked.connect(self._link_selected)
         self.delete_button.clicked.connect(self._delete_selected)
-        for button in (
+        for widget in (
             self.save_baseline_button,
             self.add_lane_button,
             self.add_item_button,
             self.add_marker_button,
             self.link_button,
             self.delete_button,
+            self.fiscal,
         ):
-            button.setEnabled(not controller.read_only)
+            widget.setEnabled(not controller.read_only)
+        if controller.read_only:  # a parked item cannot be scheduled, so do not offer it
+            self.parking.setToolTip("Items without dates.")
+        else:
+            self.parking.itemDoubleClicked.connect(self._schedule_parked)
         controller.changed.connect(self._changed)
         self.refresh()
         self.timeline.opening_day = self.timeline_layout_first()
@@ -311,7 +309,7 @@ class RoadmapPage(QWidget):
     def _schedule_parked(self, entry: QListWidgetItem) -> None:
         """Put an undated item on the timeline: two weeks from next Monday."""
         item_id = entry.data(Qt.ItemDataRole.UserRole)
-        if item_id is None or self.controller.read_only:
+        if item_id is None:  # a lane's heading
             return
         item = self.roadmap.item_by_id()[item_id]
         start = week_start(self.today) + timedelta(days=7)
@@ -382,19 +380,14 @@ class RoadmapPage(QWidget):
 
     def edit_item(self, item_id: str) -> None:
         """Open an item's details; the changes become one undoable edit."""
-        if self.controller.read_only:
+        if self.controller.read_only:  # a form whose OK would be refused is not worth opening
             return
         item = self.roadmap.item_by_id().get(item_id)
         if item is None:
             return
         session = self.controller.session
         lanes = [(lane.name, lane.id) for lane in self.roadmap.lanes]
-        owners = [
-            (name, key)
-            for key, name in session.execute(
-                select(Stakeholder.id, Stakeholder.name).order_by(Stakeholder.name)
-            )
-        ]
+        owners = owner_choices(session)
         changes = ask.edit_roadmap_item(
             self, item, lanes, owners, lambda values: check_item(session, item_id, **values)
         )
@@ -403,7 +396,7 @@ class RoadmapPage(QWidget):
 
     def edit_marker(self, marker_id: str | None) -> None:
         """Add a date marker (``None``), or change or delete one."""
-        if self.controller.read_only:
+        if self.controller.read_only:  # as for items: no form whose OK would be refused
             return
         marker = next((m for m in self.roadmap.markers if m.id == marker_id), None)
         values = (

@@ -75,6 +75,7 @@ class TimelineView(QGraphicsView):
         self.bar_items: dict[str, BarItem] = {}
         self.left_edge = [0.0]  # shared with every bar: see BarItem.left_edge
         self.opening_day: date | None = None  # scrolled to when the view is first shown
+        self.editable = False  # whether bars drag and lanes fold: not in a read-only project
         self._shown = False
         self.bar_font = QFont(self.font())
         self.bar_font.setPixelSize(12)
@@ -99,6 +100,7 @@ class TimelineView(QGraphicsView):
         scene.clear()
         self.bar_items.clear()
         self.layout_result = layout
+        self.editable = editable
         snap_days = ZOOMS[layout.zoom].snap_days
         on_drag = self._dragged if editable else None
         for arrow in layout.arrows:
@@ -164,7 +166,8 @@ class TimelineView(QGraphicsView):
             return
         if point.x() < LANE_LABEL_WIDTH:
             lane = self.lane_at(point.y())
-            if lane is not None and event.button() == Qt.MouseButton.LeftButton:
+            # Folding a lane is saved with the project, so a read-only timeline keeps its folds.
+            if lane is not None and self.editable and event.button() == Qt.MouseButton.LeftButton:
                 self.lane_toggled.emit(lane)
             return
         super().mousePressEvent(event)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from pmdesk.workspaces.roadmap.baselines import CHANGES, slips
 from pmdesk.workspaces.roadmap.chart.style import LATE_COLOR, STATUS_COLORS, tint
@@ -28,7 +27,7 @@ from pmdesk.workspaces.roadmap.model import KINDS, STATUSES
 from pmdesk.workspaces.roadmap.plan import HORIZON_ORDER, Roadmap, is_late, now_next_later
 from pmdesk.workspaces.roadmap.qt.actions import RoadmapActions
 from pmdesk.workspaces.roadmap.qt.table_model import RoadmapFilterModel, RoadmapTableModel
-from pmdesk.workspaces.stakeholders.model import Stakeholder
+from pmdesk.workspaces.roadmap.query import owner_names
 
 HORIZON_TITLES = {
     "now": ("Now", "This fiscal quarter, under way, or overdue"),
@@ -62,10 +61,7 @@ class RoadmapTable(QWidget):
         layout.addWidget(self.table, 1)
 
     def show_roadmap(self, roadmap: Roadmap, today: date) -> None:
-        session = self.actions.controller.session
-        owners = {
-            key: name for key, name in session.execute(select(Stakeholder.id, Stakeholder.name))
-        }
+        owners = owner_names(self.actions.controller.session)
         self.model.set_roadmap(roadmap, today, owners)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -184,6 +184,7 @@ def test_read_only_projects_offer_no_editing(qtbot, sample_file):
         flags = tab.proxy.flags(tab.proxy.index(0, _column(tab, "title")))
         assert not flags & Qt.ItemFlag.ItemIsEditable
         assert not tab.new_button.isEnabled()
+        assert not any(shortcut.isEnabled() for shortcut in tab.table.findChildren(QShortcut))
     finally:
         document.close()
 

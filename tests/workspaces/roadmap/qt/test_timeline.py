@@ -187,6 +187,37 @@ def test_a_read_only_roadmap_cannot_be_dragged(qtbot, sample_file):
         document.close()
 
 
+def test_a_read_only_roadmap_offers_no_gesture_that_edits(qtbot, sample_file):
+    from pmdesk.store.document import Document
+
+    document = Document.open(sample_file, read_only=True)
+    try:
+        controller = DocumentController(document)
+        refused: list[str] = []
+        controller.failed.connect(refused.append)
+        widget = RoadmapPage(controller, today=TODAY)
+        qtbot.addWidget(widget)
+        widget.resize(1300, 800)
+        widget.show()
+        assert not widget.fiscal.isEnabled()
+        view = widget.timeline
+        band = next(b for b in view.layout_result.lanes if b.lane.name == "Technician app")
+        y = view.mapFromScene(QPointF(0, band.y + 10)).y()
+        QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(40, y))
+        assert not records.get(controller.session, RoadmapLane, band.lane.id).collapsed
+        entry = next(
+            widget.parking.item(row)
+            for row in range(widget.parking.count())
+            if widget.parking.item(row).text().strip() == "Fleet GPS integration"
+        )
+        widget.parking.itemDoubleClicked.emit(entry)
+        assert _dates(widget, "Fleet GPS integration") == (None, None)
+        assert controller.undo_stack.count() == 0
+        assert refused == []  # nothing was offered, so nothing had to be refused
+    finally:
+        document.close()
+
+
 def _select(page, *titles: str) -> None:
     page.timeline.scene().clearSelection()
     for title in titles:
