@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pmdesk import registry
 from pmdesk.domain import records
 from pmdesk.domain.base import Base, new_id
 from pmdesk.domain.values import parse_date as parse_date
@@ -41,16 +42,9 @@ from pmdesk.workspaces.competition.rules import (
     parse_weight,
 )
 
-COMPETITION_TABLES = frozenset(
-    {
-        "competitors",
-        "criterion_categories",
-        "criteria",
-        "competitor_ratings",
-        "battlecards",
-        "competition_settings",
-    }
-)
+# This workspace's tables, as its spec lists its records: views refresh when one of them changed,
+# and a removal asks only about the links other workspaces hold.
+COMPETITION_TABLES = registry.spec("competition").kinds()
 
 
 # -- reading --------------------------------------------------------------------------------

@@ -21,9 +21,9 @@ from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.text import show_plain_text
 from pmdesk.workspaces.competition import cards, edit
 from pmdesk.workspaces.competition.model import THREAT_LEVELS
+from pmdesk.workspaces.competition.qt import actions
 from pmdesk.workspaces.competition.rules import Comparison
 
-BATTLECARDS = "battlecards"
 SHOWN_ROWS = 6  # the rows that count most; a card sales can read in a minute
 
 
@@ -162,22 +162,9 @@ class BattlecardPanel(QWidget):
             show_plain_text(editor, getattr(card, field) if card else "")
 
     def _edited(self, field: str) -> None:
-        competitor_id = self.competitor_id
-        if competitor_id is None or self.controller.read_only:
-            return
-        session = self.controller.session
-        text = self.editors[field].toPlainText()
-        card = cards.battlecards(session).get(competitor_id)
-        old = (getattr(card, field) if card else "") or ""
-        if text == old:
-            return
-        self.controller.edit(
-            f"Edit battlecard: {cards.BATTLECARD_FIELDS[field]}",
-            lambda: cards.set_battlecard_field(session, competitor_id, field, text),
-            lambda: cards.set_battlecard_field(session, competitor_id, field, old),
-            Change.of(BATTLECARDS, ids=[competitor_id]),
-            merge_key=(BATTLECARDS, competitor_id, field),
-        )
+        if self.competitor_id is not None:
+            text = self.editors[field].toPlainText()
+            actions.set_battlecard_field(self.controller, self.competitor_id, field, text)
 
     def _on_changed(self, change: Change) -> None:
         if change.kinds & edit.COMPETITION_TABLES:

@@ -39,11 +39,10 @@ from pmdesk.gui.document import Change, DocumentController
 from pmdesk.workspaces.competition import cards, edit
 from pmdesk.workspaces.competition.chart import positioning as chart
 from pmdesk.workspaces.competition.model import SCORE_MAX
-from pmdesk.workspaces.competition.qt.matrix_model import RATINGS
+from pmdesk.workspaces.competition.qt import actions
 
 SIDE = 520.0  # pixels of the 0–5 square
 PAD = chart.MARGIN / SCORE_MAX * SIDE
-SETTINGS = "competition_settings"
 AXIS_TITLES = {"x": "Horizontal axis", "y": "Vertical axis", "size": "Bubble size"}
 
 
@@ -273,52 +272,18 @@ class MapPanel(QWidget):
 
     def _axis_chosen(self, name: str) -> None:
         chosen = _axis_from_key(self.axis_boxes[name].currentData())
-        session = self.controller.session
-        before = cards.axis(cards.settings(session), name)
-        if chosen == before:
-            return
-        self.controller.edit(
-            f"Choose {AXIS_TITLES[name].lower()}",
-            lambda: cards.set_axis(session, name, chosen),
-            lambda: cards.set_axis(session, name, before),
-            Change.of(SETTINGS),
-        )
+        actions.choose_axis(self.controller, name, chosen, AXIS_TITLES[name])
 
     def _quadrant_edited(self, field: str, text: str) -> None:
-        session = self.controller.session
-        before = getattr(cards.settings(session), field)
-        if text.strip() == before or self.controller.read_only:
-            return
-        self.controller.edit(
-            "Rename quadrant",
-            lambda: cards.set_settings(session, **{field: text}),
-            lambda: cards.set_settings(session, **{field: before}),
-            Change.of(SETTINGS),
-        )
+        actions.rename_quadrant(self.controller, field, text)
 
     def _bubble_dropped(self, competitor_id: str, x: float, y: float) -> None:
         """Rate the competitor on both axis criteria at once: one undo step."""
-        session = self.controller.session
         targets: dict[str, str] = {}
         for name, value in (("x", x), ("y", y)):
             criterion = self.criteria[cards.axis(self.settings, name).criterion_id or ""]
             targets[criterion.id] = _snap(criterion.kind, value)
-        before = {cid: edit.rating_state(session, competitor_id, cid) for cid in targets}
-
-        def redo() -> None:
-            for criterion_id, value in targets.items():
-                edit.set_rating(session, competitor_id, criterion_id, value)
-
-        def undo() -> None:
-            for criterion_id, state in before.items():
-                edit.restore_rating(session, competitor_id, criterion_id, state)
-
-        self.controller.edit(
-            f"Move {self.names[competitor_id]} on the map",
-            redo,
-            undo,
-            Change.of(RATINGS, ids=[competitor_id, *targets]),
-        )
+        actions.rate_on_map(self.controller, competitor_id, self.names[competitor_id], targets)
 
     def drag_bubble(self, competitor_id: str, x: float, y: float) -> None:
         """What a mouse drag ends in: move the bubble, then drop it (used by tests too)."""

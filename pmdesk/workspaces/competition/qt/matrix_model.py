@@ -4,7 +4,7 @@ Rows: the weighted total and the rank first (what executives read), then each ca
 criteria under it (a collapsed category shows only its score row). Columns: the criterion, its
 weight, one per competitor (ours first), and the gap from us to the leader. Cells keep no copies
 of records: values and dates come from one bulk read into the scoreboard, evidence text is read
-for a cell only when its tooltip is asked for. Edits go through the controller, so each is one
+for a cell only when its tooltip is asked for. Edits go through :mod:`.actions`, so each is one
 undo step; a rating edit updates one row and the totals, not the whole table.
 """
 
@@ -34,6 +34,7 @@ from pmdesk.workspaces.competition.model import (
     Criterion,
     Rating,
 )
+from pmdesk.workspaces.competition.qt import actions
 from pmdesk.workspaces.competition.rules import Scoreboard, is_scored, is_stale
 
 Index = QModelIndex | QPersistentModelIndex
@@ -159,18 +160,28 @@ class MatrixModel(QAbstractTableModel):
         self.endResetModel()
 
     def _on_changed(self, change: Change) -> None:
-        if change.kinds == {RATINGS} and len(change.ids) == 2:
-            self._refresh_cell(change.ids)
+        cell = self._changed_cell(change)
+        if cell is not None:
+            self._refresh_cell(*cell)
         elif change.kinds & edit.COMPETITION_TABLES:
             self.reload()
 
-    def _refresh_cell(self, ids: frozenset[str]) -> None:
+    def _changed_cell(self, change: Change) -> tuple[str, str] | None:
+        """(criterion id, competitor id) when the change is ratings of exactly one cell.
+
+        Rating edits name their cell's criterion and competitor; the ids of the rating rows
+        written may come with them, so known criteria and competitors are picked out."""
+        if change.kinds != {RATINGS}:
+            return None
+        criteria = [i for i in change.ids if i in self.criteria]
+        known = {c[0] for c in self.competitors}
+        competitors = [i for i in change.ids if i in known]
+        if len(criteria) != 1 or len(competitors) != 1:
+            return None
+        return criteria[0], competitors[0]
+
+    def _refresh_cell(self, criterion_id: str, competitor_id: str) -> None:
         """One rating changed: update its row's points and the totals, repaint just those."""
-        criterion_id = next((i for i in ids if i in self.criteria), None)
-        competitor_id = next((i for i in ids if i != criterion_id), None)
-        if criterion_id is None or competitor_id is None:
-            self.reload()
-            return
         state = edit.rating_state(self.controller.session, competitor_id, criterion_id)
         self.board.set_value(criterion_id, competitor_id, state.value if state else "")
         key = (criterion_id, competitor_id)
@@ -376,6 +387,7 @@ class MatrixModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         entry = self.rows[index.row()]
+        # a read-only project shows as cells that cannot be edited, dragged or dropped on
         if self.controller.read_only or entry.kind not in ("criterion", "category"):
             return flags
         flags |= Qt.ItemFlag.ItemIsDropEnabled
@@ -393,34 +405,24 @@ class MatrixModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
             return False
         criterion = self.criteria[self.rows[index.row()].id]
-        competitor = self.competitor_at(index.column())
-        session = self.controller.session
         text = "" if value is None else str(value)
-        if index.column() in (0, 1):
-            field = "name" if index.column() == 0 else "weight"
-            current = criterion.name if field == "name" else f"{criterion.weight:g}"
-            if text.strip() == current:
+        if index.column() == 0:
+            if text.strip() == criterion.name:
                 return False
-            old = getattr(criterion, field)
-            what = "Rename criterion" if field == "name" else f"Change weight of {criterion.name}"
-            criterion_id = criterion.id
-            return self.controller.edit(
-                what,
-                lambda: edit.set_criterion_fields(session, criterion_id, **{field: text}),
-                lambda: edit.set_criterion_fields(session, criterion_id, **{field: old}),
-                Change.of(CRITERIA, ids=[criterion_id]),
+            return actions.rename_criterion(self.controller, criterion.id, criterion.name, text)
+        if index.column() == 1:
+            if text.strip() == f"{criterion.weight:g}":
+                return False
+            return actions.set_weight(
+                self.controller, criterion.id, criterion.name, criterion.weight, text
             )
+        competitor = self.competitor_at(index.column())
         assert competitor is not None
         competitor_id, competitor_name = competitor[0], competitor[1]
-        criterion_id = criterion.id
-        if text.strip() == self.board.value(criterion_id, competitor_id):
+        if text.strip() == self.board.value(criterion.id, competitor_id):
             return False
-        before = edit.rating_state(session, competitor_id, criterion_id)
-        return self.controller.edit(
-            f"Rate {competitor_name} on {criterion.name}",
-            lambda: edit.set_rating(session, competitor_id, criterion_id, text),
-            lambda: edit.restore_rating(session, competitor_id, criterion_id, before),
-            Change.of(RATINGS, ids=[competitor_id, criterion_id]),
+        return actions.rate(
+            self.controller, competitor_id, competitor_name, criterion.id, criterion.name, text
         )
 
     # -- reordering by drag --------------------------------------------------------------------
@@ -478,19 +480,10 @@ class MatrixModel(QAbstractTableModel):
         same_place = criterion.category_id == category_id and (
             self.category_members[category_id].index(criterion_id) == index
         )
-        if same_place or self.controller.read_only or index > len(members):
+        if same_place or index > len(members):
             return False
-        session = self.controller.session
-        before: list[dict[str, edit.Placement]] = []
-
-        def redo() -> None:
-            before[:] = [edit.move_criterion(session, criterion_id, category_id, index)]
-
-        return self.controller.edit(
-            f"Move {criterion.name}",
-            redo,
-            lambda: edit.place_criteria(session, before[0]),
-            Change.of(CRITERIA, ids=[criterion_id]),
+        return actions.move_criterion(
+            self.controller, criterion_id, criterion.name, category_id, index
         )
 
 

@@ -23,16 +23,12 @@ from PySide6.QtWidgets import (
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.workspaces.competition import cards, edit
 from pmdesk.workspaces.competition.model import RATING_KINDS
+from pmdesk.workspaces.competition.qt import actions
 from pmdesk.workspaces.competition.qt.delegates import RatingDelegate
-from pmdesk.workspaces.competition.qt.matrix_actions import MatrixActions
-from pmdesk.workspaces.competition.qt.matrix_model import (
-    RATINGS,
-    ROW_KIND_ROLE,
-    MatrixModel,
-)
+from pmdesk.workspaces.competition.qt.matrix_handlers import MatrixHandlers
+from pmdesk.workspaces.competition.qt.matrix_model import ROW_KIND_ROLE, MatrixModel
 
 Index = QModelIndex | QPersistentModelIndex
-SETTINGS = "competition_settings"
 COMPETITOR_COLUMN_WIDTH = 92
 
 
@@ -48,7 +44,7 @@ class CriterionFilter(QSortFilterProxyModel):
         return not pattern.pattern() or pattern.match(str(index.data())).hasMatch()
 
 
-class MatrixPanel(MatrixActions, QWidget):
+class MatrixPanel(MatrixHandlers, QWidget):
     def __init__(self, controller: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
@@ -63,10 +59,11 @@ class MatrixPanel(MatrixActions, QWidget):
         self.table.setItemDelegate(RatingDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        # criteria are reordered by dragging their name onto another row or a category
+        # criteria are reordered by dragging their name onto another row or a category; the
+        # mode comes first, since setting it switches dragging and dropping back on
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.table.setDragEnabled(not controller.read_only)
         self.table.setAcceptDrops(not controller.read_only)
-        self.table.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.table.setDropIndicatorShown(True)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
@@ -235,22 +232,9 @@ class MatrixPanel(MatrixActions, QWidget):
 
     def _evidence_edited(self, name: str, text: str) -> None:
         cell = self.current_cell()
-        if cell is None or self.controller.read_only:
-            return
-        criterion_id, competitor_id = cell
-        session = self.controller.session
-        before = edit.rating_state(session, competitor_id, criterion_id)
-        shown = getattr(before, name, None) if before else None
-        current = shown.isoformat() if hasattr(shown, "isoformat") else (shown or "")
-        if text.strip() == current:
-            return
-        value = before.value if before else ""
-        self.controller.edit(
-            f"Edit evidence {name.replace('_', '-')}",
-            lambda: edit.set_rating(session, competitor_id, criterion_id, value, **{name: text}),
-            lambda: edit.restore_rating(session, competitor_id, criterion_id, before),
-            Change.of(RATINGS, ids=[competitor_id, criterion_id]),
-        )
+        if cell is not None:
+            criterion_id, competitor_id = cell
+            actions.set_evidence(self.controller, competitor_id, criterion_id, name, text)
 
     # -- view-only actions --------------------------------------------------------------------
 
@@ -269,6 +253,7 @@ class MatrixPanel(MatrixActions, QWidget):
 
     def _context_menu(self, position: object) -> None:
         index = self.proxy.mapToSource(self.table.indexAt(position))  # type: ignore[arg-type]
+        # every entry of the menu is an edit: a read-only project offers none, like its buttons
         if not index.isValid() or self.controller.read_only:
             return
         entry = self.model.rows[index.row()]
@@ -305,17 +290,7 @@ class MatrixPanel(MatrixActions, QWidget):
             menu.exec(self.table.viewport().mapToGlobal(position))  # type: ignore[arg-type]
 
     def _stale_days_edited(self) -> None:
-        value = self.stale_days.value()
-        session = self.controller.session
-        old = cards.settings(session).stale_after_days
-        if value == old:
-            return
-        self.controller.edit(
-            "Change stale age",
-            lambda: cards.set_settings(session, stale_after_days=value),
-            lambda: cards.set_settings(session, stale_after_days=old),
-            Change.of(SETTINGS),
-        )
+        actions.set_stale_days(self.controller, self.stale_days.value())
 
     def _refresh_settings(self) -> None:
         self.stale_days.blockSignals(True)

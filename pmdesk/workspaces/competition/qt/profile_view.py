@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.workspaces.competition import edit
-from pmdesk.workspaces.competition.model import THREAT_LEVELS, Competitor
+from pmdesk.workspaces.competition.model import THREAT_LEVELS
+from pmdesk.workspaces.competition.qt import actions
 
-COMPETITORS = Competitor.__tablename__
 LINE_FIELDS = {
     "name": "Name",
     "website": "Website",
@@ -124,8 +124,10 @@ class ProfilePanel(QWidget):
     def _show(self, competitor_id: str | None) -> None:
         self.competitor_id = competitor_id
         competitor = self.competitors.get(competitor_id or "")
-        for widget in (*self.lines.values(), *self.texts.values(), self.is_us, self.threat):
-            widget.setEnabled(competitor is not None)
+        for widget in (*self.lines.values(), *self.texts.values()):
+            widget.setEnabled(competitor is not None)  # read-only shows as setReadOnly
+        for widget in (self.is_us, self.threat):
+            widget.setEnabled(competitor is not None and not self.controller.read_only)
         for field, line in self.lines.items():
             value = getattr(competitor, field, None) if competitor else None
             shown = value.isoformat() if isinstance(value, date) else (value or "")
@@ -152,38 +154,16 @@ class ProfilePanel(QWidget):
 
     def _set(self, field: str, value: object, merge: bool = False) -> None:
         competitor = self.competitors.get(self.competitor_id or "")
-        if competitor is None or self.controller.read_only:
-            return
-        old = getattr(competitor, field)
-        current = old.isoformat() if isinstance(old, date) else (old or "")
-        if isinstance(value, str) and not merge:
-            value = value.strip()
-        if value == current:
-            return
-        session = self.controller.session
-        competitor_id = competitor.id
-        label = LINE_FIELDS.get(field) or TEXT_FIELDS.get(field) or "Threat level"
-        self.controller.edit(
-            f"Edit {competitor.name}: {label}",
-            lambda: edit.set_competitor_fields(session, competitor_id, **{field: value}),
-            lambda: edit.set_competitor_fields(session, competitor_id, **{field: old}),
-            Change.of(COMPETITORS, ids=[competitor_id]),
-            merge_key=(COMPETITORS, competitor_id, field) if merge else None,
-        )
+        if competitor is not None:
+            label = LINE_FIELDS.get(field) or TEXT_FIELDS.get(field) or "Threat level"
+            actions.set_competitor_field(self.controller, competitor, field, label, value, merge)
 
     def _us_toggled(self, checked: bool) -> None:
         competitor_id = self.competitor_id
-        if competitor_id is None or self.controller.read_only:
+        if competitor_id is None:
             return
-        session = self.controller.session
         before = next((c.id for c in self.competitors.values() if c.is_us), None)
-        chosen = competitor_id if checked else None
-        self.controller.edit(
-            "Mark our own product",
-            lambda: edit.mark_us(session, chosen),
-            lambda: edit.mark_us(session, before),
-            Change.of(COMPETITORS, ids=[competitor_id]),
-        )
+        actions.mark_us(self.controller, competitor_id if checked else None, before)
 
     def _on_changed(self, change: Change) -> None:
         if change.kinds & edit.COMPETITION_TABLES:

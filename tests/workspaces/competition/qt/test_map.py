@@ -130,3 +130,17 @@ def test_a_mouse_drag_on_the_map_is_one_undoable_edit(qtbot, controller, panel):
     controller.undo_stack.undo()
     assert edit.rating_state(session, rival, criteria["Auto dispatch"]).value == "3"
     assert edit.rating_state(session, rival, criteria["Works offline"]).value == "no"
+
+
+def test_a_read_only_map_cannot_be_dragged_or_renamed(qtbot, controller, monkeypatch):  # noqa: F811
+    session, criteria, competitors = ids(controller)
+    cards.set_axis(session, "x", cards.Axis(criterion_id=criteria["Auto dispatch"]))
+    cards.set_axis(session, "y", cards.Axis(criterion_id=criteria["Auto dispatch"]))
+    monkeypatch.setattr(type(controller), "read_only", property(lambda _self: True))
+    panel = MapPanel(controller)
+    qtbot.addWidget(panel)
+    us = competitors["FieldLoop"]
+    assert not panel.bubbles[us].flags() & panel.bubbles[us].GraphicsItemFlag.ItemIsMovable
+    assert not panel.axis_boxes["x"].isEnabled()
+    label = panel.quadrant_labels[0]
+    assert label.textInteractionFlags() == Qt.TextInteractionFlag.NoTextInteraction

@@ -9,10 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QStyleOptionViewItem
 
 from pmdesk.gui import dialogs
-from pmdesk.gui.document import DocumentController
+from pmdesk.gui.document import READ_ONLY_MESSAGE, DocumentController
 from pmdesk.store.document import Document
 from pmdesk.workspaces.competition import edit
 from pmdesk.workspaces.competition.model import Criterion
+from pmdesk.workspaces.competition.qt import actions
 from pmdesk.workspaces.competition.qt.delegates import RatingDelegate
 from pmdesk.workspaces.competition.qt.matrix_model import FIXED_COLUMNS, MatrixModel
 from pmdesk.workspaces.competition.qt.matrix_view import MatrixPanel
@@ -243,6 +244,38 @@ def test_read_only_projects_cannot_be_edited(qtbot, controller, monkeypatch):
     index = cell(model, "Auto dispatch", "ServicePeak")
     assert not model.flags(index) & Qt.ItemFlag.ItemIsEditable
     assert not model.setData(index, "4")
+
+
+def test_a_read_only_matrix_shows_that_nothing_can_be_changed(qtbot, controller, monkeypatch):
+    monkeypatch.setattr(type(controller), "read_only", property(lambda _self: True))
+    panel = MatrixPanel(controller)
+    qtbot.addWidget(panel)
+    for button in (panel.add_competitor_button, panel.remove_button, panel.import_button):
+        assert not button.isEnabled()
+    assert not panel.stale_days.isEnabled()
+    assert not panel.table.dragEnabled()
+    assert not panel.table.horizontalHeader().sectionsMovable()
+    rating = cell(panel.model, "Auto dispatch", "ServicePeak")
+    panel.table.setCurrentIndex(panel.proxy.mapFromSource(rating))
+    assert not panel.source_edit.isEnabled()
+    messages: list[str] = []
+    controller.failed.connect(messages.append)
+    assert not actions.set_stale_days(controller, 30)  # the controller is the one guard
+    assert messages == [READ_ONLY_MESSAGE]
+    assert controller.undo_stack.count() == 0
+
+
+def test_a_rating_edit_repaints_its_row_without_resetting_the_table(qtbot, controller):
+    model = MatrixModel(controller)
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    index = cell(model, "Auto dispatch", "ServicePeak")
+    with qtbot.waitSignal(model.dataChanged):
+        assert model.setData(index, "4")  # an existing rating: its row's id comes with the change
+    assert model.index(0, FIXED_COLUMNS + 1).data() == f"{100 * 8 / 20:.0f}%"
+    controller.undo_stack.undo()
+    assert index.data() == "3"
+    assert not resets
 
 
 def test_csv_import_previews_adds_new_competitors_and_undoes(

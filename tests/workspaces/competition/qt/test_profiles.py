@@ -93,3 +93,14 @@ def test_lazy_tabs_catch_up_when_shown(qtbot, controller):  # noqa: F811
     assert page.battlecards.heading.text() == "Battlecard: ServicePeak Pro"
     page.tabs.setCurrentWidget(page.profiles)
     assert page.profiles.picker.item(1).text() == "ServicePeak Pro"
+
+
+def test_a_read_only_profile_shows_its_fields_locked(qtbot, controller, monkeypatch):  # noqa: F811
+    monkeypatch.setattr(type(controller), "read_only", property(lambda _self: True))
+    panel = ProfilePanel(controller)
+    qtbot.addWidget(panel)
+    panel.picker.setCurrentRow(1)
+    assert panel.lines["name"].isReadOnly() and panel.texts["strengths"].isReadOnly()
+    assert not panel.is_us.isEnabled() and not panel.threat.isEnabled()
+    panel.lines["name"].editingFinished.emit()  # leaving an unchanged field is no edit
+    assert controller.undo_stack.count() == 0

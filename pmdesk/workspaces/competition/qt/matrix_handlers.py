@@ -1,7 +1,6 @@
-"""What the matrix's buttons and context menu do to the project's structure: add, rename,
-describe, retype, move, reorder and remove competitors, categories and criteria, and import or
-export the matrix as CSV. Every change is one undo step through the controller; removals ask
-first and say what goes with them and where else it is used."""
+"""What the matrix's buttons, context menu and column header do: ask the user what is needed
+(a name, a confirmation that says what goes with a removal and where else it is used, a CSV
+file and its preview), then make the edit through :mod:`.actions`."""
 
 from __future__ import annotations
 
@@ -12,24 +11,19 @@ from PySide6.QtWidgets import QTableView, QWidget
 
 from pmdesk.errors import PmdeskError
 from pmdesk.gui import dialogs
-from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.document import DocumentController
 from pmdesk.workspaces.competition import edit
 from pmdesk.workspaces.competition import io as matrix_csv
-from pmdesk.workspaces.competition.model import (
-    RATING_KINDS,
-    Competitor,
-    Criterion,
-    CriterionCategory,
-)
+from pmdesk.workspaces.competition.model import Competitor, Criterion, CriterionCategory
+from pmdesk.workspaces.competition.qt import actions
 from pmdesk.workspaces.competition.qt import dialogs as ask
 from pmdesk.workspaces.competition.qt.matrix_model import CRITERIA, FIXED_COLUMNS, MatrixModel
 
 COMPETITORS = Competitor.__tablename__
-CATEGORIES = CriterionCategory.__tablename__
 EXPORT_NAME = "competitive-matrix.csv"
 
 
-class MatrixActions:
+class MatrixHandlers:
     """Mixed into the matrix panel, which provides the widgets named below."""
 
     controller: DocumentController
@@ -41,33 +35,17 @@ class MatrixActions:
         assert isinstance(self, QWidget)
         return self
 
-    # -- structure edits ----------------------------------------------------------------------
+    # -- adding ---------------------------------------------------------------------------------
 
     def add_competitor(self) -> None:
         name = dialogs.ask_text(self._parent(), "Add Competitor", "Competitor name:")
-        if not name:
-            return
-        session = self.controller.session
-        new_id = edit.new_id()
-        self.controller.edit(
-            f"Add competitor {name.strip()}",
-            lambda: edit.add_competitor(session, name, new_id),
-            lambda: edit.remove(session, Competitor, [new_id]),
-            Change.of(COMPETITORS, ids=[new_id]),
-        )
+        if name:
+            actions.add_competitor(self.controller, name)
 
     def add_category(self) -> None:
         name = dialogs.ask_text(self._parent(), "Add Category", "Category name:")
-        if not name:
-            return
-        session = self.controller.session
-        new_id = edit.new_id()
-        self.controller.edit(
-            f"Add category {name.strip()}",
-            lambda: edit.add_category(session, name, new_id),
-            lambda: edit.remove(session, CriterionCategory, [new_id]),
-            Change.of(CATEGORIES, ids=[new_id]),
-        )
+        if name:
+            actions.add_category(self.controller, name)
 
     def add_criterion(self) -> None:
         """Add a criterion to the selected row's category (or the last one) and edit its name."""
@@ -75,25 +53,17 @@ class MatrixActions:
         if category_id is None:
             self.controller.failed.emit("Add a category first: every criterion belongs to one.")
             return
-        session = self.controller.session
-        new_id = edit.new_id()
         existing = {c.name.lower() for c in self.model.criteria.values()}
         name, number = "New criterion", 2
         while name.lower() in existing:
             name, number = f"New criterion {number}", number + 1
         self.model.set_collapsed(category_id, False)
-        done = self.controller.edit(
-            f"Add criterion {name}",
-            lambda: edit.add_criterion(session, category_id, name, "score", 1, new_id),
-            lambda: edit.remove(session, Criterion, [new_id]),
-            Change.of(CRITERIA, ids=[new_id]),
-        )
-        if done:
+        new_id = actions.add_criterion(self.controller, category_id, name)
+        if new_id is not None:
             row = next(r for r, entry in enumerate(self.model.rows) if entry.id == new_id)
             index = self.proxy.mapFromSource(self.model.index(row, 0))
             self.table.setCurrentIndex(index)
-            if not self.controller.read_only:
-                self.table.edit(index)
+            self.table.edit(index)
 
     def _selected_category(self) -> str | None:
         index = self.proxy.mapToSource(self.table.currentIndex())
@@ -105,6 +75,8 @@ class MatrixActions:
                 return self.model.criteria[entry.id].category_id
         categories = [e.id for e in self.model.rows if e.kind == "category"]
         return categories[-1] if categories else None
+
+    # -- removing -------------------------------------------------------------------------------
 
     def remove_selected(self) -> None:
         """Remove the selected criterion or category (row) or competitor (column)."""
@@ -154,63 +126,31 @@ class MatrixActions:
         return self._remove(Competitor, competitor_id, f"Remove “{name}”?", detail)
 
     def _remove(self, model: type, record_id: str, question: str, detail: list[str]) -> bool:
-        if self.controller.read_only:
-            return False
         detail.append("You can undo this.")
         if not dialogs.confirm(self._parent(), "Remove", question, " ".join(detail)):
             return False
-        session = self.controller.session
-        removals: list[edit.records.Removal] = []
-
-        def redo() -> None:
-            removals[:] = [edit.remove(session, model, [record_id])]
-
-        def undo() -> None:
-            edit.records.restore(session, removals[0])
-
-        kinds = edit.COMPETITION_TABLES | edit.tables_linking_here()
-        return self.controller.edit(
-            question.rstrip("?"),
-            redo,
-            undo,
-            Change.of(*kinds, ids=[record_id]),
-        )
+        return actions.remove(self.controller, model, record_id, question.rstrip("?"))
 
     # -- CSV ------------------------------------------------------------------------------------
 
     def import_csv(self) -> bool:
         """Ask for a wide matrix CSV, preview it, and import the good rows as one undo step."""
-        if self.controller.read_only:
-            return False
         path = dialogs.choose_csv(self._parent(), "Import Competitive Matrix", str(Path.home()))
         if path is None:
             return False
-        session = self.controller.session
         try:
-            preview = matrix_csv.preview_matrix(session, matrix_csv.read_matrix_csv(path))
+            table = matrix_csv.read_matrix_csv(path)
+            preview = matrix_csv.preview_matrix(self.controller.session, table)
         except PmdeskError as error:
             dialogs.show_error(self._parent(), "Cannot Import Matrix", str(error))
             return False
         if not ask.review_competition_import(self._parent(), preview) or not preview.good_rows:
             return False
-        done: list[matrix_csv.MatrixImport] = []
-
-        def redo() -> None:
-            done[:] = [matrix_csv.apply_import(session, preview)]
-
-        return self.controller.edit(
-            f"Import {path.name}",
-            redo,
-            lambda: matrix_csv.undo_import(session, done[0]),
-            Change.of(*edit.COMPETITION_TABLES),
-        )
+        return actions.import_matrix(self.controller, preview, path.name)
 
     def export_csv(self) -> Path | None:
         target = dialogs.choose_export_file(
-            self._parent(),
-            "Export Competitive Matrix",
-            "competitive-matrix.csv",
-            "CSV files (*.csv)",
+            self._parent(), "Export Competitive Matrix", EXPORT_NAME, "CSV files (*.csv)"
         )
         if target is None:
             return None
@@ -223,18 +163,14 @@ class MatrixActions:
             return None
         return target
 
+    # -- categories and criteria ------------------------------------------------------------------
+
     def rename_category(self, category_id: str) -> bool:
         old = next(e.name for e in self.model.rows if e.id == category_id)
         name = dialogs.ask_text(self._parent(), "Rename Category", "Category name:", old)
         if name is None or name.strip() == old:
             return False
-        session = self.controller.session
-        return self.controller.edit(
-            f"Rename category {old}",
-            lambda: edit.rename_category(session, category_id, name),
-            lambda: edit.rename_category(session, category_id, old),
-            Change.of(CATEGORIES, ids=[category_id]),
-        )
+        return actions.rename_category(self.controller, category_id, old, name)
 
     def edit_description(self, criterion_id: str) -> bool:
         criterion = self.model.criteria[criterion_id]
@@ -244,24 +180,12 @@ class MatrixActions:
         )
         if text is None or text.strip() == old:
             return False
-        session = self.controller.session
-        return self.controller.edit(
-            f"Describe {criterion.name}",
-            lambda: edit.set_criterion_fields(session, criterion_id, description=text),
-            lambda: edit.set_criterion_fields(session, criterion_id, description=old),
-            Change.of(CRITERIA, ids=[criterion_id]),
-        )
+        return actions.describe_criterion(self.controller, criterion_id, criterion.name, old, text)
 
     def set_kind(self, criterion_id: str, kind: str) -> bool:
-        session = self.controller.session
-        old = self.model.criteria[criterion_id].kind
-        if kind == old:
-            return False
-        return self.controller.edit(
-            f"Rate {self.model.criteria[criterion_id].name} as {RATING_KINDS[kind]}",
-            lambda: edit.set_criterion_fields(session, criterion_id, kind=kind),
-            lambda: edit.set_criterion_fields(session, criterion_id, kind=old),
-            Change.of(CRITERIA, ids=[criterion_id]),
+        criterion = self.model.criteria[criterion_id]
+        return actions.set_criterion_kind(
+            self.controller, criterion_id, criterion.name, criterion.kind, kind
         )
 
     def move_criterion(self, criterion_id: str, step: int) -> bool:
@@ -272,6 +196,8 @@ class MatrixActions:
         if not 0 <= target < len(members):
             return False
         return self.model.move_criterion(criterion_id, category_id, target)
+
+    # -- competitors' order -------------------------------------------------------------------
 
     def _column_moved(self, _logical: int, _old_visual: int, _new_visual: int) -> None:
         """A competitor's column was dragged: store the new order (ours stays first), then put
@@ -288,20 +214,8 @@ class MatrixActions:
             header.moveSection(header.visualIndex(logical), logical)
         header.blockSignals(False)
         current = [competitor[0] for competitor in self.model.competitors]
-        if ids == current or self.controller.read_only:
-            return
-        self.reorder_competitors(ids)
+        if ids != current:
+            self.reorder_competitors(ids)
 
     def reorder_competitors(self, ordered_ids: list[str]) -> bool:
-        session = self.controller.session
-        before: list[list[str]] = []
-
-        def redo() -> None:
-            before[:] = [edit.reorder_competitors(session, ordered_ids)]
-
-        return self.controller.edit(
-            "Reorder competitors",
-            redo,
-            lambda: edit.reorder_competitors(session, before[0]),
-            Change.of(COMPETITORS),
-        )
+        return actions.reorder_competitors(self.controller, ordered_ids)
