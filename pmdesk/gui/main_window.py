@@ -107,15 +107,25 @@ class MainWindow(QMainWindow):
             return EmptyStatePage(workspace.title, workspace.purpose)
         return build_page(workspace, self.controller)
 
+    def _drop_pages(self) -> None:
+        for page in self._pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self._pages.clear()
+
+    def _rebuild_pages(self) -> None:
+        """Build the pages anew, e.g. when a read-only project became editable by Save As."""
+        row = max(self.navigation.currentRow(), 0)
+        self._drop_pages()
+        self.navigation.setCurrentRow(-1)
+        self.navigation.setCurrentRow(row)
+
     def _set_controller(self, controller: DocumentController) -> None:
         """Make ``controller`` the open project; pages of the previous one are thrown away."""
         row = max(self.navigation.currentRow(), 0)
         previous = self.controller
         self.controller = controller
-        for page in self._pages.values():
-            self.stack.removeWidget(page)
-            page.deleteLater()
-        self._pages.clear()
+        self._drop_pages()
         if previous is not None:
             self.undo_group.removeStack(previous.undo_stack)
             previous.close()
@@ -308,6 +318,7 @@ class MainWindow(QMainWindow):
         assert self.controller is not None
         from pmdesk.gui import sharing
 
+        was_read_only = self.controller.read_only
         try:
             written = sharing.save(self, self.controller, target)
         except PmdeskError as error:
@@ -317,6 +328,8 @@ class MainWindow(QMainWindow):
             return False
         self.controller.undo_stack.setClean()
         self.banner.hide()
+        if was_read_only and not self.controller.read_only:
+            self._rebuild_pages()  # pages show read-only from when they were built
         self._remember_recent(written)
         self._update_title()
         self.statusBar().showMessage(f"Saved to {written}", 5000)

@@ -134,6 +134,24 @@ def test_a_read_only_file_shows_a_banner_and_save_offers_save_as(
     assert snapshot(sample_file) == before
 
 
+def test_after_save_as_a_read_only_project_can_be_edited_at_once(
+    qtbot, window, answers, sample_file, tmp_path
+):
+    with read_only_folder(sample_file.parent):
+        window.open_project(sample_file)
+    page = window.show_workspace("overview")
+    assert page.ui.vision.isReadOnly()
+    answers.save_as_path = tmp_path / "mine.pmdb"
+    assert window.save()
+    page = window.show_workspace("overview")
+    assert not page.ui.vision.isReadOnly()
+    page.ui.vision.setFocus()
+    qtbot.keyClicks(page.ui.vision, " Soon.")
+    page.ui.vision.clearFocus()
+    assert window.controller is not None and window.controller.undo_stack.count() >= 1
+    assert window.isWindowModified()
+
+
 def test_a_failed_save_says_why_and_keeps_the_changes_marked(
     window, answers, sample_file, tmp_path
 ):
