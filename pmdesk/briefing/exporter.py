@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,7 @@ from pmdesk.briefing.model import (
 from pmdesk.briefing.sections import load_section, section_titles
 from pmdesk.domain.project import Project
 from pmdesk.errors import SaveError
-from pmdesk.export import fields
+from pmdesk.export import package
 from pmdesk.export.errors import ExportCancelledError, ExportError
 from pmdesk.export.frontmatter import TitlePage, write_footer, write_summary, write_title_page
 from pmdesk.export.section import SectionContext
@@ -200,7 +200,10 @@ def export_briefing(
     footer_text = " · ".join(part for part in (settings.company_name.strip(), title) if part)
     write_footer(out, footer_text, template_footer=template_path is not None)
     _set_properties(out, title, settings, product, day)
-    fields.request_update_on_open(document)
+    package.request_update_on_open(document)
+    package.finish_package(
+        document, f"{APP_NAME} {__version__}", datetime.now(UTC).replace(tzinfo=None)
+    )
     cleaned = cleaner.warning()
     if cleaned:
         warnings.insert(0, cleaned)

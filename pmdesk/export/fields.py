@@ -1,8 +1,9 @@
 """Word fields python-docx has no API for: page numbers, page references, bookmarks.
 
 A field is a run sequence begin / instruction / separate / cached result / end. Word and
-LibreOffice recompute the result when they open the document (``w:updateFields`` asks Word to
-do so); the cached result is what a reader sees until then.
+LibreOffice recompute the result when they open the document (``w:updateFields``, set by
+:mod:`pmdesk.export.package`, asks Word to do so); the cached result is what a reader sees
+until then.
 
 The table of contents is a list of links to bookmarked headings, each with a PAGEREF field
 for its page. A Word TOC field would be updated by Word only: LibreOffice shows a TOC field's
@@ -12,7 +13,6 @@ both.
 
 from __future__ import annotations
 
-from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
@@ -67,13 +67,3 @@ def add_internal_link(paragraph: Paragraph, text: str, bookmark: str) -> Run:
     run = paragraph.add_run(text)
     link.append(run._r)
     return run
-
-
-def request_update_on_open(document: DocxDocument) -> None:
-    """Ask Word to refresh every field (TOC page numbers, NUMPAGES) when the file opens."""
-    settings = document.settings.element
-    existing = settings.find(qn("w:updateFields"))
-    if existing is None:
-        existing = OxmlElement("w:updateFields")
-        settings.append(existing)
-    existing.set(qn("w:val"), "true")

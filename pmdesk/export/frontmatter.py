@@ -20,7 +20,7 @@ from docx.text.paragraph import Paragraph
 
 from pmdesk.export import fields
 from pmdesk.export.styles import ACCENT, MUTED
-from pmdesk.export.writer import BriefingDocument
+from pmdesk.export.writer import BriefingDocument, describe
 
 LOGO_HEIGHT_INCHES = 0.85
 
@@ -46,9 +46,11 @@ def write_title_page(out: BriefingDocument, page: TitlePage) -> None:
     section.different_first_page_header_footer = True
     if page.logo_png is not None:
         paragraph = document.add_paragraph(style="Picture")
-        paragraph.add_run().add_picture(
+        shape = paragraph.add_run().add_picture(
             io.BytesIO(page.logo_png), height=Inches(LOGO_HEIGHT_INCHES)
         )
+        name = out.clean(page.company, "Briefing › Company name").strip()
+        describe(shape, f"Logo of {name}" if name else "Company logo")
         out.pictures += 1
     if page.company.strip():
         document.add_paragraph(out.clean(page.company, "Briefing › Company name"), "Cover Company")

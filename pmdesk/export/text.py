@@ -46,3 +46,12 @@ class TextCleaner:
             "form feed) were left out of the briefing in: " + "; ".join(self._fields) + ". "
             "The project itself is unchanged."
         )
+
+
+def counted(number: int, singular: str, plural: str | None = None) -> str:
+    """``number`` with its noun agreeing: "1 milestone", "3 milestones", "0 stakeholders".
+
+    ``plural`` is for nouns that do not just take an "s" ("1 person", "4 people").
+    """
+    noun = singular if number == 1 else (plural or f"{singular}s")
+    return f"{number:,} {noun}"

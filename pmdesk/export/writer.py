@@ -9,6 +9,7 @@ headings the table of contents is built from.
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -23,6 +24,8 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from pmdesk.export import fields
+from pmdesk.export.package import CELL_PROPERTIES, TABLE_PROPERTIES, insert_ordered
+from pmdesk.export.pages import PageEstimate, row_height, text_height
 from pmdesk.export.styles import ACCENT, BAND, MUTED, RULE, ensure_styles
 from pmdesk.export.text import TextCleaner
 
@@ -39,6 +42,7 @@ class Heading:
     level: int
     text: str
     bookmark: str
+    page: int = 0  # estimated, see pmdesk.export.pages
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,25 @@ class Column:
     numeric: bool = False
 
 
+@dataclass(frozen=True)
+class GridCell:
+    """One block of a grid drawn as a Word table (an ERRC quadrant, a canvas board's block).
+
+    Colours are "#RRGGBB" text: ``accent`` for the title, ``fill`` for the block, and each
+    line's own fill (a sticky note's colour) or None.
+    """
+
+    row: int
+    column: int
+    title: str
+    lines: tuple[tuple[str, str | None], ...] = ()
+    hint: str = ""
+    row_span: int = 1
+    column_span: int = 1
+    accent: str | None = None
+    fill: str | None = None
+
+
 class BriefingDocument:
     """A python-docx document plus the conventions of a PM Desk briefing."""
 
@@ -59,6 +82,7 @@ class BriefingDocument:
         self.headings: list[Heading] = []
         self.pictures = 0
         self._toc_anchor: Paragraph | None = None
+        self.pages = PageEstimate(lambda: self.content_height)
         # List styles a template lacked carry no bullets: the writer draws those itself.
         self._plain_lists = ensure_styles(document, restyle=styled)
 
@@ -108,6 +132,7 @@ class BriefingDocument:
     def _new_section(self, orientation: WD_ORIENT) -> None:
         previous = self._section
         section = self.docx.add_section(WD_SECTION.NEW_PAGE)
+        self.pages.new_page()
         # Only the title page has no header and footer; a cloned section would inherit that.
         section.different_first_page_header_footer = False
         width, height = previous.page_width, previous.page_height
@@ -118,6 +143,10 @@ class BriefingDocument:
 
     def page_break(self) -> None:
         self.docx.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        self.pages.new_page(force=True)
+
+    def _text(self, text: str, size: float, space: float, width: float | None = None) -> None:
+        self.pages.advance(text_height(text, width or self.content_width, size, space))
 
     # -- text ----------------------------------------------------------------------------------
 
@@ -132,10 +161,16 @@ class BriefingDocument:
         paragraph = self.docx.add_paragraph(clean, style=f"Heading {level}")
         if new_page:
             paragraph.paragraph_format.page_break_before = True
+            self.pages.new_page()
+        size, before, after = {1: (20, 14, 10), 2: (13.5, 16, 4)}.get(level, (11, 10, 2))
+        if self.pages.used == 0:
+            before = 0  # word processors drop the space above a paragraph that opens a page
+        # A heading keeps with what follows: it moves on when little room is left below it.
+        self.pages.advance(text_height(clean, self.content_width, size, before + after), keep=0.6)
         if level <= 2:
             bookmark = f"_Toc_pmdesk_{len(self.headings) + 1}"
             fields.add_bookmark(paragraph, bookmark, len(self.headings) + 1)
-            self.headings.append(Heading(level, clean, bookmark))
+            self.headings.append(Heading(level, clean, bookmark, self.pages.page))
 
     def paragraph(self, text: str, field: str, *, style: str | None = None) -> Paragraph | None:
         """Text as paragraphs (one per blank-line-separated block); nothing for blank text."""
@@ -145,6 +180,7 @@ class BriefingDocument:
         last = None
         for block in _blocks(clean):
             last = self.docx.add_paragraph(block, style=style)
+            self._text(block, 12 if style == "Lead" else 10.5, 10 if style == "Lead" else 6)
         return last
 
     def lead(self, text: str, field: str) -> None:
@@ -157,13 +193,16 @@ class BriefingDocument:
         if not clean:
             return
         self.docx.add_paragraph(label, style="Label")
+        self._text(label, 8.5, 9)
         for block in _blocks(clean):
             self.docx.add_paragraph(block)
+            self._text(block, 10.5, 6)
 
     def note(self, text: str) -> None:
         """A muted remark: an empty section, a caveat about the data."""
         paragraph = self.docx.add_paragraph(style="Note")
         paragraph.add_run(self.clean(text, "a note"))
+        self._text(paragraph.text, 9.5, 8)
 
     def bullets(
         self, items: Sequence[tuple[str, str]], *, numbered: bool = False, leads: bool = False
@@ -180,6 +219,7 @@ class BriefingDocument:
             paragraph = self.docx.add_paragraph(style=style)
             if style in self._plain_lists:
                 paragraph.add_run(f"{number}. " if numbered else "• ")
+            self._text(clean, 10.5, 6, self.content_width - 0.25)
             lead, _, rest = clean.partition(": ")
             if leads and rest and len(lead) <= 40:
                 paragraph.add_run(f"{lead}: ").bold = True
@@ -207,8 +247,9 @@ class BriefingDocument:
             run.font.size = Pt(8.5)
             run.font.color.rgb = MUTED
             for row in (0, 1):
-                _shade(table.cell(row, index), BAND)
+                shade(table.cell(row, index), BAND)
         self.docx.add_paragraph(style="Note").paragraph_format.space_after = Pt(2)
+        self.pages.advance(1.1, splits=False)
 
     # -- tables --------------------------------------------------------------------------------
 
@@ -219,20 +260,33 @@ class BriefingDocument:
         field: str,
         *,
         caption: str = "",
+        keep_empty: bool = False,
     ) -> Table:
         """A styled table: tinted header row repeated on every page, banded rows, numbers
-        right-aligned, column widths shared out by weight over the page width."""
+        right-aligned, column widths shared out by weight over the page width.
+
+        A column nobody filled in any row is left out (its width goes to the others), unless
+        ``keep_empty``: an empty column of a comparison can be the point.
+        """
+        if rows and not keep_empty:
+            kept = [
+                index
+                for index in range(len(columns))
+                if any(index < len(row) and str(row[index]).strip() for row in rows)
+            ]
+            if kept and len(kept) < len(columns):
+                columns = [columns[index] for index in kept]
+                rows = [[row[index] if index < len(row) else "" for index in kept] for row in rows]
         table = self.docx.add_table(rows=1, cols=len(columns))
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
         _set_table_borders(table, outer=True)
         total = sum(column.weight for column in columns) or 1.0
         widths = [Inches(self.content_width * column.weight / total) for column in columns]
-        # Word reads the cell widths, LibreOffice the grid columns: set both, and fix the layout
-        # so long words wrap inside a column instead of stretching it.
+        # Word reads the cell widths, LibreOffice the grid columns: set both. ``autofit =
+        # False`` fixes the layout, so long words wrap inside a column instead of stretching it.
         for index, width in enumerate(widths):
             table.columns[index].width = width
-        _fixed_layout(table)
         header = table.rows[0]
         _repeat_as_header(header)
         # python-docx looks a style up by scanning every style on each assignment; a big table
@@ -240,7 +294,7 @@ class BriefingDocument:
         style_id = self.docx.styles["Table Text"].style_id
         for index, column in enumerate(columns):
             cell = header.cells[index]
-            _shade(cell, ACCENT)
+            shade(cell, ACCENT)
             paragraph = cell.paragraphs[0]
             paragraph._p.get_or_add_pPr().style = style_id
             run = paragraph.add_run(self.clean(column.title, field))
@@ -254,23 +308,106 @@ class BriefingDocument:
             for index, column in enumerate(columns):
                 cell = cells[index]
                 if number % 2:
-                    _shade(cell, BAND)
+                    shade(cell, BAND)
                 paragraph = cell.paragraphs[0]
                 paragraph._p.get_or_add_pPr().style = style_id
                 value = values[index] if index < len(values) else ""
                 paragraph.add_run(self.clean(value, field))
                 if column.numeric:
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        inches = [self.content_width * column.weight / total for column in columns]
+        self.pages.rows(
+            [row_height([str(v) for v in values], inches) for values in rows],
+            row_height([column.title for column in columns], inches, 8.5),
+        )
         if caption:
             self.docx.add_paragraph(self.clean(caption, field), style="Caption")
+            self._text(caption, 8.5, 15)
         else:
             self.docx.add_paragraph(style="After Table")
+            self._text("", 4, 8)
+        return table
+
+    def grid(self, cells: Sequence[GridCell], field: str, *, empty: str = "") -> Table:
+        """Blocks on a grid as one Word table, so their text stays text (searchable, read out,
+        copied): each block a cell (merged over its span), its title in its accent colour,
+        its lines below, each on its own tint. ``empty`` is said in a block with no lines."""
+        rows = max((cell.row + cell.row_span for cell in cells), default=1)
+        columns = max((cell.column + cell.column_span for cell in cells), default=1)
+        table = self.docx.add_table(rows=rows, cols=columns)
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        _set_table_borders(table, outer=False, rules=False, grid=True)
+        width = Inches(self.content_width / columns)
+        for index in range(columns):
+            table.columns[index].width = width
+        # A block is read whole: a row of blocks moves to the next page rather than split.
+        for row in table.rows:
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        style_id = self.docx.styles["Table Text"].style_id
+        for block in cells:
+            cell = table.cell(block.row, block.column)
+            last = table.cell(block.row + block.row_span - 1, block.column + block.column_span - 1)
+            if last is not cell:
+                cell = cell.merge(last)
+            if block.fill:
+                shade(cell, RGBColor.from_string(block.fill.lstrip("#").upper()))
+            title = cell.paragraphs[0]
+            title._p.get_or_add_pPr().style = style_id
+            run = title.add_run(self.clean(block.title, field))
+            run.bold = True
+            run.font.size = Pt(10)
+            if block.accent:
+                run.font.color.rgb = RGBColor.from_string(block.accent.lstrip("#").upper())
+            title.paragraph_format.space_after = Pt(2)
+            if block.hint:
+                hint = cell.add_paragraph(self.clean(block.hint, field))
+                hint._p.get_or_add_pPr().style = style_id
+                for hint_run in hint.runs:
+                    hint_run.italic = True
+                    hint_run.font.size = Pt(8)
+                    hint_run.font.color.rgb = MUTED
+            lines = [(self.clean(text, field).strip(), tint) for text, tint in block.lines]
+            lines = [(text, tint) for text, tint in lines if text]
+            if not lines and empty:
+                lines = [(empty, None)]
+            for text, tint in lines:
+                paragraph = cell.add_paragraph(text)
+                paragraph._p.get_or_add_pPr().style = style_id
+                paragraph.paragraph_format.space_before = Pt(3)
+                if tint:
+                    _shade_paragraph(paragraph, tint)
+        column_width = self.content_width / columns
+        for row in range(rows):
+            tallest = 0.0
+            for block in cells:
+                if block.row != row:
+                    continue
+                width = column_width * block.column_span
+                texts = [block.title, block.hint, *(text for text, _tint in block.lines)]
+                height = sum(text_height(t, width - 0.13, 9, 3) for t in texts if t)
+                tallest = max(tallest, height / block.row_span)
+            self.pages.advance(tallest + 0.06, splits=False)
+        self.docx.add_paragraph(style="After Table")
+        self._text("", 4, 8)
         return table
 
     # -- pictures ------------------------------------------------------------------------------
 
-    def figure(self, figure: Figure, *, caption: str = "", max_height: float | None = None) -> None:
-        """A matplotlib figure as a PNG of about 200 dpi at the width of the page."""
+    def figure(
+        self,
+        figure: Figure,
+        *,
+        alt_text: str = "",
+        caption: str = "",
+        max_height: float | None = None,
+    ) -> None:
+        """A matplotlib figure as a PNG of about 200 dpi at the width of the page.
+
+        ``alt_text`` says what the picture shows, for screen readers and search ("Roadmap
+        timeline, 46 items in 5 lanes, Oct 2026 – Dec 2027"). Without one, the caption or the
+        heading above the picture describes it.
+        """
         width, height = figure.get_size_inches()
         target_width = self.content_width
         limit = max_height if max_height is not None else self.content_height * 0.78
@@ -285,18 +422,26 @@ class BriefingDocument:
             dpi=CHART_DPI * target_width / width,
             pil_kwargs={"compress_level": 1},
         )
-        self.picture(buffer.getvalue(), target_width, caption=caption)
+        self.picture(buffer.getvalue(), target_width, alt_text=alt_text, caption=caption)
 
-    def picture(self, png: bytes, width_inches: float, *, caption: str = "") -> None:
+    def picture(
+        self, png: bytes, width_inches: float, *, alt_text: str = "", caption: str = ""
+    ) -> None:
         paragraph = self.docx.add_paragraph(style="Picture")
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.add_run().add_picture(io.BytesIO(png), width=Inches(width_inches))
+        shape = paragraph.add_run().add_picture(io.BytesIO(png), width=Inches(width_inches))
+        if not alt_text.strip():
+            alt_text = caption or (f"Chart: {self.headings[-1].text}" if self.headings else "")
+        describe(shape, self.clean(alt_text or "Chart", "a picture's description"))
         self.pictures += 1
+        height = shape.height / EMU_PER_INCH if shape.height else 0.0
+        self.pages.advance(height + 0.12, splits=False)
         if caption:
             # Only a caption keeps with its picture: chaining more would push whole groups of
             # pictures and headings to the next page, leaving a near-empty one behind.
             paragraph.paragraph_format.keep_with_next = True
             self.docx.add_paragraph(self.clean(caption, "a caption"), style="Caption")
+            self._text(caption, 8.5, 15)
 
     # -- table of contents ---------------------------------------------------------------------
 
@@ -305,6 +450,7 @@ class BriefingDocument:
         known, so the document opens with a readable list before any field is updated."""
         self.docx.add_paragraph("Contents", style="Contents Heading")
         self._toc_anchor = self.docx.add_paragraph(style="Contents 1")
+        self.pages.advance(0.6)  # one page for now; finish_contents counts the rest
 
     def finish_contents(self) -> None:
         anchor = self._toc_anchor
@@ -321,10 +467,15 @@ class BriefingDocument:
             entries.append(paragraph)
         if not entries:
             entries.append(anchor.insert_paragraph_before(style="Contents 1"))
+        # The estimate counted the contents as one page; a long list takes more.
+        first = self.docx.sections[0]
+        room = (first.page_height - first.top_margin - first.bottom_margin) / EMU_PER_INCH
+        extra = max(0, math.ceil((0.6 + 0.25 * len(self.headings)) / room) - 1)
         for paragraph, heading in zip(entries, self.headings, strict=False):
             fields.add_internal_link(paragraph, heading.text, heading.bookmark)
             paragraph.add_run("\t")
-            fields.add_simple_field(paragraph, f"PAGEREF {heading.bookmark} \\h", "")
+            page = str(heading.page + extra) if heading.page else ""
+            fields.add_simple_field(paragraph, f"PAGEREF {heading.bookmark} \\h", page)
         anchor._p.getparent().remove(anchor._p)
         self._toc_anchor = None
 
@@ -333,53 +484,103 @@ class BriefingDocument:
         return (section.page_width - section.left_margin - section.right_margin) / EMU_PER_INCH
 
 
+def describe(shape: Any, alt_text: str) -> None:
+    """Give an inline picture its alternative text (``wp:docPr/@descr``), which Word shows as
+    "Alt Text" and screen readers read out."""
+    doc_pr = shape._inline.docPr
+    doc_pr.set("descr", alt_text[:4000])
+    doc_pr.set("title", alt_text.split(":")[0].split(",")[0][:250])
+
+
 def _blocks(text: str) -> list[str]:
     """Blank-line-separated blocks; single line breaks stay inside a paragraph."""
     blocks = [block.strip() for block in text.replace("\r\n", "\n").split("\n\n")]
     return [block for block in blocks if block]
 
 
-def _shade(cell: Any, colour: RGBColor) -> None:
-    properties = cell._tc.get_or_add_tcPr()
+def shade(cell: Any, colour: RGBColor) -> None:
+    """Fill a table cell with ``colour``."""
     shading = OxmlElement("w:shd")
     shading.set(qn("w:val"), "clear")
     shading.set(qn("w:color"), "auto")
     shading.set(qn("w:fill"), str(colour))
+    insert_ordered(cell._tc.get_or_add_tcPr(), shading, CELL_PROPERTIES)
+
+
+def _shade_paragraph(paragraph: Paragraph, colour: str) -> None:
+    """A tinted band behind one paragraph: a sticky note inside its block."""
+    from docx.oxml.ns import nsdecls
+    from docx.oxml.parser import parse_xml
+
+    shading = parse_xml(
+        f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" '
+        f'w:fill="{colour.lstrip("#").upper()}"/>'
+    )
+    # CT_PPrBase's sequence puts w:shd after w:pBdr and before w:tabs and what follows it.
+    properties = paragraph._p.get_or_add_pPr()
+    later = {
+        "tabs",
+        "suppressAutoHyphens",
+        "kinsoku",
+        "wordWrap",
+        "overflowPunct",
+        "topLinePunct",
+        "autoSpaceDE",
+        "autoSpaceDN",
+        "bidi",
+        "adjustRightInd",
+        "snapToGrid",
+        "spacing",
+        "ind",
+        "contextualSpacing",
+        "mirrorIndents",
+        "suppressOverlap",
+        "jc",
+        "textDirection",
+        "textAlignment",
+        "textboxTightWrap",
+        "outlineLvl",
+        "divId",
+        "cnfStyle",
+        "rPr",
+        "sectPr",
+        "pPrChange",
+    }
+    for child in properties:
+        if str(child.tag).rsplit("}", 1)[-1] in later:
+            child.addprevious(shading)
+            return
     properties.append(shading)
 
 
-def _fixed_layout(table: Table) -> None:
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    table._tbl.tblPr.append(layout)
-
-
 def _repeat_as_header(row: Any) -> None:
+    # w:trPr's children are a choice, in any order; an on/off element without w:val is on.
     properties = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    properties.append(header)
-    cant_split = OxmlElement("w:cantSplit")
-    properties.append(cant_split)
+    properties.append(OxmlElement("w:cantSplit"))
+    properties.append(OxmlElement("w:tblHeader"))
 
 
-def _set_table_borders(table: Table, *, outer: bool, rules: bool = True) -> None:
-    """Hairline rules between rows only: quieter than a full grid, and template-independent."""
+def _set_table_borders(
+    table: Table, *, outer: bool, rules: bool = True, grid: bool = False
+) -> None:
+    """Hairline rules between rows only: quieter than a full grid, and template-independent;
+    ``grid`` rules every edge, for blocks on a board."""
     properties = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         element = OxmlElement(f"w:{edge}")
-        visible = (rules and edge == "insideH") or (outer and edge in ("top", "bottom"))
+        visible = grid or (rules and edge == "insideH") or (outer and edge in ("top", "bottom"))
         element.set(qn("w:val"), "single" if visible else "nil")
         if visible:
             element.set(qn("w:sz"), "4")
             element.set(qn("w:color"), str(RULE))
         borders.append(element)
-    properties.append(borders)
+    insert_ordered(properties, borders, TABLE_PROPERTIES)
     margins = OxmlElement("w:tblCellMar")
-    for edge, size in (("top", 40), ("bottom", 40), ("left", 90), ("right", 90)):
+    # CT_TblCellMar's sequence is top, left, bottom, right.
+    for edge, size in (("top", 40), ("left", 90), ("bottom", 40), ("right", 90)):
         element = OxmlElement(f"w:{edge}")
         element.set(qn("w:w"), str(size))
         element.set(qn("w:type"), "dxa")
         margins.append(element)
-    properties.append(margins)
+    insert_ordered(properties, margins, TABLE_PROPERTIES)

@@ -72,7 +72,8 @@ def test_fields_are_marked_for_update_and_properties_are_set(sample_export):
     result, _text, _pdf = sample_export
     document = docx.Document(str(result.path))
     settings = document.settings.element.find(qn("w:updateFields"))
-    assert settings is not None and settings.get(qn("w:val")) == "true"
+    # An on/off element without w:val is on.
+    assert settings is not None and settings.get(qn("w:val")) in (None, "true", "1", "on")
     footer_xml = document.sections[0].footer._element.xml
     assert "PAGE" in footer_xml and "NUMPAGES" in footer_xml
     properties = document.core_properties
@@ -110,3 +111,23 @@ def test_tables_repeat_their_header_row_and_align_numbers(tmp_path):
     assert header.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
     assert table.cell(1, 1).paragraphs[0].alignment == 2  # right
     assert table.cell(1, 0).text == "A"
+
+
+def test_contents_store_the_page_numbers_libreoffice_lays_out(sample_export):
+    """Word shows a PAGEREF's stored number until fields are updated, and previewers never
+    update them: the stored numbers are the real ones."""
+    result, text, _pdf = sample_export
+    document = docx.Document(str(result.path))
+    stored = {}
+    for paragraph in document.paragraphs:
+        if paragraph.style.name not in ("Contents 1", "Contents 2"):
+            continue
+        runs = [t.text or "" for t in paragraph._p.iter(qn("w:t"))]
+        stored[runs[0]] = runs[-1]
+    assert len(stored) >= 20
+    assert all(number.isdigit() for number in stored.values())
+    contents = text[: text.index("Executive summary\n")] if "Executive summary\n" in text else text
+    for heading, number in stored.items():
+        shown = re.search(re.escape(heading) + r"[ .]*(\d+)\s*$", contents, re.MULTILINE)
+        assert shown is not None, heading
+        assert shown.group(1) == number, heading

@@ -78,7 +78,11 @@ def test_strategy_shows_only_the_chosen_board(tmp_path, sample_document):
     assert "FieldLoop whole product" in text
     assert "Spring launch: go-to-market" not in text
     assert "Strategy canvas" not in text
-    assert len(document.inline_shapes) == 1
+    # The board is a Word table of its blocks, its notes text a reader can search and copy.
+    assert len(document.inline_shapes) == 0
+    board = document.tables[-1]
+    cells = {cell.text for row in board.rows for cell in row.cells}
+    assert any(cell.startswith("How it is sold") for cell in cells), cells
 
 
 def test_requirements_top_option_limits_the_table(tmp_path, sample_document):

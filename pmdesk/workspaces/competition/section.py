@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pmdesk.export.section import OptionSpec, SectionContext
+from pmdesk.export.text import counted
 from pmdesk.export.writer import BriefingDocument, Column
 from pmdesk.workspaces.competition import cards, edit
 from pmdesk.workspaces.competition.chart import positioning as chart
 from pmdesk.workspaces.competition.model import THREAT_LEVELS, Competitor
-from pmdesk.workspaces.competition.rules import Comparison, Scoreboard
+from pmdesk.workspaces.competition.rules import Comparison, Scoreboard, is_scored
 
 COMPETITORS = OptionSpec(
     "competitors", "Competitors to include", "names", [], hint="Names, comma-separated; empty: all"
@@ -27,6 +28,8 @@ MAX_UNCHOSEN = 12  # competitors shown when the PM chose none
 WIDE_AFTER = 4  # more category columns than this: the matrix gets a landscape page
 MAX_CATEGORIES = 9  # columns that still fit a landscape page
 POINTS_SHOWN = 3  # leads and trails per battlecard
+CRITERIA_ROWS = 15  # the heaviest criteria in the breakdown; the rest are in the workspace
+CRITERIA_COLUMNS = 5  # competitors (us first) a portrait page holds beside the criterion
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,11 @@ class CompetitionContent:
     us_name: str | None
     map_layout: Any | None  # chart.MapLayout
     cards: list[CardContent]
+    # (criterion, weight, competitor id -> rating as shown), the heaviest first
+    breakdown: list[tuple[str, float, dict[str, str]]] = field(default_factory=list)
+    criteria_count: int = 0
+    # Said under the map when the PM chose no axes and the heaviest groups stand in.
+    map_note: str = ""
 
 
 class CompetitionSection:
@@ -93,8 +101,11 @@ class CompetitionSection:
             scores = {c.id: board.group_score(members, c.id) for c in included}
             if any(score is not None for score in scores.values()):
                 categories.append((category.name, scores))
-        layout = _map_layout(session, board, included, criteria) if context.option(MAP) else None
+        layout, map_note = None, ""
+        if context.option(MAP):
+            layout, map_note = _map_layout(session, board, included, criteria)
         us = next((c for c in everyone if c.is_us), None)
+        scored = [c for c in criteria if is_scored(c.kind) and c.weight]
         return CompetitionContent(
             included,
             ranks,
@@ -103,13 +114,18 @@ class CompetitionSection:
             us.name if us else None,
             layout,
             _cards(session, board, included) if context.option(BATTLECARDS) != "none" else [],
+            _breakdown(board, scored, included),
+            len(scored),
+            map_note,
         )
 
     def highlights(self, content: CompetitionContent) -> list[tuple[str, str]]:
         ours = next((c for c in content.competitors if c.is_us), None)
         if ours is None or ours.id not in content.ranks:
             return []
-        return [(f"#{content.ranks[ours.id]} of {len(content.ranks)}", "competitive rank")]
+        # We are not our own competitor: "#1 against 3 competitors".
+        rivals = len(content.ranks) - 1
+        return [(f"#{content.ranks[ours.id]}", f"rank against {counted(rivals, 'competitor')}")]
 
     def landscape(self, content: CompetitionContent) -> bool:
         return len(content.categories) > WIDE_AFTER
@@ -120,9 +136,11 @@ class CompetitionSection:
         ours = next((c for c in content.competitors if c.is_us), None)
         if ours is not None:
             rank = content.ranks.get(ours.id)
+            rivals = len(content.ranks) - 1
             out.lead(
-                f"{ours.name} ranks #{rank} of {len(content.ranks)} on the weighted criteria "
-                f"({content.totals.get(ours.id, 0):.0f}% of the best possible score).",
+                f"{ours.name} ranks #{rank} against {counted(rivals, 'competitor')} on the "
+                f"weighted criteria ({content.totals.get(ours.id, 0):.0f}% of the best "
+                "possible score).",
                 "Competition › Summary",
             )
         out.heading("Weighted comparison", 2)
@@ -146,11 +164,22 @@ class CompetitionSection:
             caption="Category scores are weighted averages from 0 to 5; the total is the "
             "weighted share of the best possible score.",
         )
+        self._breakdown(content, out)
         if content.map_layout is not None:
             # The map gets a page of its own: beside the table it would be too small to read.
             out.heading("Positioning map", 2, new_page=True)
             figure = chart.map_figure(content.map_layout)
-            out.figure(figure, max_height=out.content_height * 0.82)
+            layout = content.map_layout
+            out.figure(
+                figure,
+                max_height=out.content_height * 0.82,
+                alt_text=f"Positioning map of {counted(len(layout.bubbles), 'competitor')}: "
+                f"{layout.x_label} across, {layout.y_label} up. "
+                + "; ".join(bubble.name for bubble in layout.bubbles[:12])
+                + ".",
+            )
+            if content.map_note:
+                out.note(content.map_note)
             if content.map_layout.unplaced:
                 out.note(
                     "Not on the map (no rating on an axis): "
@@ -166,11 +195,47 @@ class CompetitionSection:
             out.note("Battlecards for sales are in the appendix.")
             context.appendix.append(("Battlecards", lambda doc: _write_cards(content.cards, doc)))
 
+    def _breakdown(self, content: CompetitionContent, out: BriefingDocument) -> None:
+        """Criterion by criterion, the ratings behind the category scores."""
+        if not content.breakdown:
+            return
+        shown = content.competitors[:CRITERIA_COLUMNS]
+        out.heading("Criteria breakdown", 2)
+        columns = [Column("Criterion", 2.4), Column("Weight", 0.7, numeric=True)]
+        columns += [
+            Column(f"{c.name} (us)" if c.is_us else c.name, 1.0, numeric=True) for c in shown
+        ]
+        rows = [
+            [name, f"{weight:g}", *[ratings.get(c.id, "–") for c in shown]]
+            for name, weight, ratings in content.breakdown
+        ]
+        hidden = content.criteria_count - len(content.breakdown)
+        caption = "Ratings from 0 to 5 (or as rated), heaviest criteria first."
+        if hidden > 0:
+            caption += f" {counted(hidden, 'lighter criterion', 'lighter criteria')} are in "
+            caption += "the Competition workspace."
+        if len(content.competitors) > len(shown):
+            caption += f" The {len(shown)} best-ranked are shown."
+        out.table(columns, rows, "Competition › Criterion name", caption=caption)
+
+
+def _breakdown(
+    board: Scoreboard, scored: list[Any], included: list[Competitor]
+) -> list[tuple[str, float, dict[str, str]]]:
+    heaviest = sorted(scored, key=lambda c: (-c.weight, c.position))[:CRITERIA_ROWS]
+    shown = included[:CRITERIA_COLUMNS]
+    rows = []
+    for criterion in heaviest:
+        ratings = {c.id: board.value(criterion.id, c.id) or "–" for c in shown}
+        rows.append((criterion.name, criterion.weight, ratings))
+    return rows
+
 
 def _map_layout(
     session: Any, board: Scoreboard, everyone: list[Competitor], criteria: list[Any]
-) -> Any:
-    """The app's positioning map for ``everyone`` (the included competitors)."""
+) -> tuple[Any, str]:
+    """The app's positioning map for ``everyone`` (the included competitors), and a note when
+    the PM chose no axes and the two heaviest categories (or criteria) stand in."""
     current = cards.settings(session)
     by_id = {c.id: c for c in criteria}
     categories = {c.id: c for c in edit.categories(session)}
@@ -186,8 +251,15 @@ def _map_layout(
         return None
 
     x, y = spec("x"), spec("y")
+    note = ""
     if x is None or y is None:
-        return None
+        x, y = _heaviest_axes(criteria, categories)
+        if x is None or y is None:
+            return None, ""
+        note = (
+            f"No axes are chosen for the map yet, so it shows the two heaviest: {x.label} and "
+            f"{y.label}. Choose the axes in the Competition workspace."
+        )
     names = {c.id: c.name for c in everyone}
     quadrants = tuple(getattr(current, field) for field in cards.QUADRANT_FIELDS)
     layout = chart.positioning_layout(board, names, x, y, spec("size"), quadrants)
@@ -195,7 +267,28 @@ def _map_layout(
     bubbles = tuple(bubble for bubble in layout.bubbles if bubble.competitor_id in names)
     unplaced = tuple(name for name in layout.unplaced if name in names.values())
     layout = replace(layout, bubbles=bubbles, unplaced=unplaced)
-    return layout if layout.bubbles else None
+    return (layout, note) if layout.bubbles else (None, "")
+
+
+def _heaviest_axes(
+    criteria: list[Any], categories: dict[str, Any]
+) -> tuple[chart.AxisSpec | None, chart.AxisSpec | None]:
+    scored = [c for c in criteria if is_scored(c.kind) and c.weight]
+    groups: dict[str, list[Any]] = {}
+    for criterion in scored:
+        groups.setdefault(criterion.category_id, []).append(criterion)
+    if len(groups) >= 2:
+        ranked = sorted(groups.items(), key=lambda pair: -sum(c.weight for c in pair[1]))
+        specs = [
+            chart.AxisSpec(categories[key].name, tuple(c.id for c in members))
+            for key, members in ranked[:2]
+        ]
+        return specs[0], specs[1]
+    if len(scored) >= 2:
+        ranked_criteria = sorted(scored, key=lambda c: -c.weight)[:2]
+        specs = [chart.AxisSpec(c.name, (c.id,)) for c in ranked_criteria]
+        return specs[0], specs[1]
+    return None, None
 
 
 def _cards(session: Any, board: Scoreboard, included: list[Competitor]) -> list[CardContent]:
@@ -243,6 +336,7 @@ def _write_card(
             [Column("Where we lead"), Column("Where they lead")],
             rows,
             "Competition › Criterion name",
+            keep_empty=True,  # "they lead nowhere" is worth seeing
         )
     for label, text in card.texts:
         out.labelled(label, text, f"Battlecard “{card.competitor}” › {label}")

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from pmdesk.export.section import OptionSpec, SectionContext
+from pmdesk.export.text import counted
 from pmdesk.export.writer import BriefingDocument, Column
 from pmdesk.workspaces.roadmap.baselines import Slip, baseline_dates, slips
 from pmdesk.workspaces.roadmap.chart.figure import roadmap_figure
@@ -103,7 +104,8 @@ class RoadmapSection:
         )
 
     def highlights(self, content: RoadmapContent) -> list[tuple[str, str]]:
-        return [(str(len(content.at_risk)), "roadmap items at risk or late")]
+        noun = "roadmap item" if len(content.at_risk) == 1 else "roadmap items"
+        return [(f"{len(content.at_risk):,}", f"{noun} at risk or late")]
 
     def landscape(self, content: RoadmapContent) -> bool:
         return True
@@ -113,9 +115,10 @@ class RoadmapSection:
     ) -> None:
         today = context.today
         out.lead(
-            f"{len(content.upcoming)} milestones in the next {UPCOMING_DAYS // 30} months; "
-            f"{len(content.at_risk)} items at risk, blocked or late"
-            + (f"; {len(content.slipped)} slipped." if content.baseline_name else "."),
+            f"{counted(len(content.upcoming), 'milestone')} in the next "
+            f"{UPCOMING_DAYS // 30} months; "
+            f"{counted(len(content.at_risk), 'item')} at risk, blocked or late"
+            + (f"; {len(content.slipped):,} slipped." if content.baseline_name else "."),
             "Roadmap › Summary",
         )
         figure = roadmap_figure(
@@ -132,7 +135,12 @@ class RoadmapSection:
             if content.baseline
             else ""
         )
-        out.figure(figure, caption=caption, max_height=out.content_height * 0.8)
+        out.figure(
+            figure,
+            caption=caption,
+            max_height=out.content_height * 0.8,
+            alt_text=_describe_timeline(content),
+        )
         lanes = {lane.id: lane.name for lane in content.roadmap.lanes}
         # The tables read best upright: a portrait page holds all three.
         if not out.start_portrait():
@@ -184,7 +192,7 @@ class RoadmapSection:
             out.heading(f"Slipped since “{content.baseline_name}”", 2, field="Roadmap › Baseline")
             if content.slipped:
                 rows = [
-                    [slip.title, _day(slip.baseline_end), _day(slip.end), f"{slip.days} days"]
+                    [slip.title, _day(slip.baseline_end), _day(slip.end), counted(slip.days, "day")]
                     for slip in content.slipped[:ROWS_MAX]
                 ]
                 out.table(
@@ -202,9 +210,25 @@ class RoadmapSection:
                 out.note("Nothing has slipped since the baseline.")
 
 
+def _describe_timeline(content: RoadmapContent) -> str:
+    """The timeline in a sentence: "Roadmap timeline, 46 items in 5 lanes, Oct 2026 – Dec
+    2027"."""
+    items = [item for item in content.roadmap.items if item.lane_id in content.lane_ids]
+    days = [day for item in items for day in (item.start, item.end) if day is not None]
+    first = content.first or (min(days) if days else None)
+    last = content.last or (max(days) if days else None)
+    text = (
+        f"Roadmap timeline, {counted(len(items), 'item')} in "
+        f"{counted(len(content.lane_ids), 'lane')}"
+    )
+    if first and last:
+        text += f", {first:%b %Y} – {last:%b %Y}"
+    return text + "."
+
+
 def _more(out: BriefingDocument, total: int) -> None:
     if total > ROWS_MAX:
-        out.note(f"…and {total - ROWS_MAX} more in the Roadmap workspace.")
+        out.note(f"…and {total - ROWS_MAX:,} more in the Roadmap workspace.")
 
 
 def _in(item_id: str | None, items: list[Item]) -> bool:
@@ -215,10 +239,14 @@ def _upcoming(
     roadmap: Roadmap, items: list[Item], lanes: dict[str, str], today: date
 ) -> list[Upcoming]:
     horizon = today + timedelta(days=UPCOMING_DAYS)
+    # A milestone is a day: the end when it has one, else the start (an item of kind
+    # Milestone may carry only one of the two dates).
     found = [
-        Upcoming(item.end, item.title, lanes.get(item.lane_id, ""), STATUSES.get(item.status, ""))
+        Upcoming(day, item.title, lanes.get(item.lane_id, ""), STATUSES.get(item.status, ""))
         for item in items
-        if item.milestone and item.end is not None and today <= item.end <= horizon
+        if item.milestone
+        for day in [item.end or item.start]
+        if day is not None and today <= day <= horizon
     ]
     found += [
         Upcoming(marker.on_date, marker.name, MARKER_KINDS.get(marker.kind, marker.kind), "")

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from pmdesk.export.section import OptionSpec, SectionContext
+from pmdesk.export.text import counted
 from pmdesk.export.writer import BriefingDocument, Column
 from pmdesk.workspaces.stakeholders.chart.figures import grid_figure
 from pmdesk.workspaces.stakeholders.edit import load_map
@@ -75,7 +76,7 @@ class StakeholdersSection:
             drawn = drawn[:GRID_MAX]
             context.warnings.append(
                 f"The stakeholder grid shows the {GRID_MAX} most influential and interested "
-                f"of {len(people)} stakeholders."
+                f"of {len(people):,} stakeholders."
             )
         drawn_ids = {person.id for person in drawn}
         relationships = [
@@ -101,7 +102,12 @@ class StakeholdersSection:
         )
 
     def highlights(self, content: StakeholdersContent) -> list[tuple[str, str]]:
-        return [(str(len(content.due)), "overdue stakeholder touchpoints")]
+        noun = (
+            "overdue stakeholder touchpoint"
+            if len(content.due) == 1
+            else ("overdue stakeholder touchpoints")
+        )
+        return [(f"{len(content.due):,}", noun)]
 
     def landscape(self, content: StakeholdersContent) -> bool:
         return True  # the grid is drawn for a landscape page's width
@@ -111,9 +117,13 @@ class StakeholdersSection:
     ) -> None:
         champions = sum(1 for p in content.people if p.attitude in ("champion", "supporter"))
         resisting = sum(1 for p in content.people if p.attitude in ("skeptic", "blocker"))
+        due = len(content.due)
         out.lead(
-            f"{len(content.people)} stakeholders mapped: {champions} back the product, "
-            f"{resisting} resist it, and {len(content.due)} touchpoints or follow-ups are overdue.",
+            f"{counted(len(content.people), 'stakeholder')} mapped: {champions:,} "
+            f"{'backs' if champions == 1 else 'back'} the product, {resisting:,} "
+            f"{'resists' if resisting == 1 else 'resist'} it, and "
+            f"{counted(due, 'touchpoint or follow-up', 'touchpoints or follow-ups')} "
+            f"{'is' if due == 1 else 'are'} overdue.",
             "Stakeholders › Summary",
         )
         out.heading("Power and interest", 2)
@@ -123,7 +133,21 @@ class StakeholdersSection:
             if content.before is not None
             else ""
         )
-        out.figure(figure, caption=caption, max_height=out.content_height * 0.72)
+        shown = len(content.drawn)
+        out.figure(
+            figure,
+            caption=caption,
+            max_height=out.content_height * 0.72,
+            alt_text=f"Power and interest grid of {counted(shown, 'stakeholder')}"
+            + (
+                f" (the most influential of {len(content.people):,})"
+                if shown < len(content.people)
+                else ""
+            )
+            + ": "
+            + "; ".join(person.name for person in content.drawn[:20])
+            + ".",
+        )
         self._engagement(content, out)
         self._due(content, out, context.today)
 
@@ -132,6 +156,13 @@ class StakeholdersSection:
         if not content.engaged:
             out.note("No stakeholder has high influence yet.")
             return
+        if len(content.engaged) < len(content.people):
+            out.paragraph(
+                f"The {counted(len(content.engaged), 'key person', 'key people')} of "
+                f"{counted(len(content.people), 'stakeholder')}: those to manage closely or "
+                "keep satisfied. Everyone else is in the Stakeholders workspace.",
+                "Stakeholders › Engagement",
+            )
         columns = [
             Column("Stakeholder", 1.6),
             Column("Role", 1.7),
@@ -155,7 +186,8 @@ class StakeholdersSection:
         ]
         out.table(columns, rows, "Stakeholders › Engagement")
         if len(content.engaged) > TABLE_MAX:
-            out.note(f"…and {len(content.engaged) - TABLE_MAX} more in the Stakeholders workspace.")
+            more = len(content.engaged) - TABLE_MAX
+            out.note(f"…and {more:,} more in the Stakeholders workspace.")
 
     def _due(self, content: StakeholdersContent, out: BriefingDocument, today: date) -> None:
         out.heading("Overdue touchpoints and follow-ups", 2)
@@ -175,7 +207,7 @@ class StakeholdersSection:
         ]
         out.table(columns, rows, "Stakeholders › Follow-ups")
         if len(content.due) > DUE_MAX:
-            out.note(f"…and {len(content.due) - DUE_MAX} more in the Stakeholders workspace.")
+            out.note(f"…and {len(content.due) - DUE_MAX:,} more in the Stakeholders workspace.")
 
 
 def _day(day: date | None) -> str:

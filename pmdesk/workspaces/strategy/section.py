@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pmdesk.export.section import OptionSpec, SectionContext
-from pmdesk.export.writer import BriefingDocument, Column
+from pmdesk.export.text import counted
+from pmdesk.export.writer import BriefingDocument, GridCell
 from pmdesk.workspaces.strategy.boards import BoardView, list_boards, load_board
 from pmdesk.workspaces.strategy.canvas import Canvas, load_canvas
-from pmdesk.workspaces.strategy.chart.board import board_figure
-from pmdesk.workspaces.strategy.chart.canvas import canvas_figure
-from pmdesk.workspaces.strategy.chart.errc import errc_figure
-from pmdesk.workspaces.strategy.model import ACTIONS
+from pmdesk.workspaces.strategy.chart.board import BLOCK_FILL
+from pmdesk.workspaces.strategy.chart.canvas import ACTION_COLOURS, canvas_figure
+from pmdesk.workspaces.strategy.chart.errc import PLACES, QUESTIONS, errc_entries
+from pmdesk.workspaces.strategy.model import ACTIONS, FUTURE, NOTE_COLOURS, TODAY
 
 CANVAS = OptionSpec("canvas", "Strategy canvas and ERRC grid", "bool", True)
 BOARDS = OptionSpec(
@@ -19,7 +20,8 @@ BOARDS = OptionSpec(
 )
 
 MAX_FACTORS = 30
-MAX_ERRC_ROWS = 12
+MAX_CURVES = 6  # more lines than this on one canvas cannot be told apart
+MAX_ERRC_ROWS = 15  # lines per ERRC quadrant, so the grid fits a page; the rest are counted
 MAX_UNCHOSEN = 3  # boards shown when the PM chose none: each is a full page
 
 
@@ -68,37 +70,114 @@ class StrategySection:
             # leave a blank one behind.
             new_page = content.canvas is not None or index > 0
             out.heading(board.name, 2, field="Strategy › Board name", new_page=new_page)
-            out.figure(board_figure(board, title=""), max_height=out.content_height * 0.86)
+            _write_board(board, out)
+
+
+def _write_board(board: BoardView, out: BriefingDocument) -> None:
+    """The board's blocks as a Word table on the template's grid, notes in their colours."""
+    cells = [
+        GridCell(
+            row=block.row,
+            column=block.column,
+            row_span=max(1, block.row_span),
+            column_span=max(1, block.column_span),
+            title=block.title,
+            hint=block.hint,
+            lines=tuple(
+                (note.text, NOTE_COLOURS.get(note.colour, NOTE_COLOURS["yellow"]))
+                for note in block.notes
+            ),
+            fill=BLOCK_FILL,
+        )
+        for block in board.blocks
+    ]
+    out.grid(cells, f"Strategy board “{board.name}”", empty="–")
+
+
+def _visible_canvas(canvas: Canvas) -> tuple[Canvas, int]:
+    """At most MAX_FACTORS factors, those with a move first, in the canvas's own order, and
+    at most MAX_CURVES curves, ours first; and how many factors were left out."""
+    shown = [curve for curve in canvas.curves if curve.shown]
+    ours = [curve for curve in shown if curve.role in (TODAY, FUTURE)]
+    others = [curve for curve in shown if curve.role not in (TODAY, FUTURE)]
+    kept_curves = {curve.id for curve in (ours + others)[:MAX_CURVES]}
+    if len(kept_curves) < len(canvas.curves):
+        canvas = Canvas(canvas.factors, tuple(c for c in canvas.curves if c.id in kept_curves))
+    if len(canvas.factors) <= MAX_FACTORS:
+        return canvas, 0
+    moving = [i for i, f in enumerate(canvas.factors) if f.action in ACTIONS]
+    still = [i for i, f in enumerate(canvas.factors) if f.action not in ACTIONS]
+    kept = sorted((moving + still)[:MAX_FACTORS])
+    curves = tuple(
+        replace(
+            curve,
+            levels=tuple(curve.levels[i] for i in kept if i < len(curve.levels)),
+            adjusted=tuple(curve.adjusted[i] for i in kept if i < len(curve.adjusted)),
+        )
+        for curve in canvas.curves
+    )
+    factors = tuple(canvas.factors[i] for i in kept)
+    return Canvas(factors, curves), len(canvas.factors) - len(kept)
 
 
 def _write_canvas(canvas: Canvas, out: BriefingDocument) -> None:
-    moves = {action: [f.name for f in canvas.factors if f.action == action] for action in ACTIONS}
     out.heading("Strategy canvas", 2)
-    if len(canvas.factors) <= MAX_FACTORS:
-        out.figure(canvas_figure(canvas), max_height=out.content_height * 0.55)
+    shown, hidden = _visible_canvas(canvas)
+    curves = [curve.name for curve in shown.curves]
+    drawn = sum(1 for curve in canvas.curves if curve.shown)
+    if len(curves) < drawn:
+        hidden_note = f"{len(curves)} of {drawn:,} curves are drawn, ours first."
     else:
-        out.note(
-            f"The canvas has {len(canvas.factors)} factors, too many to draw legibly on a page "
-            f"(up to {MAX_FACTORS} fit); see it in the Strategy workspace."
-        )
-    if not any(moves.values()):
+        hidden_note = ""
+    out.figure(
+        canvas_figure(shown),
+        max_height=out.content_height * 0.55,
+        alt_text=f"Strategy canvas: {counted(len(shown.factors), 'factor')} rated "
+        f"for {', '.join(curves[:8]) or 'no curve'}.",
+        caption=" ".join(
+            part
+            for part in (
+                f"{counted(len(shown.factors), 'factor')} of {len(canvas.factors):,} are drawn "
+                f"(those with a move first); {hidden:,} more are in the Strategy workspace."
+                if hidden
+                else "",
+                hidden_note,
+            )
+            if part
+        ),
+    )
+    entries = errc_entries(canvas)
+    if not any(entries.values()):
         out.note("No factor has an eliminate, reduce, raise or create move yet.")
         return
     out.heading("Eliminate – reduce – raise – create", 3)
-    if sum(len(names) for names in moves.values()) <= MAX_ERRC_ROWS * 2:
-        out.figure(errc_figure(canvas), max_height=out.content_height * 0.6)
-        return
-    # Too many moves for the picture's boxes: the same grid as a table, trimmed.
-    columns = [Column(label) for label in ACTIONS.values()]
-    depth = min(MAX_ERRC_ROWS, max(len(names) for names in moves.values()))
-    rows = [
-        [names[index] if index < len(names) else "" for names in moves.values()]
-        for index in range(depth)
-    ]
-    out.table(columns, rows, "Strategy › Factor name")
-    hidden = sum(max(0, len(names) - MAX_ERRC_ROWS) for names in moves.values())
-    if hidden:
-        out.note(f"…and {hidden} more factors with a move, in the Strategy workspace.")
+    cells = []
+    for action, (row, column) in PLACES.items():
+        lines = entries[action]
+        extra = len(lines) - MAX_ERRC_ROWS
+        shown_lines: list[tuple[str, str | None]] = [(line, None) for line in lines[:MAX_ERRC_ROWS]]
+        if extra > 0:
+            shown_lines.append((f"…and {extra:,} more in the Strategy workspace", None))
+        colour = ACTION_COLOURS[action]
+        cells.append(
+            GridCell(
+                row=row,
+                column=column,
+                title=ACTIONS[action].upper(),
+                hint=QUESTIONS[action],
+                lines=tuple(shown_lines),
+                accent=colour,
+                fill=_tint(colour),
+            )
+        )
+    out.grid(cells, "Strategy › Factor name", empty="Nothing yet")
+
+
+def _tint(colour: str, share: float = 0.08) -> str:
+    """``colour`` mixed with white, for a block's background."""
+    red, green, blue = (int(colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
+    mixed = (round(255 - (255 - part) * share) for part in (red, green, blue))
+    return "#" + "".join(f"{part:02X}" for part in mixed)
 
 
 SECTION = StrategySection()
