@@ -1,0 +1,148 @@
+"""Go-to-market readiness: each launch's day, how ready every department is, and what stands
+in the way of a "go"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from pmdesk.export.section import OptionSpec, SectionContext
+from pmdesk.export.writer import BriefingDocument, Column
+from pmdesk.workspaces.launches.model import DECISIONS, DEPARTMENTS, STATUSES, TIERS
+from pmdesk.workspaces.launches.query import LaunchPlan, people, plans
+from pmdesk.workspaces.launches.readiness import TaskState, format_offset
+
+PAST = OptionSpec(
+    "past",
+    "Include launches already past",
+    "bool",
+    False,
+    hint="Launches whose launch day is before the briefing's date",
+)
+ATTENTION_MAX = 12
+
+
+@dataclass(frozen=True)
+class ReadinessContent:
+    plans: list[LaunchPlan]
+    names: dict[str, str]
+    hidden: int  # launches left out because they are past
+
+
+class LaunchesSection:
+    key = "launches"
+    options = (PAST,)
+    empty_message = "No launch has been planned yet."
+
+    def collect(self, context: SectionContext) -> ReadinessContent | None:
+        found = plans(context.session, context.today)
+        if not found:
+            return None
+        shown = [
+            plan
+            for plan in found
+            if context.option(PAST) or plan.readiness.launch_day >= context.today
+        ]
+        return ReadinessContent(shown, dict(people(context.session)), len(found) - len(shown))
+
+    def highlights(self, content: ReadinessContent) -> list[tuple[str, str]]:
+        late = sum(len(plan.readiness.late) for plan in content.plans)
+        return [(str(late), "late launch readiness tasks")]
+
+    def write(
+        self, content: ReadinessContent, out: BriefingDocument, context: SectionContext
+    ) -> None:
+        if not content.plans:
+            out.note("Every launch is past; nothing is being prepared.")
+            return
+        tasks = [task for plan in content.plans for task in plan.readiness.tasks]
+        ready = sum(task.ready for task in tasks)
+        late = sum(task.late for task in tasks)
+        count = len(content.plans)
+        out.lead(
+            f"{count} launch{'es' if count != 1 else ''} in preparation: {ready} of {len(tasks)} "
+            f"readiness tasks are ready and {late} {'is' if late == 1 else 'are'} late.",
+            "Go-to-market readiness › Summary",
+        )
+        if content.hidden == 1:
+            out.note("1 launch already past is left out.")
+        elif content.hidden:
+            out.note(f"{content.hidden} launches already past are left out.")
+        for plan in content.plans:
+            self._launch(plan, content.names, out, context.today)
+
+    def _launch(
+        self, plan: LaunchPlan, names: dict[str, str], out: BriefingDocument, today: date
+    ) -> None:
+        launch, state = plan.launch, plan.readiness
+        day = _day(state.launch_day)
+        out.heading(f"{launch.name} · {TIERS.get(launch.tier, launch.tier)}, {day}", 2)
+        facts = [f"Launch day {day}"]
+        if plan.follows:
+            facts[0] += f", set by “{plan.follows}” on the roadmap"
+        facts.append(
+            f"go/no-go on {_day(state.go_no_go_day)} "
+            f"({DECISIONS.get(launch.decision, launch.decision).lower()})"
+        )
+        owner = names.get(launch.owner_id or "")
+        if owner:
+            facts.append(f"owner {owner}")
+        out.paragraph("; ".join(facts) + ".", "Launches › Launch")
+        out.labelled("Goal it serves", launch.goal, "Launches › Goal")
+        grid = state.grid()
+        columns = [Column("Department", 1.6)] + [
+            Column(label, 0.8, numeric=True) for label in STATUSES.values()
+        ]
+        columns.append(Column("Late", 0.6, numeric=True))
+        rows = []
+        for department, label in DEPARTMENTS.items():
+            counts = grid[department]
+            if not sum(counts.values()):
+                continue
+            late = sum(1 for task in state.late if task.department == department)
+            rows.append(
+                [label, *(str(counts[s]) if counts[s] else "" for s in STATUSES), str(late or "")]
+            )
+        out.table(columns, rows, "Launches › Readiness")
+        self._attention(state.blockers, names, out, today, state.go_no_go_day)
+
+    def _attention(
+        self,
+        blockers: list[TaskState],
+        names: dict[str, str],
+        out: BriefingDocument,
+        today: date,
+        go_no_go: date,
+    ) -> None:
+        if not blockers:
+            out.note(f"Nothing stands in the way of a go on {_day(go_no_go)}.")
+            return
+        out.paragraph(f"What stands in the way of a go on {_day(go_no_go)}:", "Launches › Blockers")
+        columns = [
+            Column("Task", 2.6),
+            Column("Department", 1.3),
+            Column("Owner", 1.2),
+            Column("Due", 1.2),
+            Column("Status", 1.0),
+        ]
+        rows = [
+            [
+                task.title,
+                DEPARTMENTS.get(task.department, task.department),
+                names.get(task.owner_id or "", ""),
+                f"{_day(task.due)} ({format_offset(task.offset_days)})",
+                STATUSES.get(task.status, task.status)
+                + (f", {task.days_late(today)} days late" if task.late else ""),
+            ]
+            for task in blockers[:ATTENTION_MAX]
+        ]
+        out.table(columns, rows, "Launches › Blockers")
+        if len(blockers) > ATTENTION_MAX:
+            out.note(f"…and {len(blockers) - ATTENTION_MAX} more in the Launches workspace.")
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+SECTION = LaunchesSection()
