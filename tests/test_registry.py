@@ -77,3 +77,15 @@ def test_reading_the_list_loads_no_models_or_pages(tmp_path):
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_the_import_contracts_hold_every_workspace():
+    """import-linter's layers contract names its containers one by one: a new workspace must
+    join it, or its qt could sit below its section unnoticed."""
+    import tomllib
+
+    settings = tomllib.loads((Path(pmdesk.__file__).parent.parent / "pyproject.toml").read_text())
+    contracts = settings["tool"]["importlinter"]["contracts"]
+    layered = next(contract for contract in contracts if contract["type"] == "layers")
+    listed = [name for name in registry.PACKAGES if name.startswith("pmdesk.workspaces.")]
+    assert sorted(layered["containers"]) == sorted(listed)

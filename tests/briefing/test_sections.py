@@ -5,6 +5,7 @@ from __future__ import annotations
 import docx
 import pytest
 
+from pmdesk import registry
 from pmdesk.briefing import model as briefings
 from pmdesk.briefing.exporter import BriefingSettings, export_briefing
 from pmdesk.briefing.model import SectionChoice
@@ -23,14 +24,7 @@ def _export(tmp_path, session, *choices: SectionChoice, name: str = "b.docx"):
 
 
 def test_every_workspace_section_with_a_renderer_is_available():
-    assert set(available_sections()) == {
-        "overview",
-        "strategy",
-        "competition",
-        "stakeholders",
-        "roadmap",
-        "requirements",
-    }
+    assert available_sections() == list(registry.SECTION_ORDER)
 
 
 def test_each_chart_is_rendered_once_per_export(tmp_path, sample_document, monkeypatch):
