@@ -33,6 +33,7 @@ PACKAGES: tuple[str, ...] = (
     "pmdesk.workspaces.strategy",
     "pmdesk.workspaces.roadmap",
     "pmdesk.workspaces.requirements",
+    "pmdesk.workspaces.decisions",
     "pmdesk.briefing",
 )
 
@@ -45,6 +46,7 @@ SECTION_ORDER: tuple[str, ...] = (
     "stakeholders",
     "roadmap",
     "requirements",
+    "decisions",
 )
 
 RecordRule = Callable[[dict[str, Any]], None]  # raises ValidationError with the user's sentence

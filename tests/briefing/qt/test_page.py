@@ -113,7 +113,7 @@ def test_deleting_a_briefing_is_undoable(page):
     assert page.empty_label.isVisibleTo(page)
     assert not page.export_button.isEnabled()
     page.controller.undo_stack.undo()
-    assert len(section_choices(list_briefings(page.controller.session)[0])) == 6
+    assert len(section_choices(list_briefings(page.controller.session)[0])) == 7  # the sample's
 
 
 def test_export_runs_in_the_background_and_offers_to_open_the_file(
