@@ -34,6 +34,7 @@ PACKAGES: tuple[str, ...] = (
     "pmdesk.workspaces.roadmap",
     "pmdesk.workspaces.requirements",
     "pmdesk.workspaces.launches",
+    "pmdesk.workspaces.decisions",
     "pmdesk.briefing",
 )
 
@@ -47,6 +48,7 @@ SECTION_ORDER: tuple[str, ...] = (
     "roadmap",
     "requirements",
     "launches",
+    "decisions",
 )
 
 RecordRule = Callable[[dict[str, Any]], None]  # raises ValidationError with the user's sentence

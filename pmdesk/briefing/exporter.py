@@ -162,7 +162,8 @@ def export_briefing(
         if content is not None and hasattr(section, "highlights")
         for figure in section.highlights(content)
     ]
-    write_summary(out, settings.executive_summary, settings.decisions, empty, glance[:GLANCE_MAX])
+    asks = "\n".join(decisions_and_asks(session, settings.decisions))
+    write_summary(out, settings.executive_summary, asks, empty, glance[:GLANCE_MAX])
 
     written: list[str] = []
     previous_empty = False
@@ -211,6 +212,24 @@ def export_briefing(
     replace_atomically(target, lambda temporary: document.save(str(temporary)))
     report(total, total, "Done")
     return ExportResult(target, warnings, empty, written, out.pictures)
+
+
+def decisions_and_asks(session: Session, text: str) -> list[str]:
+    """The summary's "Decisions and asks": the decision log's proposed decisions, then any
+    line of the briefing's own text the log does not already ask (a file not yet upgraded)."""
+    try:
+        from pmdesk.workspaces.decisions.query import briefing_asks
+    except ImportError:  # a build without the decision log writes the text alone
+        asks: list[str] = []
+    else:
+        asks = briefing_asks(session)
+    known = {ask.casefold() for ask in asks}
+    for line in text.splitlines():
+        item = " ".join(line.strip().lstrip("-•*").split())
+        if item and item.casefold() not in known:
+            known.add(item.casefold())
+            asks.append(item)
+    return asks
 
 
 def _check(is_cancelled: Callable[[], bool]) -> None:

@@ -1,0 +1,1 @@
+"""The Decisions workspace's page, views and edits."""
