@@ -470,7 +470,12 @@ class BriefingDocument:
         # The estimate counted the contents as one page; a long list takes more.
         first = self.docx.sections[0]
         room = (first.page_height - first.top_margin - first.bottom_margin) / EMU_PER_INCH
-        extra = max(0, math.ceil((0.6 + 0.25 * len(self.headings)) / room) - 1)
+        width = self.content_width_of_first_section()
+        height = text_height("Contents", width, 18, 14) + sum(
+            text_height(heading.text, width - 0.5, *CONTENTS_ENTRY[heading.level == 1])
+            for heading in self.headings
+        )
+        extra = max(0, math.ceil(height / room) - 1)
         for paragraph, heading in zip(entries, self.headings, strict=False):
             fields.add_internal_link(paragraph, heading.text, heading.bookmark)
             paragraph.add_run("\t")
@@ -482,6 +487,11 @@ class BriefingDocument:
     def content_width_of_first_section(self) -> float:
         section = self.docx.sections[0]
         return (section.page_width - section.left_margin - section.right_margin) / EMU_PER_INCH
+
+
+# (size, spacing above + below) in points of a contents entry, as the styles set them:
+# [level 2, level 1].
+CONTENTS_ENTRY = ((10.0, 1.0), (11.0, 10.0))
 
 
 def describe(shape: Any, alt_text: str) -> None:

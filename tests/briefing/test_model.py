@@ -7,7 +7,6 @@ from datetime import date
 import pytest
 from sqlalchemy import delete, select
 
-from pmdesk import registry
 from pmdesk.briefing import model as briefings
 from pmdesk.briefing.model import Briefing, BriefingSection, SectionChoice
 from pmdesk.briefing.sections import section_titles
