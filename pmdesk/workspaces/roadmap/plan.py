@@ -7,10 +7,12 @@ of thousands of items is drawn from a few fast reads and nothing lazy-loads whil
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import bisect
+from collections.abc import Collection
+from dataclasses import dataclass, field, replace
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pmdesk.workspaces.roadmap.edit import fiscal_year_start
@@ -167,6 +169,33 @@ def load_roadmap(session: Session) -> Roadmap:
         )
     ]
     return Roadmap(lanes, items, dependencies, markers, baselines, fiscal_year_start(session))
+
+
+def reload_items(session: Session, roadmap: Roadmap, item_ids: Collection[str]) -> Roadmap | None:
+    """``roadmap`` with the items ``item_ids`` read again (changed, added or removed), in
+    :func:`load_roadmap`'s order; lanes, links, markers and baselines are kept as they are.
+
+    One query over those ids and a count, whatever the size of the roadmap. Returns None when
+    the items table holds other changes too (rows written without naming their ids): load the
+    whole roadmap then.
+    """
+    wanted = set(item_ids)
+    fresh = [
+        Item(*row)
+        for row in session.execute(select(*_ITEM_COLUMNS).where(RoadmapItem.id.in_(wanted)))
+    ]
+    items = [item for item in roadmap.items if item.id not in wanted]
+    total = session.scalar(select(func.count()).select_from(RoadmapItem))
+    if total != len(items) + len(fresh):
+        return None
+    for item in fresh:  # the rest stays in order: put each one where the query would
+        bisect.insort(items, item, key=item_order)
+    return replace(roadmap, items=items)
+
+
+def item_order(item: Item) -> tuple[bool, date, str]:
+    """The sort key of :func:`load_roadmap`'s order (start, then title; undated first)."""
+    return (item.start is not None, item.start or date.min, item.title)
 
 
 def is_late(item: Item, today: date) -> bool:

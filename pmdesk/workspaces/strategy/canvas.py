@@ -94,14 +94,23 @@ def load_canvas(session: Session) -> Canvas:
     rows = session.execute(
         select(CanvasLevel.curve_id, CanvasLevel.factor_id, CanvasLevel.level, CanvasLevel.adjusted)
     ).all()
-    cells = {(curve, factor): (level, adjusted) for curve, factor, level, adjusted in rows}
+    # Every curve has a point on every factor (0 where no level was set); filled by index
+    # from the rows there are, so a big canvas costs its rows, not curves x factors lookups.
+    index_of = {f.id: index for index, f in enumerate(factors)}
+    count = len(factors)
+    points = {curve.id: ([0] * count, [False] * count) for curve in curves}
+    for curve_id, factor_id, level, adjusted in rows:
+        index = index_of.get(factor_id)
+        if index is not None and curve_id in points:
+            points[curve_id][0][index] = level
+            points[curve_id][1][index] = adjusted
     factor_views = tuple(
         FactorView(f.id, f.name, f.action, f.target_level, f.from_matrix, f.criterion_id)
         for f in factors
     )
     curve_views = []
     for curve in curves:
-        values = [cells.get((curve.id, f.id), (0, False)) for f in factors]
+        levels, adjusted = points[curve.id]
         curve_views.append(
             CurveView(
                 curve.id,
@@ -109,8 +118,8 @@ def load_canvas(session: Session) -> Canvas:
                 curve.role,
                 curve.colour,
                 curve.shown,
-                tuple(level for level, _ in values),
-                tuple(adjusted for _, adjusted in values),
+                tuple(levels),
+                tuple(adjusted),
             )
         )
     return Canvas(factor_views, tuple(curve_views))

@@ -180,3 +180,22 @@ def test_a_new_baseline_copies_every_item_and_slips_start_at_zero(sample_documen
     assert baseline_dates(session, baseline)[moved] == (date(2027, 2, 1), date(2027, 4, 30))
     with pytest.raises(ValidationError, match="A baseline needs a name"):
         save_baseline(session, "")
+
+
+def test_reloading_the_items_an_edit_named_gives_what_a_full_load_gives(sample_document):
+    from datetime import timedelta
+
+    from pmdesk.domain import records
+    from pmdesk.workspaces.roadmap.edit import set_item_dates
+    from pmdesk.workspaces.roadmap.model import RoadmapItem
+    from pmdesk.workspaces.roadmap.plan import load_roadmap, reload_items
+
+    session = sample_document.session
+    roadmap = load_roadmap(session)
+    item = next(i for i in roadmap.items if i.dated)
+    set_item_dates(session, item.id, item.start + timedelta(days=90), item.end + timedelta(days=90))
+    assert reload_items(session, roadmap, {item.id}) == load_roadmap(session)
+    # Rows removed without naming them: the count tells, and the whole roadmap is read.
+    other = next(i for i in roadmap.items if i.id != item.id)
+    records.remove(session, RoadmapItem, [other.id])
+    assert reload_items(session, roadmap, {item.id}) is None

@@ -35,7 +35,15 @@ from pmdesk.workspaces.roadmap.chart.style import (
     item_color,
     text_width,
 )
-from pmdesk.workspaces.roadmap.plan import Item, Lane, Marker, Roadmap, broken_dependencies, is_late
+from pmdesk.workspaces.roadmap.plan import (
+    Dependency,
+    Item,
+    Lane,
+    Marker,
+    Roadmap,
+    broken_dependencies,
+    is_late,
+)
 
 BaselineDates = Mapping[str, tuple[date | None, date | None]]
 LABEL_PADDING = 6  # inside a bar, left of its label
@@ -113,9 +121,27 @@ class TimelineLayout:
     markers: list[tuple[Marker, float]] = field(default_factory=list)
     today_x: float | None = None
     parked: list[Item] = field(default_factory=list)
+    # What the layout was made from, for :func:`relayout`; not part of the picture.
+    inputs: tuple[object, ...] = field(default=(), compare=False, repr=False)
+    index: Index | None = field(default=None, compare=False, repr=False)  # see relayout
+    # The ids of the bars :func:`relayout` placed anew or dropped (None: every bar is new).
+    placed: frozenset[str] | None = field(default=None, compare=False, repr=False)
 
     def bar_of(self, item_id: str) -> Bar | None:
         return next((bar for bar in self.bars if bar.item.id == item_id), None)
+
+
+@dataclass
+class Index:
+    """Lookups a layout keeps so that :func:`relayout` never walks every bar."""
+
+    bars: dict[str, Bar]  # by item id
+    lanes: dict[str, list[Bar]]  # by lane id, in the layout's order
+    links: dict[str, list[Dependency]]  # by item id, both ends
+    dependencies: list[Dependency]  # the roadmap's own list, to know it is unchanged
+    broken_ids: set[str]
+    broken_links: set[str]
+    max_end: date | None
 
 
 def label_of(item: Item, late: bool) -> str:
@@ -144,6 +170,7 @@ def layout_timeline(
     range), otherwise it covers every dated item and today, in whole fiscal quarters.
     ``baseline`` (item id -> dates) adds a ghost bar under each item.
     """
+    whole = lane_ids is None and first is None and last is None  # what relayout can follow
     lanes = [lane for lane in roadmap.lanes if lane_ids is None or lane.id in lane_ids]
     shown_lanes = {lane.id for lane in lanes}
     items = [item for item in roadmap.items if item.lane_id in shown_lanes]
@@ -180,51 +207,138 @@ def layout_timeline(
     step = row_height(baseline is not None)
     y = 0.0
     for lane in lanes:
-        lane_items = by_lane[lane.id]
-        if lane.collapsed:
-            height = float(COLLAPSED_HEIGHT + 2 * 4)
-            for item in lane_items:
-                bar = _bar(item, lane, scale, y + 4, COLLAPSED_HEIGHT - 8, today, colour_by)
-                bar.broken = item.id in broken_ids
-                bar.show_label = False
-                result.bars.append(bar)
-            result.lanes.append(
-                LaneBand(lane, y, height, 1, len(lane_items), parked_count.get(lane.id, 0))
-            )
-            y += height
-            continue
-        rows = _pack(lane_items, scale, baseline, today)
-        count = max(rows.values(), default=-1) + 1
-        height = max(float(MIN_LANE_HEIGHT), count * step + 2 * LANE_PADDING)
-        for item in lane_items:
-            top = y + LANE_PADDING + rows[item.id] * step + (ROW_HEIGHT - BAR_HEIGHT) / 2
-            bar = _bar(item, lane, scale, top, BAR_HEIGHT, today, colour_by)
-            bar.broken = item.id in broken_ids
-            if baseline is not None and item.id in baseline:
-                bar.ghost = _ghost(baseline[item.id], scale)
-            result.bars.append(bar)
-        result.lanes.append(
-            LaneBand(lane, y, height, count, len(lane_items), parked_count.get(lane.id, 0))
+        bars, band = lay_lane(
+            lane, by_lane[lane.id], y, scale, today, colour_by, baseline, broken_ids, step
         )
-        y += height
+        band.parked = parked_count.get(lane.id, 0)
+        result.bars.extend(bars)
+        result.lanes.append(band)
+        y += band.height
     result.height = y
 
-    bars = {bar.item.id: bar for bar in result.bars}
+    result.arrows = route_arrows(roadmap, result, lanes, broken_links)
+    place_markers(result, roadmap, today)
+    if whole:
+        result.inputs = layout_inputs(roadmap, zoom, today, colour_by, baseline)
+        result.index = build_index(roadmap, result, broken_ids, broken_links)
+    return result
+
+
+def build_index(
+    roadmap: Roadmap, result: TimelineLayout, broken_ids: set[str], broken_links: set[str]
+) -> Index:
+    """The lookups :func:`~pmdesk.workspaces.roadmap.chart.relayout.relayout` starts from."""
+    lanes: dict[str, list[Bar]] = {band.lane.id: [] for band in result.lanes}
+    for bar in result.bars:
+        lanes[bar.lane_id].append(bar)
+    links: dict[str, list[Dependency]] = {}
+    for dependency in roadmap.dependencies:
+        links.setdefault(dependency.predecessor_id, []).append(dependency)
+        links.setdefault(dependency.successor_id, []).append(dependency)
+    ends = [item.end for item in roadmap.items if item.dated]
+    return Index(
+        {bar.item.id: bar for bar in result.bars},
+        lanes,
+        links,
+        roadmap.dependencies,
+        broken_ids,
+        broken_links,
+        max(ends, default=None),  # type: ignore[type-var]
+    )
+
+
+def layout_inputs(
+    roadmap: Roadmap, zoom: str, today: date, colour_by: str, baseline: BaselineDates | None
+) -> tuple[object, ...]:
+    """What a whole-roadmap layout depends on besides the items: a later layout may start
+    from it (:func:`~pmdesk.workspaces.roadmap.chart.relayout.relayout`) only when these agree."""
+    return (
+        zoom,
+        today,
+        colour_by,
+        dict(baseline) if baseline is not None else None,
+        roadmap.fiscal_start,
+    )
+
+
+def lay_lane(
+    lane: Lane,
+    lane_items: list[Item],
+    y: float,
+    scale: TimeScale,
+    today: date,
+    colour_by: str,
+    baseline: BaselineDates | None,
+    broken_ids: Collection[str],
+    step: float,
+) -> tuple[list[Bar], LaneBand]:
+    """One lane's bars, packed into rows, and its band, with its top at ``y``."""
+    bars = []
+    if lane.collapsed:
+        height = float(COLLAPSED_HEIGHT + 2 * 4)
+        for item in lane_items:
+            bar = _bar(item, lane, scale, y + 4, COLLAPSED_HEIGHT - 8, today, colour_by)
+            bar.broken = item.id in broken_ids
+            bar.show_label = False
+            bars.append(bar)
+        return bars, LaneBand(lane, y, height, 1, len(lane_items), 0)
+    rows = _pack(lane_items, scale, baseline, today)
+    count = max(rows.values(), default=-1) + 1
+    height = max(float(MIN_LANE_HEIGHT), count * step + 2 * LANE_PADDING)
+    for item in lane_items:
+        top = y + LANE_PADDING + rows[item.id] * step + (ROW_HEIGHT - BAR_HEIGHT) / 2
+        bar = _bar(item, lane, scale, top, BAR_HEIGHT, today, colour_by)
+        bar.broken = item.id in broken_ids
+        if baseline is not None and item.id in baseline:
+            bar.ghost = _ghost(baseline[item.id], scale)
+        bars.append(bar)
+    return bars, LaneBand(lane, y, height, count, len(lane_items), 0)
+
+
+def route_arrows(
+    roadmap: Roadmap,
+    result: TimelineLayout,
+    lanes: list[Lane],
+    broken_links: Collection[str],
+    reuse: tuple[dict[str, Bar], dict[str, Bar], dict[str, Arrow]] | None = None,
+) -> list[Arrow]:
+    """An arrow for each dependency between two bars shown in open lanes; with ``reuse`` (the
+    previous bars, these bars, the previous arrows) an arrow whose ends did not move is kept."""
+    bars = reuse[1] if reuse is not None else {bar.item.id: bar for bar in result.bars}
     collapsed = {lane.id for lane in lanes if lane.collapsed}
+    arrows = []
     for dependency in roadmap.dependencies:
         before = bars.get(dependency.predecessor_id)
         after = bars.get(dependency.successor_id)
         if before is None or after is None or {before.lane_id, after.lane_id} & collapsed:
             continue
-        result.arrows.append(
+        broken = dependency.id in broken_links
+        if reuse is not None:
+            old_bars, _bars, old_arrows = reuse
+            old = old_arrows.get(dependency.id)
+            if (
+                old is not None
+                and old.broken == broken
+                and old_bars.get(dependency.predecessor_id) is before
+                and old_bars.get(dependency.successor_id) is after
+            ):
+                arrows.append(old)
+                continue
+        arrows.append(
             Arrow(
                 dependency.id,
                 dependency.predecessor_id,
                 dependency.successor_id,
                 _route(before, after),
-                dependency.id in broken_links,
+                broken,
             )
         )
+    return arrows
+
+
+def place_markers(result: TimelineLayout, roadmap: Roadmap, today: date) -> None:
+    """The markers and the today line, which depend on the span only."""
+    first, last, scale = result.first, result.last, result.scale
     result.markers = [
         (marker, scale.x(marker.on_date) + scale.px_per_day / 2)
         for marker in roadmap.markers
@@ -232,7 +346,6 @@ def layout_timeline(
     ]
     if first <= today <= last:
         result.today_x = scale.x(today) + scale.px_per_day / 2
-    return result
 
 
 def _bar(

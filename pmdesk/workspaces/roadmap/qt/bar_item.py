@@ -125,6 +125,17 @@ class BarItem(QGraphicsItem):
     def item_id(self) -> str:
         return self.bar.item.id
 
+    def show_bar(self, bar: Bar) -> None:
+        """Draw ``bar`` instead (the same item after an edit, or moved with its lane), keeping
+        the item itself: its selection, its place in the scene."""
+        self.prepareGeometryChange()
+        if (bar.item, bar.late, bar.broken) != (self.bar.item, self.bar.late, self.bar.broken):
+            self.setToolTip(tooltip(bar))
+        self.bar = bar
+        self._extent = self._bounds()
+        self._label = None
+        self.update()
+
     # -- geometry ------------------------------------------------------------------------------
 
     def _span(self) -> tuple[float, float]:
@@ -306,6 +317,7 @@ class BarItem(QGraphicsItem):
         return item.start, max(end, item.start)
 
 
+@cache  # thousands of bars share a few hundred days, and strftime is slow
 def _short(day: date) -> str:
     return f"{day.day} {day:%b}"
 

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsPolygonItem,
     QGraphicsScene,
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pmdesk.workspaces.roadmap.chart.layout import Arrow, TimelineLayout
+from pmdesk.workspaces.roadmap.chart.layout import Arrow, Bar, TimelineLayout
 from pmdesk.workspaces.roadmap.chart.scale import ZOOMS
 from pmdesk.workspaces.roadmap.chart.style import (
     BROKEN_LINK_COLOR,
@@ -73,6 +74,8 @@ class TimelineView(QGraphicsView):
         self.setObjectName("roadmapTimeline")
         self.layout_result: TimelineLayout | None = None
         self.bar_items: dict[str, BarItem] = {}
+        self.arrow_items: dict[str, tuple[Arrow, QGraphicsPathItem]] = {}
+        self._retired: list[QGraphicsItem] = []  # replaced items, kept until the next update
         self.left_edge = [0.0]  # shared with every bar: see BarItem.left_edge
         self.opening_day: date | None = None  # scrolled to when the view is first shown
         self.editable = False  # whether bars drag and lanes fold: not in a read-only project
@@ -91,27 +94,30 @@ class TimelineView(QGraphicsView):
     # -- content -------------------------------------------------------------------------------
 
     def show_layout(self, layout: TimelineLayout, editable: bool) -> None:
-        """Replace the picture, keeping the scroll position where it was."""
+        """Replace the picture, keeping the scroll position where it was.
+
+        At the same zoom and scale only the bars and arrows that differ from the picture shown
+        are replaced (an edit moves one bar, perhaps its lane's rows and its arrows), so one
+        drag costs the same with 40 bars or 4,000; lanes, markers and flags are painted from
+        the layout and follow by themselves.
+        """
         vertical = self.verticalScrollBar()
         at_top = vertical.value() <= vertical.minimum()
         keep = (self.horizontalScrollBar().value(), vertical.value())
-        had_layout = self.layout_result is not None
-        scene = self.scene()
-        scene.clear()
-        self.bar_items.clear()
+        previous = self.layout_result
+        same_frame = (
+            previous is not None
+            and editable == self.editable
+            and previous.zoom == layout.zoom
+            and previous.scale == layout.scale
+        )
         self.layout_result = layout
         self.editable = editable
-        snap_days = ZOOMS[layout.zoom].snap_days
-        on_drag = self._dragged if editable else None
-        for arrow in layout.arrows:
-            scene.addItem(_arrow_item(arrow))
-        for bar in layout.bars:
-            item = BarItem(bar, layout.scale, snap_days, self.bar_font, on_drag, self.left_edge)
-            if not bar.show_label and bar.lane_id:  # a collapsed lane's strip
-                item.setAcceptHoverEvents(False)
-                item.on_drag_done = None
-            scene.addItem(item)
-            self.bar_items[bar.item.id] = item
+        if same_frame:
+            self._update_items(layout)
+        else:
+            self._build_items(layout)
+        scene = self.scene()
         scene.setSceneRect(
             QRectF(
                 -LANE_LABEL_WIDTH,
@@ -120,12 +126,94 @@ class TimelineView(QGraphicsView):
                 layout.height + HEADER_TOTAL + RIGHT_ROOM,
             )
         )
-        # Build the scene's search index now, as part of opening, not in the first paint.
-        scene.items(QRectF(0, 0, 1, 1))
-        if had_layout:
+        if previous is not None:
             self.horizontalScrollBar().setValue(keep[0])
             vertical.setValue(vertical.minimum() if at_top else keep[1])
         self.viewport().update()
+
+    def _build_items(self, layout: TimelineLayout) -> None:
+        scene = self.scene()
+        scene.clear()
+        self.bar_items.clear()
+        self.arrow_items.clear()
+        for arrow in layout.arrows:
+            item = _arrow_item(arrow)
+            scene.addItem(item)
+            self.arrow_items[arrow.dependency_id] = (arrow, item)
+        for bar in layout.bars:
+            item = self._bar_item(bar, layout)
+            scene.addItem(item)
+            self.bar_items[bar.item.id] = item
+        # Build the scene's search index now, as part of opening, not in the first paint.
+        scene.items(QRectF(0, 0, 1, 1))
+
+    def _update_items(self, layout: TimelineLayout) -> None:
+        """Redraw the bars and arrows that changed; keep every other item as it is."""
+        scene = self.scene()
+        # A replaced bar may be the one whose mouse release made this edit: it must outlive
+        # the event it is still handling, so it is kept until the next update.
+        retired: list[QGraphicsItem] = []
+        bars = self.bar_items
+        index = layout.index
+        if layout.placed is not None and index is not None:
+            # Laid out from the picture shown: only these bars can differ from their items.
+            changed = [(key, index.bars.get(key)) for key in layout.placed]
+        else:
+            changed = [(bar.item.id, bar) for bar in layout.bars]
+            shown = {key for key, _bar in changed}
+            changed.extend((key, None) for key in bars if key not in shown)
+        for key, bar in changed:
+            item = bars.get(key)
+            if bar is None:  # no longer drawn: removed, or parked without dates
+                if item is not None:
+                    scene.removeItem(item)
+                    retired.append(bars.pop(key))
+                continue
+            if item is not None and item.bar is bar:
+                continue
+            selected = item is not None and item.isSelected()
+            if item is not None and (
+                item.preview is not None or item.bar.show_label != bar.show_label
+            ):
+                # Caught mid-drag, or moved into or out of a folded lane (which takes other
+                # gestures): a new item draws it.
+                scene.removeItem(item)
+                retired.append(item)
+                item = None
+            if item is None:
+                item = self._bar_item(bar, layout)
+                scene.addItem(item)
+                item.setSelected(selected)
+                bars[key] = item
+            elif item.bar != bar:
+                item.show_bar(bar)
+        old_arrows, arrows = self.arrow_items, {}
+        for arrow in layout.arrows:
+            shown = old_arrows.pop(arrow.dependency_id, None)
+            if shown is not None and (shown[0] is arrow or shown[0] == arrow):
+                arrows[arrow.dependency_id] = shown
+                continue
+            if shown is not None:  # its ends moved: the same item takes the new route
+                _show_arrow(shown[1], arrow)
+                arrows[arrow.dependency_id] = (arrow, shown[1])
+                continue
+            item = _arrow_item(arrow)
+            scene.addItem(item)
+            arrows[arrow.dependency_id] = (arrow, item)
+        for _arrow, item in old_arrows.values():
+            scene.removeItem(item)
+            retired.append(item)
+        self.arrow_items = arrows
+        self._retired = retired
+
+    def _bar_item(self, bar: Bar, layout: TimelineLayout) -> BarItem:
+        on_drag = self._dragged if self.editable else None
+        snap_days = ZOOMS[layout.zoom].snap_days
+        item = BarItem(bar, layout.scale, snap_days, self.bar_font, on_drag, self.left_edge)
+        if not bar.show_label and bar.lane_id:  # a collapsed lane's strip
+            item.setAcceptHoverEvents(False)
+            item.on_drag_done = None
+        return item
 
     def scroll_to_day(self, day: date) -> None:
         """Put ``day`` a little right of the lane names."""
@@ -363,28 +451,36 @@ class TimelineView(QGraphicsView):
 
 
 def _arrow_item(arrow: Arrow) -> QGraphicsPathItem:
+    item = QGraphicsPathItem()
+    item.setZValue(-1)
+    head = QGraphicsPolygonItem(item)
+    head.setPen(Qt.PenStyle.NoPen)
+    _show_arrow(item, arrow)
+    return item
+
+
+def _show_arrow(item: QGraphicsPathItem, arrow: Arrow) -> None:
+    """Draw ``arrow`` with ``item`` (new, or one already in the scene: cheaper than another)."""
     path = QPainterPath(QPointF(*arrow.points[0]))
     for point in arrow.points[1:]:
         path.lineTo(QPointF(*point))
-    item = QGraphicsPathItem(path)
+    item.setPath(path)
     color = QColor(BROKEN_LINK_COLOR if arrow.broken else LINK_COLOR)
     pen = QPen(color, 1.6 if arrow.broken else 1.1)
     if arrow.broken:
         pen.setStyle(Qt.PenStyle.DashLine)
     item.setPen(pen)
-    item.setZValue(-1)
     end_x, end_y = arrow.points[-1]
-    head = QGraphicsPolygonItem(
+    head = item.childItems()[0]
+    assert isinstance(head, QGraphicsPolygonItem)
+    head.setPolygon(
         QPolygonF(
             [QPointF(end_x, end_y), QPointF(end_x - 6, end_y - 4), QPointF(end_x - 6, end_y + 4)]
-        ),
-        item,
+        )
     )
-    head.setPen(Qt.PenStyle.NoPen)
     head.setBrush(QBrush(color))
     item.setToolTip(
         "This dependency is broken: the item starts before the one it depends on ends."
         if arrow.broken
         else "Finish-to-start dependency"
     )
-    return item

@@ -1,10 +1,11 @@
 """The strategy canvas as a picture: value curves over the factors, ERRC shown on each factor.
 
 :func:`canvas_layout` decides everything about the picture that is not drawing (where each
-factor sits, label text, line styles, which points are hand-adjusted); :func:`draw_canvas` draws
-it on a matplotlib ``Figure``. The app embeds that same figure for editing and the briefing
-saves it, so both always agree. matplotlib is imported inside functions only: it must not load
-at start-up.
+factor sits, label text, line styles, which points are hand-adjusted, the legend's order);
+:func:`draw_canvas` draws it on a matplotlib ``Figure`` for the briefing and the image export,
+and the app's ``QGraphicsScene`` draws the same layout on screen (placed by
+:mod:`~pmdesk.workspaces.strategy.chart.canvas_frame`), so both always agree. matplotlib is
+imported inside functions only: it must not load at start-up, nor with any page.
 """
 
 from __future__ import annotations
@@ -36,6 +37,11 @@ DETACHED_MARK = "*"
 DETACHED_NOTE = "* No longer in the competitive matrix: the canvas keeps it as its own factor."
 PNG_DPI = 200
 CROWDED = 12  # factors; more than this and names are slanted
+# The level axis runs a little below 0 and above 10: room for the points' markers, and above
+# them for each factor's ERRC label.
+Y_LIMITS = (LEVEL_MIN - 0.4, LEVEL_MAX + 0.9)
+ACTION_LABEL_LEVEL = LEVEL_MAX + 0.55
+LEVEL_TICKS = tuple(range(LEVEL_MIN, LEVEL_MAX + 1, 2))
 
 
 @dataclass(frozen=True)
@@ -43,13 +49,19 @@ class CurveStyle:
     curve_id: str
     label: str
     colour: str
-    width: float
-    dash: str  # matplotlib linestyle
-    marker: str
+    width: float  # points in the briefing, pixels on screen
+    dashes: tuple[float, ...]  # on-off lengths in line widths; () for a solid line
+    marker: str  # matplotlib marker code: o s ^ D v P X h
+    marker_size: float
     z: int
     levels: tuple[int, ...]
     adjusted: tuple[bool, ...]
     editable: bool
+
+    @property
+    def looks(self) -> tuple[object, ...]:
+        """Everything about the line but where its points are."""
+        return (self.curve_id, self.label, self.colour, self.width, self.dashes, self.marker)
 
 
 @dataclass(frozen=True)
@@ -65,6 +77,11 @@ class CanvasLayout:
     def level_at(self, y: float) -> int:
         """The level a drag at height ``y`` (in data units) means."""
         return max(LEVEL_MIN, min(LEVEL_MAX, round(y)))
+
+    def legend(self) -> tuple[CurveStyle, ...]:
+        """The curves in the legend's order: us first, then the future, then competitors in
+        the PM's order."""
+        return tuple(sorted(self.curves, key=_legend_rank))
 
 
 _COMPETITOR_MARKERS = ("s", "^", "D", "v", "P", "X", "h")
@@ -89,23 +106,24 @@ def canvas_layout(canvas: Canvas) -> CanvasLayout:
     for curve in canvas.curves:
         if not curve.shown:
             continue
+        dashes: tuple[float, ...] = ()
         if curve.role == TODAY:
-            style = (3.0, "-", "o", 3)
+            width, marker, z = 3.0, "o", 3
         elif curve.role == FUTURE:
-            style = (3.0, (0, (5, 2)), "o", 4)
+            width, marker, z, dashes = 3.0, "o", 4, (5.0, 2.0)
         else:
             marker = _COMPETITOR_MARKERS[competitor_number % len(_COMPETITOR_MARKERS)]
             competitor_number += 1
-            style = (1.8, "-", marker, 2)
-        width, dash, marker, z = style
+            width, z = 1.8, 2
         styles.append(
             CurveStyle(
                 curve.id,
                 curve.name,
                 curve.colour,
                 width,
-                dash,  # type: ignore[arg-type]
+                dashes,
                 marker,
+                7.0 if width > 2 else 5.5,
                 z,
                 curve.levels,
                 curve.adjusted,
@@ -143,8 +161,8 @@ def draw_canvas(figure: Figure, canvas: Canvas, title: str = "") -> dict[str, An
     count = len(layout.factor_ids)
     xs = list(range(count))
     axes.set_xlim(-0.5, max(count - 0.5, 0.5))
-    axes.set_ylim(LEVEL_MIN - 0.4, LEVEL_MAX + 0.9)
-    axes.set_yticks(range(LEVEL_MIN, LEVEL_MAX + 1, 2))
+    axes.set_ylim(*Y_LIMITS)
+    axes.set_yticks(LEVEL_TICKS)
     axes.set_ylabel("Offering level", color=MUTED, fontsize=10)
     axes.grid(axis="y", color=GRID, linewidth=0.8)
     axes.set_axisbelow(True)
@@ -166,7 +184,7 @@ def draw_canvas(figure: Figure, canvas: Canvas, title: str = "") -> dict[str, An
         axes.axvspan(x - 0.45, x + 0.45, color=colour, alpha=0.07, linewidth=0, zorder=0)
         axes.text(
             x,
-            LEVEL_MAX + 0.55,
+            ACTION_LABEL_LEVEL,
             label if count <= CROWDED else label[:1],
             ha="center",
             va="center",
@@ -182,9 +200,9 @@ def draw_canvas(figure: Figure, canvas: Canvas, title: str = "") -> dict[str, An
             style.levels,
             color=style.colour,
             linewidth=style.width,
-            linestyle=style.dash,
+            linestyle=(0, style.dashes) if style.dashes else "-",
             marker=style.marker,
-            markersize=7 if style.width > 2 else 5.5,
+            markersize=style.marker_size,
             markeredgecolor="white",
             markeredgewidth=1.0,
             label=style.label,
@@ -209,23 +227,18 @@ def draw_canvas(figure: Figure, canvas: Canvas, title: str = "") -> dict[str, An
     if title:
         axes.set_title(title, loc="left", fontsize=14, fontweight="bold", color=INK, pad=14)
     if layout.curves:
-        handles, labels = axes.get_legend_handles_labels()
-        order = sorted(range(len(labels)), key=lambda i: _legend_rank(layout.curves[i]))
+        legend = layout.legend()
         figure.legend(
-            [handles[i] for i in order],
-            [labels[i] for i in order],
+            [lines[style.curve_id] for style in legend],
+            [style.label for style in legend],
             loc="outside lower center",
-            ncols=min(len(labels), 5),
+            ncols=min(len(legend), 5),
             frameon=False,
             fontsize=9,
         )
     if layout.any_detached:
         figure.text(0.01, 0.005, DETACHED_NOTE, fontsize=8, color=MUTED, ha="left", va="bottom")
-    empty = ""
-    if not layout.factor_ids:
-        empty = "Add the factors your market competes on to start the canvas."
-    elif not canvas.curves:
-        empty = "Add value curves: our product today, competitors, and our future."
+    empty = empty_message(canvas)
     if empty:
         axes.text(
             0.5,
@@ -236,6 +249,15 @@ def draw_canvas(figure: Figure, canvas: Canvas, title: str = "") -> dict[str, An
             color=MUTED,
         )
     return lines
+
+
+def empty_message(canvas: Canvas) -> str:
+    """What an empty canvas says instead of a picture ("" when there is one)."""
+    if not canvas.factors:
+        return "Add the factors your market competes on to start the canvas."
+    if not canvas.curves:
+        return "Add value curves: our product today, competitors, and our future."
+    return ""
 
 
 def _legend_rank(style: CurveStyle) -> int:

@@ -62,6 +62,13 @@ class CanvasTableModel(QAbstractTableModel):
         offset = column - len(FIXED_COLUMNS)
         return self.canvas.curves[offset] if 0 <= offset < len(self.canvas.curves) else None
 
+    def column_of(self, curve_id: str) -> int | None:
+        """The column showing curve ``curve_id``'s levels."""
+        for offset, curve in enumerate(self.canvas.curves):
+            if curve.id == curve_id:
+                return len(FIXED_COLUMNS) + offset
+        return None
+
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None

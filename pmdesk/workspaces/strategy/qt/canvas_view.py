@@ -1,6 +1,6 @@
 """The strategy canvas tab: the value-curve chart (drag a point to change it), the table beside
-it, and the ERRC grid. The chart is the briefing's own matplotlib figure, embedded through
-matplotlib's Qt backend, which is imported here only, when the Strategy page is first opened.
+it, and the ERRC grid. The chart is a ``QGraphicsScene`` drawn from the same Qt-free layout as
+the briefing's matplotlib figure; matplotlib itself loads only when the PM exports a picture.
 """
 
 from __future__ import annotations
@@ -16,7 +16,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMenu,
+    QScrollBar,
     QSizePolicy,
     QSplitter,
     QTableView,
@@ -31,13 +34,9 @@ from pmdesk.gui.document import Change, DocumentController
 from pmdesk.workspaces.competition.model import Criterion
 from pmdesk.workspaces.strategy import canvas as rules
 from pmdesk.workspaces.strategy import query
-from pmdesk.workspaces.strategy.canvas import Canvas, CurveView
-from pmdesk.workspaces.strategy.chart.canvas import (
-    ACTION_COLOURS,
-    canvas_layout,
-    draw_canvas,
-    save_figure,
-)
+from pmdesk.workspaces.strategy.canvas import Canvas
+from pmdesk.workspaces.strategy.chart.canvas import ACTION_COLOURS
+from pmdesk.workspaces.strategy.chart.errc import errc_entries
 from pmdesk.workspaces.strategy.model import (
     ACTIONS,
     COMPETITOR,
@@ -50,6 +49,7 @@ from pmdesk.workspaces.strategy.model import (
 from pmdesk.workspaces.strategy.qt import dialogs as ask
 from pmdesk.workspaces.strategy.qt.actions import CanvasActions, next_drag_number
 from pmdesk.workspaces.strategy.qt.canvas_model import CanvasTableModel
+from pmdesk.workspaces.strategy.qt.canvas_scene import CanvasChartView
 from pmdesk.workspaces.strategy.qt.delegates import ActionDelegate
 
 # The canvas redraws for its own records, and for the matrix's criteria its factors come from
@@ -76,24 +76,35 @@ ERRC_QUESTIONS = {
 class CanvasView(QWidget):
     def __init__(self, controller: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-        from matplotlib.figure import Figure
-
         self.controller = controller
         self.editor = CanvasActions(controller)
         self.canvas = Canvas((), ())
-        self.lines: dict[str, Any] = {}
-        self._drag: tuple[str, int, int] | None = None  # curve id, factor index, gesture
-        self._background: Any = None  # the picture without its lines, for fast redraws
+        self._gesture = 0  # the drag in progress: its level changes merge into one undo step
 
-        self.figure = Figure(figsize=(9, 4.6), layout="constrained")
-        self.chart = FigureCanvasQTAgg(self.figure)
+        self.chart = CanvasChartView()
         self.chart.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.chart.setMinimumHeight(320)
-        self.chart.mpl_connect("button_press_event", self._press)
-        self.chart.mpl_connect("motion_notify_event", self._motion)
-        self.chart.mpl_connect("button_release_event", self._release)
-        self.chart.mpl_connect("draw_event", self._drawn)
+        self.chart.editable = not controller.read_only
+        self.chart.drag_started.connect(self._drag_started)
+        self.chart.point_dragged.connect(self._point_dragged)
+        self.chart.curve_selected.connect(self._curve_chosen)
+        self.chart.window_changed.connect(self._window_changed)
+        # More factors than fit side by side: the scroll bar (and the wheel) reach the rest.
+        self.factor_scroll = QScrollBar(Qt.Orientation.Horizontal)
+        self.factor_scroll.valueChanged.connect(self.chart.set_first)
+        self.factor_range = QLabel()
+        self.factor_range.setObjectName("canvasFactorRange")
+        self.factor_range.setStyleSheet("color: #6b7480;")
+        scroll_row = QHBoxLayout()
+        scroll_row.setContentsMargins(0, 0, 0, 0)
+        scroll_row.addWidget(self.factor_scroll, 1)
+        scroll_row.addWidget(self.factor_range)
+        chart_box = QWidget()
+        chart_layout = QVBoxLayout(chart_box)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_layout.setSpacing(2)
+        chart_layout.addWidget(self.chart, 1)
+        chart_layout.addLayout(scroll_row)
 
         self.model = CanvasTableModel(self.editor, self)
         self.proxy = QSortFilterProxyModel(self)  # the PM's order is the order: no sorting
@@ -119,7 +130,7 @@ class CanvasView(QWidget):
         bottom.setStretchFactor(0, 3)
         bottom.setStretchFactor(1, 2)
         split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.chart)
+        split.addWidget(chart_box)
         split.addWidget(bottom)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
@@ -133,6 +144,7 @@ class CanvasView(QWidget):
         layout.addWidget(split, 1)
 
         controller.changed.connect(self._changed)
+        self.table.selectionModel().currentChanged.connect(self._cell_chosen)
         self.refresh()
 
     # -- toolbar -------------------------------------------------------------------------------
@@ -255,7 +267,7 @@ class CanvasView(QWidget):
             self.editor.remove_factors(ids)
 
     def export(self) -> None:
-        from pmdesk.workspaces.strategy.chart.canvas import canvas_figure
+        from pmdesk.workspaces.strategy.chart.canvas import canvas_figure, save_figure
 
         path = ask.choose_strategy_image(self, "strategy-canvas.png")
         if path is None:
@@ -287,84 +299,51 @@ class CanvasView(QWidget):
         if reset:
             self._size_columns()
         self.errc.show_canvas(self.canvas)
-        if self._update_lines(previous) and self._background is not None:
-            self._blit_lines()
-            return
-        self.lines = draw_canvas(self.figure, self.canvas)
-        # Lines are "animated": a full draw leaves them out, and _drawn keeps that picture as
-        # the background they are drawn over. A level change then redraws the lines only.
-        for line in self.lines.values():
-            line.set_animated(True)
-        self._background = None
-        self.chart.draw_idle()
+        self.chart.show_canvas(self.canvas)
 
-    def _drawn(self, _event: Any) -> None:
-        self._background = self.chart.copy_from_bbox(self.figure.bbox)
-        self._draw_lines()
+    # -- the chart -----------------------------------------------------------------------------
 
-    def _draw_lines(self) -> None:
-        for line in self.lines.values():
-            line.axes.draw_artist(line)
+    def _drag_started(self) -> None:
+        self._gesture = next_drag_number()
 
-    def _blit_lines(self) -> None:
-        self.chart.restore_region(self._background)
-        self._draw_lines()
-        self.chart.blit(self.figure.bbox)
-
-    def _update_lines(self, previous: Canvas) -> bool:
-        """Move the points of existing lines when only levels changed (the drag case): far
-        cheaper than drawing the picture again."""
-        same = (
-            previous.factors == self.canvas.factors
-            and len(previous.curves) == len(self.canvas.curves)
-            and all(
-                _looks(a) == _looks(b)
-                for a, b in zip(previous.curves, self.canvas.curves, strict=True)
-            )
-        )
-        if not same or not self.lines:
-            return False
-        for curve in self.canvas.curves:
-            line = self.lines.get(curve.id)
-            if line is not None:
-                line.set_ydata(curve.levels)
-        return True
-
-    # -- dragging a point ----------------------------------------------------------------------
-
-    def _press(self, event: Any) -> None:
-        # A read-only canvas shows as points that do not follow the mouse, not as refusals.
-        if self.controller.read_only or event.button != 1 or event.inaxes is None:
-            return
-        best: tuple[float, str, int] | None = None
-        for curve_id, line in self.lines.items():
-            hit, info = line.contains(event)
-            if not hit:
-                continue
-            xs, ys = line.get_xdata(), line.get_ydata()
-            for index in info.get("ind", []):
-                x, y = line.get_transform().transform((xs[index], ys[index]))
-                distance = (x - event.x) ** 2 + (y - event.y) ** 2
-                if best is None or distance < best[0]:
-                    best = (distance, curve_id, int(index))
-        if best is not None:
-            self._drag = (best[1], best[2], next_drag_number())
-            self.chart.setCursor(Qt.CursorShape.SizeVerCursor)
-
-    def _motion(self, event: Any) -> None:
-        if self._drag is None or event.ydata is None:
-            return
-        curve_id, index, gesture = self._drag
-        level = canvas_layout(self.canvas).level_at(event.ydata)
+    def _point_dragged(self, curve_id: str, index: int, level: int) -> None:
         curve = self.canvas.curve(curve_id)
-        if curve.levels[index] != level:
-            self.editor.set_level(curve, self.canvas.factors[index].id, level, drag=gesture)
+        self.editor.set_level(curve, self.canvas.factors[index].id, level, drag=self._gesture)
 
-    def _release(self, _event: Any) -> None:
-        if self._drag is not None:
-            self._drag = None
-            self.chart.unsetCursor()
-            self.refresh()  # a hand-set future point gets its ring now
+    def _curve_chosen(self, curve_id: str | None, index: int) -> None:
+        """A curve chosen on the chart (at factor ``index``, or -1 from the legend) is the
+        table's current cell too, without scrolling the chart away from it."""
+        column = self.model.column_of(curve_id) if curve_id is not None else None
+        if column is None or not self.model.rowCount():
+            return
+        row = index if index >= 0 else self.chart.frame.first
+        current = self.table.currentIndex()
+        if index < 0 and current.isValid() and self.chart.frame.shows(current.row()):
+            row = self.proxy.mapToSource(current).row()
+        self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, column)))
+
+    def _cell_chosen(self, current: Any, _previous: Any = None) -> None:
+        """Choosing a cell in the table shows its factor on the chart and picks its curve."""
+        if not current.isValid():
+            return
+        source = self.proxy.mapToSource(current)
+        self.chart.ensure_visible(source.row())
+        curve = self.model.curve_at(source.column())
+        if curve is not None:
+            self.chart.select_curve(curve.id)
+
+    def _window_changed(self) -> None:
+        frame = self.chart.frame
+        hidden = frame.total - frame.count
+        self.factor_scroll.blockSignals(True)
+        self.factor_scroll.setRange(0, max(hidden, 0))
+        self.factor_scroll.setPageStep(max(frame.count, 1))
+        self.factor_scroll.setValue(frame.first)
+        self.factor_scroll.blockSignals(False)
+        self.factor_scroll.setVisible(hidden > 0)
+        self.factor_range.setVisible(hidden > 0)
+        if hidden > 0:
+            self.factor_range.setText(f"Factors {frame.first + 1}–{frame.last} of {frame.total}")
 
 
 class ErrcGrid(QFrame):
@@ -393,41 +372,41 @@ class ErrcGrid(QFrame):
             title = QLabel(ACTIONS[action].upper())
             title.setStyleSheet(f"color: {colour}; font-weight: 700; letter-spacing: 1px;")
             title.setToolTip(ERRC_QUESTIONS[action])
-            body = QLabel()
+            # A list view, not a label: it lays out only the lines in sight, so a canvas of
+            # hundreds of factors opens as fast as a small one, and a long list scrolls.
+            body = QListWidget()
+            body.setObjectName("errcList")
+            body.setFrameShape(QFrame.Shape.NoFrame)
             body.setWordWrap(True)
-            body.setTextFormat(Qt.TextFormat.RichText)
-            body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-            body.setStyleSheet("color: #1f2933;")
+            body.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+            body.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            body.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+            body.setStyleSheet("QListWidget#errcList { background: transparent; }")
             inner.addWidget(title)
             inner.addWidget(body, 1)
             self.lists[action] = body
             grid.addWidget(box, row, column)
 
     def show_canvas(self, canvas: Canvas) -> None:
-        today = canvas.today()
-        for action, label in self.lists.items():
-            items = []
-            for index, factor in enumerate(canvas.factors):
-                if factor.action != action:
-                    continue
-                now = today.levels[index] if today else None
-                detail = "" if action == "eliminate" else f" {now} → {factor.target_level}"
-                if action == "create":
-                    detail = f" new, to {factor.target_level}"
-                items.append(f"• {_escape(factor.name)}<span style='color:#6b7480'>{detail}</span>")
-            label.setText("<br>".join(items) or "<span style='color:#98a1ad'>None yet</span>")
+        for action, entries in errc_entries(canvas).items():
+            body = self.lists[action]
+            if entries == self.texts()[action].splitlines():
+                continue  # nothing moved here: keep the list where the PM scrolled it
+            body.clear()
+            body.addItems([f"• {entry}" for entry in entries])
+            if not entries:
+                empty = QListWidgetItem("None yet")
+                empty.setForeground(QColor("#98a1ad"))
+                body.addItem(empty)
 
     def texts(self) -> dict[str, str]:
-        return {action: label.text() for action, label in self.lists.items()}
-
-
-def _looks(curve: CurveView) -> tuple[object, ...]:
-    """Everything about a curve's line except its levels."""
-    return (curve.id, curve.name, curve.colour, curve.shown, curve.adjusted)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        """Each action's lines as shown, without bullets ("" when none)."""
+        shown: dict[str, str] = {}
+        for action, body in self.lists.items():
+            lines = [body.item(row).text() for row in range(body.count())]
+            shown[action] = "\n".join(line[2:] for line in lines if line.startswith("• "))
+        return shown
 
 
 def _button(text: str, slot: Any = None) -> QToolButton:

@@ -135,3 +135,41 @@ def test_the_errc_grid_lists_each_move_from_today_to_the_target(tmp_path):
     }
     svg = save_figure(errc_figure(canvas), tmp_path / "errc.svg").read_text(encoding="utf-8")
     assert "Works without signal: 4 → 9" in svg and "None yet" in svg
+
+
+def test_the_app_shows_the_factors_that_fit_and_keeps_the_level_axis():
+    from pmdesk.workspaces.strategy.chart.canvas_frame import MIN_COLUMN, canvas_frame
+
+    frame = canvas_frame(40, 1000, 500, first=38)
+    assert frame.count == int((1000 - frame.left - 12) // MIN_COLUMN)
+    assert frame.last == 40  # scrolled no further than the last factor
+    assert frame.first == 40 - frame.count
+    assert frame.index_at(frame.x(frame.first + 2)) == frame.first + 2
+    assert frame.index_at(frame.left - 1) is None
+    for level in (0, 5, 10):
+        assert abs(frame.level_at(frame.y(level)) - level) < 1e-9
+    assert frame.y(10) < frame.y(0)  # higher levels higher up
+    few = canvas_frame(3, 1000, 500)
+    assert (few.first, few.count) == (0, 3)
+
+
+def test_legend_rows_wrap_and_name_the_curves_that_do_not_fit():
+    from pmdesk.workspaces.strategy.chart.canvas_frame import (
+        MAX_LEGEND_ROWS,
+        legend_rows,
+        more_entry_x,
+        more_text,
+    )
+
+    def measure(text: str) -> float:
+        return 8.0 * len(text)
+
+    entries, hidden = legend_rows(["Us today", "Us next year"], 600, measure)
+    assert [(e.row, e.x) for e in entries] == [(0, 0.0), (0, 30 + 64 + 18)]
+    assert hidden == 0
+    labels = [f"Competitor {n}" for n in range(40)]
+    entries, hidden = legend_rows(labels, 600, measure)
+    assert max(e.row for e in entries) == MAX_LEGEND_ROWS - 1
+    assert len(entries) + hidden == 40
+    assert all(e.x + e.width <= 600 for e in entries)
+    assert more_entry_x(entries) + measure(more_text(hidden)) <= 600

@@ -1,0 +1,183 @@
+"""The strategy canvas's scene items: one value curve (its line, markers and the rings of
+hand-set points) and the label that shows a point's value under the mouse."""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QTransform,
+)
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from pmdesk.workspaces.strategy.chart.canvas import INK, CurveStyle
+from pmdesk.workspaces.strategy.chart.canvas_frame import CanvasFrame
+
+MARKER_SCALE = 1.3  # the briefing's marker sizes are points; on screen a little larger reads
+SELECTED_WIDTH = 1.6  # the selected curve's line is this much wider
+RING_RADIUS = 9.0
+_WHITE_EDGE = QPen(QColor("#ffffff"), 1.0)
+
+
+@cache
+def marker_path(marker: str, size: float) -> QPainterPath:
+    """A matplotlib marker's shape centred on (0, 0), ``size`` pixels across."""
+    r = size / 2
+    path = QPainterPath()
+    if marker == "s":
+        path.addRect(QRectF(-r * 0.88, -r * 0.88, r * 1.76, r * 1.76))
+        return path
+    if marker == "o":
+        path.addEllipse(QPointF(0, 0), r, r)
+        return path
+    if marker in ("P", "X"):
+        arm = r * 0.36
+        plus = QPainterPath()
+        plus.addRect(QRectF(-r, -arm, 2 * r, 2 * arm))
+        plus.addRect(QRectF(-arm, -r, 2 * arm, 2 * r))
+        plus = plus.simplified()
+        if marker == "P":
+            return plus
+        return QTransform().rotate(45).map(plus)
+    corners = {
+        "^": [(0, -r), (r, r * 0.75), (-r, r * 0.75)],
+        "v": [(0, r), (r, -r * 0.75), (-r, -r * 0.75)],
+        "D": [(0, -r), (r * 0.8, 0), (0, r), (-r * 0.8, 0)],
+        "h": [
+            (r * math.cos(math.radians(90 + 60 * n)), -r * math.sin(math.radians(90 + 60 * n)))
+            for n in range(6)
+        ],
+    }.get(marker, [])
+    if not corners:
+        path.addEllipse(QPointF(0, 0), r, r)
+        return path
+    path.moveTo(*corners[0])
+    for corner in corners[1:]:
+        path.lineTo(*corner)
+    path.closeSubpath()
+    return path
+
+
+class CurveItem(QGraphicsItem):
+    """One value curve over the factors the frame shows; its line runs on to the neighbours
+    just outside, clipped at the plot's edge, so a scrolled canvas still reads as lines."""
+
+    def __init__(self, style: CurveStyle, frame: CanvasFrame, selected: bool) -> None:
+        super().__init__()
+        self.style = style
+        self.frame = frame
+        self.selected = selected
+        self._path = QPainterPath()
+        self._bounds = QRectF()
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # the view picks points itself
+        self._place()
+
+    @property
+    def curve_id(self) -> str:
+        return self.style.curve_id
+
+    def set_style(self, style: CurveStyle, frame: CanvasFrame, selected: bool) -> None:
+        self.prepareGeometryChange()
+        self.style, self.frame, self.selected = style, frame, selected
+        self._place()
+        self.update()
+
+    def point(self, index: int) -> QPointF:
+        return QPointF(self.frame.x(index), self.frame.y(self.style.levels[index]))
+
+    def _place(self) -> None:
+        frame, style = self.frame, self.style
+        self.setZValue(style.z + (10 if self.selected else 0))
+        start, stop = max(frame.first - 1, 0), min(frame.last + 1, len(style.levels))
+        path = QPainterPath()
+        for index in range(start, stop):
+            if index == start:
+                path.moveTo(self.point(index))
+            else:
+                path.lineTo(self.point(index))
+        self._path = path
+        room = max(RING_RADIUS, style.marker_size * MARKER_SCALE) + 4
+        plot = QRectF(frame.left, 0, frame.width, frame.bottom + room)
+        self._bounds = path.boundingRect().adjusted(-room, -room, room, room).intersected(plot)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        style, frame = self.style, self.frame
+        painter.setClipRect(QRectF(frame.left, 0, frame.width, frame.bottom + RING_RADIUS + 4))
+        colour = QColor(style.colour)
+        line = QPen(colour, style.width * (SELECTED_WIDTH if self.selected else 1.0))
+        line.setCapStyle(Qt.PenCapStyle.RoundCap)
+        line.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        if style.dashes:
+            line.setDashPattern(list(style.dashes))
+        painter.setPen(line)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self._path)
+        marker = marker_path(style.marker, style.marker_size * MARKER_SCALE)
+        ring = QPen(colour, 1.4)
+        for index in range(frame.first, min(frame.last, len(style.levels))):
+            centre = self.point(index)
+            if style.adjusted[index]:  # a hand-set future point: ERRC no longer moves it
+                painter.setPen(ring)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawEllipse(centre, RING_RADIUS, RING_RADIUS)
+            painter.setPen(_WHITE_EDGE)
+            painter.setBrush(QBrush(colour))
+            painter.drawPath(marker.translated(centre))
+
+
+class ValueLabel(QGraphicsItem):
+    """A point's curve, factor and level, shown beside it while the mouse is over it."""
+
+    PAD = 6.0
+
+    def __init__(self, font: QFont) -> None:
+        super().__init__()
+        self.font = font
+        self.text = ""
+        self._size = QRectF()
+        self.setZValue(100)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.hide()
+
+    def show_text(self, text: str, anchor: QPointF, limit: QRectF) -> None:
+        """Show ``text`` above and right of ``anchor``, kept inside ``limit``."""
+        self.prepareGeometryChange()
+        self.text = text
+        metrics = QFontMetricsF(self.font)
+        width = metrics.horizontalAdvance(text) + 2 * self.PAD
+        height = metrics.height() + self.PAD
+        self._size = QRectF(0, 0, width, height)
+        x = min(anchor.x() + 10, limit.right() - width)
+        y = anchor.y() - height - 8
+        if y < limit.top():
+            y = anchor.y() + 12
+        self.setPos(max(x, limit.left()), y)
+        self.show()
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._size
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setPen(QPen(QColor("#c9d0d8"), 1))
+        painter.setBrush(QBrush(QColor(255, 255, 255, 240)))
+        painter.drawRoundedRect(self._size.adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
+        painter.setFont(self.font)
+        painter.setPen(QColor(INK))
+        painter.drawText(self._size, Qt.AlignmentFlag.AlignCenter, self.text)
