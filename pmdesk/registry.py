@@ -31,8 +31,10 @@ PACKAGES: tuple[str, ...] = (
     "pmdesk.workspaces.stakeholders",
     "pmdesk.workspaces.competition",
     "pmdesk.workspaces.strategy",
+    "pmdesk.workspaces.personas",
     "pmdesk.workspaces.roadmap",
     "pmdesk.workspaces.requirements",
+    "pmdesk.workspaces.business_case",
     "pmdesk.briefing",
 )
 
@@ -42,9 +44,11 @@ SECTION_ORDER: tuple[str, ...] = (
     "overview",
     "strategy",
     "competition",
+    "personas",
     "stakeholders",
     "roadmap",
     "requirements",
+    "business_case",
 )
 
 RecordRule = Callable[[dict[str, Any]], None]  # raises ValidationError with the user's sentence

@@ -11,6 +11,7 @@ from pmdesk.briefing import model as briefings
 from pmdesk.briefing.model import Briefing, BriefingSection, SectionChoice
 from pmdesk.briefing.sections import section_titles
 from pmdesk.errors import ValidationError
+from pmdesk.registry import SECTION_ORDER
 from pmdesk.store.document import Document
 
 
@@ -94,7 +95,7 @@ def test_sections_are_refused_when_unknown_or_repeated(session):
     with pytest.raises(ValidationError, match="only once"):
         briefings.set_sections(session, briefing.id, twice)
     session.rollback()
-    assert len(briefings.section_choices(session.get(Briefing, briefing.id))) == 6
+    assert len(briefings.section_choices(session.get(Briefing, briefing.id))) == len(SECTION_ORDER)
 
 
 def test_unreadable_options_text_reads_as_no_options(session):
@@ -111,7 +112,7 @@ def test_removing_a_briefing_takes_its_sections_and_undo_restores_them(session):
     from pmdesk.domain import records
 
     records.restore(session, removal)
-    assert len(session.scalars(select(BriefingSection)).all()) == 6
+    assert len(session.scalars(select(BriefingSection)).all()) == len(SECTION_ORDER)
 
 
 def test_unused_name_counts_up(session):

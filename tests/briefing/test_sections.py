@@ -30,6 +30,8 @@ def test_every_workspace_section_with_a_renderer_is_available():
         "stakeholders",
         "roadmap",
         "requirements",
+        "personas",
+        "business_case",
     }
 
 
