@@ -31,9 +31,11 @@ PACKAGES: tuple[str, ...] = (
     "pmdesk.workspaces.stakeholders",
     "pmdesk.workspaces.competition",
     "pmdesk.workspaces.strategy",
+    "pmdesk.workspaces.personas",
     "pmdesk.workspaces.roadmap",
     "pmdesk.workspaces.requirements",
     "pmdesk.workspaces.launches",
+    "pmdesk.workspaces.business_case",
     "pmdesk.workspaces.decisions",
     "pmdesk.briefing",
 )
@@ -44,10 +46,12 @@ SECTION_ORDER: tuple[str, ...] = (
     "overview",
     "strategy",
     "competition",
+    "personas",
     "stakeholders",
     "roadmap",
     "requirements",
     "launches",
+    "business_case",
     "decisions",
 )
 
