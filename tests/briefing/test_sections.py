@@ -25,6 +25,7 @@ def _export(tmp_path, session, *choices: SectionChoice, name: str = "b.docx"):
 def test_every_workspace_section_with_a_renderer_is_available():
     assert set(available_sections()) == {
         "overview",
+        "goals",
         "strategy",
         "competition",
         "stakeholders",
