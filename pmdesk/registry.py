@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # SQLAlchemy loads after the first paint, not when the list i
 # Navigation order. Adding a workspace: its package, then one line here (README, "For developers").
 PACKAGES: tuple[str, ...] = (
     "pmdesk.workspaces.overview",
+    "pmdesk.workspaces.goals",
     "pmdesk.workspaces.stakeholders",
     "pmdesk.workspaces.competition",
     "pmdesk.workspaces.strategy",
@@ -44,6 +45,7 @@ PACKAGES: tuple[str, ...] = (
 # A new briefing lists its sections in this order; every workspace with a section is here once.
 SECTION_ORDER: tuple[str, ...] = (
     "overview",
+    "goals",
     "strategy",
     "competition",
     "personas",

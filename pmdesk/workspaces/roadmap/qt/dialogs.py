@@ -6,13 +6,13 @@ from PySide6.QtWidgets import QWidget
 
 
 def edit_roadmap_item(
-    parent: QWidget, item: object, lanes: list, owners: list, check: object
+    parent: QWidget, item: object, lanes: list, owners: list, check: object, goals: list = ()
 ) -> dict | None:
     """Edit every detail of a roadmap item; the changed fields, or None when cancelled.
     ``check`` validates before the dialog closes, so a refused edit loses nothing typed."""
     from pmdesk.workspaces.roadmap.qt.item_dialog import ItemDialog
 
-    dialog = ItemDialog(item, lanes, owners, check, parent)  # type: ignore[arg-type]
+    dialog = ItemDialog(item, lanes, owners, check, parent, goals)  # type: ignore[arg-type]
     if dialog.exec() != ItemDialog.DialogCode.Accepted:
         return None
     return dialog.changes()

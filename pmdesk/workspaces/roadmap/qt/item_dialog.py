@@ -3,7 +3,7 @@ refused edit (an end before the start, year 9999) keeps everything typed."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -43,6 +43,7 @@ class ItemDialog(QDialog):
         owners: Choices,
         check: Callable[[dict[str, Any]], object],
         parent: QWidget | None = None,
+        goals: Sequence[str] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Roadmap Item")
@@ -86,6 +87,10 @@ class ItemDialog(QDialog):
             ("Description", self.description),
         ):
             form.addRow(label, widget)
+        # The key results this item moves (linked in the Goals workspace), to read, not edit.
+        self.goals = QLabel("\n".join(goals) if goals else "Not linked to a key result")
+        self.goals.setWordWrap(True)
+        form.addRow("Goals", self.goals)
         form.addRow(self.problem)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from pmdesk import registry
 from pmdesk.gui import dialogs
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.workspaces.goals.query import goals_of_item
 from pmdesk.workspaces.roadmap.baselines import baseline_dates
 from pmdesk.workspaces.roadmap.chart.layout import layout_timeline
 from pmdesk.workspaces.roadmap.chart.relayout import relayout
@@ -421,7 +422,12 @@ class RoadmapPage(QWidget):
         lanes = [(lane.name, lane.id) for lane in self.roadmap.lanes]
         owners = owner_choices(session)
         changes = ask.edit_roadmap_item(
-            self, item, lanes, owners, lambda values: check_item(session, item_id, **values)
+            self,
+            item,
+            lanes,
+            owners,
+            lambda values: check_item(session, item_id, **values),
+            goals=goals_of_item(session, item_id),
         )
         if changes:
             self.actions.set_item_fields(item_id, "details", **changes)

@@ -227,7 +227,7 @@ def test_double_clicking_a_bar_edits_its_details_in_one_undo_step(page, monkeypa
     )
     seen = []
 
-    def edit(parent, item, lanes, owners, check):
+    def edit(parent, item, lanes, owners, check, goals=()):
         seen.append((item.title, len(lanes), ("Mei Lin", owner) in owners))
         return {"owner_id": owner, "description": "Checklists per job type.", "end": "2027-03-19"}
 

@@ -1,0 +1,92 @@
+"""Check-ins in and out of CSV files, and from a pasted column of dates and values.
+
+Import reads a spreadsheet's columns into one key result's check-ins through the shared CSV
+reader (``interchange.csv_table``), so every bad row carries its reason before anything is
+written; export writes every key result's check-ins, one row each, in a file that imports back.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pmdesk.errors import ValidationError
+from pmdesk.interchange.csv_table import (
+    CsvTable,
+    FieldSpec,
+    Preview,
+    build_preview,
+    guess_mapping,
+    read_csv_file,
+    write_csv,
+)
+from pmdesk.workspaces.goals.edit import clean_check_in
+from pmdesk.workspaces.goals.query import Goals
+
+CHECK_IN_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("on_date", "Date", required=True, aliases=("day", "measured on", "as of")),
+    FieldSpec("value", "Value", required=True, aliases=("actual", "number", "amount")),
+    FieldSpec("note", "Note", aliases=("notes", "comment")),
+    FieldSpec("source", "Source", aliases=("from", "data source")),
+)
+EXPORT_HEADERS = ("Objective", "Key result", "Unit", "Date", "Value", "Note", "Source")
+PASTE_COLUMNS = ("on_date", "value", "note", "source")
+
+
+def read_check_ins(path: Path, first: date, last: date, today: date) -> Preview:
+    """Every row of a CSV file as a check-in of a key result whose period is first..last."""
+    return preview_check_ins(read_csv_file(path), first, last, today)
+
+
+def preview_check_ins(table: CsvTable, first: date, last: date, today: date) -> Preview:
+    mapping = guess_mapping(table.headers, CHECK_IN_FIELDS)
+
+    def check(raw: dict[str, str]) -> tuple[dict[str, Any], list[str]]:
+        try:
+            return clean_check_in(raw, first, last, today), []
+        except ValidationError as error:
+            return {}, [str(error)]
+
+    return build_preview(table, CHECK_IN_FIELDS, mapping, check)
+
+
+def export_check_ins(path: Path, goals: Goals) -> int:
+    """Write every check-in of every key result; the number of rows written."""
+    rows = [
+        (
+            objective.title,
+            result.metric,
+            result.unit,
+            check_in.on_date.isoformat(),
+            f"{check_in.value:g}",
+            check_in.note,
+            check_in.source,
+        )
+        for objective in goals.objectives
+        for result in objective.key_results
+        for check_in in result.check_ins
+    ]
+    write_csv(path, EXPORT_HEADERS, rows)
+    return len(rows)
+
+
+def parse_pasted(text: str) -> list[dict[str, str]]:
+    """Rows of a pasted block: date, value and optionally note and source, tab-separated as a
+    spreadsheet copies them. Blank lines are skipped; a header line ("Date  Value") too."""
+    rows: list[dict[str, str]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        cells = [cell.strip() for cell in line.split("\t")]
+        if number == 1 and cells[0].lower() in ("date", "day", "on"):
+            continue
+        if len(cells) < 2:
+            raise ValidationError(
+                f"Line {number} of the pasted text has no value beside its date: paste two "
+                "columns from a spreadsheet, dates and values (a note and a source may follow)."
+            )
+        rows.append(dict(zip(PASTE_COLUMNS, cells, strict=False)))
+    if not rows:
+        raise ValidationError("There is nothing to paste: copy dates and values first.")
+    return rows

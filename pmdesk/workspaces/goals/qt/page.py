@@ -1,0 +1,520 @@
+"""The Goals page: objectives and their key results on the left, judged and flagged; the chosen
+key result's trend, check-ins and contributing work on the right."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pmdesk.errors import PmdeskError
+from pmdesk.gui import dialogs
+from pmdesk.gui.document import Change, DocumentController
+from pmdesk.workspaces.goals import edit, io
+from pmdesk.workspaces.goals.chart.layout import STATE_COLORS
+from pmdesk.workspaces.goals.model import OBJECTIVE_STATUSES
+from pmdesk.workspaces.goals.progress import amount
+from pmdesk.workspaces.goals.qt import actions
+from pmdesk.workspaces.goals.qt import dialogs as ask
+from pmdesk.workspaces.goals.qt.key_result_panel import KeyResultPanel
+from pmdesk.workspaces.goals.query import (
+    Goals,
+    KeyResultView,
+    ObjectiveView,
+    load_goals,
+    owner_choices,
+    period_of_key_result,
+    with_check_ins_refreshed,
+)
+
+# Goals show what other workspaces hold: owners, the roadmap's items and fiscal year, requirements.
+KINDS = frozenset(
+    {
+        "goal_objectives",
+        "goal_key_results",
+        "goal_check_ins",
+        "goal_links",
+        "stakeholders",
+        "roadmap_items",
+        "roadmap_settings",
+        "requirements",
+    }
+)
+CHECK_INS = "goal_check_ins"
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+STALE_MARK = "⚑"
+
+
+class GoalsPage(QWidget):
+    def __init__(
+        self,
+        controller: DocumentController,
+        parent: QWidget | None = None,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.today = today or date.today()
+        self.goals: Goals = load_goals(controller.session, self.today)
+
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Objective / key result", "Progress", "Judgement"])
+        self.tree.setAccessibleName("Objectives and key results")
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setUniformRowHeights(True)
+        self.tree.currentItemChanged.connect(self._current_changed)
+        self.tree.itemDoubleClicked.connect(lambda _item, _column: self.edit_current())
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._tree_menu)
+
+        self.objective_view = QLabel()
+        self.objective_view.setWordWrap(True)
+        self.objective_view.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.objective_view.setTextFormat(Qt.TextFormat.PlainText)
+        self.panel = KeyResultPanel(controller, lambda: self.today)
+        self.empty = QLabel(
+            "No objectives yet. Add one with its period (such as FY27 H1), then its key results."
+        )
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail = QStackedWidget()
+        for widget in (self.empty, self.objective_view, self.panel):
+            self.detail.addWidget(widget)
+
+        split = QSplitter()
+        split.addWidget(self.tree)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setSizes([390, 610])
+        split.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 12)
+        layout.setSpacing(10)
+        layout.addLayout(self._build_header())
+        layout.addWidget(self.summary)  # its own line: beside the buttons it would be cut off
+        layout.addWidget(split, 1)
+
+        delete = QAction("Delete", self.tree)
+        delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(self.delete_current)
+        delete.setEnabled(not controller.read_only)
+        self.tree.addAction(delete)
+
+        controller.changed.connect(self._on_changed)
+        self._fill_tree()
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _build_header(self) -> QHBoxLayout:
+        title = QLabel("Goals")
+        title.setObjectName("pageTitle")
+        self.summary = QLabel()
+        self.summary.setObjectName("pageSummary")
+        self.add_objective_button = _button("Add objective", "Add an objective with its period")
+        self.add_objective_button.clicked.connect(self.add_objective)
+        self.add_result_button = _button("Add key result", "Add a key result to the objective")
+        self.add_result_button.clicked.connect(self.add_key_result)
+        self.edit_button = _button("Edit…", "Edit the chosen objective or key result")
+        self.edit_button.clicked.connect(self.edit_current)
+        self.delete_button = _button("Delete", "Delete the chosen objective or key result")
+        self.delete_button.clicked.connect(self.delete_current)
+        self.import_button = _button(
+            "Import CSV…", "Add check-ins from a CSV file to the chosen key result"
+        )
+        self.import_button.clicked.connect(lambda: self.import_csv())
+        self.export_button = _button(
+            "Export CSV…", "Save every key result's check-ins as a CSV file"
+        )
+        self.export_button.clicked.connect(lambda: self.export_csv())
+        for button in (
+            self.add_objective_button,
+            self.add_result_button,
+            self.edit_button,
+            self.delete_button,
+            self.import_button,
+        ):
+            button.setEnabled(not self.controller.read_only)
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        row.addWidget(title)
+        row.addStretch(1)
+        for button in (
+            self.add_objective_button,
+            self.add_result_button,
+            self.edit_button,
+            self.delete_button,
+        ):
+            row.addWidget(button)
+        row.addSpacing(8)
+        row.addWidget(self.import_button)
+        row.addWidget(self.export_button)
+        return row
+
+    # -- showing -------------------------------------------------------------------------------
+
+    def _fill_tree(self, select: str | None = None) -> None:
+        current = select or self.current_id()
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        chosen = None
+        for objective in self.goals.objectives:
+            top = QTreeWidgetItem([objective.title, "", self._objective_state(objective)])
+            top.setData(0, ID_ROLE, objective.id)
+            top.setData(0, KIND_ROLE, "objective")
+            top.setToolTip(0, f"{objective.period} · {objective.owner or 'no owner'}")
+            font = top.font(0)
+            font.setBold(True)
+            top.setFont(0, font)
+            self.tree.addTopLevelItem(top)
+            if objective.id == current:
+                chosen = top
+            for result in objective.key_results:
+                item = self._result_item(result)
+                top.addChild(item)
+                if result.id == current:
+                    chosen = item
+            top.setExpanded(True)
+        if chosen is None and self.tree.topLevelItemCount():
+            top = self.tree.topLevelItem(0)
+            chosen = top.child(0) if top.childCount() else top
+        self.tree.setCurrentItem(chosen)  # signals still blocked: the detail is shown once
+        self.tree.blockSignals(False)
+        self._show_current()
+        self._refresh_summary()
+
+    def _result_item(self, result: KeyResultView) -> QTreeWidgetItem:
+        judgement = result.judgement
+        progress = "" if judgement.progress is None else f"{judgement.progress:.0%}"
+        label = judgement.label + (f" {STALE_MARK}" if judgement.stale else "")
+        item = QTreeWidgetItem([result.metric, progress, label])
+        item.setData(0, ID_ROLE, result.id)
+        item.setData(0, KIND_ROLE, "key_result")
+        item.setForeground(2, QColor(STATE_COLORS[judgement.state]))
+        tip = judgement.explanation
+        if judgement.stale:
+            days = result.cadence_days
+            tip += f"\n{STALE_MARK} No check-in for longer than its cadence ({days} days)."
+        if result.late_items:
+            tip += f"\n{result.late_items} contributing roadmap item(s) late."
+        for column in range(3):
+            item.setToolTip(column, tip)
+        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return item
+
+    @staticmethod
+    def _objective_state(objective: ObjectiveView) -> str:
+        if objective.status != "active":
+            return OBJECTIVE_STATUSES.get(objective.status, objective.status)
+        return objective.period
+
+    def _refresh_summary(self) -> None:
+        results = [r for o in self.goals.objectives if o.status == "active" for r in o.key_results]
+        off = sum(r.judgement.state == "off_track" for r in results)
+        risk = sum(r.judgement.state == "at_risk" for r in results)
+        stale = sum(r.judgement.stale for r in results)
+        count = len(self.goals.objectives)
+        parts = [f"{count} objective{'s' if count != 1 else ''}"]
+        if off:
+            parts.append(f"{off} off track")
+        if risk:
+            parts.append(f"{risk} at risk")
+        if stale:
+            parts.append(f"{stale} without a recent check-in")
+        self.summary.setText(" · ".join(parts))
+
+    def current_id(self) -> str | None:
+        item = self.tree.currentItem()
+        return None if item is None else item.data(0, ID_ROLE)
+
+    def current_kind(self) -> str | None:
+        item = self.tree.currentItem()
+        return None if item is None else item.data(0, KIND_ROLE)
+
+    def select(self, record_id: str) -> None:
+        self._fill_tree(select=record_id)
+
+    def _current_changed(self, *_args: object) -> None:
+        self._show_current()
+
+    def _show_current(self) -> None:
+        record_id, kind = self.current_id(), self.current_kind()
+        result = self.goals.key_result(record_id) if kind == "key_result" and record_id else None
+        if result is not None:
+            objective = self.goals.objective(result.objective_id)
+            assert objective is not None
+            self.panel.show_result(objective, result)
+            self.detail.setCurrentWidget(self.panel)
+        elif kind == "objective" and record_id:
+            objective = self.goals.objective(record_id)
+            if objective is not None:
+                self.objective_view.setText(_objective_text(objective))
+                self.detail.setCurrentWidget(self.objective_view)
+        else:
+            self.detail.setCurrentWidget(self.empty)
+        has_objective = bool(self.goals.objectives)
+        editable = not self.controller.read_only
+        self.add_result_button.setEnabled(editable and has_objective)
+        self.edit_button.setEnabled(editable and record_id is not None)
+        self.delete_button.setEnabled(editable and record_id is not None)
+
+    def _on_changed(self, change: Change) -> None:
+        if not any(change.touches(kind) for kind in KINDS):
+            return
+        result_id = self._check_ins_of(change)
+        if result_id is not None:  # check-ins of one key result: read those rows only
+            self.goals = with_check_ins_refreshed(
+                self.controller.session, self.goals, result_id, change.ids - {result_id}
+            )
+            self._refresh_result(result_id)
+            return
+        self.goals = load_goals(self.controller.session, self.today)
+        self._fill_tree()
+
+    def _check_ins_of(self, change: Change) -> str | None:
+        """The key result whose check-ins alone the change wrote, when the page knows which."""
+        if change.kinds != {CHECK_INS}:
+            return None
+        known = [i for i in change.ids if self.goals.key_result(i) is not None]
+        return known[0] if len(known) == 1 else None
+
+    def _refresh_result(self, result_id: str) -> None:
+        result = self.goals.key_result(result_id)
+        assert result is not None
+        fresh = self._result_item(result)
+        item = self._find(result_id)
+        if item is not None:
+            for column in range(3):
+                item.setText(column, fresh.text(column))
+                item.setToolTip(column, fresh.toolTip(column))
+            item.setForeground(2, fresh.foreground(2))
+        if self.current_id() == result_id:
+            self._show_current()
+        self._refresh_summary()
+
+    def _find(self, record_id: str) -> QTreeWidgetItem | None:
+        for index in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(index)
+            for child in range(top.childCount()):
+                if top.child(child).data(0, ID_ROLE) == record_id:
+                    return top.child(child)
+        return None
+
+    # -- gestures ------------------------------------------------------------------------------
+
+    def _objective_id(self) -> str | None:
+        record_id, kind = self.current_id(), self.current_kind()
+        if kind == "key_result" and record_id:
+            result = self.goals.key_result(record_id)
+            return result.objective_id if result else None
+        return record_id
+
+    def add_objective(self) -> str | None:
+        session = self.controller.session
+        values = ask.objective_form(
+            self,
+            {"status": "active"},
+            owner_choices(session),
+            lambda typed: edit.clean_objective(session, typed),
+        )
+        if values is None:
+            return None
+        record_id = actions.add_objective(self.controller, values)
+        if record_id:
+            self.select(record_id)
+        return record_id
+
+    def add_key_result(self) -> str | None:
+        objective_id = self._objective_id()
+        if objective_id is None:
+            return None
+        values = ask.key_result_form(
+            self,
+            {"direction": "up", "confidence": "medium", "cadence_days": 31},
+            lambda typed: edit.clean_key_result(typed, None),
+        )
+        if values is None:
+            return None
+        record_id = actions.add_key_result(self.controller, objective_id, values)
+        if record_id:
+            self.select(record_id)
+        return record_id
+
+    def edit_current(self) -> bool:
+        if self.controller.read_only:
+            return False
+        record_id, kind = self.current_id(), self.current_kind()
+        session = self.controller.session
+        if kind == "objective" and record_id:
+            objective = self.goals.objective(record_id)
+            assert objective is not None
+            current = {
+                "title": objective.title,
+                "period": objective.period,
+                "owner_id": objective.owner_id,
+                "status": objective.status,
+                "why": objective.why,
+            }
+
+            def check(typed: dict) -> object:
+                return edit.clean_objective(session, typed)
+
+            values = ask.objective_form(self, current, owner_choices(session), check)
+            changed = {k: v for k, v in (values or {}).items() if v != current.get(k)}
+            return bool(changed) and actions.edit_objective(self.controller, record_id, changed)
+        if kind == "key_result" and record_id:
+            result = self.goals.key_result(record_id)
+            assert result is not None
+            current = {
+                name: getattr(result, name)
+                for name in (
+                    "metric",
+                    "unit",
+                    "direction",
+                    "baseline",
+                    "target",
+                    "confidence",
+                    "cadence_days",
+                )
+            }
+            values = ask.key_result_form(
+                self, current, lambda typed: edit.clean_key_result(typed, None)
+            )
+            if values is None:
+                return False
+            return actions.edit_key_result(self.controller, record_id, values)
+        return False
+
+    def delete_current(self) -> bool:
+        record_id, kind = self.current_id(), self.current_kind()
+        if record_id is None or self.controller.read_only:
+            return False
+        if kind == "objective":
+            objective = self.goals.objective(record_id)
+            assert objective is not None
+            count = len(objective.key_results)
+            detail = (
+                f"Its {count} key result{'s' if count != 1 else ''} and their check-ins go too."
+                if count
+                else ""
+            )
+            if not dialogs.confirm(
+                self, "Delete Objective", f"Delete “{objective.title}”?", detail
+            ):
+                return False
+            return actions.delete_objective(self.controller, record_id)
+        result = self.goals.key_result(record_id)
+        assert result is not None
+        detail = f"Its {len(result.check_ins)} check-ins go too." if result.check_ins else ""
+        if not dialogs.confirm(self, "Delete Key Result", f"Delete “{result.metric}”?", detail):
+            return False
+        return actions.delete_key_result(self.controller, record_id)
+
+    def _tree_menu(self, point) -> None:
+        if self.controller.read_only or self.tree.itemAt(point) is None:
+            return
+        menu = QMenu(self)
+        menu.addAction("Edit…").triggered.connect(self.edit_current)
+        menu.addAction("Add key result…").triggered.connect(self.add_key_result)
+        menu.addSeparator()
+        menu.addAction("Delete…").triggered.connect(self.delete_current)
+        menu.exec(self.tree.viewport().mapToGlobal(point))
+
+    # -- files ---------------------------------------------------------------------------------
+
+    def import_csv(self, path: Path | None = None) -> int:
+        """Add a CSV file's check-ins (Date, Value, Note, Source) to the chosen key result."""
+        record_id, kind = self.current_id(), self.current_kind()
+        if kind != "key_result" or record_id is None:
+            dialogs.show_error(
+                self, "Import Check-ins", "Choose the key result the check-ins belong to first."
+            )
+            return 0
+        path = path or dialogs.choose_csv(self, "Import Check-ins", str(Path.home()))
+        if path is None:
+            return 0
+        first, last = period_of_key_result(self.controller.session, record_id)
+        try:
+            preview = io.read_check_ins(path, first, last, self.today)
+        except PmdeskError as error:
+            dialogs.show_error(self, "Cannot Import Check-ins", str(error))
+            return 0
+        if not preview.can_import:
+            problems = [f"Line {row.line}: {row.problems[0]}" for row in preview.bad_rows[:5]]
+            dialogs.show_error(
+                self, "Cannot Import Check-ins", "\n".join([preview.summary(), *problems])
+            )
+            return 0
+        problems = "\n".join(f"Line {row.line}: {row.problems[0]}" for row in preview.bad_rows[:5])
+        if not dialogs.confirm(self, "Import Check-ins", preview.summary(), problems):
+            return 0
+        rows = [row.values for row in preview.good_rows]
+        ok = actions.add_check_ins(self.controller, record_id, rows, self.today)
+        return len(rows) if ok else 0
+
+    def export_csv(self, path: Path | None = None) -> Path | None:
+        path = path or dialogs.choose_export_file(
+            self, "Export Check-ins", str(Path.home() / "check-ins.csv"), "CSV files (*.csv)"
+        )
+        if path is None:
+            return None
+        if path.suffix.lower() != ".csv":
+            path = path.with_name(path.name + ".csv")
+        try:
+            io.export_check_ins(path, self.goals)
+        except PmdeskError as error:
+            dialogs.show_error(self, "Cannot Export Check-ins", str(error))
+            return None
+        return path
+
+
+def _button(text: str, tip: str) -> QToolButton:
+    button = QToolButton()
+    button.setText(text)
+    button.setToolTip(tip)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    return button
+
+
+def _objective_text(objective: ObjectiveView) -> str:
+    lines = [
+        objective.title,
+        f"{objective.period} ({objective.period_start:%d %b %Y} to {objective.period_end:%d %b %Y})"
+        + (f" · owner {objective.owner}" if objective.owner else " · no owner")
+        + f" · {OBJECTIVE_STATUSES.get(objective.status, objective.status)}",
+        "",
+        objective.why or "(Why it matters is not written yet.)",
+        "",
+    ]
+    for result in objective.key_results:
+        judgement = result.judgement
+        latest = (
+            "no check-in" if judgement.latest is None else amount(judgement.latest, result.unit)
+        )
+        target = amount(result.target, result.unit)
+        lines.append(f"• {result.metric}: {latest} of {target} — {judgement.label}")
+    if not objective.key_results:
+        lines.append("No key results yet: add the numbers that will show this is achieved.")
+    return "\n".join(lines)

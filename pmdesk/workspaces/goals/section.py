@@ -1,0 +1,155 @@
+"""The briefing's "Goals" section: each objective's key results, their progress and trend,
+and what is off track and why (with the late work that contributes to it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pmdesk.export.section import OptionSpec, SectionContext
+from pmdesk.export.writer import BriefingDocument, Column
+from pmdesk.workspaces.goals.chart.figure import trend_figure
+from pmdesk.workspaces.goals.chart.layout import trend_layout
+from pmdesk.workspaces.goals.model import OBJECTIVE_STATUSES
+from pmdesk.workspaces.goals.progress import amount
+from pmdesk.workspaces.goals.query import Goals, KeyResultView, ObjectiveView, load_goals
+
+FINISHED = OptionSpec("finished", "Include achieved, missed and dropped objectives", "bool", False)
+CHARTS = OptionSpec("charts", "Show a trend chart per key result", "bool", True)
+CHART_WIDTH = 520.0
+CHART_HEIGHT = 190.0
+FIELD = "Goals"
+
+
+@dataclass(frozen=True)
+class GoalsContent:
+    goals: Goals
+    objectives: tuple[ObjectiveView, ...]
+    off_track: tuple[tuple[ObjectiveView, KeyResultView], ...]
+    at_risk: int
+
+
+class GoalsSection:
+    key = "goals"
+    options = (FINISHED, CHARTS)
+    empty_message = "No objectives have been set yet."
+
+    def collect(self, context: SectionContext) -> GoalsContent | None:
+        goals = load_goals(context.session, context.today)
+        objectives = tuple(
+            objective
+            for objective in goals.objectives
+            if context.option(FINISHED) or objective.status == "active"
+        )
+        if not objectives:
+            return None
+        off_track = tuple(
+            (objective, result)
+            for objective in objectives
+            if objective.status == "active"
+            for result in objective.key_results
+            if result.judgement.state == "off_track"
+        )
+        at_risk = sum(
+            result.judgement.state == "at_risk"
+            for objective in objectives
+            if objective.status == "active"
+            for result in objective.key_results
+        )
+        return GoalsContent(goals, objectives, off_track, at_risk)
+
+    def highlights(self, content: GoalsContent) -> list[tuple[str, str]]:
+        return [(str(len(content.off_track)), "key results off track")]
+
+    def write(self, content: GoalsContent, out: BriefingDocument, context: SectionContext) -> None:
+        results = sum(len(objective.key_results) for objective in content.objectives)
+        out.lead(
+            f"{len(content.objectives)} objectives with {results} key results: "
+            f"{len(content.off_track)} off track, {content.at_risk} at risk.",
+            f"{FIELD} › Summary",
+        )
+        if content.off_track:
+            out.heading("Off track, and why", 2)
+            out.bullets(
+                [
+                    (_why(objective, result), f"{FIELD} › Off track")
+                    for objective, result in content.off_track
+                ],
+                leads=True,
+            )
+        for objective in content.objectives:
+            self._objective(objective, out, context)
+
+    def _objective(
+        self, objective: ObjectiveView, out: BriefingDocument, context: SectionContext
+    ) -> None:
+        out.heading(objective.title, 2, field=f"{FIELD} › Objective")
+        facts = [objective.period]
+        if objective.owner:
+            facts.append(f"owner {objective.owner}")
+        if objective.status != "active":
+            facts.append(OBJECTIVE_STATUSES.get(objective.status, objective.status).lower())
+        out.note(", ".join(facts))
+        out.paragraph(objective.why, f"{FIELD} › Why")
+        if not objective.key_results:
+            out.note("This objective has no key results yet.")
+            return
+        rows = []
+        for result in objective.key_results:
+            judgement = result.judgement
+            latest = "" if judgement.latest is None else amount(judgement.latest, result.unit)
+            progress = "" if judgement.progress is None else f"{judgement.progress:.0%}"
+            state = judgement.label + (" (no recent check-in)" if judgement.stale else "")
+            rows.append(
+                [
+                    result.metric,
+                    amount(result.baseline, result.unit),
+                    latest,
+                    amount(result.target, result.unit),
+                    progress,
+                    state,
+                ]
+            )
+        out.table(
+            [
+                Column("Key result", 2.8),
+                Column("Baseline", 0.9, numeric=True),
+                Column("Latest", 0.9, numeric=True),
+                Column("Target", 0.9, numeric=True),
+                Column("Progress", 1.0, numeric=True),
+                Column("Judgement", 1.5),
+            ],
+            rows,
+            f"{FIELD} › Key results",
+        )
+        if context.option(CHARTS):
+            for result in objective.key_results:
+                layout = trend_layout(
+                    result.points,
+                    result.baseline,
+                    result.target,
+                    objective.period_start,
+                    objective.period_end,
+                    context.today,
+                    result.judgement.state,
+                    result.unit,
+                    CHART_WIDTH,
+                    CHART_HEIGHT,
+                )
+                figure = trend_figure(layout)
+                out.figure(
+                    figure,
+                    caption=f"{result.metric}: actuals, the dashed straight line to the target, "
+                    "and the target.",
+                    max_height=out.content_height * 0.24,
+                )
+
+
+def _why(objective: ObjectiveView, result: KeyResultView) -> str:
+    text = f"{result.metric}: {result.judgement.explanation}"
+    late = [link.title for link in result.links if link.late]
+    if late:
+        text += f" Late work behind it: {', '.join(late)}."
+    return text + f" ({objective.title})"
+
+
+SECTION = GoalsSection()
