@@ -17,6 +17,8 @@ from collections.abc import Callable, Sequence
 CHAR_WIDTH_EM = 0.5
 LINE_SPACING = 1.22  # line height as a multiple of the font size
 POINT = 1 / 72  # inches
+# How much of a splittable paragraph a heading keeps with: about two lines (widow control).
+KEPT_LINES = 0.36
 
 
 def text_height(text: str, width: float, size: float, space: float = 0.0) -> float:
@@ -45,10 +47,36 @@ class PageEstimate:
         self.page = 1
         self.used = 0.0
         self._fresh = True  # nothing laid down since the page began
+        # Headings wait for what follows them: a word processor keeps a heading with the first
+        # lines of the next paragraph, so where it lands depends on that paragraph.
+        self._held: list[tuple[float, Callable[[int], None]]] = []
+
+    def heading(self, height: float, placed: Callable[[int], None]) -> None:
+        """A heading ``height`` inches tall; ``placed`` hears its page once it is known."""
+        self._held.append((height, placed))
+
+    def flush(self) -> None:
+        """Place headings nothing followed (the end of the document)."""
+        self._place_held(0.0)
+
+    def _place_held(self, following: float) -> None:
+        """Lay held headings down together with ``following`` inches of what comes next."""
+        waiting, self._held = self._held, []
+        if not waiting:
+            return
+        held = sum(height for height, _placed in waiting)
+        if self.used + held + following > self._page_height() and self.used > 0:
+            self.new_page()
+        for height, placed in waiting:
+            self._fresh = False
+            self.used += height
+            placed(self.page)
 
     def new_page(self, *, force: bool = False) -> None:
         """Go on at the top of the next page, unless this page has nothing on it yet (a
         section that starts a page right after a page break does not add one)."""
+        if self._held:  # a heading right before a page break stays with its page
+            self._place_held(0.0)
         if force or not self._fresh:
             self.page += 1
         self.used = 0.0
@@ -59,6 +87,7 @@ class PageEstimate:
         to the next page. ``keep`` inches must fit below it too (a heading keeps with the
         first lines of what follows)."""
         room = self._page_height()
+        self._place_held(height if not splits else min(height, KEPT_LINES))
         if (not splits or keep) and self.used + height + keep > room and self.used > 0:
             self.new_page()
         self._fresh = False
@@ -70,6 +99,7 @@ class PageEstimate:
     def rows(self, heights: Sequence[float], header: float) -> None:
         """A table whose header row repeats on every page it reaches."""
         room = self._page_height()
+        self._place_held(header + (heights[0] if heights else 0))
         if self.used + header + (heights[0] if heights else 0) > room:
             self.new_page()
         self._fresh = False

@@ -37,7 +37,7 @@ CHART_DPI = 200
 EMU_PER_INCH = 914400
 
 
-@dataclass(frozen=True)
+@dataclass
 class Heading:
     level: int
     text: str
@@ -165,12 +165,16 @@ class BriefingDocument:
         size, before, after = {1: (20, 14, 10), 2: (13.5, 16, 4)}.get(level, (11, 10, 2))
         if self.pages.used == 0:
             before = 0  # word processors drop the space above a paragraph that opens a page
-        # A heading keeps with what follows: it moves on when little room is left below it.
-        self.pages.advance(text_height(clean, self.content_width, size, before + after), keep=0.6)
-        if level <= 2:
-            bookmark = f"_Toc_pmdesk_{len(self.headings) + 1}"
-            fields.add_bookmark(paragraph, bookmark, len(self.headings) + 1)
-            self.headings.append(Heading(level, clean, bookmark, self.pages.page))
+        height = text_height(clean, self.content_width, size, before + after)
+        if level > 2:
+            self.pages.heading(height, lambda _page: None)
+            return
+        bookmark = f"_Toc_pmdesk_{len(self.headings) + 1}"
+        fields.add_bookmark(paragraph, bookmark, len(self.headings) + 1)
+        entry = Heading(level, clean, bookmark, self.pages.page)
+        self.headings.append(entry)
+        # A heading keeps with what follows: its page is known once that is laid down.
+        self.pages.heading(height, lambda page: setattr(entry, "page", page))
 
     def paragraph(self, text: str, field: str, *, style: str | None = None) -> Paragraph | None:
         """Text as paragraphs (one per blank-line-separated block); nothing for blank text."""
@@ -453,6 +457,7 @@ class BriefingDocument:
         self.pages.advance(0.6)  # one page for now; finish_contents counts the rest
 
     def finish_contents(self) -> None:
+        self.pages.flush()
         anchor = self._toc_anchor
         if anchor is None:
             return
