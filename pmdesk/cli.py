@@ -15,7 +15,7 @@ from pmdesk import APP_NAME, __version__
 from pmdesk.errors import PmdeskError
 from pmdesk.store.fileformat import FILE_SUFFIX
 
-COMMANDS = ("demo", "check", "dump", "load", "export", "diff")
+COMMANDS = ("demo", "check", "dump", "load", "export", "diff", "import")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -98,10 +98,17 @@ def _run_command(args: list[str]) -> int:
     export.add_argument("--briefing", help="which of the project's briefings (by name)")
     export.add_argument("--template", type=Path, help="a .docx whose styles and footers to use")
 
+    # -- import: tracker exports, registers and matrices, as the app imports them ------------
+    from pmdesk import import_command
+
+    import_command.add_parser(commands)
+    # -- end of import -----------------------------------------------------------------------
+
     options = parser.parse_args(args)
     from pmdesk import commands as implementations
 
-    handler: Callable[[argparse.Namespace], int] = getattr(implementations, options.command)
+    name = "import_file" if options.command == "import" else options.command
+    handler: Callable[[argparse.Namespace], int] = getattr(implementations, name)
     return handler(options)
 
 

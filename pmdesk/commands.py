@@ -153,3 +153,13 @@ def export(options: argparse.Namespace) -> int:
         print(f"pmdesk: warning: {warning}", file=sys.stderr)
     print(f"Wrote the briefing “{settings.name}” to {result.path}.")
     return 0
+
+
+# -- import ------------------------------------------------------------------------------------
+
+
+def import_file(options: argparse.Namespace) -> int:
+    """``pmdesk import``: see :mod:`pmdesk.import_command`."""
+    from pmdesk.import_command import run
+
+    return run(options)

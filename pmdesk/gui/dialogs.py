@@ -108,8 +108,7 @@ def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | N
 
 
 def choose_csv(parent: QWidget, title: str, folder: str) -> Path | None:
-    """Pick a CSV file to import."""
-    name, _ = QFileDialog.getOpenFileName(
-        parent, title, folder, "CSV files (*.csv *.txt);;All files (*)"
-    )
+    """Pick a table to import: a CSV file or an Excel workbook."""
+    filters = "Tables (*.csv *.txt *.xlsx);;CSV files (*.csv *.txt);;Excel workbooks (*.xlsx)"
+    name, _ = QFileDialog.getOpenFileName(parent, title, folder, filters + ";;All files (*)")
     return Path(name) if name else None

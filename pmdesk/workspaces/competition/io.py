@@ -6,10 +6,17 @@ separator sniffing), checks every row, and shows a preview before anything chang
 bad weight, a rating that does not fit the criterion's kind, or a criterion named twice are
 skipped with their reasons; columns naming competitors the project does not have are offered
 for adding. The import is one transaction and returns what undo needs.
+
+Feature-comparison spreadsheets made elsewhere are read too: the criterion column may be called
+"Feature" (in six languages) or have no name at all when it is the first; without a Kind column
+a new criterion's kind is read from its cells (Y/N/✓/✗/partial make a yes/no criterion, 0–5 a
+score, "$49" a price). Yes/no words go through a value map the PM can change; a word nobody maps
+leaves that cell unrated and is counted, it never costs the row.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +26,10 @@ from sqlalchemy.orm import Session
 from pmdesk.domain import records
 from pmdesk.domain.base import new_id
 from pmdesk.errors import InterchangeError, ValidationError
-from pmdesk.interchange.csv_table import CsvTable, csv_text, read_csv_file, write_csv
+from pmdesk.interchange.csv_table import CsvTable, csv_text, write_csv
+from pmdesk.interchange.tables import read_table
+from pmdesk.interchange.value_map import ValueMap, count_mapping
+from pmdesk.interchange.vocabularies import Vocabulary, simplify, whole_number
 from pmdesk.workspaces.competition.edit import (
     RatingState,
     categories,
@@ -30,6 +40,9 @@ from pmdesk.workspaces.competition.edit import (
 from pmdesk.workspaces.competition.model import (
     NAME_MAX,
     RATING_KINDS,
+    SCORE_MAX,
+    SCORE_MIN,
+    YES_NO_VALUES,
     Competitor,
     Criterion,
     CriterionCategory,
@@ -39,6 +52,51 @@ from pmdesk.workspaces.competition.rules import parse_kind, parse_value, parse_w
 
 FIXED_HEADERS = ("Category", "Criterion", "Kind", "Weight")
 DEFAULT_CATEGORY = "Imported"
+# Other names spreadsheets give the fixed columns, compared simplified.
+HEADER_ALIASES = {
+    "Criterion": (
+        "criterion",
+        "feature",
+        "features",
+        "capability",
+        "capabilities",
+        "function",
+        "fonctionnalité",
+        "fonctionnalités",
+        "critère",
+        "funcionalidad",
+        "criterio",
+        "característica",
+        "funktion",
+        "kriterium",
+        "merkmal",
+        "funcionalidade",
+        "critério",
+        "recurso",
+        "functie",
+        "functionaliteit",
+        "criterium",
+    ),
+    "Category": (
+        "category",
+        "group",
+        "area",
+        "section",
+        "catégorie",
+        "categoría",
+        "kategorie",
+        "categoria",
+        "categorie",
+        "groupe",
+        "grupo",
+        "gruppe",
+        "groep",
+    ),
+    "Kind": ("kind", "rating kind", "type"),
+    "Weight": ("weight", "poids", "peso", "gewicht", "gewichtung"),
+}
+# A yes/no cell nobody maps stays unrated ("") rather than costing the row.
+YES_NO_VOCABULARY = Vocabulary(YES_NO_VALUES, "", "yes_no", {key: key for key in YES_NO_VALUES})
 
 
 # -- export -----------------------------------------------------------------------------------
@@ -92,6 +150,8 @@ class MatrixRowPreview:
     values: dict[str, str] = field(default_factory=dict)  # competitor column name -> value
     existing_id: str | None = None
     problems: list[str] = field(default_factory=list)
+    cells: dict[str, str] = field(default_factory=dict)  # competitor column -> text in the file
+    checked: list[str] = field(default_factory=list)  # problems found before rating the cells
 
     @property
     def ok(self) -> bool:
@@ -105,6 +165,35 @@ class MatrixPreview:
     new_competitors: list[str]  # columns naming competitors not in the project
     rows: list[MatrixRowPreview]
     add_new_competitors: bool = True  # the PM's answer to "add them?"
+    value_map: ValueMap | None = None  # what each yes/no word becomes
+
+    def rate(self) -> None:
+        """Read every row's cells for its kind, yes/no words through the value map."""
+        for row in self.rows:
+            row.problems = list(row.checked)
+            row.values = {}
+            if row.problems:
+                continue
+            for competitor, text in row.cells.items():
+                if row.kind == "yes_no" and self.value_map is not None:
+                    value = self.value_map.target(text)
+                    if value:
+                        row.values[competitor] = value
+                    continue  # a word nobody maps leaves the cell unrated
+                try:
+                    row.values[competitor] = parse_value(row.kind, text, competitor)
+                except ValidationError as error:
+                    row.problems.append(str(error).rstrip("."))
+
+    def choose_value(self, key: str, text: str, value: str | None) -> None:
+        """The PM's choice for a yes/no word (None: leave such cells unrated)."""
+        assert self.value_map is not None
+        self.value_map.choose(text, value)
+        self.rate()
+
+    @property
+    def value_maps(self) -> dict[str, ValueMap]:
+        return {"rating": self.value_map} if self.value_map and self.value_map.found else {}
 
     @property
     def good_rows(self) -> list[MatrixRowPreview]:
@@ -120,23 +209,23 @@ class MatrixPreview:
         if bad:
             text += f", {bad} row{'s' if bad != 1 else ''} with problems will be skipped"
         text += "."
+        mapped = count_mapping(self.value_maps.values()).sentence()
+        if mapped:
+            text = f"{text[:-1]}; {mapped}."
         if self.new_competitors:
             names = ", ".join(f"“{name}”" for name in self.new_competitors)
             text += f" Not in the project yet: {names}."
         return text
 
 
-def read_matrix_csv(path: Path) -> CsvTable:
-    return read_csv_file(path)
+def read_matrix_csv(path: Path, sheet: str | None = None) -> CsvTable:
+    """A CSV file or a workbook's sheet; other kinds of file are refused in one sentence."""
+    return read_table(path, sheet=sheet, what="as a competitive matrix")
 
 
 def preview_matrix(session: Session, table: CsvTable) -> MatrixPreview:
     """Check every row of a wide matrix file against the project, changing nothing."""
-    simple = [header.strip().lower() for header in table.headers]
-    fixed = {
-        name: (simple.index(name.lower()) if name.lower() in simple else None)
-        for name in FIXED_HEADERS
-    }
+    fixed = _fixed_columns(table.headers)
     if fixed["Criterion"] is None:
         raise InterchangeError(
             "The file has no “Criterion” column. A matrix file has the columns Category, "
@@ -158,13 +247,23 @@ def preview_matrix(session: Session, table: CsvTable) -> MatrixPreview:
     existing = {c.name.lower(): c for c in criteria(session)}
     first_seen: dict[str, int] = {}
     rows: list[MatrixRowPreview] = []
+    kind_given = fixed["Kind"] is not None
+    heading = ""
     for line, cells in zip(table.lines, table.rows, strict=True):
 
         def cell(column: int | None, cells: list[str] = cells) -> str:
             return cells[column].strip() if column is not None and column < len(cells) else ""
 
         name = cell(fixed["Criterion"])
-        row = MatrixRowPreview(line, cell(fixed["Category"]), name, "score", None)
+        if (
+            fixed["Category"] is None
+            and name
+            and not any(text.strip() for i, text in enumerate(cells) if i != fixed["Criterion"])
+        ):
+            heading = name  # a section line of a feature matrix: the category of those below
+            continue
+        category = cell(fixed["Category"]) if fixed["Category"] is not None else heading
+        row = MatrixRowPreview(line, category, name, "score", None)
         rows.append(row)
         if not name:
             row.problems.append("has no criterion name")
@@ -179,15 +278,56 @@ def preview_matrix(session: Session, table: CsvTable) -> MatrixPreview:
         current = existing.get(name.lower())
         row.existing_id = current.id if current else None
         _check_kind_and_weight(row, current, cell(fixed["Kind"]), cell(fixed["Weight"]))
-        for index, competitor in competitor_columns:
-            text = cell(index)
-            if not text:
-                continue  # empty cells leave a rating as it is
-            try:
-                row.values[competitor] = parse_value(row.kind, text, competitor)
-            except ValidationError as error:
-                row.problems.append(str(error).rstrip("."))
-    return MatrixPreview(table, [name for _i, name in competitor_columns], new, rows)
+        row.cells = {competitor: cell(index) for index, competitor in competitor_columns}
+        row.cells = {competitor: text for competitor, text in row.cells.items() if text}
+        if current is None and not kind_given:
+            row.kind = infer_kind(row.cells.values())
+    for row in rows:
+        row.checked = list(row.problems)  # rate() starts again from these
+    yes_no_texts = [text for row in rows if row.kind == "yes_no" for text in row.cells.values()]
+    value_map = ValueMap.of("rating", "Yes / no ratings", YES_NO_VOCABULARY, yes_no_texts)
+    preview = MatrixPreview(
+        table, [name for _i, name in competitor_columns], new, rows, value_map=value_map
+    )
+    preview.rate()
+    return preview
+
+
+def infer_kind(texts: Iterable[str]) -> str:
+    """The rating kind a new criterion's cells suggest: yes/no, score, price, or text."""
+    values = [text.strip() for text in texts if text.strip()]
+    if not values:
+        return "score"
+    numbers = [whole_number(text) for text in values]
+    if all(n is not None and SCORE_MIN <= n <= SCORE_MAX for n in numbers):
+        return "score"
+    # Mostly yes/no words: a yes/no criterion, whose odd cells ("sort of") the PM can map.
+    if 2 * sum(bool(YES_NO_VOCABULARY.suggest(text)) for text in values) >= len(values):
+        return "yes_no"
+    if all(text[:1] in "$€£" or _is_number(text) for text in values):
+        return "price"
+    return "text"
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text.replace(",", ""))
+    except ValueError:
+        return False
+    return True
+
+
+def _fixed_columns(headers: list[str]) -> dict[str, int | None]:
+    """Where Category, Criterion, Kind and Weight are, by any of their names; a blank first
+    header is the criterion column when no column is named so (feature matrices leave it so)."""
+    simple = [simplify(header) for header in headers]
+    fixed: dict[str, int | None] = {}
+    for name in FIXED_HEADERS:
+        names = [simplify(alias) for alias in (name, *HEADER_ALIASES[name])]
+        fixed[name] = next((i for alias in names for i, h in enumerate(simple) if h == alias), None)
+    if fixed["Criterion"] is None and headers and not headers[0].strip():
+        fixed["Criterion"] = 0
+    return fixed
 
 
 def _check_kind_and_weight(

@@ -46,7 +46,8 @@ def test_a_tracker_export_keeps_every_labels_column(session):
     review = rcsv.ImportReview(session, table, "test.csv", "requirements")
     assert review.mapping["tags"] == [7, 8, 9]
     first = review.preview.rows[0]
-    assert first.values["tags"] == "offline, mobile, field"
+    # Issue type and both sprints are kept as tags a PM can filter on.
+    assert first.values["tags"] == "offline, mobile, field, type:Story, sprint:S1, sprint:S2"
     assert first.values["title"] == "Offline job sheets"
     assert first.values["reference"] == "FL-101"
     assert first.values["status"] == "in_roadmap"
@@ -57,22 +58,26 @@ def test_a_tracker_export_keeps_every_labels_column(session):
     assert review.preview.rows[2].values["status"] == "declined"
 
 
-def test_a_status_the_tracker_invented_is_a_reason_to_skip_that_row(session):
-    review = rcsv.ImportReview(session, _table(TRACKER), "test.csv", "requirements")
-    bad = review.preview.bad_rows
-    assert [row.line for row in bad] == [5]
-    assert bad[0].problems[0].startswith("The status must be one of Proposed, Accepted")
+def test_a_status_nobody_maps_takes_the_default_and_is_counted_not_skipped(session):
+    text = TRACKER.replace("Blocked thing,FL-120,10020,Story,Blocked", "Odd,FL-120,1,Story,Bananas")
+    review = rcsv.ImportReview(session, _table(text), "test.csv", "requirements")
+    assert review.preview.bad_rows == []
+    odd = review.preview.rows[3]
+    assert odd.values["status"] == "proposed"
+    assert [entry.text for entry in review.value_maps["status"].unmapped] == ["Bananas"]
     assert review.preview.summary() == (
-        "3 requirements ready to import; 1 row with problems will be skipped."
+        "4 requirements ready to import; 7 values mapped, 1 unmapped value set to the default."
     )
 
 
 def test_importing_adds_the_good_rows_with_all_their_labels(session):
     review = rcsv.ImportReview(session, _table(TRACKER), "test.csv", "requirements")
     ids = rcsv.import_rows(session, "requirements", review.rows_to_create())
-    assert len(ids) == 3
+    assert len(ids) == 4
     record = session.scalars(select(Requirement).where(Requirement.reference == "FL-101")).one()
-    assert record.tag_list == ["offline", "mobile", "field"]
+    assert record.tag_list == ["offline", "mobile", "field", "type:Story", "sprint:S1", "sprint:S2"]
+    blocked = session.scalars(select(Requirement).where(Requirement.reference == "FL-120")).one()
+    assert (blocked.status, blocked.moscow) == ("in_roadmap", "should")  # Medium stays Should
 
 
 def test_columns_that_do_not_map_are_named_and_nothing_can_be_imported(session):

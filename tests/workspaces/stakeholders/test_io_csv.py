@@ -40,23 +40,22 @@ def _preview(session, text: str):
     return stakeholders_csv.preview(session, read_csv_bytes(text.encode(), "“people.csv”"))
 
 
-def test_each_bad_row_is_marked_with_its_reasons(session):
+def test_each_bad_row_is_marked_with_its_reasons_and_words_are_mapped_not_refused(session):
     preview = _preview(session, GOOD_AND_BAD)
     problems = {row.raw["name"]: row.problems for row in preview.rows}
     assert problems["Ana Ruiz"] == []
-    assert problems["Ben Ode"] == ["Influence must be from 1 to 10, not 0"]
-    assert problems["Cy Lam"] == [
-        "Influence must be from 1 to 10, not 11",
-        "Interest must be a whole number from 1 to 10, not “high”",
-        "Attitude must be one of champion, supporter, neutral, skeptic, blocker; “grumpy” is not",
-    ]
+    # Out-of-range scores and unknown words take the default (counted), they do not lose rows.
+    assert problems["Ben Ode"] == []
+    assert problems["Cy Lam"] == []
+    cy = next(row.values for row in preview.rows if row.raw["name"] == "Cy Lam")
+    assert (cy["influence"], cy["interest"], cy["attitude"]) == (5, 8, "neutral")
     assert problems["ana ruiz"] == ["Name “ana ruiz” is also on line 2"]
     assert problems["Dee Kay"] == [
         "Next touchpoint must be a date like 2026-03-31, not “next week”"
     ]
     assert problems["Existing Person"] == ["Name “Existing Person” is already in the project"]
     assert problems[""] == ["A stakeholder needs a name"]
-    assert [row.line for row in preview.bad_rows] == [3, 4, 5, 6, 7, 8]
+    assert [row.line for row in preview.bad_rows] == [5, 6, 7, 8]
     assert _count(session) == 1  # a preview writes nothing
 
 
@@ -65,7 +64,7 @@ def test_confirming_imports_only_the_good_rows(session):
     ana = session.get(Stakeholder, ids[0])
     assert (ana.name, ana.influence, ana.interest, ana.attitude) == ("Ana Ruiz", 9, 4, "skeptic")
     assert ana.next_touchpoint.isoformat() == "2026-12-01"
-    assert _count(session) == 2
+    assert _count(session) == 4
 
 
 def test_missing_required_columns_import_nothing(session):

@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pmdesk.workspaces.competition.io import MatrixPreview
+from pmdesk.gui.import_preview import ValueMappingTable
+from pmdesk.workspaces.competition.io import DEFAULT_CATEGORY, MatrixPreview
+from pmdesk.workspaces.competition.model import RATING_KINDS
 
 
 class MatrixImportDialog(QDialog):
@@ -25,23 +27,25 @@ class MatrixImportDialog(QDialog):
         self.preview = preview
         self.setWindowTitle("Import Competitive Matrix")
         self.resize(760, 460)
-        summary = QLabel(f"{preview.table.describe()}. {preview.summary()}")
-        summary.setWordWrap(True)
-        self.rows = QTableWidget(len(preview.rows), 4)
-        self.rows.setHorizontalHeaderLabels(["Line", "Criterion", "Ratings", "Status"])
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.rows = QTableWidget(len(preview.rows), 6)
+        headers = ["Line", "Category", "Criterion", "Rated as", "Ratings", "Status"]
+        self.rows.setHorizontalHeaderLabels(headers)
         self.rows.verticalHeader().hide()
         self.rows.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.rows.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.rows.setColumnWidth(1, 220)
-        for number, row in enumerate(preview.rows):
-            status = "Will be imported" if row.ok else "Skipped: " + "; ".join(row.problems)
-            cells = [str(row.line), row.criterion, str(len(row.values)), status]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                if not row.ok:
-                    item.setForeground(QBrush(QColor("#b91c1c")))
-                self.rows.setItem(number, column, item)
+        self.rows.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.rows.setColumnWidth(0, 44)
+        self.rows.setColumnWidth(1, 120)
+        self.rows.setColumnWidth(2, 240)
+        self.rows.setColumnWidth(3, 130)
+        self.rows.setColumnWidth(4, 60)
+        # Yes/no words of the file ("✓", "Y", "partly") and what each becomes, changeable.
+        self.values = ValueMappingTable()
+        self.values.set_maps(list(preview.value_maps.values()))
+        self.values.value_chosen.connect(self._value_chosen)
+        self.values.setVisible(bool(self.values.boxes))
+        self.values.setMaximumHeight(180)
         self.add_competitors = QCheckBox()
         if preview.new_competitors:
             names = ", ".join(preview.new_competitors)
@@ -52,16 +56,37 @@ class MatrixImportDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Import")
-        ok.setEnabled(bool(preview.good_rows))
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText("Import")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(summary)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.values)
         layout.addWidget(self.rows, 1)
         layout.addWidget(self.add_competitors)
         layout.addWidget(buttons)
+        self._show_rows()
+
+    def _show_rows(self) -> None:
+        preview = self.preview
+        self.summary.setText(f"{preview.table.describe()}. {preview.summary()}")
+        for number, row in enumerate(preview.rows):
+            status = "Will be imported" if row.ok else "Skipped: " + "; ".join(row.problems)
+            kind = RATING_KINDS.get(row.kind, row.kind)
+            category = row.category or DEFAULT_CATEGORY
+            cells = [str(row.line), category, row.criterion, kind, str(len(row.values)), status]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                if not row.ok:
+                    item.setForeground(QBrush(QColor("#b91c1c")))
+                self.rows.setItem(number, column, item)
+        self.ok.setEnabled(bool(preview.good_rows))
+
+    def _value_chosen(self, key: str, text: str, value: str) -> None:
+        self.preview.choose_value(key, text, value or None)
+        self._show_rows()
 
     def accept(self) -> None:
         self.preview.add_new_competitors = self.add_competitors.isChecked()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QTableView, QWidget
 from pmdesk.errors import PmdeskError
 from pmdesk.gui import dialogs
 from pmdesk.gui.document import DocumentController
+from pmdesk.gui.import_preview import read_choosing_sheet
 from pmdesk.workspaces.competition import edit
 from pmdesk.workspaces.competition import io as matrix_csv
 from pmdesk.workspaces.competition.model import Competitor, Criterion, CriterionCategory
@@ -139,7 +140,9 @@ class MatrixHandlers:
         if path is None:
             return False
         try:
-            table = matrix_csv.read_matrix_csv(path)
+            table = read_choosing_sheet(self._parent(), matrix_csv.read_matrix_csv, path)
+            if table is None:
+                return False
             preview = matrix_csv.preview_matrix(self.controller.session, table)
         except PmdeskError as error:
             dialogs.show_error(self._parent(), "Cannot Import Matrix", str(error))

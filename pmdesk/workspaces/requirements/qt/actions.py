@@ -180,13 +180,28 @@ class RequirementActions:
         model: type[CustomerInput] | type[Requirement],
         noun: str,
         rows: list[dict[str, Any]],
+        updates: list[tuple[str, dict[str, Any]]] | None = None,
     ) -> bool:
-        """Create the reviewed rows of a CSV import as one undo step; undo removes them all."""
+        """Create the reviewed rows of an import, and give the requirements matched by key the
+        file's values, as one undo step; undo removes the new ones and restores the others."""
         session = self.session
         ids = [row["id"] for row in rows]
-        count = len(rows)
+        changes = list(updates or [])
+        before: list[dict[str, Any]] = []
+        count = len(rows) + len(changes)
+
+        def redo() -> None:
+            if rows:
+                rcsv.import_rows(session, kind, rows)
+            if changes:
+                before[:] = rcsv.update_rows(session, changes)
+
+        def undo() -> None:
+            if ids:
+                records.remove(session, model, ids)
+            for (record_id, _values), previous in zip(changes, before, strict=True):
+                records.set_fields(session, model, record_id, **previous)
+
         return self.controller.edit(
-            f"Import {count} {noun if count != 1 else noun.rstrip('s')}",
-            lambda: rcsv.import_rows(session, kind, rows),
-            lambda: records.remove(session, model, ids),
+            f"Import {count} {noun if count != 1 else noun.rstrip('s')}", redo, undo
         )

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from pmdesk.domain.project import get_project
 from pmdesk.errors import PmdeskError
 from pmdesk.gui import dialogs
-from pmdesk.interchange.csv_table import read_csv_file
+from pmdesk.gui.import_preview import read_choosing_sheet
 from pmdesk.workspaces.stakeholders import io as stakeholders_csv
 from pmdesk.workspaces.stakeholders.io import ImportReview
 from pmdesk.workspaces.stakeholders.qt import actions
@@ -26,7 +26,10 @@ def import_csv(page: StakeholdersPage, path: Path | None = None) -> int:
         return 0
     session = page.controller.session
     try:
-        review = ImportReview(session, read_csv_file(path), f"“{path.name}”")
+        table = read_choosing_sheet(page, stakeholders_csv.read_table, path)
+        if table is None:
+            return 0
+        review = ImportReview(session, table, f"“{path.name}”")
     except PmdeskError as error:
         dialogs.show_error(page, "Cannot Import Stakeholders", str(error))
         return 0

@@ -298,12 +298,16 @@ def test_csv_import_previews_adds_new_competitors_and_undoes(
     monkeypatch.setattr(
         "pmdesk.workspaces.competition.qt.dialogs.review_competition_import", review
     )
+    offline_before = cell(panel.model, "Works offline", "FieldLoop").data()
     assert panel.import_csv()
     assert seen[0].new_competitors == ["Jobwise"]
-    assert seen[0].bad_rows[0].problems == ["FieldLoop must be yes, partial or no, not “7”"]
+    # "7" means nothing on a yes/no criterion: that cell stays as it was, the row still counts.
+    assert seen[0].bad_rows == []
+    assert [entry.text for entry in seen[0].value_map.unmapped] == ["7"]
     assert [c[1] for c in panel.model.competitors] == ["FieldLoop", "ServicePeak", "Jobwise"]
     assert cell(panel.model, "Auto dispatch", "Jobwise").data() == "2"
-    assert cell(panel.model, "Works offline", "ServicePeak").data() == ""  # bad row skipped
+    assert cell(panel.model, "Works offline", "ServicePeak").data() == "Yes"
+    assert cell(panel.model, "Works offline", "FieldLoop").data() == offline_before
     controller.undo_stack.undo()
     assert [c[1] for c in panel.model.competitors] == ["FieldLoop", "ServicePeak"]
     assert cell(panel.model, "Auto dispatch", "FieldLoop").data() == "5"

@@ -131,3 +131,105 @@ def test_export_writes_the_file_and_a_failure_is_reported(
     assert not page.files.export_csv("inputs")
     assert len(errors) == 1
     assert not missing.exists()
+
+
+def test_importing_the_same_export_again_updates_by_key_in_one_undo_step(
+    page, controller, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("PMDESK_DATA_DIR", str(tmp_path / "data"))
+    path = tmp_path / "jira.csv"
+    path.write_text(TRACKER, encoding="utf-8")
+    monkeypatch.setattr(dialogs, "choose_csv", lambda *_args: path)
+    seen = []
+
+    def review(_parent, review):
+        seen.append(review.preview.summary())
+        return True
+
+    monkeypatch.setattr(
+        "pmdesk.workspaces.requirements.qt.dialogs.review_requirements_import", review
+    )
+    assert page.files.import_csv("requirements")
+    query = select(Requirement).where(Requirement.reference == "FL-130")
+    record = controller.session.scalars(query).one()
+    record.title = "Renamed here"
+    controller.session.commit()
+    assert page.files.import_csv("requirements")
+    assert seen[-1] == (
+        "2 requirements ready to import (2 updates of the same key); 4 values mapped."
+    )
+    assert _count(controller, Requirement) == 18
+    assert controller.session.scalars(query).one().title == "Warranty claims with makers"
+    assert controller.undo_stack.undoText() == "Import 2 Requirements"
+    controller.undo_stack.undo()
+    assert controller.session.scalars(query).one().title == "Renamed here"
+    assert _count(controller, Requirement) == 18
+
+
+def test_a_workbook_with_several_sheets_asks_which_and_a_refusal_imports_nothing(
+    page, controller, tmp_path, monkeypatch, errors
+):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Issues"
+    for row in (["Summary", "Issue key"], ["Offline sheets", "XL-1"]):
+        book.active.append(row)
+    notes = book.create_sheet("Notes")
+    notes.append(["Anything"])
+    notes.append(["else"])
+    path = tmp_path / "issues.xlsx"
+    book.save(path)
+    asked = []
+
+    def choose(_parent, message, sheets):
+        asked.append((message, sheets))
+        return None if len(asked) == 1 else "Issues"
+
+    monkeypatch.setattr("pmdesk.gui.import_preview.choose_sheet", choose)
+    monkeypatch.setattr(
+        "pmdesk.workspaces.requirements.qt.dialogs.review_requirements_import", lambda *_a: True
+    )
+    assert not page.files.import_csv("requirements", path)  # the PM cancels the question
+    assert _count(controller, Requirement) == 16
+    assert asked[0] == (
+        "“issues.xlsx” has 2 sheets with data (“Issues”, “Notes”); choose the one to import.",
+        ["Issues", "Notes"],
+    )
+    assert page.files.import_csv("requirements", path)
+    assert _count(controller, Requirement) == 17
+    assert errors == []
+
+
+def test_a_50000_row_export_shows_progress_and_cancelling_changes_nothing(
+    qtbot, page, controller, tmp_path, monkeypatch
+):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
+
+    from pmdesk.interchange.project_json import dump_project
+
+    lines = ["Summary,Issue key,Status,Priority"]
+    lines += [f"Issue {n},BIG-{n},En cours,Moyenne" for n in range(50_000)]
+    path = tmp_path / "big.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(
+        "pmdesk.workspaces.requirements.qt.dialogs.review_requirements_import",
+        lambda *_a: pytest.fail("a cancelled import shows no preview"),
+    )
+    before = dump_project(controller.session)
+    seen: dict[str, int] = {}
+
+    def cancel_once_under_way() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QProgressDialog) and widget.isVisible() and widget.value() > 0:
+                seen["maximum"], seen["value"] = widget.maximum(), widget.value()
+                qtbot.mouseClick(widget.findChild(QPushButton), Qt.MouseButton.LeftButton)
+                return
+        QTimer.singleShot(20, cancel_once_under_way)
+
+    QTimer.singleShot(20, cancel_once_under_way)
+    assert not page.files.import_csv("requirements", path)
+    assert seen["maximum"] == 50_000 and 0 < seen["value"] < 50_000
+    assert dump_project(controller.session) == before
+    assert controller.undo_stack.count() == 0

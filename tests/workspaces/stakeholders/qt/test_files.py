@@ -42,7 +42,7 @@ def _count(session) -> int:
     return session.scalar(select(func.count()).select_from(Stakeholder))
 
 
-def test_the_preview_dialog_marks_bad_rows_and_offers_only_the_good(
+def test_the_preview_maps_words_the_pm_can_change_and_skips_only_real_problems(
     qtbot, page, tmp_path, monkeypatch
 ):
     source = tmp_path / "people.csv"
@@ -53,28 +53,37 @@ def test_the_preview_dialog_marks_bad_rows_and_offers_only_the_good(
         dialog = ImportPreviewDialog(review, parent)
         qtbot.addWidget(dialog)
         seen["statuses"] = [dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())]
+        grumpy = dialog.value_boxes[("attitude", "grumpy")]
+        seen["grumpy"] = grumpy.currentText()
+        # The PM says what "grumpy" means: focus the box and type, as on a keyboard.
+        grumpy.setFocus()
+        qtbot.keyClicks(grumpy, "Sk")
+        seen["cy"] = dialog.model.index(2, 7).data()
         seen["button"] = dialog.import_button.text()
+        seen["summary"] = dialog.summary.text()
         return True
 
     monkeypatch.setattr(
         "pmdesk.workspaces.stakeholders.qt.dialogs.review_stakeholder_import", review
     )
     before = _count(page.controller.session)
-    assert page.import_csv(source) == 1
-    assert seen["statuses"] == [
-        "OK",
-        "Influence must be from 1 to 10, not 0",
-        "Interest must be a whole number from 1 to 10, not “high”; Attitude must be one of "
-        "champion, supporter, neutral, skeptic, blocker; “grumpy” is not",
-        "Name “Dana Whitfield” is already in the project",
-    ]
-    assert seen["button"] == "Import 1 Stakeholder"
-    assert _count(page.controller.session) == before + 1
+    assert page.import_csv(source) == 3
+    assert seen["statuses"] == ["OK", "OK", "OK", "Name “Dana Whitfield” is already in the project"]
+    assert seen["grumpy"] == "— the default (Neutral) —"
+    assert seen["cy"] == "grumpy → Skeptic"
+    assert seen["button"] == "Import 3 Stakeholders"
+    assert seen["summary"] == (
+        "3 rows ready to import, 1 row with problems will be skipped; 2 values mapped, "
+        "1 unmapped value set to the default."
+    )
+    cy = page.controller.session.scalars(select(Stakeholder).where(Stakeholder.name == "Cy Lam"))
+    assert [(p.influence, p.interest, p.attitude) for p in cy] == [(7, 8, "skeptic")]
+    assert _count(page.controller.session) == before + 3
     assert page.controller.undo_stack.count() == 1
     page.controller.undo_stack.undo()
     assert _count(page.controller.session) == before
     page.controller.undo_stack.redo()
-    assert _count(page.controller.session) == before + 1
+    assert _count(page.controller.session) == before + 3
 
 
 def test_remapping_a_column_updates_the_preview(qtbot, page, tmp_path):
@@ -91,6 +100,7 @@ def test_remapping_a_column_updates_the_preview(qtbot, page, tmp_path):
         box.setCurrentIndex(box.findData(column))
     assert dialog.import_button.isEnabled()
     assert dialog.summary.text() == "1 row ready to import."
+    assert set(dialog.value_boxes) == {("influence", "7"), ("interest", "8")}
 
 
 def test_cancelling_the_preview_imports_nothing(page, tmp_path, monkeypatch):
