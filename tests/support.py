@@ -37,3 +37,20 @@ def read_only_folder(folder: Path) -> Iterator[Path]:
         finally:
             for path, mode in modes.items():
                 path.chmod(mode)
+
+
+def double_click(widget, pos, button=None) -> None:
+    """Double-click as a person's mouse does: press, release, double-click, release.
+
+    ``QTest.mouseDClick`` alone sends only the double-click event, which hides what the first
+    press and release of a real double-click do.
+    """
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    button = button or Qt.MouseButton.LeftButton
+    none = Qt.KeyboardModifier.NoModifier
+    QTest.mousePress(widget, button, none, pos)
+    QTest.mouseRelease(widget, button, none, pos)
+    QTest.mouseDClick(widget, button, none, pos)
+    QTest.mouseRelease(widget, button, none, pos)

@@ -88,17 +88,22 @@ def show_unexpected_error(parent: QWidget | None, message: str, details: str) ->
     box.exec()
 
 
-def confirm(parent: QWidget | None, title: str, question: str, detail: str = "") -> bool:
-    """Ask a yes/cancel question; Cancel is the default, so Enter never deletes anything."""
+def confirm(
+    parent: QWidget | None, title: str, question: str, detail: str = "", action: str = ""
+) -> bool:
+    """Ask before an action, named on its button (``action``, else the title) and the default
+    one: a question only remains where it tells something, and Undo is there either way."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning if detail else QMessageBox.Icon.Question)
     box.setWindowTitle(title)
     box.setText(question)
     if detail:
         box.setInformativeText(detail)
-    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    return box.exec() == QMessageBox.StandardButton.Yes
+    go = box.addButton(action or title, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(go)
+    box.exec()
+    return box.clickedButton() is go
 
 
 def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | None:

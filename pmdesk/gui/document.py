@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from pmdesk.errors import PmdeskError
+from pmdesk.gui.text import TypingBursts
 
 if TYPE_CHECKING:  # SQLAlchemy loads after the first paint, not at start-up
     from sqlalchemy.orm import Session
@@ -139,6 +140,8 @@ class DocumentController(QObject):
         super().__init__(parent)
         self.document = document
         self.undo_stack = QUndoStack(self)
+        # Text fields ask it for their merge keys, so typing undoes a word at a time.
+        self.typing = TypingBursts()
 
     @property
     def session(self) -> Session:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QUndoGroup,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -30,6 +31,7 @@ from pmdesk.errors import PmdeskError
 from pmdesk.gui import dialogs
 from pmdesk.gui.document import DocumentController
 from pmdesk.gui.empty_state import EmptyStatePage
+from pmdesk.gui.text import use_project_undo_keys
 from pmdesk.gui.workspaces import WORKSPACES, build_page
 from pmdesk.registry import WorkspaceSpec
 from pmdesk.store.fileformat import FILE_SUFFIX
@@ -79,6 +81,7 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self._show_workspace)
 
         self._build_menus()
+        use_project_undo_keys(QApplication.instance())  # type: ignore[arg-type]
         self._restore_geometry()
         if not start_empty:
             self._set_controller(_new_controller())
@@ -169,11 +172,31 @@ class MainWindow(QMainWindow):
         self.edit_menu = self.menuBar().addMenu("&Edit")
         self.undo_group = QUndoGroup(self)
         self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        # Every binding the platform has (Ctrl+Shift+Z and Ctrl+Y on Linux and Windows).
+        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
+        self.edit_menu.addSeparator()
+        for text, method, key in (
+            ("Cu&t", "cut", QKeySequence.StandardKey.Cut),
+            ("&Copy", "copy", QKeySequence.StandardKey.Copy),
+            ("&Paste", "paste", QKeySequence.StandardKey.Paste),
+            ("Select &All", "selectAll", QKeySequence.StandardKey.SelectAll),
+        ):
+            # The keys stay with the focused widget, which knows them (a text field, the
+            # matrix); the menu shows them and does the same to whatever has the focus.
+            shown = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+            action = self.edit_menu.addAction(f"{text}\t{shown}")
+            action.triggered.connect(lambda _checked=False, m=method: _to_focus(m))
+
+        view_menu = self.menuBar().addMenu("&View")
+        for row, workspace in enumerate(WORKSPACES):
+            action = view_menu.addAction(workspace.title)
+            if row < 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _checked=False, r=row: self.navigation.setCurrentRow(r))
 
         help_menu = self.menuBar().addMenu("&Help")
         about = self._add(help_menu, f"&About {APP_NAME}", self._about)
@@ -269,11 +292,21 @@ class MainWindow(QMainWindow):
         if self.controller is None:
             return None
         document = self.controller.document
-        suggestion = str(document.path or Path(self._last_folder()) / f"Untitled{FILE_SUFFIX}")
+        suggestion = str(document.path or Path(self._last_folder()) / self._suggested_name())
         target = dialogs.choose_file_to_save(self, suggestion)
         if target is None or not self._save_to(target):
             return None
         return document.path
+
+    def _suggested_name(self) -> str:
+        """A new project's file is named after its product ("FieldLoop.pmdb")."""
+        assert self.controller is not None
+        from pmdesk.domain.project import get_project
+
+        name = get_project(self.controller.session).name.strip()
+        # Characters no file system takes, and a leading dot that would hide the file.
+        name = "".join("-" if c in '\\/:*?"<>|' or ord(c) < 32 else c for c in name).lstrip(".")
+        return f"{name or 'Untitled'}{FILE_SUFFIX}"
 
     def import_from_project(self) -> None:
         if self.controller is None or self.controller.read_only:
@@ -307,6 +340,7 @@ class MainWindow(QMainWindow):
 
     def maybe_keep_changes(self) -> bool:
         """Ask about unsaved changes; False means the user wants to stay where they are."""
+        self.finish_typing()
         if self.controller is None or self.controller.undo_stack.isClean():
             return True
         answer = dialogs.ask_save_changes(self, self.controller.document.display_name)
@@ -314,8 +348,23 @@ class MainWindow(QMainWindow):
             return self.save()
         return answer is dialogs.Answer.DISCARD
 
+    def finish_typing(self) -> QWidget | None:
+        """Store what is being typed in a field before the project is saved or closed.
+
+        A one-line field stores its text when it loses the focus; losing it only as the window
+        goes away would store it into a project that is already closed.
+        """
+        focus = QApplication.focusWidget()
+        if focus is None or focus.window() is not self:
+            return None
+        focus.clearFocus()
+        return focus
+
     def _save_to(self, target: Path) -> bool:
         assert self.controller is not None
+        typing_in = self.finish_typing()
+        if typing_in is not None:  # back where the PM was typing once the file is written
+            QTimer.singleShot(0, typing_in, lambda: typing_in.setFocus())
         from pmdesk.gui import sharing
 
         was_read_only = self.controller.read_only
@@ -409,3 +458,11 @@ def _dropped_project(event: QDragEnterEvent | QDropEvent) -> Path | None:
         if url.isLocalFile() and url.toLocalFile().lower().endswith(FILE_SUFFIX):
             return Path(url.toLocalFile())
     return None
+
+
+def _to_focus(method: str) -> None:
+    """Cut, copy, paste or select all in the focused widget, when it can."""
+    focus = QApplication.focusWidget()
+    action = getattr(focus, method, None) if focus is not None else None
+    if callable(action):
+        action()

@@ -40,7 +40,15 @@ def update_briefing(
         text,
         lambda: briefings.update_briefing(session, briefing_id, **new),
         lambda: briefings.update_briefing(session, briefing_id, **previous),
-        merge_key=(Briefing.__tablename__, briefing_id, merge) if merge else None,
+        merge_key=(
+            controller.typing.key(
+                (Briefing.__tablename__, briefing_id, merge),
+                str(previous[merge]) if merge in previous else "",
+                str(new.get(merge, "")),
+            )
+            if merge
+            else None
+        ),
     )
 
 

@@ -319,7 +319,7 @@ class BriefingPage(QWidget):
         self.progress.canceled.connect(thread.cancel)
         thread.succeeded.connect(self._exported)
         thread.failed.connect(self._export_failed)
-        thread.cancelled.connect(lambda: self._export_over(None))
+        thread.cancelled.connect(self._export_cancelled)
         self.export_thread = thread
         self.export_button.setEnabled(False)
         thread.start()
@@ -336,24 +336,29 @@ class BriefingPage(QWidget):
             dialog.setValue(done)
 
     def _exported(self, result: ExportResult) -> None:
-        self._close_progress()
+        # The bookkeeping comes before the question: the question box runs a nested event
+        # loop, inside which the finished thread is deleted and Export must already be ready.
+        self._export_over()
         if ask.ask_open_briefing(self, result.path, result.warnings):
             dialogs.open_with_default_app(result.path)
-        self._export_over(result)
+        self.export_finished.emit(result)
 
     def _export_failed(self, message: str) -> None:
-        self._close_progress()
+        self._export_over()
         dialogs.show_error(self, "Export failed", message)
-        self._export_over(None)
+        self.export_finished.emit(None)
 
-    def _export_over(self, result: ExportResult | None) -> None:
+    def _export_cancelled(self) -> None:
+        self._export_over()
+        self.export_finished.emit(None)
+
+    def _export_over(self) -> None:
+        """Forget the finished export and make Export available again, before anything else."""
         self._close_progress()
-        thread = self.export_thread
+        thread, self.export_thread = self.export_thread, None
         if thread is not None:
             thread.wait()  # it has emitted its last signal, so this returns at once
-        self.export_thread = None
         self.export_button.setEnabled(self.current() is not None)
-        self.export_finished.emit(result)
 
     def _close_progress(self) -> None:
         if self.progress is not None:

@@ -3,6 +3,7 @@ evidence (source, link, as-of date) so that undo can put it back exactly."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -79,10 +80,7 @@ def set_rating(
 ) -> RatingState | None:
     """Rate a competitor on a criterion (validated by the criterion's kind), optionally with
     evidence (``source``, ``link``, ``as_of``); returns the previous state for undo."""
-    criterion = records.get(session, Criterion, criterion_id)
-    competitor = records.get(session, Competitor, competitor_id)
-    label = f"The rating of {competitor.name} on “{criterion.name}”"
-    clean_value = parse_value(criterion.kind, value, label)
+    clean_value = _checked_value(session, competitor_id, criterion_id, value)
     clean_evidence = _clean_evidence(evidence)
     before = rating_state(session, competitor_id, criterion_id)
     base = before or RatingState("")
@@ -94,6 +92,21 @@ def set_rating(
     )
     _write_rating(session, competitor_id, criterion_id, state)
     return before
+
+
+def set_ratings(session: Session, values: Mapping[tuple[str, str], object]) -> None:
+    """Rate many cells, {(competitor id, criterion id): value}, all or nothing: every value is
+    checked before any is written, so a bad one leaves the matrix as it was."""
+    checked = {key: _checked_value(session, *key, value) for key, value in values.items()}
+    for (competitor_id, criterion_id), value in checked.items():
+        set_rating(session, competitor_id, criterion_id, value)
+
+
+def _checked_value(session: Session, competitor_id: str, criterion_id: str, value: object) -> str:
+    criterion = records.get(session, Criterion, criterion_id)
+    competitor = records.get(session, Competitor, competitor_id)
+    label = f"The rating of {competitor.name} on “{criterion.name}”"
+    return parse_value(criterion.kind, value, label)
 
 
 def _clean_evidence(evidence: dict[str, Any]) -> dict[str, Any]:

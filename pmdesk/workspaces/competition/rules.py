@@ -18,6 +18,10 @@ from pmdesk.workspaces.competition.model import RATING_KINDS, SCORE_MAX, SCORE_M
 
 YES_NO_POINTS = {"yes": float(SCORE_MAX), "partial": SCORE_MAX / 2, "no": 0.0}
 WEIGHT_MAX = 1000.0
+# A total over a sliver of the criteria misleads ("34 %" from one rating of five): below this
+# share of the weight rated, a competitor has no total and no rank yet.
+MIN_RATED_SHARE = 0.5
+NOT_ENOUGH_RATINGS = "not enough ratings"
 # Totals are compared after rounding, so that float noise never splits a real tie.
 _TIE_DIGITS = 6
 
@@ -66,7 +70,14 @@ def parse_value(kind: str, value: object, label: str = "The rating") -> str:
         return text
     if kind == "yes_no":
         lowered = text.lower()
-        aliases = {"y": "yes", "true": "yes", "n": "no", "false": "no", "part": "partial"}
+        aliases = {
+            "y": "yes",
+            "true": "yes",
+            "n": "no",
+            "false": "no",
+            "p": "partial",
+            "part": "partial",
+        }
         lowered = aliases.get(lowered, lowered)
         if lowered in YES_NO_VALUES:
             return lowered
@@ -173,9 +184,11 @@ class Comparison:
 class Scoreboard:
     """Points, weighted totals and ranks of every competitor, kept current one edit at a time.
 
-    A competitor's total is the weighted share of the best possible result, in percent: each
-    scored criterion adds weight x points, unrated counts as zero, and the sum is divided by
-    SCORE_MAX x the sum of weights. Zero-weight and free-text criteria do not count.
+    A competitor's total is the weighted share of the best possible result on the criteria it
+    is rated on, in percent: each rated, scored criterion adds weight x points, and the sum is
+    divided by SCORE_MAX x the weights of those criteria. Unrated is not zero: it is left out.
+    A competitor rated on less than ``MIN_RATED_SHARE`` of the weight has no total and no rank
+    ("not enough ratings"). Zero-weight and free-text criteria do not count.
     """
 
     competitor_ids: list[str]
@@ -184,6 +197,7 @@ class Scoreboard:
     us_id: str | None = None
     points: dict[str, dict[str, float]] = field(default_factory=dict)  # criterion -> comp -> pts
     weighted: dict[str, float] = field(default_factory=dict)  # competitor -> sum of w x points
+    rated_weight: dict[str, float] = field(default_factory=dict)  # competitor -> w of rated rows
     weight_sum: float = 0.0
 
     @classmethod
@@ -204,6 +218,7 @@ class Scoreboard:
         for criterion_id in self.criteria:
             self.cells.setdefault(criterion_id, {})
         self.weighted = dict.fromkeys(self.competitor_ids, 0.0)
+        self.rated_weight = dict.fromkeys(self.competitor_ids, 0.0)
         self.points = {}
         for criterion_id, criterion in self.criteria.items():
             self.points[criterion_id] = row_points(criterion.kind, self.cells[criterion_id])
@@ -217,10 +232,11 @@ class Scoreboard:
         factor = sign * self.criteria[criterion_id].weight
         if not factor:
             return
-        weighted = self.weighted
+        weighted, rated = self.weighted, self.rated_weight
         for competitor_id, points in self.points[criterion_id].items():
             if competitor_id in weighted:
                 weighted[competitor_id] += factor * points
+                rated[competitor_id] += factor
 
     def set_value(self, criterion_id: str, competitor_id: str, value: str) -> None:
         """Record one edited cell and bring its row and every total up to date."""
@@ -233,14 +249,29 @@ class Scoreboard:
         self.points[criterion_id] = row_points(self.criteria[criterion_id].kind, row)
         self._add_row(criterion_id, 1)
 
+    def rated_share(self, competitor_id: str) -> float:
+        """How much of the criteria's weight a competitor is rated on, from 0 to 1."""
+        if not self.weight_sum:
+            return 0.0
+        return max(self.rated_weight.get(competitor_id, 0.0), 0.0) / self.weight_sum
+
+    def has_enough_ratings(self, competitor_id: str) -> bool:
+        # The tolerance absorbs the float noise of totals kept up to date one edit at a time.
+        return self.rated_share(competitor_id) >= MIN_RATED_SHARE - 1e-9
+
     def totals(self) -> dict[str, float]:
-        """Each competitor's weighted total in percent (0 when nothing has weight)."""
-        best = SCORE_MAX * self.weight_sum
-        if not best:
-            return dict.fromkeys(self.competitor_ids, 0.0)
-        return {key: 100.0 * max(self.weighted[key], 0.0) / best for key in self.competitor_ids}
+        """The weighted total in percent of each competitor with enough ratings; the others
+        are left out (they have no total yet)."""
+        result: dict[str, float] = {}
+        for key in self.competitor_ids:
+            if not self.has_enough_ratings(key):
+                continue
+            best = SCORE_MAX * self.rated_weight[key]
+            result[key] = 100.0 * max(self.weighted[key], 0.0) / best
+        return result
 
     def ranks(self) -> dict[str, int]:
+        """Ranks of the competitors with a total; those without have none."""
         return ranks(self.totals())
 
     def leader_points(self, criterion_id: str) -> float | None:
@@ -252,19 +283,20 @@ class Scoreboard:
         leader = self.leader_points(criterion_id)
         if leader is None or self.us_id is None:
             return None
-        ours = self.points[criterion_id].get(self.us_id, 0.0)
-        return leader - ours
+        ours = self.points[criterion_id].get(self.us_id)
+        return None if ours is None else leader - ours  # unrated: no gap to speak of
 
     def group_score(self, criterion_ids: Iterable[str], competitor_id: str) -> float | None:
-        """A competitor's weighted average points over some criteria (a category), 0–5, or None
-        when none of them counts."""
+        """A competitor's weighted average points over the criteria of a group (a category) it
+        is rated on, or None when it is rated on none that count."""
         total = weight = 0.0
         for criterion_id in criterion_ids:
             criterion = self.criteria[criterion_id]
-            if not is_scored(criterion.kind) or not criterion.weight:
+            points = self.points[criterion_id].get(competitor_id)
+            if not is_scored(criterion.kind) or not criterion.weight or points is None:
                 continue
             weight += criterion.weight
-            total += criterion.weight * self.points[criterion_id].get(competitor_id, 0.0)
+            total += criterion.weight * points
         return total / weight if weight else None
 
     def compare(self, competitor_id: str) -> tuple[list[Comparison], list[Comparison]]:
@@ -275,9 +307,10 @@ class Scoreboard:
         trails: list[Comparison] = []
         for criterion_id, criterion in self.criteria.items():
             row = self.points[criterion_id]
-            if not criterion.weight or (self.us_id not in row and competitor_id not in row):
+            # Only where both are rated: an unrated cell is unknown, not a lead or a trail.
+            if not criterion.weight or self.us_id not in row or competitor_id not in row:
                 continue
-            ours, theirs = row.get(self.us_id, 0.0), row.get(competitor_id, 0.0)
+            ours, theirs = row[self.us_id], row[competitor_id]
             item = Comparison(criterion_id, criterion.name, ours, theirs, criterion.weight)
             if ours > theirs:
                 leads.append(item)

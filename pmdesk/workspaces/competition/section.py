@@ -134,8 +134,8 @@ class CompetitionSection:
         self, content: CompetitionContent, out: BriefingDocument, context: SectionContext
     ) -> None:
         ours = next((c for c in content.competitors if c.is_us), None)
-        if ours is not None:
-            rank = content.ranks.get(ours.id)
+        if ours is not None and ours.id in content.ranks:  # unranked: too few ratings
+            rank = content.ranks[ours.id]
             rivals = len(content.ranks) - 1
             out.lead(
                 f"{ours.name} ranks #{rank} against {counted(rivals, 'competitor')} on the "
@@ -154,7 +154,8 @@ class CompetitionSection:
             for _name, scores in content.categories:
                 score = scores.get(competitor.id)
                 row.append("–" if score is None else f"{score:.1f}")
-            row.append(f"{content.totals.get(competitor.id, 0):.0f}%")
+            total = content.totals.get(competitor.id)
+            row.append("–" if total is None else f"{total:.0f}%")  # too few ratings: no total
             row.append("" if competitor.is_us else THREAT_LEVELS.get(competitor.threat_level, ""))
             rows.append(row)
         out.table(

@@ -18,7 +18,8 @@ from pmdesk.domain import records
 from pmdesk.domain.base import new_id
 from pmdesk.domain.values import parse_whole_number
 from pmdesk.errors import ValidationError
-from pmdesk.workspaces.competition.model import Criterion
+from pmdesk.workspaces.competition.model import SCORE_MAX, Competitor, Criterion, Rating
+from pmdesk.workspaces.competition.rules import row_points
 from pmdesk.workspaces.strategy.model import (
     ACTIONS,
     COMPETITOR,
@@ -210,13 +211,41 @@ def add_factor_from_criterion(
     session: Session, criterion_id: str, index: int | None = None, record_id: str | None = None
 ) -> str:
     """Add a factor taken from the competitive matrix; it keeps the criterion's name, and
-    stays on the canvas (as its own factor) if the criterion is later removed."""
+    stays on the canvas (as its own factor) if the criterion is later removed.
+
+    Each curve of a rated competitor (ours today, and the future that follows it) starts at
+    the matrix's rating, scaled to the canvas's levels; an unrated player starts at 0.
+    """
     criterion = records.get(session, Criterion, criterion_id)
     factor_id = add_factor(session, criterion.name, index, record_id=record_id)
     records.set_fields(
         session, CanvasFactor, factor_id, from_matrix=True, criterion_id=criterion_id
     )
+    levels = matrix_levels(session, criterion_id)
+    us = session.scalar(select(Competitor.id).where(Competitor.is_us))
+    for curve in session.scalars(select(CanvasCurve)):
+        player = us if curve.role in (TODAY, FUTURE) else curve.competitor_id
+        if player in levels:
+            _level_row(session, curve.id, factor_id).level = levels[player]
+    session.commit()
     return factor_id
+
+
+def matrix_levels(session: Session, criterion_id: str) -> dict[str, int]:
+    """Each rated competitor's rating on a criterion as a canvas level: points 0–5 (yes /
+    partial / no, relative prices) scaled to 0–10 and rounded."""
+    criterion = records.get(session, Criterion, criterion_id)
+    values = dict(
+        session.execute(
+            select(Rating.competitor_id, Rating.value).where(Rating.criterion_id == criterion_id)
+        ).all()
+    )
+    points = row_points(criterion.kind, values)
+    span = LEVEL_MAX - LEVEL_MIN
+    return {
+        competitor_id: LEVEL_MIN + round(point / SCORE_MAX * span)
+        for competitor_id, point in points.items()
+    }
 
 
 def rename_factor(session: Session, factor_id: str, name: object) -> str:

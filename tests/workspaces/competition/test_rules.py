@@ -31,8 +31,8 @@ def test_totals_are_the_weighted_share_of_the_best_result():
     totals = scores.totals()
     assert totals["us"] == pytest.approx(100 * 10 / 15)
     assert totals["a"] == pytest.approx(100 * 5 / 15)
-    assert totals["b"] == 0  # unrated counts as nothing
-    assert scores.ranks() == {"us": 1, "a": 2, "b": 3}
+    assert "b" not in totals  # unrated: no total, not a zero
+    assert scores.ranks() == {"us": 1, "a": 2}
 
 
 def test_equal_totals_share_a_rank_and_the_next_rank_is_skipped():
@@ -46,16 +46,16 @@ def test_zero_weight_criteria_do_not_count_and_all_zero_weights_give_zero_totals
         [("speed", 0, "score"), ("price", 1, "score")],
         {("speed", "a"): "5", ("price", "us"): "3"},
     )
-    assert scores.totals()["a"] == 0
+    assert "a" not in scores.totals()  # rated only where nothing counts
     assert scores.totals()["us"] == pytest.approx(60)
     nothing = board([("speed", 0, "score")], {("speed", "a"): "5"})
-    assert nothing.totals() == {"us": 0, "a": 0, "b": 0}
-    assert nothing.ranks() == {"us": 1, "a": 1, "b": 1}
+    assert nothing.totals() == {}
+    assert nothing.ranks() == {}
 
 
 def test_free_text_criteria_never_score():
     scores = board([("notes", 3, "text")], {("notes", "a"): "Great"})
-    assert scores.totals()["a"] == 0
+    assert scores.totals() == {}
 
 
 def test_yes_partial_no_and_prices_turn_into_points():
@@ -96,6 +96,26 @@ def test_gap_to_leader_and_lead_trail_rows():
     leads, trails = scores.compare("a")
     assert [c.name for c in leads] == ["apps"]
     assert [c.name for c in trails] == ["speed"]
+
+
+def test_unrated_is_left_out_and_too_few_ratings_give_no_rank():
+    criteria = [(name, 1, "score") for name in ("a1", "a2", "a3", "a4", "a5")]
+    # One of five rated, even at full marks, is no basis for a total ("34 %" seen before).
+    scores = board(criteria, {("a1", "a"): "5", **{(n, "us"): "3" for n, _w, _k in criteria}})
+    assert scores.rated_share("a") == pytest.approx(0.2)
+    assert not scores.has_enough_ratings("a")
+    assert "a" not in scores.totals() and "a" not in scores.ranks()
+    assert "b" not in scores.totals()  # a new competitor has no total and no rank
+    assert scores.totals()["us"] == pytest.approx(60)
+    assert scores.ranks() == {"us": 1}
+    # Rated on three of five: a total over those three, ranked with the others.
+    for name in ("a2", "a3"):
+        scores.set_value(name, "a", "4")
+    assert scores.totals()["a"] == pytest.approx(100 * (5 + 4 + 4) / 15)
+    assert scores.ranks() == {"a": 1, "us": 2}
+    assert scores.gap_to_leader("a4") == 0  # we lead where only we are rated
+    scores.set_value("a1", "us", "")
+    assert scores.gap_to_leader("a1") is None  # unrated: no gap to speak of
 
 
 def test_category_score_is_a_weighted_average():

@@ -37,14 +37,23 @@ def _cell(competitor_id: str, *criterion_ids: str) -> Change:
 # -- competitors --------------------------------------------------------------------------------
 
 
-def add_competitor(controller: DocumentController, name: str) -> bool:
+def add_competitor(controller: DocumentController, name: str, is_us: bool = False) -> bool:
+    """Add a competitor, marked as our own product when ``is_us``: one undo step."""
     session = controller.session
     new_id = edit.new_id()
-    return controller.edit(
-        f"Add competitor {name.strip()}",
-        lambda: edit.add_competitor(session, name, new_id),
-        lambda: edit.remove(session, Competitor, [new_id]),
-    )
+    before: list[str | None] = []
+
+    def redo() -> None:
+        edit.add_competitor(session, name, new_id)
+        if is_us:
+            before[:] = [edit.mark_us(session, new_id)]
+
+    def undo() -> None:
+        if before:
+            edit.mark_us(session, before[0])
+        edit.remove(session, Competitor, [new_id])
+
+    return controller.edit(f"Add competitor {name.strip()}", redo, undo)
 
 
 def set_competitor_field(
@@ -69,7 +78,11 @@ def set_competitor_field(
         f"Edit {competitor.name}: {label}",
         lambda: edit.set_competitor_fields(session, competitor_id, **{field: value}),
         lambda: edit.set_competitor_fields(session, competitor_id, **{field: old}),
-        merge_key=(COMPETITORS, competitor_id, field) if typing else None,
+        merge_key=(
+            controller.typing.key((COMPETITORS, competitor_id, field), current, str(value))
+            if typing
+            else None
+        ),
     )
 
 
@@ -215,6 +228,27 @@ def rate(
     )
 
 
+def rate_cells(
+    controller: DocumentController, text: str, values: dict[tuple[str, str], str]
+) -> bool:
+    """Set many ratings at once, {(competitor id, criterion id): value}: one undo step.
+
+    A paste or a cleared block is all or nothing: one bad value rolls every cell back, and
+    the refusal names the competitor and the criterion.
+    """
+    session = controller.session
+    before = {key: edit.rating_state(session, *key) for key in values}
+
+    def redo() -> None:
+        edit.set_ratings(session, values)
+
+    def undo() -> None:
+        for (competitor_id, criterion_id), state in before.items():
+            edit.restore_rating(session, competitor_id, criterion_id, state)
+
+    return controller.edit(text, redo, undo)
+
+
 def set_evidence(
     controller: DocumentController, competitor_id: str, criterion_id: str, name: str, text: str
 ) -> bool:
@@ -310,7 +344,7 @@ def rename_quadrant(controller: DocumentController, field: str, text: str) -> bo
 def set_battlecard_field(
     controller: DocumentController, competitor_id: str, field: str, text: str
 ) -> bool:
-    """Change one section of a competitor's battlecard; a typing burst is one undo step."""
+    """Change one section of a competitor's battlecard; typing undoes a word at a time."""
     session = controller.session
     card = cards.battlecards(session).get(competitor_id)
     old = (getattr(card, field) if card else "") or ""
@@ -320,5 +354,5 @@ def set_battlecard_field(
         f"Edit battlecard: {cards.BATTLECARD_FIELDS[field]}",
         lambda: cards.set_battlecard_field(session, competitor_id, field, text),
         lambda: cards.set_battlecard_field(session, competitor_id, field, old),
-        merge_key=(BATTLECARDS, competitor_id, field),
+        merge_key=controller.typing.key((BATTLECARDS, competitor_id, field), old, text),
     )

@@ -22,7 +22,7 @@ from pmdesk.gui.text import show_plain_text
 from pmdesk.workspaces.competition import cards, edit
 from pmdesk.workspaces.competition.model import THREAT_LEVELS
 from pmdesk.workspaces.competition.qt import actions
-from pmdesk.workspaces.competition.rules import Comparison
+from pmdesk.workspaces.competition.rules import NOT_ENOUGH_RATINGS, Comparison
 
 SHOWN_ROWS = 6  # the rows that count most; a card sales can read in a minute
 
@@ -103,13 +103,18 @@ class BattlecardPanel(QWidget):
         totals, ranks = self.board.totals(), self.board.ranks()
         self.competitors = {c.id: c for c in edit.competitors(session) if not c.is_us}
         # the biggest threats first: by rank in the matrix
-        ordered = sorted(self.competitors.values(), key=lambda c: (ranks.get(c.id, 0), c.name))
+        # (the unranked, with too few ratings, after the ranked)
+        unranked = len(ranks) + 1
+        ordered = sorted(
+            self.competitors.values(), key=lambda c: (ranks.get(c.id, unranked), c.name)
+        )
         self.picker.blockSignals(True)
         self.picker.clear()
         for competitor in ordered:
-            item = QListWidgetItem(f"#{ranks.get(competitor.id, 0)}  {competitor.name}")
+            rank = ranks.get(competitor.id)
+            item = QListWidgetItem(f"{'—' if rank is None else f'#{rank}'}  {competitor.name}")
             item.setData(Qt.ItemDataRole.UserRole, competitor.id)
-            item.setToolTip(f"Weighted total {totals.get(competitor.id, 0):.0f}%")
+            item.setToolTip(_standing(totals, competitor.id, "Weighted total"))
             self.picker.addItem(item)
         self.picker.blockSignals(False)
         keep = self.competitor_id if self.competitor_id in self.competitors else None
@@ -142,10 +147,14 @@ class BattlecardPanel(QWidget):
         threat = THREAT_LEVELS.get(competitor.threat_level, "Not assessed")
         parts = [
             f"Threat: {threat}",
-            f"rank #{ranks.get(competitor_id, 0)}, {totals.get(competitor_id, 0):.0f}%",
+            (
+                f"rank #{ranks[competitor_id]}, {totals[competitor_id]:.0f}%"
+                if competitor_id in ranks
+                else f"no rank ({NOT_ENOUGH_RATINGS})"
+            ),
         ]
         if self.board.us_id is not None:
-            parts.append(f"we score {totals.get(self.board.us_id, 0):.0f}%")
+            parts.append(_standing(totals, self.board.us_id, "we score"))
         if competitor.positioning:
             parts.append(f"they say: “{competitor.positioning}”")
         self.summary.setText(" · ".join(parts))
@@ -183,3 +192,8 @@ def _title(text: str) -> QLabel:
     label = QLabel(text)
     label.setStyleSheet("font-weight: 600; color: #334155; padding-top: 6px;")
     return label
+
+
+def _standing(totals: dict[str, float], competitor_id: str, label: str) -> str:
+    total = totals.get(competitor_id)
+    return f"{label} — ({NOT_ENOUGH_RATINGS})" if total is None else f"{label} {total:.0f}%"

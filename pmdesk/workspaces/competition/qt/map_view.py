@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QGraphicsEllipseItem,
     QGraphicsItem,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QGraphicsSimpleTextItem,
     QGraphicsTextItem,
     QGraphicsView,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -64,6 +66,7 @@ class BubbleItem(QGraphicsEllipseItem):
         super().__init__(-radius, -radius, 2 * radius, 2 * radius)
         self.bubble = bubble
         self._on_drop = on_drop
+        self._dragging = False
         colour = QColor(chart.US_COLOUR if bubble.is_us else chart.THEM_COLOUR)
         colour.setAlphaF(0.85 if bubble.is_us else 0.6)
         self.setBrush(QBrush(colour))
@@ -82,9 +85,24 @@ class BubbleItem(QGraphicsEllipseItem):
         label.setPos(-width / 2, radius + 4)
         label.setBrush(QBrush(QColor("#0f172a")))
 
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self._dragging = False
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if not self._dragging:
+            # A click (or a shaking hand) is not a drag: the bubble, and the ratings it
+            # stands for, stay put until the mouse has gone the platform's drag distance.
+            travel = event.screenPos() - event.buttonDownScreenPos(Qt.MouseButton.LeftButton)
+            if travel.manhattanLength() < QApplication.startDragDistance():
+                return
+            self._dragging = True
+        super().mouseMoveEvent(event)
+
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)
-        if self.flags() & QGraphicsItem.GraphicsItemFlag.ItemIsMovable:
+        dragged, self._dragging = self._dragging, False
+        if dragged and self.flags() & QGraphicsItem.GraphicsItemFlag.ItemIsMovable:
             x, y = from_scene(self.pos())
             if (x, y) != (self.bubble.x, self.bubble.y):
                 self._on_drop(self.bubble.competitor_id, x, y)
@@ -130,24 +148,32 @@ class MapPanel(QWidget):
         self._lazy = self._stale = lazy
         self.layout_data: chart.MapLayout | None = None
         self.axis_boxes: dict[str, QComboBox] = {}
-        choosers = QHBoxLayout()
-        for name in cards.AXES:
+        # Two choosers a line: criterion names are long, and a chooser must never clip its
+        # label or its choice at laptop widths.
+        choosers = QGridLayout()
+        choosers.setColumnStretch(1, 1)
+        choosers.setColumnStretch(3, 1)
+        self.png_button = QPushButton("Export PNG…")
+        self.svg_button = QPushButton("Export SVG…")
+        self.png_button.clicked.connect(lambda: self.export(".png"))
+        self.svg_button.clicked.connect(lambda: self.export(".svg"))
+        for place, name in enumerate(cards.AXES):
+            row, column = divmod(place, 2)
             box = QComboBox()
             box.setObjectName(f"{name}Axis")
             box.setMinimumWidth(250)
             box.activated.connect(lambda _i, n=name: self._axis_chosen(n))
             box.setEnabled(not controller.read_only)
             self.axis_boxes[name] = box
-            choosers.addWidget(QLabel(AXIS_TITLES[name]))
-            choosers.addWidget(box)
-            choosers.addSpacing(8)
-        choosers.addStretch(1)
-        self.png_button = QPushButton("Export PNG…")
-        self.svg_button = QPushButton("Export SVG…")
-        self.png_button.clicked.connect(lambda: self.export(".png"))
-        self.svg_button.clicked.connect(lambda: self.export(".svg"))
-        choosers.addWidget(self.png_button)
-        choosers.addWidget(self.svg_button)
+            caption = QLabel(AXIS_TITLES[name])
+            caption.setBuddy(box)
+            choosers.addWidget(caption, row, 2 * column)
+            choosers.addWidget(box, row, 2 * column + 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.png_button)
+        buttons.addWidget(self.svg_button)
+        choosers.addLayout(buttons, len(cards.AXES) // 2, 2, 1, 2)
 
         self.scene = QGraphicsScene(self)
         self.view = MapView(self.scene)

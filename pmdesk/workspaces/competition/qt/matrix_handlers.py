@@ -39,9 +39,10 @@ class MatrixHandlers:
     # -- adding ---------------------------------------------------------------------------------
 
     def add_competitor(self) -> None:
-        name = dialogs.ask_text(self._parent(), "Add Competitor", "Competitor name:")
-        if name:
-            actions.add_competitor(self.controller, name)
+        ours_marked = any(competitor[2] for competitor in self.model.competitors)
+        answer = ask.ask_new_competitor(self._parent(), ours_marked)
+        if answer is not None:
+            actions.add_competitor(self.controller, *answer)
 
     def add_category(self) -> None:
         name = dialogs.ask_text(self._parent(), "Add Category", "Category name:")

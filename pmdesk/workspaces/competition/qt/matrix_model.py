@@ -35,13 +35,20 @@ from pmdesk.workspaces.competition.model import (
     Rating,
 )
 from pmdesk.workspaces.competition.qt import actions
-from pmdesk.workspaces.competition.rules import Scoreboard, is_scored, is_stale
+from pmdesk.workspaces.competition.rules import (
+    MIN_RATED_SHARE,
+    NOT_ENOUGH_RATINGS,
+    Scoreboard,
+    is_scored,
+    is_stale,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 RATINGS = Rating.__tablename__
 CRITERIA = Criterion.__tablename__
 COMPETITORS = Competitor.__tablename__
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # the rating kind of a cell, for the delegate
+UNRATED = "—"  # what an unrated cell and a total without enough ratings show
 ROW_KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # "total", "rank", "category", "criterion"
 CRITERION_MIME = "application/x-pmdesk-criterion"
 
@@ -256,22 +263,36 @@ class MatrixModel(QAbstractTableModel):
                 return entry.name
             if competitor is None:
                 return None
+            total = self._totals.get(competitor[0])
             if entry.kind == "total":
-                return f"{self._totals.get(competitor[0], 0):.0f}%"
-            return f"#{self._ranks.get(competitor[0], 0)}"
+                return UNRATED if total is None else f"{total:.0f}%"
+            return NOT_ENOUGH_RATINGS if total is None else f"#{self._ranks[competitor[0]]}"
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.BackgroundRole:
-            if entry.kind == "total" and competitor is not None:
-                return heat_colour(self._totals.get(competitor[0], 0) / 100 * SCORE_MAX)
+            total = None if competitor is None else self._totals.get(competitor[0])
+            if entry.kind == "total" and total is not None:
+                return heat_colour(total / 100 * SCORE_MAX)
             return _SUMMARY_BACKGROUND
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= FIXED_COLUMNS:
             return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.ToolTipRole and column >= FIXED_COLUMNS:
+            return self._summary_tooltip(competitor[0]) if competitor else None
         if role == Qt.ItemDataRole.ToolTipRole and entry.kind == "total":
-            return "Weighted share of the best possible result; unrated counts as zero."
+            return "Weighted share of the best possible result on the criteria rated."
         return None
+
+    def _summary_tooltip(self, competitor_id: str) -> str:
+        share = self.board.rated_share(competitor_id)
+        rated = f"Rated on {share:.0%} of the criteria's weight."
+        if competitor_id in self._totals:
+            return f"Weighted share of the best possible result on what is rated. {rated}"
+        return (
+            f"Not enough ratings for a total or a rank: {rated} Rate at least "
+            f"{MIN_RATED_SHARE:.0%} of it; unrated cells are left out, not counted as zero."
+        )
 
     def _category_data(self, entry: MatrixRow, column: int, role: int) -> Any:
         competitor = self.competitor_at(column)
@@ -348,6 +369,8 @@ class MatrixModel(QAbstractTableModel):
             points = self.board.points.get(criterion.id, {}).get(competitor_id)
             return None if points is None else heat_colour(points)
         stale = self.is_stale(criterion.id, competitor_id)
+        if role == Qt.ItemDataRole.ForegroundRole and not value:
+            return QBrush(_STALE_TEXT)
         if role == Qt.ItemDataRole.ForegroundRole and stale:
             return QBrush(_STALE_TEXT)
         if role == Qt.ItemDataRole.FontRole and stale:
@@ -488,8 +511,8 @@ class MatrixModel(QAbstractTableModel):
 
 
 def display_value(kind: str, value: str) -> str:
-    if not value:
-        return ""
+    if not value:  # unrated is not zero: it shows as a dash and counts for nothing
+        return UNRATED if is_scored(kind) else ""
     if kind == "yes_no":
         return YES_NO_VALUES.get(value, value)
     if kind == "price":

@@ -15,18 +15,19 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.toolbar import OverflowRow
 from pmdesk.workspaces.competition import cards, edit
 from pmdesk.workspaces.competition.model import RATING_KINDS
 from pmdesk.workspaces.competition.qt import actions
 from pmdesk.workspaces.competition.qt.delegates import RatingDelegate
 from pmdesk.workspaces.competition.qt.matrix_handlers import MatrixHandlers
 from pmdesk.workspaces.competition.qt.matrix_model import ROW_KIND_ROLE, MatrixModel
+from pmdesk.workspaces.competition.qt.matrix_table import MatrixTable
 
 Index = QModelIndex | QPersistentModelIndex
 COMPETITOR_COLUMN_WIDTH = 92
@@ -53,12 +54,13 @@ class MatrixPanel(MatrixHandlers, QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
-        self.table = QTableView()
+        self.table = MatrixTable(controller)
         self.table.setObjectName("competitionMatrix")
         self.table.setModel(self.proxy)
         self.table.setItemDelegate(RatingDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # a block of cells, for copying to and pasting from a spreadsheet
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
         # criteria are reordered by dragging their name onto another row or a category; the
         # mode comes first, since setting it switches dragging and dropping back on
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
@@ -119,7 +121,7 @@ class MatrixPanel(MatrixHandlers, QWidget):
         self.remove_button.clicked.connect(self.remove_selected)
         self.collapse_button.clicked.connect(lambda: self._collapse_all(True))
         self.expand_button.clicked.connect(lambda: self._collapse_all(False))
-        toolbar = QHBoxLayout()
+        self.actions_row = OverflowRow()
         for button in (
             self.add_competitor_button,
             self.add_category_button,
@@ -127,14 +129,15 @@ class MatrixPanel(MatrixHandlers, QWidget):
             self.remove_button,
         ):
             button.setEnabled(not controller.read_only)
-            toolbar.addWidget(button)
-        toolbar.addSpacing(12)
-        toolbar.addWidget(self.collapse_button)
-        toolbar.addWidget(self.expand_button)
-        toolbar.addSpacing(12)
-        toolbar.addWidget(self.import_button)
-        toolbar.addWidget(self.export_button)
-        toolbar.addStretch(1)
+            self.actions_row.add(button)
+        self.actions_row.add_spacing(12)
+        self.actions_row.add(self.collapse_button)
+        self.actions_row.add(self.expand_button)
+        self.actions_row.add_spacing(12)
+        self.actions_row.add(self.import_button)
+        self.actions_row.add(self.export_button)
+        toolbar = QHBoxLayout()
+        toolbar.addWidget(self.actions_row, 1)
         toolbar.addWidget(QLabel("Stale after"))
         toolbar.addWidget(self.stale_days)
         toolbar.addWidget(self.filter)
@@ -153,6 +156,7 @@ class MatrixPanel(MatrixHandlers, QWidget):
             "than the stale age. Double-click a category to collapse it; right-click for more."
         )
         legend.setObjectName("hint")
+        legend.setWordWrap(True)  # a sentence: it wraps at laptop widths rather than clip
         legend.setStyleSheet("color: #5b6575;")
         layout.addWidget(legend)
         controller.changed.connect(self._on_changed)

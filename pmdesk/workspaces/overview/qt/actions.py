@@ -17,7 +17,7 @@ _LABELS = {spec.name: spec.label for spec in overview.OVERVIEW_FIELDS}
 def set_field(controller: DocumentController, field: str, value: str) -> bool:
     """Set one overview field; False when it already holds ``value`` or the edit is refused.
 
-    Edits of the same field that follow each other merge, so a typing burst is one undo step.
+    Typing in one field merges into word-sized undo steps (see ``TypingBursts``).
     """
     session = controller.session
     old = getattr(overview.get_project(session), field)
@@ -27,5 +27,5 @@ def set_field(controller: DocumentController, field: str, value: str) -> bool:
         f"Edit {_LABELS[field]}",
         lambda: overview.set_field(session, field, value),
         lambda: overview.set_field(session, field, old),
-        merge_key=(KIND, field),
+        merge_key=controller.typing.key((KIND, field), old, value),
     )

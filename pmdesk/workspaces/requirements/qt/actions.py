@@ -1,7 +1,7 @@
 """Every edit the Requirements workspace makes, each one undoable step through the controller.
 
-Views call these; these call the domain. Nothing here touches widgets except to ask before a
-deletion (through :mod:`pmdesk.gui.dialogs`, so tests can answer). The controller refuses every
+Views call these; these call the domain. Nothing here touches widgets, and a deletion asks
+nothing: Undo brings the records back with their links. The controller refuses every
 edit of a read-only project and names what an edit touched from what it wrote, so nothing here
 checks for read-only or lists kinds of record.
 """
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QWidget
 from pmdesk import registry
 from pmdesk.domain import records
 from pmdesk.domain.base import new_id
-from pmdesk.gui import dialogs
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.workspaces.requirements import edit, links
 from pmdesk.workspaces.requirements import io as rcsv
@@ -157,9 +156,7 @@ class RequirementActions:
     ) -> bool:
         if not ids:
             return False
-        question = edit.removal_question(self.session, model, ids)
-        if not dialogs.confirm(self.parent, text, question):
-            return False
+        # Nothing is asked: Undo brings the records back with every link that went with them.
         session = self.session
         removed: list[records.Removal] = []
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.tables import follow_current
 from pmdesk.workspaces.requirements import query
 from pmdesk.workspaces.requirements.qt.actions import RequirementActions, touches_requirements
 from pmdesk.workspaces.requirements.qt.delegates import ChoiceDelegate, input_choices
@@ -78,6 +79,7 @@ class InputsTab(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
+        follow_current(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.tables import follow_current
 from pmdesk.workspaces.requirements import query
 from pmdesk.workspaces.requirements.model import STATUSES
 from pmdesk.workspaces.requirements.qt.actions import RequirementActions, touches_requirements
@@ -80,10 +81,10 @@ class RequirementsTab(QWidget):
         bar.addWidget(self.tag_filter)
         bar.addWidget(self.search, 1)
         bar.addWidget(self.factors_box)
-        bar.addWidget(self.count_label)
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
+        follow_current(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -116,6 +117,8 @@ class RequirementsTab(QWidget):
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
+        # How many show, under the table: the filter row stays unclipped at laptop widths.
+        layout.addWidget(self.count_label)
 
         read_only = controller.read_only
         self.new_button.setEnabled(not read_only)

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.tables import natural_key
 from pmdesk.workspaces.requirements import query
 from pmdesk.workspaces.requirements.model import IMPACT_SCALE, MOSCOW, STATUSES
 from pmdesk.workspaces.requirements.qt.actions import RequirementActions, touches_requirements
@@ -293,7 +294,7 @@ class RequirementTableModel(RowTable[query.RequirementRow]):
             return _MOSCOW_ORDER.get(row.moscow, 99)
         if field in ("evidence_count", "roadmap_count"):
             return getattr(row, field)
-        return self._display(row, field).lower()
+        return natural_key(self._display(row, field))
 
     def _foreground(self, row: query.RequirementRow, field: str) -> QBrush | None:
         if field == "status":

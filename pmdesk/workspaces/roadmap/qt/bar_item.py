@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QGraphicsItem,
     QGraphicsSceneHoverEvent,
     QGraphicsSceneMouseEvent,
@@ -114,8 +115,11 @@ class BarItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(on_drag_done is not None)
         self.setToolTip(tooltip(bar))
-        self._mode: str | None = None  # "move", "start", "end" during a drag
+        self._mode: str | None = None  # "move", "start", "end" while the button is down
         self._press_x = 0.0
+        # Only once the mouse has gone the platform's drag distance is a press a drag: a click,
+        # a double-click or a shaking hand must not move dates by a day or a snap.
+        self._dragging = False
         self.preview: tuple[date, date] | None = None  # dates shown while dragging
         self._extent = self._bounds()
         self._label: str | None = None  # fitted on first paint, then reused
@@ -272,10 +276,16 @@ class BarItem(QGraphicsItem):
             return
         self._mode = self._mode_at(event.pos().x())
         self._press_x = event.pos().x()
+        self._dragging = False
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._mode is None:
             return
+        if not self._dragging:
+            travel = event.screenPos() - event.buttonDownScreenPos(Qt.MouseButton.LeftButton)
+            if travel.manhattanLength() < QApplication.startDragDistance():
+                return
+            self._dragging = True
         self.prepareGeometryChange()
         self.preview = self.dates_for(event.pos().x() - self._press_x)
         self._extent = self._bounds()
@@ -285,22 +295,29 @@ class BarItem(QGraphicsItem):
         super().mouseReleaseEvent(event)
         if self._mode is None:
             return
+        dragged, self._dragging = self._dragging, False
         preview = self.dates_for(event.pos().x() - self._press_x)
         self._mode = None
         self.prepareGeometryChange()
         self.preview = None
         self._extent = self._bounds()
+        self.update()
         item = self.bar.item
+        if not dragged:
+            return
         if self.on_drag_done is not None and preview != (item.start, item.end):
             self.on_drag_done(item.id, *preview)
 
     def dates_for(self, dx: float, mode: str | None = None) -> tuple[date, date]:
         """The dates a drag of ``dx`` pixels gives, snapped to days or weeks. Resizing never
-        makes an item end before it starts."""
+        makes an item end before it starts, and a drag of less than a day changes nothing:
+        snapping must never move dates the user did not drag."""
         item = self.bar.item
         assert item.start is not None and item.end is not None
         mode = mode or self._mode or "move"
         days = self.scale.days(dx)
+        if days == 0:
+            return item.start, item.end
         if mode == "move":
             start = item.start + timedelta(days=days)
             if self.snap_days > 1:

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 from pmdesk import registry
 from pmdesk.gui import dialogs
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.tables import natural_key
+from pmdesk.gui.toolbar import ElidedLabel, OverflowRow
 from pmdesk.workspaces.goals.query import goals_of_item
 from pmdesk.workspaces.roadmap.baselines import baseline_dates
 from pmdesk.workspaces.roadmap.chart.layout import layout_timeline
@@ -114,17 +116,18 @@ class RoadmapPage(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(title)
         bar.addSpacing(16)
+        # How the timeline is shown on the first line, what changes it on the second: at laptop
+        # widths neither clips, and actions that do not fit wait in the row's "More" menu.
         for label, widget in (
             ("Zoom", self.zoom),
             ("Colour by", self.colour_by),
-            ("Baseline", self.baseline),
             ("Fiscal year starts", self.fiscal),
         ):
-            bar.addWidget(QLabel(label))
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            bar.addWidget(caption)
             bar.addWidget(widget)
         bar.addStretch(1)
-        bar.addWidget(self.save_baseline_button)
-        bar.addWidget(self.export_button)
 
         self.timeline = TimelineView()
         self.parking = QListWidget()
@@ -148,19 +151,28 @@ class RoadmapPage(QWidget):
         self.tabs.setCornerWidget(self.flags, Qt.Corner.TopRightCorner)
         self._add_other_views()
 
-        edits = QHBoxLayout()
+        self.actions_row = OverflowRow()
         for button in (
             self.add_lane_button,
             self.add_item_button,
             self.add_marker_button,
             self.link_button,
             self.delete_button,
+            self.save_baseline_button,
+            self.export_button,
         ):
-            edits.addWidget(button)
-        hint = QLabel("Drag a bar to move it, its ends to resize it; click a lane name to fold it.")
+            self.actions_row.add(button)
+        hint = ElidedLabel(
+            "Drag a bar to move it, its ends to resize it; click a lane name to fold it."
+        )
         hint.setStyleSheet("color: #5f6b7a")
-        edits.addWidget(hint)
-        edits.addStretch(1)
+        edits = QHBoxLayout()
+        edits.addWidget(self.actions_row)
+        edits.addWidget(hint, 1)
+        caption = QLabel("Baseline")
+        caption.setBuddy(self.baseline)
+        edits.addWidget(caption)
+        edits.addWidget(self.baseline)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addLayout(edits)
@@ -322,7 +334,9 @@ class RoadmapPage(QWidget):
         self.parking.clear()
         parked = [item for item in self.roadmap.items if not item.dated]
         for lane in self.roadmap.lanes:
-            entries = sorted((i for i in parked if i.lane_id == lane.id), key=lambda i: i.title)
+            entries = sorted(
+                (i for i in parked if i.lane_id == lane.id), key=lambda i: natural_key(i.title)
+            )
             if not entries:
                 continue
             heading = QListWidgetItem(lane.name)

@@ -15,6 +15,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from pmdesk.domain.values import parse_date
+from pmdesk.errors import PmdeskError
+from pmdesk.gui.tables import natural_key
 from pmdesk.workspaces.roadmap.chart.style import BROKEN_LINK_COLOR, LATE_COLOR
 from pmdesk.workspaces.roadmap.model import CONFIDENCES, KINDS, STATUSES
 from pmdesk.workspaces.roadmap.plan import Item, Roadmap, broken_dependencies, is_late
@@ -155,7 +158,7 @@ class RoadmapTableModel(QAbstractTableModel):
             return self.lane_rank.get(item.lane_id, 0)
         if key == "status":
             return list(STATUSES).index(item.status) if item.status in STATUSES else 99
-        return self._text(item, key, False).casefold()
+        return natural_key(self._text(item, key, False))
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
@@ -167,6 +170,8 @@ class RoadmapTableModel(QAbstractTableModel):
         values: dict[str, Any] = {column.key: value}
         if item.kind == "milestone" and column.key in ("start", "end"):
             values = {"start": value, "end": value}
+        elif column.key == "start":
+            values = _start_moving_end(item, value)
         return self.actions.set_item_fields(item.id, column.title.lower(), **values)
 
     def row_of(self, item_id: str) -> int:
@@ -181,3 +186,16 @@ class RoadmapFilterModel(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterKeyColumn(-1)
+
+
+def _start_moving_end(item: Item, value: Any) -> dict[str, Any]:
+    """A start typed after the item's end moves the end along, keeping the item's length, as
+    planners do; anything else (a bad date included, which the domain explains) is the start
+    alone."""
+    try:
+        start = parse_date(value, "The start")
+    except PmdeskError:
+        return {"start": value}
+    if start is None or item.start is None or item.end is None or start <= item.end:
+        return {"start": value}
+    return {"start": start, "end": start + (item.end - item.start)}

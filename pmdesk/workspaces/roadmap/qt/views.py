@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.gui.tables import follow_current, keeping_place
 from pmdesk.workspaces.roadmap.baselines import CHANGES, slips
 from pmdesk.workspaces.roadmap.chart.style import LATE_COLOR, STATUS_COLORS, tint
 from pmdesk.workspaces.roadmap.model import KINDS, STATUSES
 from pmdesk.workspaces.roadmap.plan import HORIZON_ORDER, Roadmap, is_late, now_next_later
 from pmdesk.workspaces.roadmap.qt.actions import RoadmapActions
-from pmdesk.workspaces.roadmap.qt.table_model import RoadmapFilterModel, RoadmapTableModel
+from pmdesk.workspaces.roadmap.qt.table_model import ID_ROLE, RoadmapFilterModel, RoadmapTableModel
 from pmdesk.workspaces.roadmap.query import owner_names
 
 HORIZON_TITLES = {
@@ -50,6 +51,7 @@ class RoadmapTable(QWidget):
         self.table = QTableView()
         self.table.setObjectName("roadmapTable")
         self.table.setModel(self.proxy)
+        follow_current(self.table)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -62,7 +64,8 @@ class RoadmapTable(QWidget):
 
     def show_roadmap(self, roadmap: Roadmap, today: date) -> None:
         owners = owner_names(self.actions.controller.session)
-        self.model.set_roadmap(roadmap, today, owners)
+        with keeping_place(self.table, ID_ROLE):
+            self.model.set_roadmap(roadmap, today, owners)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 

@@ -183,6 +183,32 @@ def grid_layout(people: Iterable[Placed]) -> GridLayout:
     return layout
 
 
+def free_cell(people: Iterable[Placed], near: tuple[int, int] = (5, 5)) -> tuple[int, int]:
+    """Where a new stakeholder goes: the emptiest cell, nearest ``near`` (influence, interest).
+
+    A new card on top of the last one hides both names; an empty cell near the middle of the
+    grid is where the PM expects it and can drag it from.
+    """
+    counts: dict[tuple[int, int], int] = {}
+    for person in people:
+        key = (_clamp(person.influence), _clamp(person.interest))
+        counts[key] = counts.get(key, 0) + 1
+    cells = [
+        (influence, interest)
+        for influence in range(SCORE_MIN, SCORE_MAX + 1)
+        for interest in range(SCORE_MIN, SCORE_MAX + 1)
+    ]
+    return min(
+        cells,
+        key=lambda cell: (
+            counts.get(cell, 0),
+            (cell[0] - near[0]) ** 2 + (cell[1] - near[1]) ** 2,
+            -cell[0],
+            cell[1],
+        ),
+    )
+
+
 def stack_offset(index: int, count: int) -> tuple[float, float]:
     """Where the ``index``-th of ``count`` cards in one cell goes, from the cell's centre.
 

@@ -17,6 +17,7 @@ from pmdesk.domain import records
 from pmdesk.domain.base import new_id
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.workspaces.stakeholders import edit, log
+from pmdesk.workspaces.stakeholders.chart.layout import free_cell
 from pmdesk.workspaces.stakeholders.model import (
     RELATIONSHIP_KINDS,
     Stakeholder,
@@ -39,7 +40,14 @@ def add_stakeholder(controller: DocumentController, department: str = "") -> str
     session = controller.session
     name = _placeholder_name(edit.existing_names(session))
     record_id = new_id()
-    values = {"id": record_id, "name": name, "department": department}
+    influence, interest = free_cell(edit.load_map(session).stakeholders)
+    values = {
+        "id": record_id,
+        "name": name,
+        "department": department,
+        "influence": influence,
+        "interest": interest,
+    }
     ok = controller.edit(
         f"Add {name}",
         lambda: edit.create(session, values),

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
+    QApplication,
     QGraphicsItem,
     QGraphicsSceneMouseEvent,
     QStyle,
@@ -130,6 +131,12 @@ class CardItem(QGraphicsItem):
             self.on_open(self.info.id)
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if not self._dragging:
+            # A click (or a shaking hand) is not a drag: the card stays put until the mouse
+            # has gone the platform's drag distance; Qt then moves it by the whole way.
+            travel = event.screenPos() - event.buttonDownScreenPos(Qt.MouseButton.LeftButton)
+            if travel.manhattanLength() < QApplication.startDragDistance():
+                return
         self._dragging = True
         super().mouseMoveEvent(event)
         # Reported from here rather than itemChange(): a Python itemChange() runs for every

@@ -14,12 +14,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.toolbar import ElidedLabel, OverflowRow
 from pmdesk.workspaces.stakeholders import edit, log, query
 from pmdesk.workspaces.stakeholders.chart.layout import MapFilter
 from pmdesk.workspaces.stakeholders.model import (
@@ -61,6 +63,8 @@ class GridPanel(QWidget):
 
         self.compare = QComboBox()
         self.compare.setMinimumContentsLength(22)
+        # It keeps its width; the snapshot buttons give way (into "More") when room runs out.
+        self.compare.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.compare.setToolTip("Show arrows from where people stood in a snapshot to today")
         self.compare.currentIndexChanged.connect(self._compare_changed)
         self.snapshot_button = _button("Save snapshot…", "Save today's map as a dated assessment")
@@ -77,17 +81,21 @@ class GridPanel(QWidget):
         fit.clicked.connect(self.view.fit)
         zoom_in = _button("+", "Zoom in (Ctrl+wheel)")
         zoom_in.clicked.connect(lambda: self.view.zoom(GridView.ZOOM_STEP))
-        self.moved_label = QLabel()
+        self.moved_label = ElidedLabel()
         self.moved_label.setObjectName("gridMoved")
+        # At laptop widths the snapshot buttons wait in a "More" menu rather than clip.
+        self.snapshot_row = OverflowRow()
+        self.snapshot_row.add(self.snapshot_button)
+        self.snapshot_row.add(self.forget_button)
 
         bar = QHBoxLayout()
         bar.setSpacing(6)
-        bar.addWidget(QLabel("Compare with"))
+        caption = QLabel("Compare with")
+        caption.setBuddy(self.compare)
+        bar.addWidget(caption)
         bar.addWidget(self.compare)
-        bar.addWidget(self.moved_label)
-        bar.addWidget(self.snapshot_button)
-        bar.addWidget(self.forget_button)
-        bar.addStretch(1)
+        bar.addWidget(self.moved_label, 1)
+        bar.addWidget(self.snapshot_row)
         bar.addWidget(self.lines)
         bar.addSpacing(12)
         for button in (zoom_out, fit, zoom_in):

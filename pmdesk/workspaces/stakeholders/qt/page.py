@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pmdesk.domain import records
 from pmdesk.domain.project import Project, get_project
 from pmdesk.gui.document import Change, DocumentController
-from pmdesk.workspaces.stakeholders import edit, query
+from pmdesk.gui.tables import follow_current, natural_key
+from pmdesk.workspaces.stakeholders import edit
 from pmdesk.workspaces.stakeholders.chart.layout import MapFilter
 from pmdesk.workspaces.stakeholders.model import (
     ATTITUDES,
@@ -34,7 +34,6 @@ from pmdesk.workspaces.stakeholders.model import (
     split_tags,
 )
 from pmdesk.workspaces.stakeholders.qt import actions, files
-from pmdesk.workspaces.stakeholders.qt import dialogs as ask
 from pmdesk.workspaces.stakeholders.qt.delegates import StakeholderDelegate
 from pmdesk.workspaces.stakeholders.qt.table_model import (
     COLUMNS,
@@ -164,6 +163,7 @@ class StakeholdersPage(QWidget):
     def _build_table(self) -> QTableView:
         table = QTableView()
         table.setModel(self.proxy)
+        follow_current(table)
         table.setItemDelegate(StakeholderDelegate(table))
         table.setSortingEnabled(True)
         table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -224,8 +224,8 @@ class StakeholdersPage(QWidget):
 
     def _refresh_choices(self) -> None:
         people = self._data.stakeholders
-        departments = sorted({p.department for p in people if p.department}, key=str.lower)
-        tags = sorted({t for p in people for t in split_tags(p.tags)}, key=str.lower)
+        departments = sorted({p.department for p in people if p.department}, key=natural_key)
+        tags = sorted({t for p in people for t in split_tags(p.tags)}, key=natural_key)
         _fill(self.department_filter, [("All departments", ALL)] + [(d, d) for d in departments])
         _fill(
             self.attitude_filter,
@@ -314,13 +314,11 @@ class StakeholdersPage(QWidget):
         return self.delete_stakeholders(ids) if ids else False
 
     def delete_stakeholders(self, ids: list[str]) -> bool:
-        """Ask, then delete stakeholders and their lines as one undoable step."""
+        """Delete stakeholders and their lines as one undoable step.
+
+        Nothing is asked: Undo brings them back, lines, interactions and snapshot places too.
+        """
         if not ids:
-            return False
-        session = self.controller.session
-        names = [records.get(session, Stakeholder, record_id).name for record_id in ids]
-        lines = query.relationships_of(session, ids)
-        if not ask.confirm_delete_stakeholders(self, names, len(lines)):
             return False
         return actions.delete_stakeholders(self.controller, ids)
 

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.tables import natural_key
 from pmdesk.workspaces.stakeholders import edit
 from pmdesk.workspaces.stakeholders.chart.layout import ATTITUDE_COLOURS, MapFilter
 from pmdesk.workspaces.stakeholders.model import ATTITUDES, STRATEGIES, Stakeholder
@@ -228,7 +229,7 @@ def _sort_value(person: Stakeholder, field: str, value: Any) -> Any:
         return value
     if isinstance(value, date):
         return value.isoformat()
-    return "" if value is None else str(value).lower()
+    return "" if value is None else natural_key(str(value))
 
 
 class StakeholderFilterProxy(QSortFilterProxyModel):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
+    QApplication,
     QGraphicsItem,
     QGraphicsScene,
     QGraphicsSceneMouseEvent,
@@ -29,8 +30,6 @@ from pmdesk.workspaces.strategy.chart.board import (
     BoardLayout,
     NoteBox,
 )
-
-DRAG_THRESHOLD = 4.0  # pixels; less is a click, not a move
 
 
 def _font(points: float, bold: bool = False, italic: bool = False) -> QFont:
@@ -89,6 +88,7 @@ class NoteItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, movable)
         self.setCursor(Qt.CursorShape.OpenHandCursor if movable else Qt.CursorShape.ArrowCursor)
         self._pressed_at: QPointF | None = None
+        self._dragging = False
 
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self.box.width, self.box.height)
@@ -111,10 +111,18 @@ class NoteItem(QGraphicsItem):
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self._pressed_at = self.pos()
+        self._dragging = False
         self.setZValue(5)
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._pressed_at is not None and not self._dragging:
+            # A click is not a drag: the note stays put until the mouse has gone the
+            # platform's drag distance on screen (whatever the board's zoom).
+            travel = event.screenPos() - event.buttonDownScreenPos(Qt.MouseButton.LeftButton)
+            if travel.manhattanLength() < QApplication.startDragDistance():
+                return
+            self._dragging = True
         super().mouseMoveEvent(event)
         if self._pressed_at is not None:
             self.scene().highlight_block_at(event.scenePos())  # type: ignore[union-attr]
@@ -124,10 +132,10 @@ class NoteItem(QGraphicsItem):
         self.scene().highlight_block_at(None)  # type: ignore[union-attr]
         self.setZValue(1)
         start, self._pressed_at = self._pressed_at, None
+        dragged, self._dragging = self._dragging, False
         if start is None:
             return
-        moved = self.pos() - start
-        if abs(moved.x()) + abs(moved.y()) >= DRAG_THRESHOLD:
+        if dragged and self.pos() != start:
             drop = event.scenePos()
             self.scene().note_dropped.emit(self.box.id, drop.x(), drop.y())  # type: ignore[union-attr]
 

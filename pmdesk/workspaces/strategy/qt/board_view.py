@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.gui import dialogs
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.toolbar import ElidedLabel, OverflowRow
 from pmdesk.workspaces.strategy import boards as rules
 from pmdesk.workspaces.strategy import query
 from pmdesk.workspaces.strategy.board_templates import (
@@ -118,7 +119,8 @@ class BoardsView(QWidget):
         self.down_button = _button("Move down", lambda: self.shift_selected(1))
         self.remove_button = _button("Remove note", self.remove_selected)
         self.export_button = _button("Export…", self.export)
-        toolbar = QHBoxLayout()
+        # Buttons that do not fit the window's width wait in the row's "More" menu.
+        self.actions_row = OverflowRow()
         for button in (
             self.add_button,
             self.edit_button,
@@ -127,12 +129,14 @@ class BoardsView(QWidget):
             self.remove_button,
         ):
             button.setEnabled(not controller.read_only)
-            toolbar.addWidget(button)
-        toolbar.addStretch(1)
-        hint = QLabel("Double-click a block to add a note; drag notes to move them.")
+            self.actions_row.add(button)
+        self.actions_row.add_spacing(12)
+        self.actions_row.add(self.export_button)
+        hint = ElidedLabel("Double-click a block to add a note; drag notes to move them.")
         hint.setStyleSheet("color: #6b7480;")
-        toolbar.addWidget(hint)
-        toolbar.addWidget(self.export_button)
+        toolbar = QHBoxLayout()
+        toolbar.addWidget(self.actions_row)
+        toolbar.addWidget(hint, 1)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 8, 0, 0)

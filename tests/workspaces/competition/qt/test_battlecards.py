@@ -24,10 +24,19 @@ def test_lead_and_trail_rows_follow_the_matrix(qtbot, controller):  # noqa: F811
         lambda: None,
         Change.of("competitor_ratings"),
     )
+    # We are not rated on it: unknown is neither a lead nor a trail.
+    assert panel.trails.text() == "Nowhere on rated criteria."
+    us = edit.load_scoreboard(session).us_id
+    controller.edit(
+        "rate",
+        lambda: edit.set_rating(session, us, criteria["Works offline"], "no"),
+        lambda: None,
+        Change.of("competitor_ratings"),
+    )
     assert "Works offline — us 0.0 vs them 5.0" in panel.trails.text()
 
 
-def test_typing_a_section_is_one_undo_step(qtbot, controller):  # noqa: F811
+def test_typing_a_section_undoes_a_word_at_a_time(qtbot, controller):  # noqa: F811
     panel = BattlecardPanel(controller)
     qtbot.addWidget(panel)
     editor = panel.editors["landmines"]
@@ -35,7 +44,10 @@ def test_typing_a_section_is_one_undo_step(qtbot, controller):  # noqa: F811
     qtbot.keyClicks(editor, "Ask about offline")
     rival = panel.competitor_id
     assert cards.battlecards(controller.session)[rival].landmines == "Ask about offline"
-    assert controller.undo_stack.count() == 1
+    assert controller.undo_stack.count() == 3  # one step per word
+    controller.undo_stack.undo()
+    assert cards.battlecards(controller.session)[rival].landmines == "Ask about"
+    controller.undo_stack.undo()
     controller.undo_stack.undo()
     assert cards.battlecards(controller.session)[rival].landmines == ""
     assert editor.toPlainText() == ""

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QStyleOptionViewItem
+from PySide6.QtWidgets import QLineEdit, QStyleOptionViewItem
 
 from pmdesk.gui import dialogs
 from pmdesk.gui.document import READ_ONLY_MESSAGE, DocumentController
@@ -59,8 +59,10 @@ def test_rows_and_columns_read_like_the_matrix(qtbot, controller):
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers == ["Criterion", "Weight", "FieldLoop (us)", "ServicePeak", "Gap to leader"]
     total_row = model.index(0, FIXED_COLUMNS)
-    assert total_row.data() == f"{100 * 10 / 20:.0f}%"
+    # Rated on half the weight (Auto dispatch): the total is over what is rated, not over zeros.
+    assert total_row.data() == "100%"
     assert model.index(1, FIXED_COLUMNS).data() == "#1"
+    assert model.index(0, FIXED_COLUMNS + 1).data() == f"{100 * 6 / 10:.0f}%"
 
 
 def test_editing_a_rating_updates_totals_and_one_undo_restores(qtbot, controller):
@@ -102,14 +104,16 @@ def test_bad_weights_are_refused_and_zero_weight_is_allowed(qtbot, controller):
     assert "cannot be negative" in messages[0] and "“heavy”" in messages[1]
     assert weight.data() == "2"
     assert model.setData(weight, "0")
-    assert model.index(0, FIXED_COLUMNS).data() == "0%"  # nothing else has weight or rating
+    # Rated only where nothing has weight: no total, and no rank, rather than "0%"
+    assert model.index(0, FIXED_COLUMNS).data() == "—"
+    assert model.index(1, FIXED_COLUMNS).data() == "not enough ratings"
 
 
 @pytest.mark.parametrize(
     ("criterion", "editor_type", "name"),
     [
-        ("Auto dispatch", QComboBox, "scoreEditor"),
-        ("Works offline", QComboBox, "yesNoEditor"),
+        ("Auto dispatch", QLineEdit, "scoreEditor"),
+        ("Works offline", QLineEdit, "yesNoEditor"),
         ("Price per technician", QLineEdit, "priceEditor"),
         ("Pricing model", QLineEdit, "textEditor"),
     ],
@@ -132,8 +136,9 @@ def test_the_yes_no_editor_writes_the_chosen_word(qtbot, controller):
     delegate = RatingDelegate()
     editor = delegate.createEditor(None, QStyleOptionViewItem(), index)
     delegate.setEditorData(editor, index)
-    assert editor.currentText() == "Not rated"
-    editor.setCurrentIndex(editor.findData("partial"))
+    assert editor.text() == ""  # unrated: nothing to edit, not a "0"
+    assert editor.placeholderText() == "Y, N or Partial"
+    editor.setText("p")
     delegate.setModelData(editor, model, index)
     assert index.data() == "Partial"
     editor.deleteLater()
@@ -158,7 +163,7 @@ def test_collapsing_a_category_hides_its_criteria(qtbot, controller):
     names = [entry.name for entry in model.rows]
     assert "Auto dispatch" not in names and "Dispatch" in names
     row = names.index("Dispatch")
-    assert model.index(row, FIXED_COLUMNS).data() == f"{(5 * 2 + 0) / 3:.1f}"
+    assert model.index(row, FIXED_COLUMNS).data() == "5.0"  # unrated "Works offline" left out
     model.set_collapsed(dispatch, False)
     assert "Auto dispatch" in [entry.name for entry in model.rows]
 
@@ -272,7 +277,7 @@ def test_a_rating_edit_repaints_its_row_without_resetting_the_table(qtbot, contr
     index = cell(model, "Auto dispatch", "ServicePeak")
     with qtbot.waitSignal(model.dataChanged):
         assert model.setData(index, "4")  # an existing rating: its row's id comes with the change
-    assert model.index(0, FIXED_COLUMNS + 1).data() == f"{100 * 8 / 20:.0f}%"
+    assert model.index(0, FIXED_COLUMNS + 1).data() == f"{100 * 8 / 10:.0f}%"
     controller.undo_stack.undo()
     assert index.data() == "3"
     assert not resets
@@ -460,3 +465,53 @@ def test_changing_the_rating_kind_is_refused_when_ratings_do_not_fit(qtbot, cont
     assert (
         cell(panel.model, "Auto dispatch", "FieldLoop").data(Qt.ItemDataRole.BackgroundRole) is None
     )
+
+
+def test_a_new_competitor_shows_no_total_and_no_rank_rather_than_zero(qtbot, controller):
+    model = MatrixModel(controller)
+    session = controller.session
+    controller.edit("add", lambda: edit.add_competitor(session, "Newcomer"), lambda: None)
+    model.reload()
+    assert cell(model, "Auto dispatch", "Newcomer").data() == "—"  # unrated, not 0
+    column = cell(model, "Auto dispatch", "Newcomer").column()
+    assert model.index(0, column).data() == "—"
+    assert model.index(1, column).data() == "not enough ratings"
+    assert "Not enough ratings" in model.index(1, column).data(Qt.ItemDataRole.ToolTipRole)
+    # Ranks belong to the rated only: ServicePeak stays second, not pushed down by a zero.
+    rival = cell(model, "Auto dispatch", "ServicePeak").column()
+    assert model.index(1, rival).data() == "#2"
+
+
+def test_a_new_competitor_can_be_marked_ours_where_it_is_added(qtbot, controller, monkeypatch):
+    from pmdesk.workspaces.competition.qt import dialogs as ask
+
+    panel = MatrixPanel(controller)
+    qtbot.addWidget(panel)
+    offered: list[bool] = []
+    monkeypatch.setattr(
+        ask, "ask_new_competitor", lambda _p, marked: offered.append(marked) or ("Jobwise", True)
+    )
+    qtbot.mouseClick(panel.add_competitor_button, Qt.MouseButton.LeftButton)
+    assert offered == [True]  # FieldLoop is ours already: the box starts unticked
+    assert [c[1] for c in panel.model.competitors if c[2]] == ["Jobwise"]
+    assert controller.undo_stack.count() == 1
+    controller.undo_stack.undo()  # one step takes the competitor and gives "ours" back
+    assert [c[1] for c in panel.model.competitors if c[2]] == ["FieldLoop"]
+    assert "Jobwise" not in [c[1] for c in panel.model.competitors]
+
+
+def test_the_add_competitor_dialog_offers_ours_ticked_in_a_new_matrix(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QCheckBox, QDialog, QLineEdit
+
+    from pmdesk.workspaces.competition.qt import dialogs as ask
+
+    seen: list[bool] = []
+
+    def answer(dialog: QDialog) -> int:
+        seen.append(dialog.findChild(QCheckBox, "isOurs").isChecked())
+        dialog.findChild(QLineEdit, "competitorName").setText("FieldLoop")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QDialog, "exec", answer)
+    assert ask.ask_new_competitor(None, ours_marked=False) == ("FieldLoop", True)
+    assert seen == [True]

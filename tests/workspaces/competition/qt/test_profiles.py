@@ -36,7 +36,7 @@ def test_profile_fields_are_saved_and_undone(qtbot, controller):  # noqa: F811
     assert (rival.segment, rival.as_of, rival.threat_level) == ("", None, "")
 
 
-def test_typing_strengths_is_one_step_and_keeps_spaces(qtbot, controller):  # noqa: F811
+def test_typing_strengths_keeps_spaces_and_undoes_a_word_at_a_time(qtbot, controller):  # noqa: F811
     panel = ProfilePanel(controller)
     qtbot.addWidget(panel)
     panel.picker.setCurrentRow(1)
@@ -44,7 +44,10 @@ def test_typing_strengths_is_one_step_and_keeps_spaces(qtbot, controller):  # no
     editor.setFocus()
     qtbot.keyClicks(editor, "Big brand ")
     assert profile(controller, "ServicePeak").strengths == "Big brand "
-    assert controller.undo_stack.count() == 1
+    controller.undo_stack.undo()  # the space typed last starts the next word
+    assert profile(controller, "ServicePeak").strengths == "Big brand"
+    controller.undo_stack.undo()
+    assert profile(controller, "ServicePeak").strengths == "Big"
 
 
 def test_a_bad_date_or_empty_name_is_refused(qtbot, controller):  # noqa: F811

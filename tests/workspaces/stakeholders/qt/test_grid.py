@@ -173,9 +173,6 @@ def test_the_card_menu_offers_relationships(page, controller):
 
 
 def test_deleting_selected_cards_removes_them_from_the_grid(page, controller, monkeypatch):
-    monkeypatch.setattr(
-        "pmdesk.workspaces.stakeholders.qt.dialogs.confirm_delete_stakeholders", lambda *_args: True
-    )
     omar = _person(controller.session, "Omar Haddad").id
     page.grid.scene.cards[omar].setSelected(True)
     assert page.selected_ids() == [omar]
@@ -208,9 +205,6 @@ def test_cards_cannot_be_dragged_in_a_read_only_project(qtbot, sample_file):
 
 
 def test_the_delete_key_deletes_the_selected_card(qtbot, page, controller, monkeypatch):
-    monkeypatch.setattr(
-        "pmdesk.workspaces.stakeholders.qt.dialogs.confirm_delete_stakeholders", lambda *_args: True
-    )
     omar = _person(controller.session, "Omar Haddad").id
     page.activateWindow()
     page.grid.view.setFocus()

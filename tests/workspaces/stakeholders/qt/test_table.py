@@ -88,17 +88,11 @@ def test_an_overdue_touchpoint_stands_out(page):
     assert "1 touchpoint" not in page.summary.text() and "overdue" in page.summary.text()
 
 
-def test_deleting_asks_and_removes_the_lines_in_the_same_undo_step(page, controller, monkeypatch):
+def test_deleting_asks_nothing_and_removes_the_lines_in_the_same_undo_step(page, controller):
     session = controller.session
-    asked: list[tuple[list[str], int]] = []
-    monkeypatch.setattr(
-        "pmdesk.workspaces.stakeholders.qt.dialogs.confirm_delete_stakeholders",
-        lambda _p, names, lines: asked.append((names, lines)) or True,
-    )
     before = _lines(session)
     rachel = _person(session, "Rachel Osei").id
-    assert page.delete_stakeholders([rachel])
-    assert asked == [(["Rachel Osei"], 4)]
+    assert page.delete_stakeholders([rachel])  # no question: Undo is there
     assert session.get(Stakeholder, rachel) is None
     assert _lines(session) == before - 4
     assert page.table_model.row_of(rachel) == -1
@@ -108,17 +102,6 @@ def test_deleting_asks_and_removes_the_lines_in_the_same_undo_step(page, control
     assert page.table_model.row_of(rachel) >= 0
     controller.undo_stack.redo()
     assert _lines(session) == before - 4
-
-
-def test_declining_the_question_deletes_nothing(page, controller, monkeypatch):
-    monkeypatch.setattr(
-        "pmdesk.workspaces.stakeholders.qt.dialogs.confirm_delete_stakeholders",
-        lambda *_args: False,
-    )
-    rachel = _person(controller.session, "Rachel Osei").id
-    assert not page.delete_stakeholders([rachel])
-    assert controller.session.get(Stakeholder, rachel) is not None
-    assert controller.undo_stack.count() == 0
 
 
 def test_add_gives_a_unique_name_and_undo_takes_it_away(page, controller):

@@ -509,3 +509,24 @@ def test_a_read_only_board_shows_it_and_the_controller_refuses_its_edits(
     assert len(messages) == 1 and "read-only" in messages[0]
     assert titles(view) == before
     assert controller.undo_stack.count() == 0
+
+
+def test_a_shaking_click_on_a_note_moves_nothing(qtbot, controller):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication
+
+    view = open_board(qtbot, controller, "lean_canvas")
+    view.show()
+    qtbot.waitExposed(view)
+    note = view.board.blocks[0].notes[0]
+    item = view.scene.notes[note.id]
+    home = item.pos()
+    viewport = view.view.viewport()
+    start = view.view.mapFromScene(item.sceneBoundingRect().center())
+    shake = start + QPoint(QApplication.startDragDistance() - 1, 0)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(viewport, shake)
+    assert view.scene.notes[note.id].pos() == home  # the note does not wobble under a click
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=shake)
+    assert titles(view)["Problem"][0] == note.text
+    assert controller.undo_stack.count() == 0
