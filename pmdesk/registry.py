@@ -75,6 +75,9 @@ class WorkspaceSpec:
         section: its briefing section object, or None.
         section_title: the section's heading in the briefing and in the section chooser.
         page: the ``QWidget`` subclass built with the document controller, or None.
+        upgrades: format version -> function ``(session, today)`` that brings the workspace's
+            records of a file of that format up to the next, run at open once every table of
+            the current format exists (a change of columns belongs in ``store/migrations.py``).
     """
 
     key: str
@@ -86,6 +89,7 @@ class WorkspaceSpec:
     section: str | None = None
     section_title: str = ""
     page: str | None = None
+    upgrades: Mapping[int, str] = field(default_factory=dict)
 
     def models(self) -> dict[str, type[Record]]:
         """Its record models by dump sub-key (imports them)."""
@@ -151,6 +155,17 @@ def record_rules() -> Mapping[str, RecordRule]:
     return MappingProxyType(
         {table: resolve(dotted) for item in specs() for table, dotted in item.rules.items()}
     )
+
+
+def upgrade_steps(from_version: int, to_version: int) -> list[Callable[..., object]]:
+    """The workspaces' upgrades of records for a file going from one format to another, oldest
+    format first and in navigation order within one format."""
+    return [
+        resolve(item.upgrades[version])
+        for version in range(from_version, to_version)
+        for item in specs()
+        if version in item.upgrades
+    ]
 
 
 def section_titles() -> dict[str, str]:

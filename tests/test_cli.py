@@ -38,7 +38,7 @@ def test_demo_check_dump_load_round_trip(tmp_path, capsys):
     assert main(["demo", str(project)]) == 0
     assert main(["check", str(project)]) == 0
     report = capsys.readouterr().out
-    assert "“demo.pmdb”: a valid PM Desk project, format 1" in report
+    assert "“demo.pmdb”: a valid PM Desk project, format 2" in report
     assert "projects" in report
     assert main(["dump", str(project), "-o", str(tmp_path / "a.json")]) == 0
     assert main(["load", str(tmp_path / "a.json"), str(tmp_path / "b.pmdb")]) == 0

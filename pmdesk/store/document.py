@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from pmdesk import registry
 from pmdesk.domain.base import new_id
 from pmdesk.domain.project import get_project
 from pmdesk.errors import NotAProjectError, SaveError
@@ -112,6 +114,8 @@ class Document:
             migrate(working, info.format_version, FORMAT_VERSION)
         document = cls(working, None if as_copy else path, info)
         ensure_tables(document.engine)
+        for upgrade in registry.upgrade_steps(info.format_version, FORMAT_VERSION):
+            upgrade(document.session, date.today())
         document.read_only_reason = reason
         document._locked = locked
         document.fingerprint = None if as_copy else fingerprint(path)

@@ -13,7 +13,8 @@ from pathlib import Path
 from pmdesk.errors import NotAProjectError
 
 APPLICATION_ID = 0x504D444B  # "PMDK"
-FORMAT_VERSION = 1
+# 2: goals, decisions, launches, personas and the business case.
+FORMAT_VERSION = 2
 FILE_SUFFIX = ".pmdb"
 
 SQLITE_MAGIC = b"SQLite format 3\x00"

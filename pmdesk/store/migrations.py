@@ -15,8 +15,14 @@ from pmdesk.store.database import set_format
 
 Migration = Callable[[sqlite3.Connection], None]
 
+
+def _new_workspaces(_connection: sqlite3.Connection) -> None:
+    """Format 2 only adds tables (goals, decisions, launches, personas, the business case):
+    ``Document.open`` creates them, and the workspaces' own upgrades then fill them."""
+
+
 # from-version -> the step that brings a file to from-version + 1. Format 1 is the first.
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = {1: _new_workspaces}
 
 # Tables and indexes older formats had and a later step removes; a file may still hold them.
 RETIRED_NAMES: frozenset[str] = frozenset()

@@ -20,4 +20,6 @@ SPEC = WorkspaceSpec(
     section="pmdesk.workspaces.decisions.section:SECTION",
     section_title="Decision log",
     page="pmdesk.workspaces.decisions.qt.page:DecisionsPage",
+    # Format 1 kept a briefing\'s asks as text lines; they become proposed decisions.
+    upgrades={1: "pmdesk.workspaces.decisions.upgrade:convert_briefing_asks"},
 )
