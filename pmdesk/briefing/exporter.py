@@ -8,7 +8,7 @@ or cancelled export never leaves a broken file behind and an existing file stays
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pmdesk import APP_NAME, __version__
+from pmdesk.briefing.assets import stored_bytes
 from pmdesk.briefing.model import (
     Briefing,
     SectionChoice,
@@ -28,11 +29,12 @@ from pmdesk.briefing.sections import load_section, section_titles
 from pmdesk.domain.project import Project
 from pmdesk.errors import SaveError
 from pmdesk.export import package
+from pmdesk.export.audience import INTERNAL, Audience, parse_adjustments
 from pmdesk.export.errors import ExportCancelledError, ExportError
 from pmdesk.export.frontmatter import TitlePage, write_footer, write_summary, write_title_page
 from pmdesk.export.section import SectionContext
-from pmdesk.export.template import blank_document, logo_png, resolve
-from pmdesk.export.text import TextCleaner
+from pmdesk.export.template import blank_document, logo_png
+from pmdesk.export.text import TextCleaner, clipped
 from pmdesk.export.writer import BriefingDocument
 from pmdesk.store.atomic import replace_atomically
 from pmdesk.store.fileformat import quoted
@@ -41,6 +43,9 @@ OUTPUT_SUFFIX = ".docx"
 # progress(done, total, what is being done now)
 Progress = Callable[[int, int, str], None]
 GLANCE_MAX = 4  # key figures on the summary page: more and none stands out
+PRODUCT_NAME_SHOWN = 80  # characters of the product's name in titles and footers
+TITLE_SHOWN = 200  # a briefing title longer than this would take the whole title page
+FOOTER_PART_SHOWN = 60  # each of the company and the title, so the footer stays one line
 
 
 @dataclass(frozen=True)
@@ -55,9 +60,20 @@ class BriefingSettings:
     executive_summary: str = ""
     decisions: str = ""
     company_name: str = ""
-    logo_path: str = ""
+    logo_path: str = ""  # what older versions stored: named in a warning, never read
     template_path: str = ""
+    logo_png: str = ""  # stored in the project, see pmdesk.briefing.assets
+    logo_name: str = ""
+    template_docx: str = ""
+    template_name: str = ""
     sections: tuple[SectionChoice, ...] = field(default_factory=lambda: tuple(default_sections()))
+    profile: str = INTERNAL
+    profile_rules: Mapping[str, bool] = field(default_factory=dict)  # the PM's adjustments
+
+    @property
+    def readers(self) -> Audience:
+        """The audience profile with its adjustments: what the readers will not see."""
+        return Audience.of(self.profile, self.profile_rules)
 
     @classmethod
     def of(cls, briefing: Briefing) -> BriefingSettings:
@@ -72,7 +88,13 @@ class BriefingSettings:
             company_name=briefing.company_name,
             logo_path=briefing.logo_path,
             template_path=briefing.template_path,
+            logo_png=briefing.logo_png,
+            logo_name=briefing.logo_name,
+            template_docx=briefing.template_docx,
+            template_name=briefing.template_name,
             sections=tuple(section_choices(briefing)),
+            profile=briefing.profile or INTERNAL,
+            profile_rules=parse_adjustments(briefing.profile_rules),
         )
 
 
@@ -83,6 +105,9 @@ class ExportResult:
     empty_sections: list[str]  # titles of sections with nothing yet
     sections: list[str]  # titles of the sections written
     pictures: int = 0
+    # (a picture's description, the smallest text on it in points as placed on the page)
+    chart_text: list[tuple[str, float]] = field(default_factory=list)
+    chart_words: list[str] = field(default_factory=list)  # the text drawn inside the pictures
 
 
 def export_briefing(
@@ -98,29 +123,44 @@ def export_briefing(
 ) -> ExportResult:
     """Write the briefing for the project in ``session`` to ``target`` (a .docx).
 
-    ``template`` overrides the briefing's own template; relative logo and template paths count
-    from ``base_folder`` (the project's folder). Raises ExportError, SaveError or
-    ExportCancelledError; in each case ``target`` is as it was.
+    ``template`` (a file the PM names for this export) overrides the template stored with the
+    briefing. ``base_folder`` is accepted for older callers and not used: the logo and the
+    template live inside the project. Raises ExportError, SaveError or ExportCancelledError;
+    in each case ``target`` is as it was.
     """
+    del base_folder
     settings = settings or BriefingSettings()
     target = _checked_target(target)
     day = settings.briefing_date or today or date.today()
     report = progress or (lambda _done, _total, _what: None)
     is_cancelled = cancelled or (lambda: False)
 
-    template_path = template or resolve(settings.template_path, base_folder)
-    document = blank_document(template_path)
-    cleaner = TextCleaner()
-    out = BriefingDocument(document, cleaner, styled=template_path is None)
-    if template_path is None:
-        out.set_margins(1.0)  # python-docx's 1.25" sides waste a fifth of a chart's width
     warnings: list[str] = []
+    # The template: one named for this export (the command line's --template), else the one
+    # stored with the briefing. A path an older file stored is never followed on its own.
+    stored = stored_bytes(settings.template_docx)
+    chosen_template: Path | bytes | None = template or stored
+    if settings.template_docx and stored is None:
+        warnings.append(_UNREADABLE_STORED.format(what="Word template"))
+    if chosen_template is None and settings.template_path.strip():
+        warnings.append(
+            _PATH_ONLY.format(what="Word template", path=quoted(Path(settings.template_path)))
+        )
+    document = blank_document(
+        chosen_template, name=quoted(Path(settings.template_name or "template.docx"))
+    )
+    cleaner = TextCleaner()
+    out = BriefingDocument(document, cleaner, styled=chosen_template is None)
+    if chosen_template is None:
+        out.set_margins(1.0)  # python-docx's 1.25" sides waste a fifth of a chart's width
 
+    audience = settings.readers
     chosen = [choice for choice in settings.sections if choice.key in section_titles()]
     total = len(chosen) + 3
     report(0, total, "Reading the project")
     project = session.scalars(select(Project)).first()
-    product = project.name if project is not None else "Untitled product"
+    product = clipped(project.name, PRODUCT_NAME_SHOWN) if project is not None else ""
+    product = product or "Untitled product"
     collected: list[tuple[SectionChoice, Any, SectionContext, Any | None]] = []
     for choice in chosen:
         section = load_section(choice.key)
@@ -128,18 +168,22 @@ def export_briefing(
             title = section_titles()[choice.key]
             warnings.append(f"This version of {APP_NAME} cannot write the “{title}” section yet.")
             continue
-        context = SectionContext(session, choice.options, day)
+        context = SectionContext(session, choice.options, day, audience=audience)
         collected.append((choice, section, context, section.collect(context)))
     _check(is_cancelled)
 
     report(1, total, "Writing the title page")
     logo = None
-    logo_file = resolve(settings.logo_path, base_folder)
-    if logo_file is not None:
-        logo, problem = logo_png(logo_file)
+    stored_logo = stored_bytes(settings.logo_png)
+    if stored_logo is not None:
+        logo, problem = logo_png(stored_logo)
         if problem:
             warnings.append(problem)
-    title = settings.title.strip() or f"{product}: executive briefing"
+    elif settings.logo_png:
+        warnings.append(_UNREADABLE_STORED.format(what="logo"))
+    elif settings.logo_path.strip():
+        warnings.append(_PATH_ONLY.format(what="logo", path=quoted(Path(settings.logo_path))))
+    title = clipped(settings.title, TITLE_SHOWN) or f"{product}: executive briefing"
     write_title_page(
         out,
         TitlePage(
@@ -167,16 +211,14 @@ def export_briefing(
 
     written: list[str] = []
     previous_empty = False
+    wide = landscape_run(
+        [_wants_landscape(section, content) for _c, section, _x, content in collected]
+    )
     for done, (choice, section, context, content) in enumerate(collected, start=2):
         _check(is_cancelled)
         heading = section_titles()[choice.key]
         report(done, total, f"Writing “{heading}”")
-        # A section whose first page is wide (a timeline, a big matrix) starts in landscape.
-        wants_landscape = content is not None and getattr(section, "landscape", None)
-        if wants_landscape and wants_landscape(content):
-            turned = out.start_landscape()
-        else:
-            turned = out.start_portrait()
+        turned = out.start_landscape() if wide[done - 2] else out.start_portrait()
         # Sections with nothing yet share a page: a page per "not yet" would be padding.
         stacked = content is None and previous_empty
         out.heading(heading, 1, new_page=not (turned or stacked))
@@ -198,8 +240,10 @@ def export_briefing(
 
     report(total - 1, total, "Saving the document")
     out.finish_contents()
-    footer_text = " · ".join(part for part in (settings.company_name.strip(), title) if part)
-    write_footer(out, footer_text, template_footer=template_path is not None)
+    # One line at the foot of every page: the company and the title, shortened to fit.
+    parts = (clipped(settings.company_name, FOOTER_PART_SHOWN), clipped(title, FOOTER_PART_SHOWN))
+    footer_text = " · ".join(part for part in parts if part)
+    write_footer(out, footer_text, template_footer=chosen_template is not None)
     _set_properties(out, title, settings, product, day)
     package.request_update_on_open(document)
     package.finish_package(
@@ -211,7 +255,33 @@ def export_briefing(
     _check(is_cancelled)
     replace_atomically(target, lambda temporary: document.save(str(temporary)))
     report(total, total, "Done")
-    return ExportResult(target, warnings, empty, written, out.pictures)
+    return ExportResult(
+        target, warnings, empty, written, out.pictures, out.chart_text, out.chart_words
+    )
+
+
+_PATH_ONLY = (
+    "The briefing names a {what} file, {path}, as older versions of PM Desk did; PM Desk "
+    "does not read files a project names, so it was left out. Choose the {what} on the "
+    "briefing page to store it in the project."
+)
+_UNREADABLE_STORED = "The {what} stored with the briefing is damaged, so it was left out."
+
+
+def _wants_landscape(section: Any, content: Any | None) -> bool:
+    """Whether a section's first page is wide (a timeline, a big matrix)."""
+    wants = content is not None and getattr(section, "landscape", None)
+    return bool(wants and wants(content))
+
+
+def landscape_run(wants: Sequence[bool]) -> list[bool]:
+    """Which sections go on landscape pages: every one from the first section that needs it
+    to the last, so the orientation turns at most twice instead of page by page (tables
+    read well on a wide page too)."""
+    wide = [index for index, flag in enumerate(wants) if flag]
+    if not wide:
+        return [False] * len(wants)
+    return [wide[0] <= index <= wide[-1] for index in range(len(wants))]
 
 
 def decisions_and_asks(session: Session, text: str) -> list[str]:

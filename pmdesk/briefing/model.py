@@ -21,6 +21,10 @@ from pmdesk.domain import records
 from pmdesk.domain.base import Record
 from pmdesk.domain.project import Project
 from pmdesk.errors import ValidationError
+from pmdesk.export.audience import INTERNAL, PROFILES, RULES
+
+LOGO_MAX_BYTES = 5_000_000  # see pmdesk.briefing.assets
+TEMPLATE_MAX_BYTES = 10_000_000
 
 NAME_MAX = 120
 SHORT_TEXT_MAX = 200
@@ -45,6 +49,17 @@ class Briefing(Record):
     company_name: Mapped[str] = mapped_column(String(SHORT_TEXT_MAX), default="")
     logo_path: Mapped[str] = mapped_column(String(PATH_MAX), default="")
     template_path: Mapped[str] = mapped_column(String(PATH_MAX), default="")
+    # The logo (PNG) and the Word template stored in the project as base64 text, with the
+    # names of the files they came from (see pmdesk.briefing.assets). The *_path columns are
+    # what older versions stored; they are shown, never read.
+    logo_png: Mapped[str] = mapped_column(Text, default="", server_default="")
+    logo_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    template_docx: Mapped[str] = mapped_column(Text, default="", server_default="")
+    template_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # Who reads it (see pmdesk.export.audience) and the PM's adjustments of that profile's
+    # rules, a JSON object of rule -> bool.
+    profile: Mapped[str] = mapped_column(String(20), default=INTERNAL, server_default=INTERNAL)
+    profile_rules: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
 
     sections: Mapped[list[BriefingSection]] = relationship(
         order_by="BriefingSection.position", viewonly=True
@@ -87,6 +102,15 @@ TEXT_FIELDS: dict[str, tuple[str, int | None]] = {
     "company_name": ("The company name", SHORT_TEXT_MAX),
     "logo_path": ("The logo file", PATH_MAX),
     "template_path": ("The template file", PATH_MAX),
+}
+
+
+# Stored files and their names, with the longest text each may be (base64 of the limits).
+ASSET_FIELDS: dict[str, int] = {
+    "logo_png": 4 * LOGO_MAX_BYTES // 3 + 4,
+    "logo_name": 200,
+    "template_docx": 4 * TEMPLATE_MAX_BYTES // 3 + 4,
+    "template_name": 200,
 }
 
 
@@ -242,6 +266,26 @@ def _checked_name(session: Session, name: object, own_id: str | None) -> str:
 
 
 def _checked_value(field: str, value: Any) -> Any:
+    if field == "profile":
+        if value not in PROFILES:
+            raise ValidationError(
+                "The audience profile must be one of " + ", ".join(PROFILES) + "."
+            )
+        return value
+    if field == "profile_rules":
+        rules = value if isinstance(value, dict) else parse_options(str(value))[0]
+        unknown = [rule for rule in rules if rule not in RULES]
+        if unknown or not all(isinstance(on, bool) for on in rules.values()):
+            raise ValidationError("The audience rules are not ones PM Desk knows.")
+        return json.dumps(rules, sort_keys=True)
+    if field in ASSET_FIELDS:
+        # Only pmdesk.briefing.assets makes these, from a checked file; a dump is checked
+        # again when the export reads them.
+        text = "" if value is None else str(value)
+        limit = ASSET_FIELDS[field]
+        if len(text) > limit:
+            raise ValidationError("The stored logo or template is larger than PM Desk allows.")
+        return text
     if field == "briefing_date":
         if value is None or isinstance(value, date):
             return value

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 from sqlalchemy.orm import Session
 
+from pmdesk.export.audience import Audience
 from pmdesk.export.writer import BriefingDocument
 
 
@@ -70,6 +71,10 @@ class SectionContext:
     warnings: list[str] = field(default_factory=list)
     # (title, writer) pairs the briefing puts after every section, e.g. battlecards
     appendix: list[tuple[str, Callable[[BriefingDocument], None]]] = field(default_factory=list)
+    # Who reads the briefing: a section asks ``audience.hides(rule)`` before writing what a
+    # rule of pmdesk.export.audience covers, and writes people and dates through
+    # ``audience.person`` and ``audience.day``. Internal (everything) unless told otherwise.
+    audience: Audience = field(default_factory=Audience)
 
     def option(self, spec: OptionSpec) -> Any:
         return option_value(self.options, spec)

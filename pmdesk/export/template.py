@@ -21,27 +21,19 @@ if TYPE_CHECKING:
 
 TEMPLATE_SUFFIXES = (".dotx", ".dotm")
 LOGO_MAX_PIXELS = 40_000_000  # a decompression bomb is not a logo
+TEMPLATE_MAX_BYTES = 10_000_000
 
 
-def resolve(path_text: str, base_folder: Path | None) -> Path | None:
-    """A path as typed in the settings; relative paths count from the project's folder, so
-    a logo kept next to a project travels with it."""
-    text = path_text.strip()
-    if not text:
-        return None
-    path = Path(text).expanduser()
-    if not path.is_absolute() and base_folder is not None:
-        path = base_folder / path
-    return path
-
-
-def blank_document(template: Path | None) -> DocxDocument:
-    """A new empty document: python-docx's default, or ``template`` with its body cleared."""
+def blank_document(template: Path | bytes | None, *, name: str = "") -> DocxDocument:
+    """A new empty document: python-docx's default, or ``template`` (a file the PM named,
+    or a template's bytes stored in the project, called ``name`` in messages) with its body
+    cleared."""
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
 
     if template is None:
         return docx.Document()
+    if isinstance(template, bytes):
+        return _opened(io.BytesIO(template), name or "stored with the briefing")
     where = quoted(template)
     if template.suffix.lower() in TEMPLATE_SUFFIXES:
         raise ExportError(_dotx_message(where))
@@ -49,13 +41,24 @@ def blank_document(template: Path | None) -> DocxDocument:
         raise ExportError(f"The template {where} is a folder, not a Word document.")
     if not template.exists():
         raise ExportError(f"The template {where} does not exist; choose another or none.")
+    if not template.is_file():  # a device or a pipe would be read without end
+        raise ExportError(f"The template {where} is not a file.")
     if template.suffix.lower() == ".doc":
         raise ExportError(
             f"The template {where} is in the old Word format (.doc); "
             "open it in Word and save it as a Word document (.docx)."
         )
+    if template.stat().st_size > TEMPLATE_MAX_BYTES:
+        raise ExportError(f"The template {where} is larger than a Word template can be.")
+    return _opened(str(template), where)
+
+
+def _opened(source: str | io.BytesIO, where: str) -> DocxDocument:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
     try:
-        document = docx.Document(str(template))
+        document = docx.Document(source)
     except ValueError as error:
         if "template" in str(error):
             raise ExportError(_dotx_message(where)) from None
@@ -71,15 +74,16 @@ def blank_document(template: Path | None) -> DocxDocument:
     return document
 
 
-def logo_png(logo: Path) -> tuple[bytes | None, str | None]:
-    """The logo as PNG bytes, or None and a warning saying why it was left out."""
-    where = quoted(logo)
-    if not logo.is_file():
+def logo_png(logo: Path | bytes) -> tuple[bytes | None, str | None]:
+    """The logo (a file, or the bytes stored with the briefing) as PNG bytes, or None and a
+    warning saying why it was left out."""
+    where = "stored with the briefing" if isinstance(logo, bytes) else quoted(logo)
+    if not isinstance(logo, bytes) and not logo.is_file():
         return None, f"The logo {where} was not found, so the title page has no logo."
     from PIL import Image, UnidentifiedImageError
 
     try:
-        with Image.open(logo) as image:
+        with Image.open(io.BytesIO(logo) if isinstance(logo, bytes) else logo) as image:
             if image.width * image.height > LOGO_MAX_PIXELS:
                 return None, f"The logo {where} is too large a picture, so it was left out."
             image.load()

@@ -55,3 +55,15 @@ def counted(number: int, singular: str, plural: str | None = None) -> str:
     """
     noun = singular if number == 1 else (plural or f"{singular}s")
     return f"{number:,} {noun}"
+
+
+def clipped(text: str, limit: int) -> str:
+    """``text`` as it is when it has at most ``limit`` characters, else on one line cut at a
+    word with "…": a name typed at length must not fill a title page or every footer."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    cut = " ".join(text.split())[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,;:·-") + "…"

@@ -35,6 +35,10 @@ if TYPE_CHECKING:
 
 CHART_DPI = 200
 EMU_PER_INCH = 914400
+# The smallest text a chart may carry once placed on the page: below it a printed briefing
+# needs a magnifying glass. Sections plan their pictures (split a timeline, thin a grid) so
+# that :meth:`BriefingDocument.figure` never has to shrink text below it.
+MIN_CHART_TEXT_PT = 7.0
 
 
 @dataclass
@@ -81,6 +85,9 @@ class BriefingDocument:
         self.cleaner = cleaner
         self.headings: list[Heading] = []
         self.pictures = 0
+        # (the picture's description, the smallest text on it in points as placed)
+        self.chart_text: list[tuple[str, float]] = []
+        self.chart_words: list[str] = []  # the text drawn inside the pictures
         self._toc_anchor: Paragraph | None = None
         self.pages = PageEstimate(lambda: self.content_height)
         # List styles a template lacked carry no bullets: the writer draws those itself.
@@ -413,10 +420,8 @@ class BriefingDocument:
         heading above the picture describes it.
         """
         width, height = figure.get_size_inches()
-        target_width = self.content_width
-        limit = max_height if max_height is not None else self.content_height * 0.78
-        if height * target_width / width > limit:
-            target_width = width * limit / height
+        scale = self.figure_scale(width, height, max_height)
+        target_width = width * scale
         buffer = io.BytesIO()
         # Light PNG compression: the default level takes a sixth longer to save a chart for a
         # file about a tenth smaller, a poor trade when an executive is waiting.
@@ -426,7 +431,32 @@ class BriefingDocument:
             dpi=CHART_DPI * target_width / width,
             pil_kwargs={"compress_level": 1},
         )
+        # Measured after drawing: tick labels get their text only then.
+        self.chart_text.append((alt_text or caption, smallest_text(figure) * scale))
+        self.chart_words.extend(text.get_text() for text in drawn_texts(figure))
         self.picture(buffer.getvalue(), target_width, alt_text=alt_text, caption=caption)
+
+    def figure_scale(self, width: float, height: float, max_height: float | None = None) -> float:
+        """How much :meth:`figure` scales a picture of ``width`` x ``height`` inches: to the
+        page's text width, or less when it would be taller than ``max_height`` (by default
+        about four fifths of the page). Sections use it to plan what one picture can hold."""
+        limit = max_height if max_height is not None else self.content_height * 0.78
+        scale = self.content_width / width
+        if height * scale > limit:
+            scale = limit / height
+        return scale
+
+    def readable_at(self, figure: Figure, max_height: float) -> bool:
+        """Whether ``figure``'s smallest text stays at :data:`MIN_CHART_TEXT_PT` or more when
+        it is placed no taller than ``max_height`` inches."""
+        figure.draw_without_rendering()  # tick labels get their text only when drawn
+        width, height = figure.get_size_inches()
+        scale = self.figure_scale(width, height, max_height)
+        return smallest_text(figure) * scale >= MIN_CHART_TEXT_PT
+
+    def room_left(self) -> float:
+        """Inches estimated to be left on the current page."""
+        return max(0.0, self.content_height - self.pages.used)
 
     def picture(
         self, png: bytes, width_inches: float, *, alt_text: str = "", caption: str = ""
@@ -497,6 +527,27 @@ class BriefingDocument:
 # (size, spacing above + below) in points of a contents entry, as the styles set them:
 # [level 2, level 1].
 CONTENTS_ENTRY = ((10.0, 1.0), (11.0, 10.0))
+
+
+def smallest_text(figure: Figure) -> float:
+    """The smallest font size, in points at the figure's own size, of the text drawn on it."""
+    sizes = [text.get_fontsize() for text in drawn_texts(figure)]
+    return float(min(sizes, default=MIN_CHART_TEXT_PT))
+
+
+def drawn_texts(figure: Figure) -> list[Any]:
+    """Every piece of text a drawn figure shows (matplotlib ``Text`` objects)."""
+    texts: list[Any] = list(figure.texts)
+    for legend in figure.legends:
+        texts.extend(legend.get_texts())
+    for axes in figure.axes:
+        texts.extend(axes.texts)
+        if axes.get_legend() is not None:
+            texts.extend(axes.get_legend().get_texts())
+        if axes.axison:  # an axis turned off draws none of its labels
+            texts.extend(axes.get_xticklabels() + axes.get_yticklabels())
+            texts.extend((axes.xaxis.label, axes.yaxis.label, axes.title))
+    return [text for text in texts if text.get_visible() and text.get_text().strip()]
 
 
 def describe(shape: Any, alt_text: str) -> None:

@@ -5,6 +5,8 @@ Whatever goes wrong, the project stays as it was and an existing target file is 
 
 from __future__ import annotations
 
+import io
+import os
 import zipfile
 
 import docx
@@ -13,9 +15,10 @@ from docx.shared import RGBColor
 from PIL import Image
 from sqlalchemy import select
 
+from pmdesk.briefing import assets
 from pmdesk.briefing.exporter import BriefingSettings, export_briefing
 from pmdesk.domain.project import Project
-from pmdesk.errors import SaveError
+from pmdesk.errors import SaveError, ValidationError
 from pmdesk.export.errors import ExportCancelledError, ExportError
 from pmdesk.store.document import Document
 from pmdesk.workspaces.decisions.query import briefing_asks
@@ -154,38 +157,111 @@ def test_a_corporate_template_gives_its_styles_and_footer(
     assert "Product overview" in text
 
 
-def test_a_template_relative_to_the_project_folder_is_found(tmp_path, sample_document):
-    docx.Document().save(str(tmp_path / "house.docx"))
-    settings = BriefingSettings(template_path="house.docx")
-    result = export_briefing(
-        sample_document.session, tmp_path / "out.docx", settings, base_folder=tmp_path
+def test_a_template_named_by_path_in_an_older_file_is_not_read(tmp_path, sample_document):
+    house = docx.Document()
+    house.sections[0].footer.paragraphs[0].text = "Someone else's footer"
+    house.save(str(tmp_path / "house.docx"))
+    settings = BriefingSettings(template_path=str(tmp_path / "house.docx"))
+    result = export_briefing(sample_document.session, tmp_path / "out.docx", settings)
+    assert any(
+        "“house.docx”" in warning and "does not read files a project names" in warning
+        for warning in result.warnings
     )
-    assert result.path.is_file()
+    footers = [
+        p.text for s in docx.Document(str(result.path)).sections for p in s.footer.paragraphs
+    ]
+    assert "Someone else's footer" not in footers
 
 
-def test_a_logo_appears_on_the_title_page(tmp_path, sample_document):
+def test_a_stored_template_gives_its_styles_and_travels_with_the_project(tmp_path, sample_document):
+    template = docx.Document()
+    template.styles["Heading 1"].font.color.rgb = RGBColor(0xAA, 0x11, 0x22)
+    template.sections[0].footer.paragraphs[0].text = "ACME Corp — Confidential"
+    path = tmp_path / "acme.docx"
+    template.save(str(path))
+    data, name = assets.read_template(path)
+    path.unlink()  # a teammate's copy has no such file: the project carries it
+    settings = BriefingSettings(template_docx=data, template_name=name)
+    result = export_briefing(sample_document.session, tmp_path / "b.docx", settings)
+    written = docx.Document(str(result.path))
+    assert written.styles["Heading 1"].font.color.rgb == RGBColor(0xAA, 0x11, 0x22)
+    assert name == "acme.docx"
+
+
+def test_a_stored_logo_appears_on_the_title_page(tmp_path, sample_document):
     logo = tmp_path / "logo.png"
-    Image.new("RGB", (240, 80), "#1f3a5f").save(logo)
-    result = export_briefing(
-        sample_document.session, tmp_path / "l.docx", BriefingSettings(logo_path=str(logo))
-    )
-    assert len(docx.Document(str(result.path)).inline_shapes) >= 1
+    Image.new("RGB", (4000, 1000), "#1f3a5f").save(logo)
+    data, name = assets.read_logo(logo)
+    with Image.open(io.BytesIO(assets.stored_bytes(data))) as stored:
+        assert max(stored.size) <= assets.LOGO_MAX_SIDE  # no need to keep a poster
+    plain = export_briefing(sample_document.session, tmp_path / "p.docx", BriefingSettings())
+    settings = BriefingSettings(logo_png=data, logo_name=name)
+    result = export_briefing(sample_document.session, tmp_path / "l.docx", settings)
+    shapes = len(docx.Document(str(result.path)).inline_shapes)
+    assert shapes == len(docx.Document(str(plain.path)).inline_shapes) + 1
     assert not any("logo" in warning for warning in result.warnings)
+
+
+def _fifo(tmp_path):
+    path = tmp_path / "pipe.png"
+    os.mkfifo(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda tmp: tmp / "missing.png", "cannot be found"),
+        (lambda tmp: tmp, "is not a file"),
+        (_fifo, "is not a file"),  # would be read for ever
+        (
+            lambda tmp: _write(tmp / "logo.png", b"<svg xmlns='http://www.w3.org/2000/svg'/>"),
+            "not a picture",
+        ),
+        (lambda tmp: _write(tmp / "cut.png", _png()[:60]), "not a picture"),
+        (lambda tmp: _write(tmp / "huge.png", b"\0" * (assets.LOGO_MAX_BYTES + 1)), "at most 5 MB"),
+        (lambda tmp: _bomb(tmp / "bomb.png"), "too large a picture"),
+    ],
+)
+def test_a_bad_logo_is_refused_with_a_sentence_and_nothing_stored(tmp_path, make, message):
+    with pytest.raises(ValidationError, match=message):
+        assets.read_logo(make(tmp_path))
 
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(None, "was not found"), (b"<svg xmlns='http://www.w3.org/2000/svg'/>", "not a picture")],
+    [(b"this is not a zip", "may be damaged"), (b"\0" * 100, "may be damaged")],
 )
-def test_a_bad_logo_is_left_out_with_a_warning(tmp_path, sample_document, content, message):
-    logo = tmp_path / "logo.png"
-    if content is not None:
-        logo.write_bytes(content)
-    settings = BriefingSettings(logo_path=str(logo))
+def test_a_corrupt_template_is_refused_when_chosen(tmp_path, content, message):
+    path = _write(tmp_path / "corrupt.docx", content)
+    with pytest.raises(ValidationError, match=message):
+        assets.read_template(path)
+    with pytest.raises(ValidationError, match="Word template"):
+        assets.read_template(_write(tmp_path / "house.dotx", b"PK"))
+
+
+def test_a_damaged_stored_logo_is_left_out_with_a_warning(tmp_path, sample_document):
+    settings = BriefingSettings(logo_png="not base64 at all!")
     result = export_briefing(sample_document.session, tmp_path / "l.docx", settings)
-    assert result.path.is_file()
-    assert any(message in warning and "“logo.png”" in warning for warning in result.warnings)
+    assert any("stored with the briefing is damaged" in warning for warning in result.warnings)
     assert len(docx.Document(str(result.path)).inline_shapes) == result.pictures
+
+
+def _write(path, data: bytes):
+    path.write_bytes(data)
+    return path
+
+
+def _png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 64), "#336699").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def _bomb(path):
+    """A small file that claims a picture of 50,000 x 50,000 pixels."""
+    Image.new("1", (50_000, 50_000)).save(path, format="PNG", optimize=True)
+    return path
 
 
 def test_the_target_must_be_a_docx(tmp_path, sample_document):
@@ -248,3 +324,31 @@ def test_a_template_without_list_and_heading_styles_still_reads_well(tmp_path, s
     asked = len(briefing_asks(sample_document.session))  # the decision log's asks come first
     assert f"{asked + 1}. Approve: the budget" in texts and f"{asked + 2}. Ask: a sponsor" in texts
     assert "Decisions and asks" in texts
+
+
+def test_a_product_name_of_2000_characters_is_shortened_on_the_page_only(tmp_path, sample_document):
+    session = sample_document.session
+    long_name = ("Field service scheduling platform " * 70)[:2000]
+    session.scalars(select(Project)).one().name = long_name
+    session.commit()
+    result = export_briefing(session, tmp_path / "long.docx", BriefingSettings())
+    document = docx.Document(str(result.path))
+    title = next(p.text for p in document.paragraphs if p.text.endswith(": executive briefing"))
+    assert len(title) < 120 and "…" in title
+    footers = {p.text for s in document.sections for p in s.footer.paragraphs if p.text}
+    assert footers and all(len(text) < 140 for text in footers)
+    assert len(document.core_properties.subject) <= 255
+    session.expire_all()
+    assert session.scalars(select(Project)).one().name == long_name  # the project keeps it
+
+
+def test_a_100_kb_executive_summary_is_written_whole(tmp_path, sample_document):
+    block = "The quarter went as planned and the launch holds. " * 20
+    summary = "\n\n".join(f"{number}. {block}" for number in range(100))
+    assert len(summary) >= 100_000
+    settings = BriefingSettings(executive_summary=summary)
+    result = export_briefing(sample_document.session, tmp_path / "summary.docx", settings)
+    text = _text_of(result.path)
+    assert "99. The quarter went as planned" in text  # nothing cut off
+    assert text.count("The quarter went as planned and the launch holds.") == 100 * 20
+    assert "Roadmap" in text  # and every section after it

@@ -32,13 +32,16 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk import registry
+from pmdesk.briefing import assets
 from pmdesk.briefing import model as briefings
 from pmdesk.briefing.exporter import BriefingSettings, ExportResult
 from pmdesk.briefing.model import Briefing, SectionChoice
 from pmdesk.briefing.qt import actions
 from pmdesk.briefing.qt import dialogs as ask
+from pmdesk.briefing.qt.audience_panel import AudiencePanel
 from pmdesk.briefing.qt.export_runner import ExportThread, progress_dialog
 from pmdesk.briefing.qt.sections_panel import SectionsPanel
+from pmdesk.errors import ValidationError
 from pmdesk.gui import dialogs
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.text import show_plain_text
@@ -111,6 +114,7 @@ class BriefingPage(QWidget):
         self.empty_label.setWordWrap(True)
 
         self.lines: dict[str, QLineEdit] = {}
+        self.stored: dict[str, QLineEdit] = {}  # "logo"/"template" -> the stored file's name
         self.browse_buttons: list[QPushButton] = []
         form = QFormLayout()
         for field, (label, placeholder) in LINE_FIELDS.items():
@@ -144,9 +148,20 @@ class BriefingPage(QWidget):
             form.addRow(label, editor)
         settings_box = QGroupBox("Title page and summary")
         settings_box.setLayout(form)
+        self.audience = AudiencePanel()
+        self.audience.edited.connect(
+            lambda values: self._update("Change the briefing's audience", values)
+        )
+        audience_box = QGroupBox("Who reads it")
+        QVBoxLayout(audience_box).addWidget(self.audience)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(audience_box)
+        column.addWidget(settings_box)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setWidget(settings_box)
+        scroll.setWidget(left)
 
         self.sections = SectionsPanel()
         self.sections.sections_changed.connect(self._sections_edited)
@@ -167,16 +182,22 @@ class BriefingPage(QWidget):
     def _path_row(
         self, form: QFormLayout, field: str, label: str, choose: Callable[[], None]
     ) -> QLineEdit:
+        """The stored file's name (read-only: a file is chosen, never typed), Choose… and
+        Remove."""
+        what = "logo" if field == "logo_path" else "template"
         line = QLineEdit()
-        line.setPlaceholderText("None" if field == "logo_path" else "None: PM Desk's own style")
-        line.editingFinished.connect(lambda: self._line_edited(field))
-        self.lines[field] = line
+        line.setReadOnly(True)
+        line.setPlaceholderText("None" if what == "logo" else "None: PM Desk's own style")
+        self.stored[what] = line
         browse = QPushButton("Choose…")
         browse.clicked.connect(choose)
-        self.browse_buttons.append(browse)
+        remove = QPushButton("Remove")
+        remove.clicked.connect(lambda: self._remove(what))
+        self.browse_buttons.extend((browse, remove))
         row = QHBoxLayout()
         row.addWidget(line, 1)
         row.addWidget(browse)
+        row.addWidget(remove)
         form.addRow(label, row)
         return line
 
@@ -213,6 +234,16 @@ class BriefingPage(QWidget):
             if line.text() != getattr(briefing, field):
                 line.setText(getattr(briefing, field))
             line.setReadOnly(read_only)
+        for what, line in self.stored.items():
+            name = getattr(briefing, f"{what}_name")
+            old_path = getattr(briefing, f"{what}_path").strip()
+            if name:
+                line.setText(f"{name} (stored in the project)")
+            elif old_path:
+                # Named by an older version: shown so the PM can choose it again, never read.
+                line.setText(f"Not stored: {old_path} — choose it again")
+            else:
+                line.setText("")
         for browse in self.browse_buttons:
             browse.setEnabled(not read_only)  # a chosen file could not be stored
         for field, editor in self.texts.items():
@@ -227,6 +258,7 @@ class BriefingPage(QWidget):
         self.use_export_date.setEnabled(not read_only)
         for widget in (self.use_export_date, self.date_edit):
             widget.blockSignals(False)
+        self.audience.show_briefing(briefing.profile, briefing.profile_rules, read_only)
         self.sections.show_choices(briefings.section_choices(briefing))
         self.sections.set_read_only(read_only)
 
@@ -246,7 +278,7 @@ class BriefingPage(QWidget):
             actions.update_briefing(self.controller, briefing.id, label, values, merge)
 
     def _line_edited(self, field: str) -> None:
-        label = LINE_FIELDS.get(field, ("Logo" if field == "logo_path" else "Template", ""))[0]
+        label = LINE_FIELDS[field][0]
         self._update(f"Edit briefing {label.lower()}", {field: self.lines[field].text()})
 
     def _text_edited(self, field: str) -> None:
@@ -278,14 +310,31 @@ class BriefingPage(QWidget):
     def _choose_logo(self) -> None:
         path = ask.choose_briefing_logo(self, self._folder())
         if path is not None:
-            self.lines["logo_path"].setText(str(path))
-            self._line_edited("logo_path")
+            self._store("logo", path)
 
     def _choose_template(self) -> None:
         path = ask.choose_briefing_template(self, self._folder())
         if path is not None:
-            self.lines["template_path"].setText(str(path))
-            self._line_edited("template_path")
+            self._store("template", path)
+
+    def _store(self, what: str, path: Path) -> None:
+        """Read the chosen file into the briefing (checked, within its size limit), so the
+        project carries it; the old path-only setting is cleared in the same step."""
+        read = assets.read_logo if what == "logo" else assets.read_template
+        try:
+            data, name = read(path)
+        except ValidationError as error:
+            dialogs.show_error(self, f"Cannot use this {what}", str(error))
+            return
+        field = "logo_png" if what == "logo" else "template_docx"
+        values = {field: data, f"{what}_name": name, f"{what}_path": ""}
+        self._update(f"Choose the briefing's {what}", values)
+
+    def _remove(self, what: str) -> None:
+        field = "logo_png" if what == "logo" else "template_docx"
+        self._update(
+            f"Remove the briefing's {what}", {field: "", f"{what}_name": "", f"{what}_path": ""}
+        )
 
     def _folder(self) -> str:
         path = self.controller.document.path

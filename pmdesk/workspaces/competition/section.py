@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from pmdesk.export.audience import BATTLECARDS as HIDE_BATTLECARDS
+from pmdesk.export.audience import DETAIL, WEAKNESSES
 from pmdesk.export.section import OptionSpec, SectionContext
 from pmdesk.export.text import counted
 from pmdesk.export.writer import BriefingDocument, Column
@@ -25,8 +27,13 @@ BATTLECARDS = OptionSpec(
     choices=(("appendix", "As an appendix"), ("inline", "In this section"), ("none", "Leave out")),
 )
 MAX_UNCHOSEN = 12  # competitors shown when the PM chose none
+# Battlecard fields that speak of a competitor's weak spots.
+WEAKNESS_FIELDS = frozenset({"why_we_win", "landmines"})
 WIDE_AFTER = 4  # more category columns than this: the matrix gets a landscape page
 MAX_CATEGORIES = 9  # columns that still fit a landscape page
+MAP_HEIGHT_MIN = 2.6  # inches: less room than this below the tables, the map gets a new page
+MAP_ASPECT = 1.25  # the map's width for its height: a square plus the axis labels
+MAP_HEADING = 1.6  # inches for the heading, the note below and a margin for the estimate
 POINTS_SHOWN = 3  # leads and trails per battlecard
 CRITERIA_ROWS = 15  # the heaviest criteria in the breakdown; the rest are in the workspace
 CRITERIA_COLUMNS = 5  # competitors (us first) a portrait page holds beside the criterion
@@ -62,7 +69,7 @@ class CompetitionSection:
     empty_message = "No competitors have been compared yet."
 
     def collect(self, context: SectionContext) -> CompetitionContent | None:
-        session = context.session
+        session, readers = context.session, context.audience
         everyone = edit.competitors(session)
         if not everyone:
             return None
@@ -113,7 +120,9 @@ class CompetitionSection:
             categories,
             us.name if us else None,
             layout,
-            _cards(session, board, included) if context.option(BATTLECARDS) != "none" else [],
+            _cards(session, board, included, hide_weaknesses=readers.hides(WEAKNESSES))
+            if context.option(BATTLECARDS) != "none" and not readers.hides(HIDE_BATTLECARDS)
+            else [],
             _breakdown(board, scored, included),
             len(scored),
             map_note,
@@ -165,15 +174,24 @@ class CompetitionSection:
             caption="Category scores are weighted averages from 0 to 5; the total is the "
             "weighted share of the best possible score.",
         )
-        self._breakdown(content, out)
+        if not context.audience.hides(DETAIL):
+            self._breakdown(content, out)
         if content.map_layout is not None:
-            # The map gets a page of its own: beside the table it would be too small to read.
-            out.heading("Positioning map", 2, new_page=True)
-            figure = chart.map_figure(content.map_layout)
+            # The map follows the tables when most of a page is left for it; otherwise it
+            # gets a page of its own, where it is large enough to read.
+            # It is drawn at the size it is placed at, so its text keeps its 9-10 pt.
+            room = out.room_left() - MAP_HEADING
+            fits = room >= MAP_HEIGHT_MIN
+            if fits:
+                width = min(out.content_width, room * MAP_ASPECT)
+                figure = chart.map_figure(content.map_layout, width, room)
+            else:
+                figure = chart.map_figure(content.map_layout)
+            out.heading("Positioning map", 2, new_page=not fits)
             layout = content.map_layout
             out.figure(
                 figure,
-                max_height=out.content_height * 0.82,
+                max_height=room if fits else out.content_height * 0.82,
                 alt_text=f"Positioning map of {counted(len(layout.bubbles), 'competitor')}: "
                 f"{layout.x_label} across, {layout.y_label} up. "
                 + "; ".join(bubble.name for bubble in layout.bubbles[:12])
@@ -292,7 +310,11 @@ def _heaviest_axes(
     return None, None
 
 
-def _cards(session: Any, board: Scoreboard, included: list[Competitor]) -> list[CardContent]:
+def _cards(
+    session: Any, board: Scoreboard, included: list[Competitor], *, hide_weaknesses: bool
+) -> list[CardContent]:
+    """Each competitor's battlecard; without their weaknesses (where we lead, landmines to
+    set, why we win) when the readers must not see them."""
     stored = cards.battlecards(session)
     result = []
     for competitor in included:
@@ -303,8 +325,11 @@ def _cards(session: Any, board: Scoreboard, included: list[Competitor]) -> list[
             (label, getattr(card, field) or "")
             for field, label in cards.BATTLECARD_FIELDS.items()
             if (getattr(card, field) or "").strip()
+            and not (hide_weaknesses and field in WEAKNESS_FIELDS)
         )
         leads, trails = board.compare(competitor.id)
+        if hide_weaknesses:
+            leads = []
         result.append(
             CardContent(
                 competitor.name, texts, tuple(leads[:POINTS_SHOWN]), tuple(trails[:POINTS_SHOWN])

@@ -8,6 +8,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from pmdesk.export.audience import NAMES, Audience
 from pmdesk.export.section import OptionSpec, SectionContext
 from pmdesk.export.writer import BriefingDocument, Column
 from pmdesk.workspaces.requirements.model import (
@@ -95,6 +96,7 @@ class RequirementsSection:
     def write(
         self, content: RequirementsContent, out: BriefingDocument, context: SectionContext
     ) -> None:
+        readers = context.audience
         out.lead(
             f"{content.total} requirements rest on {content.inputs} pieces of customer input. "
             "Each is scored by RICE: reach × impact × confidence ÷ effort.",
@@ -127,7 +129,7 @@ class RequirementsSection:
                     STATUSES.get(row.status, row.status),
                     f"{row.score:,.0f}" if row.score is not None else "not scored",
                     str(row.evidence_count),
-                    row.owner,
+                    "" if readers.hides(NAMES) else row.owner,  # an empty column is left out
                 ]
                 for number, row in enumerate(content.top, start=1)
             ]
@@ -139,11 +141,13 @@ class RequirementsSection:
                 if not quotes:
                     continue
                 out.docx.add_paragraph(out.clean(_titled(row), "Requirements › Title"), "Label")
-                out.bullets([(_quoted(quote), "Requirements › Customer input") for quote in quotes])
+                out.bullets(
+                    [(_quoted(quote, readers), "Requirements › Customer input") for quote in quotes]
+                )
         if context.option(GAPS):
-            self._gaps(content, out)
+            self._gaps(content, out, readers)
 
-    def _gaps(self, content: RequirementsContent, out: BriefingDocument) -> None:
+    def _gaps(self, content: RequirementsContent, out: BriefingDocument, readers: Audience) -> None:
         out.heading("Gaps", 2)
         if not (content.unsupported or content.unplanned or content.inbox):
             out.note("No gaps: every requirement has evidence and a place on the roadmap.")
@@ -162,19 +166,30 @@ class RequirementsSection:
             out.docx.add_paragraph("Customer input no requirement answers yet", style="Label")
             out.bullets(
                 [
-                    (f"“{row.quote}” — {row.who or 'unknown'}", "Requirements › Customer input")
+                    (
+                        f"“{row.quote}” — {_who(row.who, row.segment, readers)}",
+                        "Requirements › Customer input",
+                    )
                     for row in content.inbox
                 ]
             )
             _more(out, content.inbox_total)
 
 
+def _who(name: str, segment: str, readers: Audience) -> str:
+    if not name:
+        return "unknown"
+    return readers.person(name, segment or "a customer")
+
+
 def _titled(row: RequirementRow) -> str:
     return f"{row.reference} {row.title}" if row.reference else row.title
 
 
-def _quoted(quote: Quote) -> str:
-    who = ", ".join(part for part in (quote.who, quote.segment) if part) or "a customer"
+def _quoted(quote: Quote, readers: Audience) -> str:
+    """“Quote” — who (source, month); for readers who must not see names, the segment."""
+    name = "" if readers.hides(NAMES) else quote.who
+    who = ", ".join(part for part in (name, quote.segment) if part) or "a customer"
     source = SOURCES.get(quote.source, quote.source)
     return f"“{quote.text.strip()}” — {who} ({source.lower()}, {quote.received_on:%b %Y})"
 

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from pmdesk.export.audience import DETAIL, Audience
 from pmdesk.export.section import OptionSpec, SectionContext
 from pmdesk.export.text import counted
-from pmdesk.export.writer import BriefingDocument, Column
+from pmdesk.export.writer import MIN_CHART_TEXT_PT, BriefingDocument, Column
 from pmdesk.workspaces.roadmap.baselines import Slip, baseline_dates, slips
-from pmdesk.workspaces.roadmap.chart.figure import roadmap_figure
+from pmdesk.workspaces.roadmap.chart.figure import (
+    POINTS_PER_PX,
+    SMALLEST_TEXT_PX,
+    figure_pixels,
+    roadmap_figure,
+)
+from pmdesk.workspaces.roadmap.chart.layout import TimelineLayout, layout_timeline
+from pmdesk.workspaces.roadmap.chart.scale import Band
 from pmdesk.workspaces.roadmap.model import MARKER_KINDS, STATUSES
 from pmdesk.workspaces.roadmap.plan import Item, Roadmap, is_late, load_roadmap
 
@@ -25,9 +34,31 @@ ZOOM = OptionSpec(
     choices=(("month", "Months"), ("quarter", "Quarters"), ("half", "Half-years")),
 )
 BASELINE = OptionSpec("baseline", "Compare with the latest baseline", "bool", True)
+PAGES = OptionSpec(
+    "pages",
+    "Timeline pages at most",
+    "int",
+    6,
+    minimum=1,
+    hint="Lanes beyond them are summarised in a table",
+)
 UPCOMING_DAYS = 120  # "upcoming" milestones: the next four months
-LANES_UNCHOSEN = 8
 ROWS_MAX = 8  # per table: the three tables share one page
+CHART_ROOM = 0.8  # of a landscape page's height: the heading and caption take the rest
+# The least a timeline may be shrunk: its smallest text must stay readable on paper.
+MIN_SCALE = MIN_CHART_TEXT_PT / (SMALLEST_TEXT_PX * POINTS_PER_PX) + 0.01
+PX_PER_INCH = 96
+SQUEEZE_MIN = 0.8  # days narrower than this and a quarter's header label no longer fits
+
+
+@dataclass(frozen=True)
+class TimelinePage:
+    """One picture of the timeline: a group of lanes over one period."""
+
+    lane_ids: tuple[str, ...]
+    first: date
+    last: date
+    squeeze: float = 1.0  # see layout_timeline
 
 
 @dataclass(frozen=True)
@@ -49,11 +80,13 @@ class RoadmapContent:
     upcoming: list[Upcoming]
     at_risk: list[Item]
     slipped: list[Slip]
+    zoom: str = "quarter"
+    pages_max: int = 6
 
 
 class RoadmapSection:
     key = "roadmap"
-    options = (FIRST, LAST, LANES, ZOOM, BASELINE)
+    options = (FIRST, LAST, LANES, ZOOM, BASELINE, PAGES)
     empty_message = "No roadmap lanes or items have been planned yet."
 
     def collect(self, context: SectionContext) -> RoadmapContent | None:
@@ -63,15 +96,9 @@ class RoadmapSection:
             return None
         wanted = {name.casefold() for name in context.option(LANES)}
         lanes = [lane for lane in roadmap.lanes if not wanted or lane.name.casefold() in wanted]
-        if not wanted and len(lanes) > LANES_UNCHOSEN:
-            context.warnings.append(
-                f"The roadmap shows the first {LANES_UNCHOSEN} of {len(lanes)} lanes. "
-                "Choose lanes in the section's options."
-            )
-            lanes = lanes[:LANES_UNCHOSEN]
         if not lanes:
             context.warnings.append("None of the chosen roadmap lanes exist; all are shown.")
-            lanes = roadmap.lanes[:LANES_UNCHOSEN]
+            lanes = roadmap.lanes
         lane_ids = {lane.id for lane in lanes}
         first, last = context.option(FIRST), context.option(LAST)
         if first and last and last < first:
@@ -82,10 +109,11 @@ class RoadmapSection:
         latest = roadmap.baselines[0] if roadmap.baselines and context.option(BASELINE) else None
         slipped = []
         if latest is not None:
+            item_ids = {item.id for item in items}
             slipped = [
                 slip
                 for slip in slips(session, latest.id)
-                if slip.change == "slipped" and _in(slip.item_id, items)
+                if slip.change == "slipped" and slip.item_id in item_ids
             ]
         return RoadmapContent(
             roadmap,
@@ -101,6 +129,8 @@ class RoadmapSection:
                 if item.status in ("at_risk", "blocked") or is_late(item, today)
             ],
             slipped,
+            context.option(ZOOM),
+            context.option(PAGES),
         )
 
     def highlights(self, content: RoadmapContent) -> list[tuple[str, str]]:
@@ -113,7 +143,7 @@ class RoadmapSection:
     def write(
         self, content: RoadmapContent, out: BriefingDocument, context: SectionContext
     ) -> None:
-        today = context.today
+        today, readers = context.today, context.audience
         out.lead(
             f"{counted(len(content.upcoming), 'milestone')} in the next "
             f"{UPCOMING_DAYS // 30} months; "
@@ -121,30 +151,54 @@ class RoadmapSection:
             + (f"; {len(content.slipped):,} slipped." if content.baseline_name else "."),
             "Roadmap › Summary",
         )
-        figure = roadmap_figure(
-            content.roadmap,
-            today,
-            zoom=context.option(ZOOM),
-            first=content.first,
-            last=content.last,
-            lane_ids=content.lane_ids,
-            baseline=content.baseline,
-        )
-        caption = (
-            f"Pale bars show the dates of the baseline “{content.baseline_name}”."
-            if content.baseline
-            else ""
-        )
-        out.figure(
-            figure,
-            caption=caption,
-            max_height=out.content_height * 0.8,
-            alt_text=_describe_timeline(content),
-        )
+        pages, left_out = plan_timeline(content, out.content_width, out.content_height, today)
+        order = [lane.id for lane in content.roadmap.lanes if lane.id in content.lane_ids]
+        for page in pages:
+            figure = roadmap_figure(
+                content.roadmap,
+                today,
+                zoom=content.zoom,
+                first=page.first,
+                last=page.last,
+                lane_ids=set(page.lane_ids),
+                baseline=content.baseline,
+                squeeze=page.squeeze,
+            )
+            where = ""
+            if len(pages) > 1:
+                first_lane = order.index(page.lane_ids[0]) + 1
+                last_lane = first_lane + len(page.lane_ids) - 1
+                span = (
+                    f"lane {first_lane}"
+                    if first_lane == last_lane
+                    else (f"lanes {first_lane}–{last_lane}")
+                )
+                where = f"Timeline, {span} of {len(order):,}, {_period(page.first, page.last)}."
+            ghost = (
+                f"Pale bars show the dates of the baseline “{content.baseline_name}”."
+                if content.baseline
+                else ""
+            )
+            out.figure(
+                figure,
+                caption=" ".join(part for part in (where, ghost) if part),
+                max_height=out.content_height * CHART_ROOM,
+                alt_text=_describe_timeline(content, page),
+            )
         lanes = {lane.id: lane.name for lane in content.roadmap.lanes}
-        # The tables read best upright: a portrait page holds all three.
-        if not out.start_portrait():
-            out.page_break()
+        if left_out:
+            drawn = len(order) - len(left_out)
+            context.warnings.append(
+                f"The roadmap timeline draws {drawn:,} of {len(order):,} lanes on "
+                f"{counted(len(pages), 'page')}; the other {len(left_out):,} are summarised "
+                "in a table. Choose lanes or more pages in the section's options."
+            )
+            if readers.hides(DETAIL):
+                out.note(f"{counted(len(left_out), 'more lane')} in the Roadmap workspace.")
+            else:
+                self._other_lanes(content, left_out, out, today, readers)
+        # The tables follow on the timeline's last page: turning to portrait for them would
+        # leave that page half empty and alternate the orientation.
         out.heading("Upcoming milestones", 2)
         if content.upcoming:
             out.table(
@@ -154,7 +208,10 @@ class RoadmapSection:
                     Column("Where", 1.6),
                     Column("Status", 1.0),
                 ],
-                [[_day(u.day), u.name, u.what, u.status] for u in content.upcoming[:ROWS_MAX]],
+                [
+                    [readers.day(u.day), u.name, u.what, u.status]
+                    for u in content.upcoming[:ROWS_MAX]
+                ],
                 "Roadmap › Milestones",
             )
             _more(out, len(content.upcoming))
@@ -169,7 +226,7 @@ class RoadmapSection:
                     "Late"
                     if is_late(item, today) and item.status not in ("at_risk", "blocked")
                     else STATUSES.get(item.status, item.status),
-                    _day(item.end),
+                    readers.day(item.end),
                     item.confidence.capitalize(),
                 ]
                 for item in content.at_risk[:ROWS_MAX]
@@ -192,7 +249,12 @@ class RoadmapSection:
             out.heading(f"Slipped since “{content.baseline_name}”", 2, field="Roadmap › Baseline")
             if content.slipped:
                 rows = [
-                    [slip.title, _day(slip.baseline_end), _day(slip.end), counted(slip.days, "day")]
+                    [
+                        slip.title,
+                        readers.day(slip.baseline_end),
+                        readers.day(slip.end),
+                        counted(slip.days, "day"),
+                    ]
                     for slip in content.slipped[:ROWS_MAX]
                 ]
                 out.table(
@@ -209,30 +271,150 @@ class RoadmapSection:
             else:
                 out.note("Nothing has slipped since the baseline.")
 
+    def _other_lanes(
+        self,
+        content: RoadmapContent,
+        lane_ids: list[str],
+        out: BriefingDocument,
+        today: date,
+        readers: Audience,
+    ) -> None:
+        """The lanes no timeline page had room for, one row each, so none goes unmentioned."""
+        out.heading("Lanes not drawn on the timeline", 2)
+        by_lane: dict[str, list[Item]] = {lane_id: [] for lane_id in lane_ids}
+        for item in content.roadmap.items:
+            if item.lane_id in by_lane:
+                by_lane[item.lane_id].append(item)
+        names = {lane.id: lane.name for lane in content.roadmap.lanes}
+        rows = []
+        for lane_id in lane_ids:
+            items = by_lane[lane_id]
+            ends = [item.end for item in items if item.end is not None]
+            troubled = sum(
+                1 for item in items if item.status in ("at_risk", "blocked") or is_late(item, today)
+            )
+            rows.append(
+                [
+                    names.get(lane_id, ""),
+                    f"{len(items):,}",
+                    f"{troubled:,}",
+                    readers.day(max(ends)) if ends else "",
+                ]
+            )
+        out.table(
+            [
+                Column("Lane", 3.0),
+                Column("Items", 0.8, numeric=True),
+                Column("At risk or late", 1.2, numeric=True),
+                Column("Last item ends", 1.3),
+            ],
+            rows,
+            "Roadmap › Lanes",
+            keep_empty=True,
+        )
 
-def _describe_timeline(content: RoadmapContent) -> str:
-    """The timeline in a sentence: "Roadmap timeline, 46 items in 5 lanes, Oct 2026 – Dec
-    2027"."""
-    items = [item for item in content.roadmap.items if item.lane_id in content.lane_ids]
-    days = [day for item in items for day in (item.start, item.end) if day is not None]
-    first = content.first or (min(days) if days else None)
-    last = content.last or (max(days) if days else None)
-    text = (
-        f"Roadmap timeline, {counted(len(items), 'item')} in "
-        f"{counted(len(content.lane_ids), 'lane')}"
+
+def plan_timeline(
+    content: RoadmapContent, page_width: float, page_height: float, today: date
+) -> tuple[list[TimelinePage], list[str]]:
+    """Split the timeline into pictures whose smallest text stays readable at the page's
+    width: periods as long as a page is wide, lanes as many as a page is tall, lane group
+    by lane group, up to the section's page limit. Returns the pages and the lanes left out.
+
+    A single lane taller than a page still gets a page of its own (shrunk to fit).
+    """
+    full = layout_timeline(
+        content.roadmap,
+        content.zoom,
+        today,
+        lane_ids=content.lane_ids,
+        first=content.first,
+        last=content.last,
+        baseline=content.baseline,
     )
-    if first and last:
-        text += f", {first:%b %Y} – {last:%b %Y}"
-    return text + "."
+    # Periods: whole header cells (quarters at the quarter scale), as few as the page's width
+    # allows once the days are squeezed as far as the header's labels let them be.
+    room_px = page_width * PX_PER_INCH / MIN_SCALE - figure_pixels(0, 0)[0]
+    cells = full.lower or []
+    count = max(1, math.ceil(full.width * SQUEEZE_MIN / room_px))
+    periods = _periods(full, cells, min(count, len(cells) or 1), room_px)
+    # Header cells differ in width: add a period until none has to be squeezed too far.
+    while count < len(cells) and min(squeeze for _f, _l, squeeze in periods) < SQUEEZE_MIN:
+        count += 1
+        periods = _periods(full, cells, count, room_px)
+    # Lane groups: as many lanes as the page's height holds at the least scale allowed.
+    tallest_px = page_height * CHART_ROOM * PX_PER_INCH / MIN_SCALE
+    chrome = figure_pixels(0, 0)[1]
+    groups: list[list[str]] = []
+    used = 0.0
+    for band in full.lanes:
+        if groups and used + band.height + chrome <= tallest_px:
+            groups[-1].append(band.lane.id)
+            used += band.height
+        else:
+            groups.append([band.lane.id])
+            used = band.height
+    pages: list[TimelinePage] = []
+    left_out: list[str] = []
+    for group in groups:
+        if pages and len(pages) + len(periods) > content.pages_max:
+            left_out.extend(group)
+            continue
+        pages.extend(
+            TimelinePage(tuple(group), first, last, squeeze) for first, last, squeeze in periods
+        )
+    return pages, left_out
+
+
+def _periods(
+    full: TimelineLayout, cells: list[Band], count: int, room_px: float
+) -> list[tuple[date, date, float]]:
+    """``count`` periods of about as many header cells each: (first day, last day, squeeze)."""
+    periods: list[tuple[date, date, float]] = []
+    for index in range(count):
+        start, stop = index * len(cells) // count, (index + 1) * len(cells) // count
+        chunk = cells[start:stop]
+        if count == 1 or not chunk:
+            first, last, width = full.first, full.last, full.width
+        elif index == count - 1:
+            first, last, width = chunk[0].start, full.last, full.width - chunk[0].x0
+        else:
+            first, last = chunk[0].start, cells[stop].start - timedelta(days=1)
+            width = cells[stop].x0 - chunk[0].x0
+        periods.append((first, last, min(1.0, room_px / width) if width else 1.0))
+    return periods
+
+
+def _period(first: date, last: date) -> str:
+    return (
+        f"{first:%b %Y}"
+        if (first.year, first.month) == (last.year, last.month)
+        else (f"{first:%b %Y} – {last:%b %Y}")
+    )
+
+
+def _describe_timeline(content: RoadmapContent, page: TimelinePage) -> str:
+    """The picture in a sentence: "Roadmap timeline, 46 items in 5 lanes, Oct 2026 – Dec
+    2027"."""
+    lane_ids = set(page.lane_ids)
+    items = [
+        item
+        for item in content.roadmap.items
+        if item.lane_id in lane_ids
+        and item.start is not None
+        and item.end is not None
+        and item.end >= page.first
+        and item.start <= page.last
+    ]
+    return (
+        f"Roadmap timeline, {counted(len(items), 'item')} in "
+        f"{counted(len(lane_ids), 'lane')}, {_period(page.first, page.last)}."
+    )
 
 
 def _more(out: BriefingDocument, total: int) -> None:
     if total > ROWS_MAX:
         out.note(f"…and {total - ROWS_MAX:,} more in the Roadmap workspace.")
-
-
-def _in(item_id: str | None, items: list[Item]) -> bool:
-    return any(item.id == item_id for item in items)
 
 
 def _upcoming(
@@ -254,10 +436,6 @@ def _upcoming(
         if today <= marker.on_date <= horizon
     ]
     return sorted(found, key=lambda upcoming: (upcoming.day, upcoming.name))
-
-
-def _day(day: date | None) -> str:
-    return f"{day.day} {day:%b %Y}" if day else ""
 
 
 SECTION = RoadmapSection()

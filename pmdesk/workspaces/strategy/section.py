@@ -10,10 +10,13 @@ from pmdesk.export.writer import BriefingDocument, GridCell
 from pmdesk.workspaces.strategy.boards import BoardView, list_boards, load_board
 from pmdesk.workspaces.strategy.canvas import Canvas, load_canvas
 from pmdesk.workspaces.strategy.chart.board import BLOCK_FILL
-from pmdesk.workspaces.strategy.chart.canvas import ACTION_COLOURS, canvas_figure
+from pmdesk.workspaces.strategy.chart.canvas import ACTION_COLOURS, CROWDED, canvas_figure
 from pmdesk.workspaces.strategy.chart.errc import PLACES, QUESTIONS, errc_entries
 from pmdesk.workspaces.strategy.model import ACTIONS, FUTURE, NOTE_COLOURS, TODAY
 
+CANVAS_HEIGHT = 5.6  # inches, at most
+CANVAS_ROOM = 0.38  # of the page's height: the ERRC grid fits below it
+CANVAS_ROOM_CROWDED = 0.68  # with slanted factor names; the ERRC grid may then turn the page
 CANVAS = OptionSpec("canvas", "Strategy canvas and ERRC grid", "bool", True)
 BOARDS = OptionSpec(
     "boards", "Boards to include", "names", [], hint="Board names, comma-separated; empty: all"
@@ -21,7 +24,7 @@ BOARDS = OptionSpec(
 
 MAX_FACTORS = 30
 MAX_CURVES = 6  # more lines than this on one canvas cannot be told apart
-MAX_ERRC_ROWS = 15  # lines per ERRC quadrant, so the grid fits a page; the rest are counted
+MAX_ERRC_ROWS = 6  # lines per ERRC quadrant, so the grid fits below the canvas; the rest counted
 MAX_UNCHOSEN = 3  # boards shown when the PM chose none: each is a full page
 
 
@@ -129,9 +132,14 @@ def _write_canvas(canvas: Canvas, out: BriefingDocument) -> None:
         hidden_note = f"{len(curves)} of {drawn:,} curves are drawn, ours first."
     else:
         hidden_note = ""
+    # Drawn at the size it is placed at, so its text keeps the sizes the chart sets (7.5 pt
+    # and up); the ERRC grid below shares the page.
+    # Many factors get slanted names below the axis, which need height of their own.
+    room = CANVAS_ROOM_CROWDED if len(shown.factors) > CROWDED else CANVAS_ROOM
+    height = min(CANVAS_HEIGHT, out.content_height * room)
     out.figure(
-        canvas_figure(shown),
-        max_height=out.content_height * 0.55,
+        canvas_figure(shown, width=out.content_width, height=height),
+        max_height=height,
         alt_text=f"Strategy canvas: {counted(len(shown.factors), 'factor')} rated "
         f"for {', '.join(curves[:8]) or 'no curve'}.",
         caption=" ".join(

@@ -3,6 +3,7 @@ export runs off the UI thread, can be cancelled, and offers to open the file."""
 
 from __future__ import annotations
 
+import base64
 from datetime import date
 
 import docx
@@ -161,11 +162,14 @@ def test_a_failed_export_shows_the_reason(qtbot, page, tmp_path, monkeypatch):
     monkeypatch.setattr(
         dialogs, "show_error", lambda parent, title, message: errors.append(message)
     )
-    page.lines["template_path"].setText(str(tmp_path / "house.dotx"))
-    page.lines["template_path"].editingFinished.emit()
+    # A teammate's file whose stored template is damaged (valid text, broken document).
+    briefing = _briefing(page)
+    briefing.template_docx = base64.b64encode(b"PK\x03\x04 not a document").decode()
+    briefing.template_name = "house.docx"
+    page.controller.session.commit()
     with qtbot.waitSignal(page.export_finished, timeout=60_000):
         page.start_export(tmp_path / "exec.docx")
-    assert len(errors) == 1 and "save it as a Word document (.docx)" in errors[0]
+    assert len(errors) == 1 and "“house.docx”" in errors[0] and "damaged" in errors[0]
     assert not (tmp_path / "exec.docx").exists()
 
 
@@ -216,3 +220,36 @@ def test_an_empty_project_offers_to_create_a_briefing(qtbot):
         assert page.splitter.isVisibleTo(page)
     finally:
         document.close()
+
+
+def test_choosing_a_logo_stores_it_in_the_project_in_one_undoable_step(
+    qtbot, page, tmp_path, monkeypatch
+):
+    from PIL import Image
+
+    from pmdesk.briefing.qt import dialogs as ask
+
+    logo = tmp_path / "brand.png"
+    Image.new("RGB", (300, 100), "#224466").save(logo)
+    monkeypatch.setattr(ask, "choose_briefing_logo", lambda parent, folder: logo)
+    choose = page.browse_buttons[0]
+    qtbot.mouseClick(choose, Qt.MouseButton.LeftButton)
+    assert _briefing(page).logo_name == "brand.png" and _briefing(page).logo_png
+    assert page.stored["logo"].text() == "brand.png (stored in the project)"
+    logo.unlink()  # the project no longer needs the file
+    page.controller.undo_stack.undo()
+    assert _briefing(page).logo_png == "" and page.stored["logo"].text() == ""
+
+
+def test_choosing_a_broken_picture_says_why_and_stores_nothing(qtbot, page, tmp_path, monkeypatch):
+    from pmdesk.briefing.qt import dialogs as ask
+
+    broken = tmp_path / "logo.png"
+    broken.write_bytes(b"not a picture")
+    errors: list[str] = []
+    monkeypatch.setattr(ask, "choose_briefing_logo", lambda parent, folder: broken)
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: errors.append(text))
+    qtbot.mouseClick(page.browse_buttons[0], Qt.MouseButton.LeftButton)
+    assert len(errors) == 1 and "not a picture PM Desk can read" in errors[0]
+    assert _briefing(page).logo_png == ""
+    assert page.controller.undo_stack.count() == 0

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
 PX = 1 / 96  # inches per layout pixel
 POINTS_PER_PX = 0.75
+SMALLEST_TEXT_PX = 11  # the legend, the lower header row, marker names and "Today"
 MARKER_ROW = 20
 LEGEND_HEIGHT = 30
 FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
@@ -62,6 +63,7 @@ def roadmap_figure(
     colour_by: str = "status",
     baseline: BaselineDates | None = None,
     title: str | None = None,
+    squeeze: float = 1.0,
 ) -> Figure:
     """The timeline for ``[first, last]`` and the chosen lanes, with a legend."""
     from matplotlib.figure import Figure  # matplotlib loads on first use, not at start-up
@@ -77,12 +79,12 @@ def roadmap_figure(
         first=first,
         last=last,
         baseline=baseline,
+        squeeze=squeeze,
     )
     if not layout.lanes:
         raise ExportError("Choose at least one lane to export.")
-    top = (32 if title else 0) + HEADER_ROW * 2 + MARKER_ROW
-    width = LANE_LABEL_WIDTH + layout.width + 12
-    height = top + layout.height + LEGEND_HEIGHT + 8
+    top = chrome_height(title)
+    width, height = figure_pixels(layout.width, layout.height, title)
     figure = Figure(figsize=(width * PX, height * PX), dpi=96)
     axes = figure.add_axes((0, 0, 1, 1))
     axes.set_xlim(-LANE_LABEL_WIDTH, layout.width + 12)
@@ -96,6 +98,22 @@ def roadmap_figure(
     lanes = [(band.lane.name, band.lane.color) for band in layout.lanes]
     _draw_legend(axes, layout, legend_entries(colour_by, lanes))
     return figure
+
+
+def chrome_height(title: str | None = None) -> float:
+    """Layout pixels above the lanes: the title, the two header rows and the marker row."""
+    return (32 if title else 0) + HEADER_ROW * 2 + MARKER_ROW
+
+
+def figure_pixels(
+    lanes_width: float, lanes_height: float, title: str | None = None
+) -> tuple[float, float]:
+    """The whole figure's size in layout pixels (96 per inch) for lanes of that size, so a
+    briefing can plan how many lanes and how long a period one page holds."""
+    return (
+        LANE_LABEL_WIDTH + lanes_width + 12,
+        chrome_height(title) + lanes_height + LEGEND_HEIGHT + 8,
+    )
 
 
 def export_roadmap(path: Path, figure: Figure, dpi: int = 200) -> Path:
@@ -121,23 +139,45 @@ def _draw_grid(axes: Axes, layout: TimelineLayout) -> None:
         axes.add_patch(
             Rectangle((0, band.y), layout.width, band.height, color=LANE_FILL[index % 2], lw=0)
         )
-        axes.plot(
-            [-LANE_LABEL_WIDTH, layout.width],
-            [band.y + band.height] * 2,
-            color=GRID_MAJOR_COLOR,
-            lw=0.6,
-        )
-    for x in layout.minor:
-        axes.plot([x, x], [0, layout.height], color=GRID_COLOR, lw=0.5)
-    for band in layout.lower:
-        axes.plot([band.x0, band.x0], [0, layout.height], color=GRID_MAJOR_COLOR, lw=0.7)
-    for band in layout.upper:
-        axes.plot([band.x0, band.x0], [0, layout.height], color="#8d99a6", lw=1.1)
+    # Lines of one style go in one collection: a big roadmap has hundreds of them, and one
+    # artist each is most of the drawing time.
+    bottom = layout.height
+    _lines(
+        axes,
+        [
+            ((-LANE_LABEL_WIDTH, b.y + b.height), (layout.width, b.y + b.height))
+            for b in layout.lanes
+        ],
+        GRID_MAJOR_COLOR,
+        0.6,
+    )
+    _lines(axes, [((x, 0), (x, bottom)) for x in layout.minor], GRID_COLOR, 0.5)
+    _lines(axes, [((b.x0, 0), (b.x0, bottom)) for b in layout.lower], GRID_MAJOR_COLOR, 0.7)
+    _lines(axes, [((b.x0, 0), (b.x0, bottom)) for b in layout.upper], "#8d99a6", 1.1)
+    by_colour: dict[str, list[tuple[tuple[float, float], tuple[float, float]]]] = {}
     for marker, x in layout.markers:
-        color = MARKER_COLORS.get(marker.kind, MUTED_TEXT)
-        axes.plot([x, x], [0, layout.height], color=color, lw=0.9, ls=(0, (4, 3)))
+        colour = MARKER_COLORS.get(marker.kind, MUTED_TEXT)
+        by_colour.setdefault(colour, []).append(((x, 0), (x, bottom)))
+    for colour, segments in by_colour.items():
+        _lines(axes, segments, colour, 0.9, style=(0, (4, 3)))
     if layout.today_x is not None:
         axes.plot([layout.today_x] * 2, [0, layout.height], color=TODAY_COLOR, lw=1.5, zorder=6)
+
+
+def _lines(
+    axes: Axes,
+    segments: list[tuple[tuple[float, float], tuple[float, float]]],
+    colour: str,
+    width: float,
+    *,
+    style: object = "solid",
+) -> None:
+    from matplotlib.collections import LineCollection
+
+    if segments:
+        axes.add_collection(
+            LineCollection(segments, colors=colour, linewidths=width, linestyles=style, zorder=2)
+        )
 
 
 def _draw_links(axes: Axes, layout: TimelineLayout) -> None:
@@ -287,11 +327,9 @@ def _draw_header(axes: Axes, layout: TimelineLayout, title: str | None) -> None:
         )
     marker_y = -MARKER_ROW / 2
     places = [x for _marker, x in layout.markers]
+    _triangles(axes, layout, marker_y)
     for index, (marker, x) in enumerate(layout.markers):
         color = MARKER_COLORS.get(marker.kind, MUTED_TEXT)
-        axes.fill(
-            [x - 5, x + 5, x], [marker_y - 4, marker_y - 4, marker_y + 5], color=color, zorder=8
-        )
         # A label stops short of the next marker (shortened, or left out when there is no room)
         # and turns to the left at the right edge of the chart.
         room = (places[index + 1] if index + 1 < len(places) else layout.width) - x - 16
@@ -313,12 +351,25 @@ def _draw_header(axes: Axes, layout: TimelineLayout, title: str | None) -> None:
             layout.today_x,
             marker_y,
             "Today",
-            fontsize=8,
+            fontsize=SMALLEST_TEXT_PX * POINTS_PER_PX,
             color="#ffffff",
             ha="center",
             va="center",
             zorder=10,
         )
+
+
+def _triangles(axes: Axes, layout: TimelineLayout, y: float) -> None:
+    """Each marker's triangle in the header, all in one collection."""
+    from matplotlib.collections import PolyCollection
+
+    if not layout.markers:
+        return
+    shapes = [[(x - 5, y - 4), (x + 5, y - 4), (x, y + 5)] for _marker, x in layout.markers]
+    colours = [MARKER_COLORS.get(marker.kind, MUTED_TEXT) for marker, _x in layout.markers]
+    axes.add_collection(
+        PolyCollection(shapes, facecolors=colours, edgecolors=colours, linewidths=0, zorder=8)
+    )
 
 
 def _draw_lanes(axes: Axes, layout: TimelineLayout) -> None:

@@ -163,12 +163,14 @@ def layout_timeline(
     first: date | None = None,
     last: date | None = None,
     baseline: BaselineDates | None = None,
+    squeeze: float = 1.0,
 ) -> TimelineLayout:
     """Place every lane, item, arrow and marker of ``roadmap`` at a zoom level.
 
     ``lane_ids`` keeps only those lanes; ``first``/``last`` fix the span (an export's date
     range), otherwise it covers every dated item and today, in whole fiscal quarters.
-    ``baseline`` (item id -> dates) adds a ghost bar under each item.
+    ``baseline`` (item id -> dates) adds a ghost bar under each item. ``squeeze`` (at most 1)
+    narrows the days, so a printed page holds a slightly longer period at the same text size.
     """
     whole = lane_ids is None and first is None and last is None  # what relayout can follow
     lanes = [lane for lane in roadmap.lanes if lane_ids is None or lane.id in lane_ids]
@@ -183,7 +185,7 @@ def layout_timeline(
             roadmap.fiscal_start,
         )
         first, last = first or auto_first, last or auto_last
-    scale = TimeScale(first, ZOOMS[zoom].px_per_day)
+    scale = TimeScale(first, ZOOMS[zoom].px_per_day * min(1.0, squeeze))
     width = scale.x_after(last)
     upper, lower = header_bands(scale, first, last, zoom, roadmap.fiscal_start)
     result = TimelineLayout(scale, zoom, first, last, width, 0.0, upper, lower, [])

@@ -7,9 +7,10 @@ to import and the app must not pay for it at start-up.
 
 from __future__ import annotations
 
+import functools
 import textwrap
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from pmdesk.workspaces.stakeholders.chart import layout as chart
 from pmdesk.workspaces.stakeholders.model import (
@@ -26,6 +27,9 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 FIGURE_WIDTH = 10.0  # inches: the text width of a landscape page, roughly
+# No text smaller than this once the figure is placed at its width (a hair above the
+# briefing's 7 pt floor, so rounding never takes it below).
+MIN_TEXT_PT = 7.2
 QUADRANT_INK = {
     "manage_closely": "#1d4f9c",
     "keep_satisfied": "#5b3f8c",
@@ -39,16 +43,34 @@ def grid_figure(
     people: Sequence[Stakeholder],
     relationships: Sequence[StakeholderRelationship] = (),
     before: Mapping[str, StakeholderPosition] | None = None,
+    *,
+    width: float = FIGURE_WIDTH,
+    crowded: Mapping[tuple[int, int], int] | None = None,
+    name_of: Callable[[Stakeholder], str] | None = None,
+    attitudes: bool = True,
 ) -> Figure:
-    """The power/interest grid; with ``before``, arrows from a snapshot's places to today's."""
+    """The power/interest grid; with ``before``, arrows from a snapshot's places to today's.
+
+    ``width`` is the width in inches the figure is shown at: no text is smaller than
+    :data:`MIN_TEXT_PT` there, and a card's second line (the role) is left out when it would
+    not fit at that size. ``crowded`` maps a cell (influence, interest) to how many more
+    people stand there than are drawn; the cell shows a "+N more" card below its person.
+    ``name_of`` says what a card calls its person (a role, for readers who must not see
+    names; the second line then gives the department); without ``attitudes`` the cards and
+    the legend carry no attitude colours.
+    """
     from matplotlib.figure import Figure
     from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Rectangle
 
     plot = chart.PLOT
     left, right = plot.x - 70, plot.x + plot.width + 16
     top, bottom = plot.y - 16, plot.y + plot.height + 90
-    scale = FIGURE_WIDTH * 72 / (right - left)  # points per layout unit
-    figure = Figure(figsize=(FIGURE_WIDTH, FIGURE_WIDTH * (bottom - top) / (right - left)))
+    scale = width * 72 / (right - left)  # points per layout unit
+
+    def size(units: float) -> float:
+        return max(MIN_TEXT_PT, units * scale)
+
+    figure = Figure(figsize=(width, width * (bottom - top) / (right - left)))
     axes = _canvas(figure, left, right, top, bottom)
 
     for quadrant in chart.quadrants():
@@ -65,7 +87,7 @@ def grid_figure(
             STRATEGIES[quadrant.strategy].upper(),
             ha="right" if at_right else "left",
             va="top",
-            fontsize=15 * scale,
+            fontsize=size(15),
             fontweight="bold",
             color=QUADRANT_INK[quadrant.strategy],
         )
@@ -88,7 +110,7 @@ def grid_figure(
             str(score),
             ha="center",
             va="center",
-            fontsize=11 * scale,
+            fontsize=size(11),
             color=chart.MUTED_INK,
         )
         axes.text(
@@ -97,7 +119,7 @@ def grid_figure(
             str(score),
             ha="right",
             va="center",
-            fontsize=11 * scale,
+            fontsize=size(11),
             color=chart.MUTED_INK,
         )
     axes.text(
@@ -106,7 +128,7 @@ def grid_figure(
         "Interest in the product  →",
         ha="center",
         va="center",
-        fontsize=13 * scale,
+        fontsize=size(13),
         fontweight="bold",
         color=chart.INK,
     )
@@ -117,12 +139,13 @@ def grid_figure(
         rotation=90,
         ha="center",
         va="center",
-        fontsize=13 * scale,
+        fontsize=size(13),
         fontweight="bold",
         color=chart.INK,
     )
 
     layout = chart.grid_layout(people)
+    chips = _crowded_chips(layout, people, crowded or {})
     for link in relationships:
         if link.source_id in layout.cards and link.target_id in layout.cards:
             source, target = layout.anchor(link.source_id), layout.anchor(link.target_id)
@@ -161,9 +184,39 @@ def grid_figure(
             axes.plot(
                 *start, marker="o", markersize=8 * scale, mfc="white", mec="#1e3a8a", zorder=2
             )
+    name_size, role_size = size(12), size(10)
+    # The card's text area, in points: the colour bar and a margin on either side.
+    room = (chart.CARD_WIDTH - 15) * scale
+    two_lines = (name_size + role_size) * 1.15 <= chart.CARD_HEIGHT * scale
+    for card, label in chips:
+        axes.add_patch(
+            FancyBboxPatch(
+                (card.x, card.y),
+                card.width,
+                card.height,
+                boxstyle="round,pad=0,rounding_size=5",
+                facecolor="#f3f4f6",
+                edgecolor="#c9cfd8",
+                lw=0.8,
+                linestyle="--",
+                zorder=3,
+            )
+        )
+        axes.text(
+            card.x + card.width / 2,
+            card.y + card.height / 2,
+            label,
+            ha="center",
+            va="center",
+            fontsize=role_size,
+            color=chart.MUTED_INK,
+            zorder=5,
+        )
     for person in people:
         card = layout.cards[person.id]
-        colour = chart.ATTITUDE_COLOURS.get(person.attitude, "#888888")
+        colour = chart.ATTITUDE_COLOURS.get(person.attitude, "#888888") if attitudes else "#888888"
+        name = name_of(person) if name_of else person.name
+        second = person.department if name != person.name else person.role or person.department
         axes.add_patch(
             FancyBboxPatch(
                 (card.x, card.y),
@@ -179,24 +232,33 @@ def grid_figure(
         axes.add_patch(Rectangle((card.x, card.y), 5, card.height, facecolor=colour, zorder=4))
         axes.text(
             card.x + 11,
-            card.y + 11,
-            _short(person.name, 17),
-            fontsize=12 * scale,
+            card.y + 11 if two_lines else card.y + card.height / 2,
+            fitted(name, room, name_size, bold=True, name=name == person.name),
+            fontsize=name_size,
             fontweight="bold",
             color=chart.INK,
             va="center",
             zorder=5,
         )
-        axes.text(
-            card.x + 11,
-            card.y + 25,
-            _short(person.role or person.department, 21),
-            fontsize=10 * scale,
-            color=chart.MUTED_INK,
-            va="center",
-            zorder=5,
-        )
-    _legend(axes, plot.x, plot.y + plot.height + 66, scale, with_lines=True)
+        if two_lines:
+            axes.text(
+                card.x + 11,
+                card.y + 25,
+                fitted(second, room, role_size),
+                fontsize=role_size,
+                color=chart.MUTED_INK,
+                va="center",
+                zorder=5,
+            )
+    _legend(
+        axes,
+        plot.x,
+        plot.y + plot.height + 66,
+        scale,
+        with_lines=True,
+        size=size(11),
+        attitudes=attitudes,
+    )
     return figure
 
 
@@ -337,13 +399,24 @@ def _canvas(figure: Figure, left: float, right: float, top: float, bottom: float
     return axes
 
 
-def _legend(axes: Axes, x: float, y: float, scale: float, with_lines: bool) -> None:
+def _legend(
+    axes: Axes,
+    x: float,
+    y: float,
+    scale: float,
+    with_lines: bool,
+    size: float | None = None,
+    *,
+    attitudes: bool = True,
+) -> None:
     from matplotlib.patches import Rectangle
 
-    for key, label in ATTITUDES.items():
+    size = size or 11 * scale
+    char = 7 * size / (11 * scale)  # a label's advance per character, in layout units
+    for key, label in ATTITUDES.items() if attitudes else ():
         axes.add_patch(Rectangle((x, y - 6), 12, 12, color=chart.ATTITUDE_COLOURS[key]))
-        axes.text(x + 17, y, label, va="center", fontsize=11 * scale, color=chart.INK)
-        x += 30 + len(label) * 7
+        axes.text(x + 17, y, label, va="center", fontsize=size, color=chart.INK)
+        x += 30 + len(label) * char
     if not with_lines:
         return
     x += 20
@@ -355,8 +428,77 @@ def _legend(axes: Axes, x: float, y: float, scale: float, with_lines: bool) -> N
             linestyle=LINE_STYLES[kind],
             lw=1.4 * scale,
         )
-        axes.text(x + 32, y, label, va="center", fontsize=11 * scale, color=chart.INK)
-        x += 50 + len(label) * 7
+        axes.text(x + 32, y, label, va="center", fontsize=size, color=chart.INK)
+        x += 50 + len(label) * char
+
+
+def fitted(text: str, points: float, size: float, *, bold: bool = False, name: bool = False) -> str:
+    """``text`` as it fits ``points`` wide at ``size``: whole; for a ``name``, then with the
+    first names as initials ("D. Whitfield"); then cut short with "…"."""
+    if _width(text, size, bold) <= points:
+        return text
+    parts = text.split()
+    if name and len(parts) > 1:
+        text = " ".join([*(f"{part[0]}." for part in parts[:-1]), parts[-1]])
+        if _width(text, size, bold) <= points:
+            return text
+    for length in range(len(text) - 1, 1, -1):
+        short = _short(text, length)
+        if _width(short, size, bold) <= points:
+            return short
+    return _short(text, 2)
+
+
+def _width(text: str, size: float, bold: bool) -> float:
+    """The width of ``text`` in points, as matplotlib lays it out in its default font."""
+    from matplotlib.font_manager import FontProperties
+
+    prop = FontProperties(size=size, weight="bold" if bold else "normal")
+    width, _height, _descent = _text_to_path().get_text_width_height_descent(
+        text, prop, ismath=False
+    )
+    return float(width)
+
+
+@functools.cache
+def _text_to_path() -> Any:
+    from matplotlib.textpath import TextToPath  # matplotlib loads only when drawing
+
+    return TextToPath()
+
+
+def grid_aspect() -> float:
+    """The grid figure's height as a share of its width."""
+    plot = chart.PLOT
+    return (plot.height + 106) / (plot.width + 86)
+
+
+def _crowded_chips(
+    layout: chart.GridLayout, people: Sequence[Stakeholder], crowded: Mapping[tuple[int, int], int]
+) -> list[tuple[chart.Rect, str]]:
+    """Put the one drawn person of each crowded cell in its upper slot and return the
+    "+N more" cards for the lower slots."""
+    chips: list[tuple[chart.Rect, str]] = []
+    if not crowded:
+        return chips
+    by_cell = {chart.cell_of(person): person for person in people}
+    for (influence, interest), more in crowded.items():
+        cx, cy = chart.cell_center(influence, interest)
+        slots = [chart.stack_offset(index, 2) for index in (0, 1)]
+        rects = [
+            chart.Rect(
+                cx + dx - chart.CARD_WIDTH / 2,
+                cy + dy - chart.CARD_HEIGHT / 2,
+                chart.CARD_WIDTH,
+                chart.CARD_HEIGHT,
+            )
+            for dx, dy in slots
+        ]
+        person = by_cell.get((influence, interest))
+        if person is not None:
+            layout.cards[person.id] = rects[0]
+        chips.append((rects[1], f"+{more:,} more"))
+    return chips
 
 
 def _place(people: Sequence[Stakeholder], person_id: str) -> tuple[int, int]:

@@ -166,11 +166,16 @@ def quadrants() -> list[Quadrant]:
     ]
 
 
+def cell_of(person: Placed) -> tuple[int, int]:
+    """The (influence, interest) cell a stakeholder's card sits in."""
+    return _clamp(person.influence), _clamp(person.interest)
+
+
 def grid_layout(people: Iterable[Placed]) -> GridLayout:
     """One card per stakeholder, centred on its cell; people sharing a cell stack up in it."""
     by_cell: dict[tuple[int, int], list[Placed]] = {}
     for person in people:
-        key = (_clamp(person.influence), _clamp(person.interest))
+        key = cell_of(person)
         by_cell.setdefault(key, []).append(person)
     layout = GridLayout(PLOT, quadrants())
     for (influence, interest), group in by_cell.items():

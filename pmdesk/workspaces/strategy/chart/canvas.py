@@ -142,11 +142,14 @@ def canvas_layout(canvas: Canvas) -> CanvasLayout:
     )
 
 
-def canvas_figure(canvas: Canvas, title: str = "", width: float = 11.0) -> Figure:
-    """A new Figure of the canvas, for export and the briefing."""
+def canvas_figure(
+    canvas: Canvas, title: str = "", width: float = 11.0, height: float = 5.6
+) -> Figure:
+    """A new Figure of the canvas, for export and the briefing. Its text sizes are points at
+    ``width`` x ``height`` inches: the briefing asks for the size it places it at."""
     from matplotlib.figure import Figure
 
-    figure = Figure(figsize=(width, 5.6), layout="constrained")
+    figure = Figure(figsize=(width, height), layout="constrained")
     draw_canvas(figure, canvas, title)
     return figure
 

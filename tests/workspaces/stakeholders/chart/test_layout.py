@@ -95,7 +95,9 @@ def test_the_figures_draw_every_name(sample_document):
         communication_figure(data.stakeholders, "FieldLoop"),
     ):
         texts = {text.get_text() for text in figure.axes[0].texts}
-        assert {"Dana Whitfield", "Omar Haddad"} <= texts
+        assert "Omar Haddad" in texts
+        # A name too long for its card at a readable size keeps the surname.
+        assert texts & {"Dana Whitfield", "D. Whitfield"}
         png = io.BytesIO()
         figure.savefig(png, format="png", dpi=50)
         assert png.getvalue().startswith(b"\x89PNG")
