@@ -75,9 +75,14 @@ class WorkspaceSpec:
         section: its briefing section object, or None.
         section_title: the section's heading in the briefing and in the section chooser.
         page: the ``QWidget`` subclass built with the document controller, or None.
+        migrations: format version -> function ``(sqlite3 connection)`` changing the
+            workspace's tables of a file of that format for the next (new columns), run inside
+            the store's upgrade transaction.
         upgrades: format version -> function ``(session, today)`` that brings the workspace's
             records of a file of that format up to the next, run at open once every table of
-            the current format exists (a change of columns belongs in ``store/migrations.py``).
+            the current format exists.
+        dump_upgrades: format version -> function ``(data) -> data`` doing the same for a
+            JSON dump of that format before ``load`` checks it.
     """
 
     key: str
@@ -89,7 +94,9 @@ class WorkspaceSpec:
     section: str | None = None
     section_title: str = ""
     page: str | None = None
+    migrations: Mapping[int, str] = field(default_factory=dict)
     upgrades: Mapping[int, str] = field(default_factory=dict)
+    dump_upgrades: Mapping[int, str] = field(default_factory=dict)
 
     def models(self) -> dict[str, type[Record]]:
         """Its record models by dump sub-key (imports them)."""
@@ -157,15 +164,30 @@ def record_rules() -> Mapping[str, RecordRule]:
     )
 
 
-def upgrade_steps(from_version: int, to_version: int) -> list[Callable[..., object]]:
-    """The workspaces' upgrades of records for a file going from one format to another, oldest
-    format first and in navigation order within one format."""
+def _steps(kind: str, from_version: int, to_version: int) -> list[Callable[..., Any]]:
+    """The workspaces' steps of one kind from one format to another, oldest format first and
+    in navigation order within one format."""
     return [
-        resolve(item.upgrades[version])
+        resolve(getattr(item, kind)[version])
         for version in range(from_version, to_version)
         for item in specs()
-        if version in item.upgrades
+        if version in getattr(item, kind)
     ]
+
+
+def migration_steps(version: int) -> list[Callable[..., Any]]:
+    """Table changes bringing a file of ``version`` to the next format."""
+    return _steps("migrations", version, version + 1)
+
+
+def upgrade_steps(from_version: int, to_version: int) -> list[Callable[..., Any]]:
+    """Record upgrades for a file opened from an older format, once its tables are current."""
+    return _steps("upgrades", from_version, to_version)
+
+
+def dump_upgrade_steps(from_version: int, to_version: int) -> list[Callable[..., Any]]:
+    """Upgrades of a JSON dump of an older format, before it is checked."""
+    return _steps("dump_upgrades", from_version, to_version)
 
 
 def section_titles() -> dict[str, str]:

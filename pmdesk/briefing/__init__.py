@@ -15,4 +15,7 @@ SPEC = WorkspaceSpec(
         "sections": "pmdesk.briefing.model:BriefingSection",
     },
     page="pmdesk.briefing.qt.page:BriefingPage",
+    # Format 1 briefings had no audience profile and named their logo and template by path.
+    migrations={1: "pmdesk.briefing.upgrade:upgrade_briefings"},
+    dump_upgrades={1: "pmdesk.briefing.upgrade:upgrade_dump"},
 )

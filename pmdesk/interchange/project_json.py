@@ -90,7 +90,23 @@ def _validated_rows(
         raise InterchangeError(f"In {source}, {problem}.") from None
 
 
+def _upgraded(data: dict[str, Any]) -> dict[str, Any]:
+    """A dump of an older format as this format's: workspaces it predates are empty, and each
+    workspace upgrades what it changed since."""
+    version = (
+        data.get("format", {}).get("version") if isinstance(data.get("format"), dict) else None
+    )
+    if not isinstance(version, int) or isinstance(version, bool) or version >= FORMAT_VERSION:
+        return data
+    for key, group in registry.workspace_records().items():
+        data.setdefault(key, {sub: [] for sub in group})
+    for upgrade in registry.dump_upgrade_steps(version, FORMAT_VERSION):
+        data = upgrade(data)
+    return data
+
+
 def _checked_rows(data: dict[str, Any]) -> list[tuple[type[Record], list[dict[str, Any]]]]:
+    data = _upgraded(data)
     for key in TOP_LEVEL_KEYS:
         if key not in data:
             raise _FieldError(key, "is missing")

@@ -10,6 +10,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from pmdesk import registry
 from pmdesk.errors import NotAProjectError
 from pmdesk.store.database import set_format
 
@@ -17,8 +18,9 @@ Migration = Callable[[sqlite3.Connection], None]
 
 
 def _new_workspaces(_connection: sqlite3.Connection) -> None:
-    """Format 2 only adds tables (goals, decisions, launches, personas, the business case):
-    ``Document.open`` creates them, and the workspaces' own upgrades then fill them."""
+    """Format 2 adds tables (goals, decisions, launches, personas, the business case), which
+    ``Document.open`` creates, and the briefing's audience columns, which its own migration
+    adds; the workspaces' record upgrades then fill them."""
 
 
 # from-version -> the step that brings a file to from-version + 1. Format 1 is the first.
@@ -41,6 +43,8 @@ def migrate(working_copy: Path, from_version: int, target: int) -> None:
                 )
             connection.execute("BEGIN")
             step(connection)
+            for workspace_step in registry.migration_steps(version):
+                workspace_step(connection)
             connection.execute(f"PRAGMA user_version={version + 1}")
             connection.execute("COMMIT")
     finally:

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from pmdesk import registry
 from pmdesk.briefing.model import Briefing
+from pmdesk.briefing.upgrade import NEW_COLUMNS
 from pmdesk.errors import NotAProjectError
 from pmdesk.store import migrations
 from pmdesk.store.document import Document
@@ -35,6 +36,8 @@ def _as_format_1(path: Path) -> None:
         connection.execute("PRAGMA foreign_keys=OFF")
         for table in tables:
             connection.execute(f'DROP TABLE "{table}"')
+        for column in NEW_COLUMNS:  # format 1 briefings had no audience, named files by path
+            connection.execute(f"ALTER TABLE briefings DROP COLUMN {column}")
         connection.execute("UPDATE briefings SET decisions = ?", (ASKS,))
         connection.execute("UPDATE pmdesk_meta SET value = '1' WHERE key = 'min_reader_format'")
         connection.execute("PRAGMA user_version=1")
@@ -62,7 +65,9 @@ def test_a_format_1_file_gains_the_new_workspaces_and_its_asks_join_the_log(form
         questions = set(session.scalars(select(Decision.question)))
         assert "Approve two more engineers for sync" in questions
         assert "Decide on financing partner by March" in questions
-        assert [b.decisions for b in session.scalars(select(Briefing))] == [""]
+        assert [(b.decisions, b.profile) for b in session.scalars(select(Briefing))] == [
+            ("", "internal")
+        ]
     finally:
         document.close()
     assert snapshot(format_one_file) == before  # only Save replaces the user's file
@@ -118,3 +123,25 @@ def test_a_format_without_an_upgrade_step_is_refused(monkeypatch, sample_file):
     ):
         Document.open(sample_file)
     assert snapshot(sample_file) == before
+
+
+def test_a_format_1_dump_loads_with_the_new_workspaces_empty(sample_document, tmp_path):
+    from pmdesk.interchange.project_json import dump_project, load_project
+
+    data = dump_project(sample_document.session)
+    data["format"]["version"] = 1
+    for key in FORMAT_2_WORKSPACES:
+        del data[key]
+    for briefing in data["briefings"]["briefings"]:
+        for column in NEW_COLUMNS:
+            del briefing[column]
+    document = Document.new()
+    try:
+        load_project(document.session, data, "an old dump")
+        again = dump_project(document.session)
+    finally:
+        document.close()
+    assert again["format"]["version"] == FORMAT_VERSION
+    assert all(not any(again[key].values()) for key in FORMAT_2_WORKSPACES)
+    assert [b["profile"] for b in again["briefings"]["briefings"]] == ["internal"]
+    assert again["roadmap"] == dump_project(sample_document.session)["roadmap"]
