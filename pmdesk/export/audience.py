@@ -14,9 +14,10 @@ document's properties.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 INTERNAL, EXECUTIVE, EXTERNAL = "internal", "executive", "external"
 PROFILES: dict[str, str] = {
@@ -85,6 +86,13 @@ class Audience:
             return name
         return role.strip() or "someone on the team"
 
+    def text(self, sentence: str) -> str:
+        """A sentence written for the team, with its exact dates ("01 Nov 2026", "2026-11-01")
+        turned into quarters when this audience sees no exact dates."""
+        if not self.hides(EXACT_DATES):
+            return sentence
+        return _EXACT_DAY.sub(lambda match: self.day(_parsed(match.group(0))), sentence)
+
     def day(self, day: date | None, confidence: str = "") -> str:
         """A date as this audience may read it: "3 Mar 2027", or "Q1 2027" (with the
         confidence, when known) when exact dates are hidden."""
@@ -107,3 +115,13 @@ def parse_adjustments(text: str | None) -> dict[str, bool]:
     if not isinstance(value, dict):
         return {}
     return {rule: on for rule, on in value.items() if rule in RULES and isinstance(on, bool)}
+
+
+_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+_EXACT_DAY = re.compile(rf"(?<!\d)(\d{{1,2}} (?:{_MONTHS}) \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})(?!\d)")
+
+
+def _parsed(text: str) -> date:
+    if "-" in text:
+        return date.fromisoformat(text)
+    return datetime.strptime(text, "%d %b %Y").date()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from pmdesk import registry
 from pmdesk.interchange.sample import sample_data
 
 # How many records of each kind a small project keeps; their dependants follow them.
@@ -38,7 +39,8 @@ OPTIONAL = {
     "y_category_id",
     "y_criterion_id",
 }
-# Records that mean nothing without what they point at, optional references or not.
+# Records that mean nothing without what they point at, optional references or not (and every
+# kind of link, whatever its workspace).
 DEPENDANT = {
     ("competition", "ratings"),
     ("competition", "battlecards"),
@@ -70,7 +72,10 @@ def small_data() -> dict[str, Any]:
                 for row in rows:
                     references = {k: v for k, v in row.items() if k.endswith("_id") and v}
                     missing = {k for k, v in references.items() if v not in alive}
-                    if missing and ((workspace, kind) in DEPENDANT or missing - OPTIONAL):
+                    columns = registry.workspace_records()[workspace][kind].__table__.c
+                    required = {field for field in missing if not columns[field].nullable}
+                    dependant = (workspace, kind) in DEPENDANT or kind.endswith("links")
+                    if missing and (dependant or required or missing - OPTIONAL):
                         continue
                     for field in missing:
                         row[field] = None

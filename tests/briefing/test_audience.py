@@ -162,3 +162,11 @@ def test_the_page_can_say_what_an_audience_will_not_see():
     assert audience.RULES[audience.NAMES] in hidden
     assert audience.Audience.of(audience.INTERNAL).not_shown() == []
     assert audience.Audience.of("unknown").profile == audience.INTERNAL
+
+
+def test_a_sentence_for_an_external_audience_names_quarters_not_days():
+    external = audience.Audience.of(audience.EXTERNAL)
+    internal = audience.Audience.of(audience.INTERNAL)
+    sentence = "6.3 on 01 Nov 2026 is 26% of the way; revisit on 2027-02-14."
+    assert internal.text(sentence) == sentence
+    assert external.text(sentence) == "6.3 on Q4 2026 is 26% of the way; revisit on Q1 2027."

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pmdesk.export.audience import NOTES
 from pmdesk.export.section import OptionSpec, SectionContext
 from pmdesk.export.writer import BriefingDocument, Column
 from pmdesk.workspaces.decisions.model import STATUSES
@@ -62,18 +63,20 @@ class DecisionsSection:
             if content.taken_total > len(content.taken):
                 heading += f" (the latest {len(content.taken)} of {content.taken_total})"
             out.heading(heading, 2)
+            # The reasons are the team's own notes: an audience that sees none gets none.
+            reasons = content.show_reasons and not context.audience.hides(NOTES)
             columns = [Column("Date", 1.4), Column("Decision", 2.8)]
-            if content.show_reasons:
+            if reasons:
                 columns.append(Column("Why", 2.6))
             columns += [Column("Decided by", 1.3), Column("Status", 1.1)]
-            rows = [_row(entry, content.show_reasons) for entry in content.taken]
+            rows = [_row(entry, reasons, context) for entry in content.taken]
             out.table(columns, rows, FIELD)
 
 
 def _due_line(entry: LogEntry, context: SectionContext) -> str:
     decision = entry.decision
     assert decision.revisit_on is not None  # due_for_revisit lists dated decisions only
-    when = f"{decision.revisit_on:%d %b %Y}"
+    when = context.audience.text(f"{decision.revisit_on:%d %b %Y}")
     late = (context.today - decision.revisit_on).days
     if late > 0:
         when += f", {late} day{'s' if late != 1 else ''} overdue"
@@ -89,15 +92,15 @@ def _summary(content: DecisionsContent) -> str:
     return "; ".join(parts) + "."
 
 
-def _row(entry: LogEntry, reasons: bool) -> list[str]:
+def _row(entry: LogEntry, reasons: bool, context: SectionContext) -> list[str]:
     decision = entry.decision
     what = _flat(decision.question)
     if decision.outcome.strip():
         what += f" — {_flat(decision.outcome)}"
-    row = [decision.decided_on.isoformat(), what]
+    row = [context.audience.text(decision.decided_on.isoformat()), what]
     if reasons:
         row.append(_flat(decision.rationale))
-    row += [entry.decider, STATUSES.get(decision.status, decision.status)]
+    row += [context.audience.person(entry.decider), STATUSES.get(decision.status, decision.status)]
     return row
 
 

@@ -71,7 +71,7 @@ class GoalsSection:
             out.heading("Off track, and why", 2)
             out.bullets(
                 [
-                    (_why(objective, result), f"{FIELD} › Off track")
+                    (context.audience.text(_why(objective, result)), f"{FIELD} › Off track")
                     for objective, result in content.off_track
                 ],
                 leads=True,
@@ -85,7 +85,7 @@ class GoalsSection:
         out.heading(objective.title, 2, field=f"{FIELD} › Objective")
         facts = [objective.period]
         if objective.owner:
-            facts.append(f"owner {objective.owner}")
+            facts.append(f"owner {context.audience.person(objective.owner)}")
         if objective.status != "active":
             facts.append(OBJECTIVE_STATUSES.get(objective.status, objective.status).lower())
         out.note(", ".join(facts))

@@ -43,7 +43,9 @@ class LaunchesSection:
             for plan in found
             if context.option(PAST) or plan.readiness.launch_day >= context.today
         ]
-        return ReadinessContent(shown, dict(people(context.session)), len(found) - len(shown))
+        # Owners as this audience may read them: an external briefing names no one.
+        names = {key: context.audience.person(name) for key, name in people(context.session)}
+        return ReadinessContent(shown, names, len(found) - len(shown))
 
     def highlights(self, content: ReadinessContent) -> list[tuple[str, str]]:
         late = sum(len(plan.readiness.late) for plan in content.plans)
@@ -69,19 +71,23 @@ class LaunchesSection:
         elif content.hidden:
             out.note(f"{content.hidden} launches already past are left out.")
         for plan in content.plans:
-            self._launch(plan, content.names, out, context.today)
+            self._launch(plan, content.names, out, context)
 
     def _launch(
-        self, plan: LaunchPlan, names: dict[str, str], out: BriefingDocument, today: date
+        self,
+        plan: LaunchPlan,
+        names: dict[str, str],
+        out: BriefingDocument,
+        context: SectionContext,
     ) -> None:
         launch, state = plan.launch, plan.readiness
-        day = _day(state.launch_day)
+        day = context.audience.day(state.launch_day)
         out.heading(f"{launch.name} · {TIERS.get(launch.tier, launch.tier)}, {day}", 2)
         facts = [f"Launch day {day}"]
         if plan.follows:
             facts[0] += f", set by “{plan.follows}” on the roadmap"
         facts.append(
-            f"go/no-go on {_day(state.go_no_go_day)} "
+            f"go/no-go on {context.audience.day(state.go_no_go_day)} "
             f"({DECISIONS.get(launch.decision, launch.decision).lower()})"
         )
         owner = names.get(launch.owner_id or "")
@@ -104,20 +110,21 @@ class LaunchesSection:
                 [label, *(str(counts[s]) if counts[s] else "" for s in STATUSES), str(late or "")]
             )
         out.table(columns, rows, "Launches › Readiness")
-        self._attention(state.blockers, names, out, today, state.go_no_go_day)
+        self._attention(state.blockers, names, out, context, state.go_no_go_day)
 
     def _attention(
         self,
         blockers: list[TaskState],
         names: dict[str, str],
         out: BriefingDocument,
-        today: date,
+        context: SectionContext,
         go_no_go: date,
     ) -> None:
+        say = context.audience.day  # an external briefing reads quarters, not days
         if not blockers:
-            out.note(f"Nothing stands in the way of a go on {_day(go_no_go)}.")
+            out.note(f"Nothing stands in the way of a go on {say(go_no_go)}.")
             return
-        out.paragraph(f"What stands in the way of a go on {_day(go_no_go)}:", "Launches › Blockers")
+        out.paragraph(f"What stands in the way of a go on {say(go_no_go)}:", "Launches › Blockers")
         columns = [
             Column("Task", 2.6),
             Column("Department", 1.3),
@@ -130,19 +137,15 @@ class LaunchesSection:
                 task.title,
                 DEPARTMENTS.get(task.department, task.department),
                 names.get(task.owner_id or "", ""),
-                f"{_day(task.due)} ({format_offset(task.offset_days)})",
+                f"{say(task.due)} ({format_offset(task.offset_days)})",
                 STATUSES.get(task.status, task.status)
-                + (f", {task.days_late(today)} days late" if task.late else ""),
+                + (f", {task.days_late(context.today)} days late" if task.late else ""),
             ]
             for task in blockers[:ATTENTION_MAX]
         ]
         out.table(columns, rows, "Launches › Blockers")
         if len(blockers) > ATTENTION_MAX:
             out.note(f"…and {len(blockers) - ATTENTION_MAX} more in the Launches workspace.")
-
-
-def _day(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
 
 
 SECTION = LaunchesSection()

@@ -32,9 +32,9 @@ def cash_figure(layout: CashLayout, width: float = 6.5, height: float = 3.2) -> 
     for side in ("left", "bottom"):
         axes.spines[side].set_color(GRID_COLOR)
     axes.set_yticks([tick.position for tick in layout.y_ticks])
-    axes.set_yticklabels([tick.label for tick in layout.y_ticks], fontsize=7, color=MUTED_TEXT)
+    axes.set_yticklabels([tick.label for tick in layout.y_ticks], fontsize=7.5, color=MUTED_TEXT)
     axes.set_xticks([tick.position for tick in layout.x_ticks])
-    axes.set_xticklabels([tick.label for tick in layout.x_ticks], fontsize=6.5, color=MUTED_TEXT)
+    axes.set_xticklabels([tick.label for tick in layout.x_ticks], fontsize=7.5, color=MUTED_TEXT)
     axes.tick_params(length=0)
     axes.grid(axis="y", color=GRID_COLOR, linewidth=0.6)
     axes.axhline(layout.zero, color=ZERO_COLOR, linewidth=0.9)
@@ -44,6 +44,6 @@ def cash_figure(layout: CashLayout, width: float = 6.5, height: float = 3.2) -> 
         axes.plot(xs, ys, color=series.color, linewidth=1.8, label=series.label)
         if series.break_even is not None:
             axes.plot(*series.break_even, marker="o", markersize=4, color=series.color)
-    axes.legend(loc="upper left", fontsize=7, frameon=False)
+    axes.legend(loc="upper left", fontsize=7.5, frameon=False)
     axes.set_title(layout.title, fontsize=8.5, color=TEXT_COLOR, loc="left")
     return figure
