@@ -25,7 +25,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_command(args)
         return _run_app(args)
     except PmdeskError as error:
-        print(f"pmdesk: {error}", file=sys.stderr)
+        print(f"pmdesk: {one_line(str(error))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -41,6 +41,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+
+
+MESSAGE_MAX = 600  # characters: a sentence, not a name echoed whole
+
+
+def one_line(message: str) -> str:
+    """A message as one line of reasonable length, whatever names it quotes: line breaks
+    become spaces, and an overlong message is shortened in the middle."""
+    flat = " ".join(message.split())
+    if len(flat) <= MESSAGE_MAX:
+        return flat
+    return flat[: MESSAGE_MAX - 200] + " … " + flat[-197:]
 
 
 def _run_app(args: list[str]) -> int:

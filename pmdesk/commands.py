@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import stat
 import sys
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, union_all
 
 from pmdesk.errors import InterchangeError, SaveError
 from pmdesk.interchange.diff import describe, diff_projects
-from pmdesk.interchange.project_json import dump_project, load_project, parse_text, to_text
+from pmdesk.interchange.project_json import (
+    MAX_DUMP_BYTES,
+    dump_project,
+    load_project,
+    parse_text,
+    to_text,
+)
 from pmdesk.interchange.sample import sample_data
 from pmdesk.registry import record_models
 from pmdesk.store.atomic import write_text_atomically
@@ -29,6 +36,14 @@ def demo(options: argparse.Namespace) -> int:
 def load(options: argparse.Namespace) -> int:
     source: Path = options.json
     try:
+        status = source.stat()
+        if not stat.S_ISREG(status.st_mode):
+            raise InterchangeError(f"{quoted(source)} is not a regular file, so it is not JSON.")
+        if status.st_size > MAX_DUMP_BYTES:
+            raise InterchangeError(
+                f"{quoted(source)} is {status.st_size / 1024**2:,.0f} MB, larger than any dump "
+                f"PM Desk writes ({MAX_DUMP_BYTES // 1024**2} MB at most)."
+            )
         text = source.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise InterchangeError(f"{quoted(source)} does not exist.") from None
@@ -69,7 +84,7 @@ def _read_dump(path: Path) -> dict[str, Any]:
 
 
 def check(options: argparse.Namespace) -> int:
-    """Validate and report; works on a private copy, so the file itself is never written."""
+    """Validate and report; works on a private copy, so nothing is written to or beside the file."""
     document = Document.open(options.file, read_only=True)
     try:
         counts = _record_counts(document)
@@ -83,7 +98,9 @@ def check(options: argparse.Namespace) -> int:
     )
     # Document.open refuses a file that fails any of these, so reaching here means each passed.
     print("  Checks: integrity ok; only PM Desk tables and indexes, no triggers or views;")
-    print("          all text valid UTF-8; opened with hardened SQLite settings.")
+    print("          every record follows the rules of its kind (fields, types, lengths,")
+    print("          allowed kinds and ranges, references, the workspace's own rules);")
+    print("          all text valid UTF-8; read from a private copy with hardened SQLite.")
     lock_owner = _lock_owner(options.file)
     if lock_owner:
         print(f"  Open now by {lock_owner}.")
@@ -105,11 +122,13 @@ def _lock_owner(path: Path) -> str | None:
 
 
 def _record_counts(document: Document) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for model in record_models():
-        count = document.session.scalar(select(func.count()).select_from(model)) or 0
-        counts[model.__label__] = count
-    return counts
+    """Records of each kind, by label, in one query."""
+    models = record_models()
+    counts = union_all(*(select(func.count()).select_from(model.__table__) for model in models))
+    return {
+        model.__label__: int(count)
+        for model, count in zip(models, document.session.scalars(counts), strict=True)
+    }
 
 
 def _refuse_existing(target: Path, force: bool) -> None:

@@ -190,6 +190,20 @@ def dump_upgrade_steps(from_version: int, to_version: int) -> list[Callable[...,
     return _steps("dump_upgrades", from_version, to_version)
 
 
+def record_problem(table: str, values: Mapping[str, Any]) -> str | None:
+    """The sentence saying why one record breaks its workspace's own rule, or None."""
+    from pmdesk.errors import ValidationError
+
+    rule = record_rules().get(table)
+    if rule is None:
+        return None
+    try:
+        rule(dict(values))
+    except ValidationError as error:
+        return str(error)
+    return None
+
+
 def section_titles() -> dict[str, str]:
     """Section key -> heading, in a new briefing's default order."""
     titles = {item.key: item.section_title for item in specs() if item.section is not None}

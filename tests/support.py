@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -54,3 +55,22 @@ def double_click(widget, pos, button=None) -> None:
     QTest.mouseRelease(widget, button, none, pos)
     QTest.mouseDClick(widget, button, none, pos)
     QTest.mouseRelease(widget, button, none, pos)
+
+
+REQUIRE_TOOLS = "PMDESK_REQUIRE_TOOLS"
+
+
+def system_tool(*names: str, package: str) -> str:
+    """The path of the first of ``names`` installed; without one the test is skipped with a
+    sentence naming the Debian package, or fails where ``PMDESK_REQUIRE_TOOLS=1`` (CI, whose
+    ``.ci/run`` installs them all)."""
+    for name in names:
+        found = shutil.which(name)
+        if found:
+            return found
+    import pytest  # only the tests that need a tool import pytest through this module
+
+    message = f"{names[0]} is not installed (Debian package {package}; .ci/run installs it)"
+    if os.environ.get(REQUIRE_TOOLS) == "1":
+        pytest.fail(message)
+    pytest.skip(message)

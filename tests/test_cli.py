@@ -112,3 +112,36 @@ def test_self_test_shows_every_workspace(sample_file):
     lines = [line.split()[0] for line in result.stdout.splitlines()]
     assert lines[:2] == ["window", "open"]
     assert {"Overview", "Stakeholders", "Roadmap", "Briefing"} <= set(lines)
+
+
+def test_a_message_quoting_a_long_multi_line_name_stays_one_readable_line(capsys, monkeypatch):
+    from pmdesk import commands
+    from pmdesk.errors import InterchangeError
+
+    name = "line one\nline two " + "x" * 5000
+
+    def refuse(_options):
+        raise InterchangeError(f"There is already a stakeholder called “{name}”.")
+
+    monkeypatch.setattr(commands, "check", refuse)
+    assert main(["check", "plan.pmdb"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and len(err) < 700
+    assert err.startswith("pmdesk: There is already a stakeholder called “line one line two xxx")
+    assert err.endswith("xxx”.\n")
+
+
+def test_load_from_a_pipe_gets_a_sentence_instead_of_waiting(tmp_path):
+    pipe = tmp_path / "plan.json"
+    os.mkfifo(pipe)
+    result = subprocess.run(
+        [sys.executable, "-m", "pmdesk", "load", str(pipe), str(tmp_path / "out.pmdb")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (result.returncode, result.stderr) == (
+        1,
+        "pmdesk: “plan.json” is not a regular file, so it is not JSON.\n",
+    )
+    assert not (tmp_path / "out.pmdb").exists()

@@ -6,7 +6,8 @@ gets a :class:`Preview` in which every bad row carries its reasons, so nothing i
 before the PM has seen and confirmed it.
 
 Files may be UTF-8 with or without a byte-order mark (Excel's "CSV UTF-8" has one), or UTF-16
-with a mark (Excel's "Unicode text"), separated by commas, semicolons (European Excel) or tabs.
+with a mark (Excel's "Unicode text"), separated by commas, semicolons (European Excel) or tabs;
+Excel's "sep=;" first line is honoured. Messages name the line where a row starts.
 """
 
 from __future__ import annotations
@@ -69,16 +70,9 @@ def read_csv_bytes(data: bytes, source: str, *, repeated_headers: bool = False) 
     text, encoding = _decode(data, source)
     if not text.strip():
         raise InterchangeError(f"{source} is empty: there is nothing to import.")
-    delimiter = sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    records: list[tuple[int, list[str]]] = []
-    try:
-        for row in reader:
-            records.append((reader.line_num, [cell.strip() for cell in row]))
-    except csv.Error as error:
-        raise InterchangeError(
-            f"{source} is not a well-formed CSV file (line {reader.line_num}: {error})."
-        ) from None
+    text, delimiter, skipped = _excel_separator(text)
+    delimiter = delimiter or sniff_delimiter(text)
+    records = _split(text, delimiter, source, skipped)
     records = [(line, row) for line, row in records if any(row)]
     if not records:
         raise InterchangeError(f"{source} is empty: there is nothing to import.")
@@ -92,6 +86,59 @@ def read_csv_bytes(data: bytes, source: str, *, repeated_headers: bool = False) 
     if not rows:
         raise InterchangeError(f"{source} has column names but no rows to import.")
     return CsvTable(headers, rows, lines, delimiter, encoding)
+
+
+def _excel_separator(text: str) -> tuple[str, str | None, int]:
+    """Excel's "sep=;" first line names the separator: the text without it, the separator and
+    the number of lines removed (0 and None without one)."""
+    first, _newline, rest = text.partition("\n")
+    line = first.strip().strip('"')
+    if line.lower().startswith("sep=") and len(line) == 5:
+        return rest, line[4], 1
+    return text, None, 0
+
+
+def _split(text: str, delimiter: str, source: str, skipped: int) -> list[tuple[int, list[str]]]:
+    """Rows of ``text`` with the line each starts on (a quoted value may span lines).
+
+    A quote that is never closed would swallow the rest of the file into one value: that is
+    refused, naming the line where its row starts, instead of importing nothing from there on.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records: list[tuple[int, list[str]]] = []
+    ended = 0  # the line the previous row ended on
+    try:
+        for row in reader:
+            records.append((skipped + ended + 1, [cell.strip() for cell in row]))
+            ended = reader.line_num
+    except csv.Error as error:
+        start = skipped + ended + 1
+        if "unexpected end of data" in str(error) or reader.line_num - ended > 1:
+            raise InterchangeError(
+                f"{source} has a quote on line {start} that is never closed, so everything "
+                "after it would be read as one value. Close the quote, or remove it, and "
+                "import again."
+            ) from None
+        # Another oddity of quoting (text after a closing quote): read it as spreadsheets do.
+        return _split_leniently(text, delimiter, source, skipped)
+    return records
+
+
+def _split_leniently(
+    text: str, delimiter: str, source: str, skipped: int
+) -> list[tuple[int, list[str]]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records: list[tuple[int, list[str]]] = []
+    ended = 0
+    try:
+        for row in reader:
+            records.append((skipped + ended + 1, [cell.strip() for cell in row]))
+            ended = reader.line_num
+    except csv.Error as error:
+        raise InterchangeError(
+            f"{source} is not a well-formed CSV file (line {skipped + ended + 1}: {error})."
+        ) from None
+    return records
 
 
 def _decode(data: bytes, source: str) -> tuple[str, str]:

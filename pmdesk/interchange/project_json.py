@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from pmdesk import registry
+from pmdesk.domain.allowed import limits_of, value_problem
 from pmdesk.domain.base import Record
 from pmdesk.domain.project import Project, get_project
 from pmdesk.errors import InterchangeError
@@ -38,21 +39,37 @@ def dump_project(session: Session) -> dict[str, Any]:
     return data
 
 
+# A dump is read whole into memory, so its size is bounded.
+MAX_DUMP_BYTES = 512 * 1024 * 1024
+
+
 def to_text(data: dict[str, Any]) -> str:
-    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    # allow_nan=False: "NaN" and "Infinity" are not JSON; the content rules never let one in.
+    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def parse_text(text: str, source: str) -> dict[str, Any]:
     """Parse JSON text; ``source`` names it in messages (a file name, usually)."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_not_json)
     except json.JSONDecodeError as error:
         raise InterchangeError(
             f"{source} is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}."
         ) from None
+    except ValueError as error:  # NaN or Infinity, or an integer too long to convert
+        raise InterchangeError(f"{source} is not valid JSON: {error}.") from None
+    except RecursionError:
+        raise InterchangeError(
+            f"{source} nests lists and objects hundreds of levels deep; a PM Desk dump nests "
+            "five, so it is not one."
+        ) from None
     if not isinstance(data, dict):
         raise InterchangeError(f"{source} must hold a JSON object, not {describe(data)}.")
     return data
+
+
+def _not_json(constant: str) -> None:
+    raise ValueError(f"{constant} is not a JSON number")
 
 
 def load_project(session: Session, data: dict[str, Any], source: str) -> None:
@@ -147,6 +164,16 @@ def _checked_rows(data: dict[str, Any]) -> list[tuple[type[Record], list[dict[st
     return sorted(grouped.items(), key=lambda item: order[item[0].__tablename__])
 
 
+def _shown(value: Any) -> str:
+    if isinstance(value, str):
+        flat = " ".join(value.split())
+        return f"“{flat[:39]}…”" if len(flat) > 40 else f"“{flat}”"
+    if isinstance(value, float):
+        return f"{value:g}"
+    text = str(value)
+    return text if len(text) <= 24 else f"a number of {len(text)} digits"
+
+
 def _typed(value: Any, kind: type, path: str) -> Any:
     if not isinstance(value, kind):
         expected = "an object" if kind is dict else "a list"
@@ -183,5 +210,8 @@ def _record_values(path: str, model: type[Record], record: Any) -> dict[str, Any
             raise _FieldError(
                 f"{path}.{column.key}", f"{problem}, not {describe(record[column.key])}"
             )
+        problem = value_problem(limits_of(column), value)
+        if problem:
+            raise _FieldError(f"{path}.{column.key}", f"{problem}, not {_shown(value)}")
         values[column.key] = value
     return values

@@ -24,7 +24,8 @@ def columns(model: type[Record] | Record) -> list[Column[Any]]:
 
 def _value_to_json(value: object) -> JsonValue:
     if isinstance(value, datetime):
-        return value.strftime(TIMESTAMP_FORMAT)
+        # Not strftime: it writes year 999 as "999", which the format below does not read back.
+        return f"{value.year:04d}-{value:%m-%dT%H:%M:%SZ}"  # = TIMESTAMP_FORMAT
     if isinstance(value, date):
         return value.isoformat()
     return value

@@ -10,7 +10,7 @@ import hashlib
 import os
 import shutil
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from pmdesk.store.paths import backup_dir
@@ -34,7 +34,7 @@ class Backup:
 def folder_for(document: Path) -> Path:
     """One folder per project path, named so a person can still tell whose it is."""
     digest = hashlib.sha1(str(document.absolute()).encode("utf-8")).hexdigest()[:10]
-    folder = backup_dir() / f"{document.stem}-{digest}"
+    folder = backup_dir() / f"{document.stem[:100]}-{digest}"  # the digest tells long names apart
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
@@ -44,13 +44,21 @@ def back_up(document: Path, reason: str = "save") -> Path | None:
     if not document.is_file():
         return None
     folder = folder_for(document)
-    target = folder / f"{datetime.now().strftime(STAMP)}.{reason}.pmdb"
-    try:
-        # Saving replaces the file rather than writing into it, so a second name for the old
-        # one keeps it whole at no cost; across drives a copy is needed.
-        os.link(document, target)
-    except OSError:
-        shutil.copy2(document, target)
+    taken = datetime.now()
+    for _attempt in range(100):
+        target = folder / f"{taken.strftime(STAMP)}.{reason}.pmdb"
+        try:
+            # Saving replaces the file rather than writing into it, so a second name for the
+            # old one keeps it whole at no cost; across drives a copy is needed.
+            os.link(document, target)
+            break
+        except FileExistsError:
+            if os.path.samefile(document, target):
+                break  # a teammate's PM Desk on this computer backed up this very file
+            taken += timedelta(microseconds=1)  # another backup in the same microsecond
+        except OSError:
+            shutil.copy2(document, target)
+            break
     prune(folder)
     return target
 

@@ -59,9 +59,14 @@ def ensure_tables(engine: Engine) -> None:
 
 
 def set_format(path: Path, version: int) -> None:
-    """Stamp the format version, and the app version that wrote it, into the file."""
+    """Stamp the format version, and the app version that wrote it, into the file (a write,
+    with its journal and flushes, only when a stamp differs: every save asks)."""
     connection = sqlite3.connect(path, isolation_level=None)
     try:
+        stamped = connection.execute("PRAGMA user_version").fetchone()[0] == int(version)
+        wanted = {"app_version": __version__, "min_reader_format": str(version)}
+        if stamped and all(read_meta(connection).get(k) == v for k, v in wanted.items()):
+            return
         connection.execute("BEGIN")
         connection.execute(f"PRAGMA user_version={int(version)}")
         connection.executemany(

@@ -8,6 +8,7 @@ has it open, and a fingerprint taken at open tells at save whether someone repla
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from datetime import date
@@ -21,7 +22,8 @@ from pmdesk.domain.base import new_id
 from pmdesk.domain.project import get_project
 from pmdesk.errors import NotAProjectError, SaveError
 from pmdesk.store import lock
-from pmdesk.store.atomic import replace_atomically
+from pmdesk.store.atomic import ChangedOnDiskError as ChangedOnDiskError  # callers catch it here
+from pmdesk.store.atomic import copy_hashing, digest_of, replace_atomically
 from pmdesk.store.backups import back_up
 from pmdesk.store.database import (
     create_schema,
@@ -30,16 +32,22 @@ from pmdesk.store.database import (
     open_engine,
     set_format,
 )
-from pmdesk.store.fileformat import FILE_SUFFIX, FORMAT_VERSION, quoted, read_header
-from pmdesk.store.inspect import FileInfo, connect_read_only, inspect_file
+from pmdesk.store.fileformat import (
+    FILE_SUFFIX,
+    FORMAT_VERSION,
+    MAX_PROJECT_BYTES,
+    Header,
+    check_regular_file,
+    quoted,
+    read_header,
+    shown_path,
+)
+from pmdesk.store.inspect import FileInfo, check_records, connect_read_only, inspect_file
+from pmdesk.store.leftovers import remove_abandoned_saves
 from pmdesk.store.migrations import migrate
 from pmdesk.store.paths import working_dir
 from pmdesk.store.recovery import Orphan, note_path, write_note
 from pmdesk.store.touched import TouchRecorder
-
-
-class ChangedOnDiskError(SaveError):
-    """The file was replaced by someone else since it was opened or last saved here."""
 
 
 class Document:
@@ -86,12 +94,13 @@ class Document:
             ProjectLockedError: someone else has it open (``take_over_lock`` to proceed).
         """
         path = Path(path).absolute()
+        name = quoted(path)
         working = _new_working_path()
-        source = None
         try:
-            header = read_header(path)  # before SQLite holds the file (see fileformat)
-            source = connect_read_only(path)
-            info = inspect_file(path, header, source)
+            check_regular_file(path)
+            remove_abandoned_saves(path)
+            digest = _copy_in(path, working, name)
+            info = _inspect_copy(path, working, name)
             reason = None if as_copy else _read_only_reason(path, info, read_only)
             locked = None if reason or as_copy else _try_lock(path, take_over_lock)
             if reason is None and locked is None and not as_copy:
@@ -99,26 +108,30 @@ class Document:
                     "The folder cannot hold PM Desk's lock file (it may be a read-only share), "
                     "so teammates could not see that you have it open. Use Save As to keep edits."
                 )
-            _copy_database(source, working)
-        except sqlite3.DatabaseError:
-            working.unlink(missing_ok=True)
-            raise NotAProjectError(f"{quoted(path)} is damaged and cannot be opened.") from None
         except BaseException:
             working.unlink(missing_ok=True)
             raise
-        finally:
-            if source is not None:
-                source.close()
-        if info.format_version < FORMAT_VERSION:
-            back_up(path, "migration")
-            migrate(working, info.format_version, FORMAT_VERSION)
-        document = cls(working, None if as_copy else path, info)
-        ensure_tables(document.engine)
-        for upgrade in registry.upgrade_steps(info.format_version, FORMAT_VERSION):
-            upgrade(document.session, date.today())
+        document = None
+        try:
+            if info.format_version < FORMAT_VERSION:
+                back_up(path, "migration")
+                migrate(working, info.format_version, FORMAT_VERSION)
+                _check_upgraded(working, name)
+            document = cls(working, None if as_copy else path, info)
+            ensure_tables(document.engine)
+            for upgrade in registry.upgrade_steps(info.format_version, FORMAT_VERSION):
+                upgrade(document.session, date.today())
+        except BaseException:
+            if document is not None:
+                document.session.close()
+                document.engine.dispose()
+            if locked is not None:
+                lock.release(locked)
+            working.unlink(missing_ok=True)
+            raise
         document.read_only_reason = reason
         document._locked = locked
-        document.fingerprint = None if as_copy else fingerprint(path)
+        document.fingerprint = None if as_copy else digest
         document._write_note()
         return document
 
@@ -157,9 +170,11 @@ class Document:
     def save(self, target: Path | str | None = None, *, overwrite_changed: bool = False) -> Path:
         """Write the project to ``target`` (default: where it came from) atomically.
 
-        A temporary file beside the target receives a backup of the working copy, is checked
-        and flushed to disk, and only then replaces the target, whose previous content goes to
-        the backup folder first. Any failure leaves the target as it was.
+        A temporary file beside the target receives the working copy's bytes (hashed on the
+        way: the new fingerprint), is flushed to disk, and only then takes the target's place,
+        whose previous content goes to the backup folder first. The replace takes only the
+        version this document last read or wrote (see ``atomic``). Any failure leaves the
+        target as it was.
 
         Raises:
             ChangedOnDiskError: someone replaced the file since it was opened or saved here
@@ -175,18 +190,20 @@ class Document:
         if target.suffix.lower() != FILE_SUFFIX:
             target = target.with_name(target.name + FILE_SUFFIX)
         same_file = target == self.path
-        if same_file and not overwrite_changed and self.changed_on_disk():
-            raise ChangedOnDiskError(
-                f"{quoted(target)} was changed by someone else after you opened it. Save your "
-                "work under another name, or replace their version."
-            )
+        # Saving through a symbolic link writes the file it names; the link stays a link.
+        destination = Path(os.path.realpath(target)) if target.is_symlink() else target
+        # The version this document read or last wrote: the replace takes only that one.
+        expect = self.fingerprint if same_file and not overwrite_changed else None
         new_lock = None if same_file and self._locked else _try_lock(target, take_over=False)
         self.session.commit()
         set_format(self.working_path, FORMAT_VERSION)
         try:
-            back_up(target)
-            replace_atomically(
-                target, lambda temporary: _copy_checked(self.working_path, temporary)
+            back_up(destination)
+            digest = replace_atomically(
+                destination,
+                lambda temporary: _copy_out(self.working_path, temporary),
+                expect=expect,
+                shown=quoted(target),
             )
         except BaseException:
             if new_lock is not None:
@@ -198,7 +215,7 @@ class Document:
             self._locked = new_lock
         self.path = target
         self.read_only_reason = None
-        self.fingerprint = fingerprint(target)
+        self.fingerprint = digest
         self._write_note()
         return target
 
@@ -223,16 +240,9 @@ class Document:
 
 
 def fingerprint(path: Path) -> str | None:
-    """What identifies this version of the file, without reading it all: its size, its time of
-    change, and SQLite's own change counter from the header. A teammate's save replaces the file,
-    which changes them. None when the file is gone."""
-    try:
-        status = path.stat()
-        with path.open("rb") as handle:
-            counter = handle.read(28)[24:28]
-    except OSError:
-        return None
-    return f"{status.st_size}:{status.st_mtime_ns}:{counter.hex()}"
+    """What identifies this version of the file: the SHA-256 of its content (an open and a save
+    compute it while copying the bytes anyway). None when the file is gone."""
+    return digest_of(path)
 
 
 def _try_lock(path: Path, take_over: bool) -> Path | None:
@@ -250,12 +260,86 @@ def _new_working_path() -> Path:
     return working_dir() / f"{new_id()}{FILE_SUFFIX}"
 
 
-def _copy_database(source: sqlite3.Connection, target: Path) -> None:
-    destination = sqlite3.connect(target)
+def _copy_in(path: Path, working: Path, name: str) -> str:
+    """Copy the user's file into the working copy byte for byte; SQLite never opens the user's
+    file, so nothing (a journal, a WAL index) can appear beside it. Returns its fingerprint."""
     try:
-        source.backup(destination)
+        return copy_hashing(path, working, limit=MAX_PROJECT_BYTES, durable=False)
+    except OSError as error:
+        if error.filename is not None and Path(error.filename) == path:
+            raise NotAProjectError(f"{name} cannot be read: {error.strerror}.") from None
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise NotAProjectError(
+                f"{name} cannot be opened: PM Desk's data folder ({shown_path(working.parent)}) "
+                "is on a full disk. Free some space there and open it again."
+            ) from None
+        if error.errno == errno.EFBIG:
+            raise NotAProjectError(f"{name} is larger than any PM Desk project.") from None
+        raise NotAProjectError(
+            f"{name} cannot be opened: PM Desk cannot write its working copy in "
+            f"{shown_path(working.parent)} ({error.strerror})."
+        ) from None
+
+
+def _inspect_copy(path: Path, working: Path, name: str) -> FileInfo:
+    """Every check of the file, run on the working copy (so the user's file is never locked)."""
+    header = read_header(working, name)
+    _as_rollback_journal(working, header)
+    connection = None
+    try:
+        connection = connect_read_only(working)
+        return inspect_file(path, header, connection, lambda: connect_read_only(working))
+    except sqlite3.DatabaseError:
+        raise NotAProjectError(f"{name} is damaged and cannot be opened.") from None
     finally:
-        destination.close()
+        if connection is not None:
+            connection.close()
+
+
+def _check_upgraded(working: Path, name: str) -> None:
+    """The content rules are those of the current format: an older file meets them once
+    upgraded."""
+    connection = connect_read_only(working)
+    try:
+        check_records(connection, name)
+    except sqlite3.DatabaseError:
+        raise NotAProjectError(f"{name} is damaged and cannot be opened.") from None
+    finally:
+        connection.close()
+
+
+def _as_rollback_journal(working: Path, header: Header) -> None:
+    """A header marked for write-ahead logging would make SQLite create ``-wal`` and ``-shm``
+    files; PM Desk never writes such files, so the copy is switched back to a plain journal."""
+    if header.wal:
+        descriptor = os.open(working, os.O_RDWR)
+        try:
+            os.pwrite(descriptor, b"\x01\x01", 18)
+        finally:
+            os.close(descriptor)
+
+
+def _copy_out(working: Path, temporary: Path) -> str:
+    """Copy the working copy's bytes into ``temporary``; returns their fingerprint.
+
+    A read transaction holds SQLite's shared lock for the copy, so no write can start halfway
+    (and a journal left by a crash is rolled back first). The bytes are those of a database
+    SQLite has committed, so instead of a ``quick_check`` that would read them all again, the
+    header is checked against the size written: a short or foreign file cannot pass.
+    """
+    connection = sqlite3.connect(working, isolation_level=None)
+    try:
+        connection.execute("BEGIN")
+        connection.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+        digest = copy_hashing(working, temporary)
+        connection.execute("COMMIT")
+    finally:
+        connection.close()
+    header = read_header(temporary, quoted(temporary))
+    size = temporary.stat().st_size
+    if header.page_count is None or header.page_count * header.page_size != size:
+        raise sqlite3.DatabaseError("the written copy does not match its own header")
+    return digest
 
 
 def _read_only_reason(path: Path, info: FileInfo, requested: bool) -> str | None:
@@ -271,19 +355,3 @@ def _read_only_reason(path: Path, info: FileInfo, requested: bool) -> str | None
     if not os.access(path.parent, os.W_OK):
         return "The folder of this file is read-only. Use Save As to keep your edits."
     return None
-
-
-def _copy_checked(working: Path, temporary: Path) -> None:
-    """Copy the working copy into ``temporary`` and make sure the copy reads back whole."""
-    source = sqlite3.connect(working)
-    try:
-        _copy_database(source, temporary)
-    finally:
-        source.close()
-    check = sqlite3.connect(temporary)
-    try:
-        result = check.execute("PRAGMA quick_check").fetchone()
-    finally:
-        check.close()
-    if result is None or result[0] != "ok":
-        raise sqlite3.DatabaseError("the written copy did not pass its integrity check")

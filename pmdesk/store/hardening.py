@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from pmdesk.domain.base import Base
+from pmdesk import registry
+from pmdesk.domain.allowed import limits_of
 from pmdesk.errors import NotAProjectError
 
 # What our own data needs, with room to spare; far below SQLite's defaults.
@@ -41,20 +42,31 @@ def _only_top_level(
 
 
 def check_text(connection: sqlite3.Connection, name: str) -> None:
-    """Read every row once, so that text that is not UTF-8 is found now, with a clear message,
-    instead of breaking a view later."""
-    kinds = {mapper.local_table.name: mapper.class_ for mapper in Base.registry.mappers}
+    """Read every free text once, so that text that is not UTF-8 is found now, with a clear
+    message, instead of breaking a view later.
+
+    Run after the content rules (``content``): dates, numbers and chosen values have passed
+    tests only well-formed ASCII passes, so only free texts and ids need reading.
+    """
+    models = {model.__tablename__: model for model in registry.record_models()}
     tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_schema")}
-    for table, model in kinds.items():
-        if table not in tables:
+    for table in registry.metadata().sorted_tables:
+        if table.name not in tables:
+            continue
+        texts = [
+            f'"{column.key}"'
+            for column in table.columns
+            if (limits := limits_of(column)).kind == "text" and limits.choices is None
+        ]
+        if not texts:
             continue
         try:
-            for _row in connection.execute(f'SELECT * FROM "{table}"'):
+            for _row in connection.execute(f'SELECT {", ".join(texts)} FROM "{table.name}"'):
                 pass
         except sqlite3.OperationalError as error:
             if "decode" not in str(error).lower():
                 raise
-            singular = getattr(model, "__singular__", "record")
+            singular = getattr(models.get(table.name), "__singular__", "record")
             raise NotAProjectError(
                 f"{name} is damaged: a {singular} holds text that is not valid UTF-8, so the "
                 "project cannot be opened safely. Restore a backup or ask for a fresh copy."

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from pmdesk import __version__, registry
 from pmdesk.errors import FormatVersionError, NotAProjectError
+from pmdesk.store.content import check_content
 from pmdesk.store.database import META_TABLE, read_meta
 from pmdesk.store.fileformat import FORMAT_VERSION, Header, quoted
 from pmdesk.store.hardening import check_text, harden
@@ -31,7 +33,12 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     return connection
 
 
-def inspect_file(path: Path, header: Header, connection: sqlite3.Connection) -> FileInfo:
+def inspect_file(
+    path: Path,
+    header: Header,
+    connection: sqlite3.Connection,
+    second: Callable[[], sqlite3.Connection] | None = None,
+) -> FileInfo:
     """Check header, integrity, schema and version of an opened project file.
 
     Raises:
@@ -60,8 +67,32 @@ def inspect_file(path: Path, header: Header, connection: sqlite3.Connection) -> 
             f"{FORMAT_VERSION}. Install a newer PM Desk to open it."
         )
     check_schema_entries(name, entries, allow_unknown_tables=newer)
-    check_text(connection, name)
+    if header.format_version >= FORMAT_VERSION:  # an older one is checked once upgraded
+        check_records(connection, name, newer=newer, second=second)
     return FileInfo(header.format_version, written_by, newer)
+
+
+def check_records(
+    connection: sqlite3.Connection,
+    name: str,
+    *,
+    newer: bool = False,
+    second: Callable[[], sqlite3.Connection] | None = None,
+) -> None:
+    """Every record against the rules of its kind (``content``), and every text for UTF-8;
+    ``second`` opens another connection so that the SQL checks run beside the Python ones."""
+    try:
+        check_content(
+            connection,
+            name,
+            newer=newer,
+            also=lambda: check_text(connection, name),
+            second=second,
+        )
+    except sqlite3.OperationalError as error:
+        if "decode" in str(error).lower():
+            check_text(connection, name)  # names the kind of record holding the bad bytes
+        raise
 
 
 def check_schema_entries(

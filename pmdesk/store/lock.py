@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import contextlib
 import getpass
+import hashlib
 import json
 import os
 import socket
+import time
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -79,8 +82,21 @@ class ProjectLockedError(PmdeskError):
         return self.owner is None or self.owner.is_stale
 
 
+# A lock that cannot be read (empty after a full disk, cut off by a crash) is being written
+# only for a moment; one older than this was abandoned and is replaced without asking.
+TORN_AFTER = 10.0  # seconds
+
+
 def lock_path(document: Path) -> Path:
-    return document.with_name(f".~lock.{document.name}#")
+    """``.~lock.<name>#`` beside the project; for a name so long that this would pass the file
+    system's limit, the name is cut and a short hash of it keeps locks of two such files apart."""
+    name = f".~lock.{document.name}#"
+    if len(os.fsencode(name)) > 255:
+        digest = hashlib.sha1(os.fsencode(document.name)).hexdigest()[:10]
+        name = f".~lock.{os.fsdecode(os.fsencode(document.name)[:200])}…{digest}#"
+        while len(os.fsencode(name)) > 255:  # the cut fell inside a character
+            name = name[:7] + name[8:]
+    return document.with_name(name)
 
 
 def read_owner(document: Path) -> LockOwner | None:
@@ -114,8 +130,9 @@ def acquire(document: Path, *, take_over: bool = False) -> None:
         owner = read_owner(document)
     except ValueError:
         owner = None
-        if not take_over:
+        if not take_over and not _abandoned(lock_path(document)):
             raise ProjectLockedError(document, None) from None
+        take_over = True
     else:
         if owner is not None and not owner.is_this_process and not take_over:
             raise ProjectLockedError(document, owner)
@@ -125,14 +142,47 @@ def acquire(document: Path, *, take_over: bool = False) -> None:
         "pid": os.getpid(),
         "since": datetime.now().isoformat(timespec="seconds"),
     }
-    flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if take_over or owner else os.O_EXCL)
     try:
-        descriptor = os.open(lock_path(document), flags, 0o644)
+        _write(lock_path(document), json.dumps(record), replace=take_over or owner is not None)
     except FileExistsError:  # another session locked it a moment ago
         raise ProjectLockedError(document, None) from None
-    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-        json.dump(record, handle)
     _held[document] = 1
+
+
+def _write(path: Path, text: str, *, replace: bool) -> None:
+    """Write the lock whole or not at all: into a private file first, which then takes the lock's
+    name (a full disk fails before the lock exists, so it never leaves an empty one).
+
+    Raises:
+        FileExistsError: ``replace`` is false and a lock is already there.
+        OSError: the folder cannot hold the lock.
+    """
+    temporary = path.with_name(f".~lock.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        with temporary.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+        if replace:
+            os.replace(temporary, path)
+            return
+        try:
+            os.link(temporary, path)  # FileExistsError if a lock appeared meanwhile
+        except FileExistsError:
+            raise
+        except OSError:  # no hard links here (some shares): exclusive create instead
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                handle.write(text)
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+
+
+def _abandoned(path: Path) -> bool:
+    """An unreadable lock that nobody is still writing: empty or cut off, and not new."""
+    try:
+        return time.time() - path.stat().st_mtime > TORN_AFTER
+    except OSError:
+        return True
 
 
 def release(document: Path) -> None:

@@ -4,16 +4,16 @@ the text. soffice exits 0 even when it could not load a file, so the PDF's exist
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
 import docx
 
+from tests.support import system_tool
+
 
 def to_pdf(document: Path, profile: Path) -> Path:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice, "LibreOffice (soffice) is needed to check briefings; .ci/run installs it"
+    soffice = system_tool("soffice", "libreoffice", package="libreoffice-writer-nogui")
     folder = document.parent / f"{document.stem}-pdf"
     folder.mkdir(exist_ok=True)
     subprocess.run(
@@ -38,13 +38,21 @@ def to_pdf(document: Path, profile: Path) -> Path:
 
 def pdf_text(pdf: Path) -> str:
     result = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+        [system_tool("pdftotext", package="poppler-utils"), "-layout", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return result.stdout
 
 
 def pdf_pages(pdf: Path) -> int:
-    result = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [system_tool("pdfinfo", package="poppler-utils"), str(pdf)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     line = next(line for line in result.stdout.splitlines() if line.startswith("Pages:"))
     return int(line.split()[1])
 

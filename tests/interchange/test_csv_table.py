@@ -48,7 +48,7 @@ def test_encodings_and_separators_are_recognised(data, delimiter, encoding):
 def test_quoted_cells_may_hold_separators_and_line_breaks():
     table = read_csv_bytes(b'Name,Note\n"Lee, Ann","two\nlines"\nBo,x\n', "f")
     assert table.rows == [["Lee, Ann", "two\nlines"], ["Bo", "x"]]
-    assert table.lines == [3, 4]  # the line each row ends on, as a spreadsheet user counts
+    assert table.lines == [2, 4]  # the line each row starts on, where a spreadsheet shows it
 
 
 @pytest.mark.parametrize(
@@ -112,3 +112,27 @@ def test_written_csv_reads_back_the_same(tmp_path):
     table = read_csv_file(target)
     assert table.rows == [["Ana", 'says "hi", twice'], ["Bo", ""]]
     assert csv_text(["A"], []) == "\ufeffA\n"
+
+
+def test_excels_sep_line_names_the_separator():
+    data = b'sep=;\nName;Note\n"Lee; Ann";"two\nlines"\nBo;1,5\n'
+    table = read_csv_bytes(b"\xef\xbb\xbf" + data, "f")  # Excel writes it after the mark
+    assert table.headers == ["Name", "Note"]
+    assert table.rows == [["Lee; Ann", "two\nlines"], ["Bo", "1,5"]]
+    assert table.delimiter == ";"
+    assert table.lines == [3, 5]  # counted in the file as the PM sees it, "sep=;" included
+
+
+def test_a_quote_that_is_never_closed_is_refused_naming_the_line_its_row_starts_on():
+    data = b'Name,Role\nAna,PM\nBen,"Dev\nCara,QA\nDan,Ops\n'
+    with pytest.raises(InterchangeError) as raised:
+        read_csv_bytes(data, "“team.csv”")
+    assert str(raised.value) == (
+        "“team.csv” has a quote on line 3 that is never closed, so everything after it would "
+        "be read as one value. Close the quote, or remove it, and import again."
+    )
+
+
+def test_a_stray_quote_inside_a_value_is_read_as_spreadsheets_do():
+    table = read_csv_bytes(b'Name,Screen\nAna,5" wide\nBen,"7"\n', "f")
+    assert table.rows == [["Ana", '5" wide'], ["Ben", "7"]]

@@ -120,7 +120,8 @@ def _first(data: dict, key: str, sub: str, **changes) -> dict:
 WORKSPACE_RULES = [
     (
         lambda d: _first(d, "stakeholders", "stakeholders", influence=11),
-        r"stakeholders\.stakeholders\[0\] is refused: Influence must be from 1 to 10, not 11\.$",
+        # The model declares the range, so the field itself is named.
+        r"stakeholders\.stakeholders\[0\]\.influence must be from 1 to 10, not 11\.$",
     ),
     (
         lambda d: _first(

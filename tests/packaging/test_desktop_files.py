@@ -5,7 +5,6 @@ from __future__ import annotations
 import configparser
 import importlib.util
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -18,7 +17,7 @@ import pytest
 from pmdesk.gui.app import DESKTOP_FILE
 from pmdesk.store.fileformat import APPLICATION_ID, FILE_SUFFIX
 from tests.packaging.conftest import ROOT, clean_env
-from tests.support import read_only_folder
+from tests.support import read_only_folder, system_tool
 
 LINUX = ROOT / "packaging" / "linux"
 APP_ID = "io.github.pmdesk.PMDesk"
@@ -27,9 +26,7 @@ MIME_NS = "{http://www.freedesktop.org/standards/shared-mime-info}"
 
 
 def _tool(name: str, package: str) -> str:
-    found = shutil.which(name)
-    assert found, f"{name} is missing: apt-get install {package}"
-    return found
+    return system_tool(name, package=package)
 
 
 def _load(name: str) -> ModuleType:

@@ -52,6 +52,8 @@ def test_killing_a_save_at_random_moments_never_leaves_a_mixed_file(sample_file)
         process.send_signal(signal.SIGKILL)
         process.wait()
         vision = _vision(sample_file)  # opens, so the file passed every check
+        # ... and removed what the killed save had beside it: its temporary file, its turn.
+        assert not [p.name for p in sample_file.parent.glob(".*.saving*")]
         assert vision.startswith(("Every trade contractor", "version "))
         if vision.startswith("version "):
             assert vision.endswith("x" * 20000)

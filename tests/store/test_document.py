@@ -101,7 +101,7 @@ def test_a_failed_save_keeps_the_old_file_whole(sample_document, monkeypatch):
     def disk_full(*_args, **_kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("pmdesk.store.atomic.os.replace", disk_full)
+    monkeypatch.setattr("pmdesk.store.atomic.os.fsync", disk_full)  # the write's last step
     with pytest.raises(SaveError, match="the disk is full"):
         sample_document.save()
     assert snapshot(sample_document.path) == before

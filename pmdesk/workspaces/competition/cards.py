@@ -14,6 +14,7 @@ from pmdesk.workspaces.competition.model import (
     DEFAULT_QUADRANTS,
     DEFAULT_STALE_AFTER_DAYS,
     SHORT_TEXT_MAX,
+    STALE_AFTER_MAX,
     Battlecard,
     CompetitionSettings,
     Competitor,
@@ -35,7 +36,6 @@ QUADRANT_FIELDS = (
     "quadrant_bottom_right",
 )
 AXES = ("x", "y", "size")
-STALE_AFTER_MAX = 3650
 
 
 def settings(session: Session) -> CompetitionSettings:

@@ -22,6 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from pmdesk.domain.allowed import between, one_of
 from pmdesk.domain.base import Record
 
 NAME_MAX = 200
@@ -51,6 +52,7 @@ THREAT_LEVELS: dict[str, str] = {
 # A rating whose as-of date is older than this many days shows as stale unless the PM chose
 # another age in the settings.
 DEFAULT_STALE_AFTER_DAYS = 180
+STALE_AFTER_MAX = 3650  # ten years
 
 # Quadrant labels of a fresh positioning map, as a PM would write them.
 DEFAULT_QUADRANTS = {
@@ -78,7 +80,7 @@ class Competitor(Record):
     price_points: Mapped[str] = mapped_column(Text, default="")
     strengths: Mapped[str] = mapped_column(Text, default="")
     weaknesses: Mapped[str] = mapped_column(Text, default="")
-    threat_level: Mapped[str] = mapped_column(String(20), default="")
+    threat_level: Mapped[str] = mapped_column(String(20), default="", info=one_of(THREAT_LEVELS))
     positioning: Mapped[str] = mapped_column(Text, default="")
     as_of: Mapped[date | None] = mapped_column(Date, nullable=True, default=None)
 
@@ -108,7 +110,7 @@ class Criterion(Record):
     name: Mapped[str] = mapped_column(String(NAME_MAX))
     description: Mapped[str] = mapped_column(Text, default="")
     weight: Mapped[float] = mapped_column(Float, default=1.0)
-    kind: Mapped[str] = mapped_column(String(20), default="score")
+    kind: Mapped[str] = mapped_column(String(20), default="score", info=one_of(RATING_KINDS))
     position: Mapped[int] = mapped_column(Integer, default=0)  # order inside its category
 
 
@@ -155,7 +157,9 @@ class CompetitionSettings(Record):
     __label__ = "competition settings"
     __singular__ = "competition setting"
 
-    stale_after_days: Mapped[int] = mapped_column(Integer, default=DEFAULT_STALE_AFTER_DAYS)
+    stale_after_days: Mapped[int] = mapped_column(
+        Integer, default=DEFAULT_STALE_AFTER_DAYS, info=between(1, STALE_AFTER_MAX)
+    )
     x_criterion_id: Mapped[str | None] = mapped_column(
         ForeignKey("criteria.id", ondelete="SET NULL"), nullable=True, default=None
     )

@@ -120,12 +120,22 @@ def row_points(kind: str, values: Mapping[str, str]) -> dict[str, float]:
     Prices are relative: the cheapest gets full points and the others the cheapest price's share
     of theirs; a free product beats every paid one outright.
     """
+    # A value that does not fit the kind (a file edited elsewhere, a kind changed since) counts
+    # as not rated rather than breaking the matrix.
     if kind == "score":
-        return {key: float(value) for key, value in values.items() if value}
+        scores = {key: _number(value) for key, value in values.items() if value}
+        return {
+            key: score
+            for key, score in scores.items()
+            if score is not None and SCORE_MIN <= score <= SCORE_MAX
+        }
     if kind == "yes_no":
-        return {key: YES_NO_POINTS[value] for key, value in values.items() if value}
+        return {
+            key: YES_NO_POINTS[value] for key, value in values.items() if value in YES_NO_POINTS
+        }
     if kind == "price":
-        prices = {key: float(value) for key, value in values.items() if value}
+        found = {key: _number(value) for key, value in values.items() if value}
+        prices = {key: price for key, price in found.items() if price is not None and price >= 0}
         if not prices:
             return {}
         cheapest = min(prices.values())

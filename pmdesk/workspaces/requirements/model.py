@@ -16,6 +16,7 @@ from datetime import date
 from sqlalchemy import Date, Float, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from pmdesk.domain.allowed import one_of
 from pmdesk.domain.base import Record
 
 # key -> how a PM says it; the order is the order of menus and reports.
@@ -75,7 +76,7 @@ class CustomerInput(Record):
     )
     customer: Mapped[str] = mapped_column(String(SHORT_TEXT_MAX), default="")
     segment: Mapped[str] = mapped_column(String(SHORT_TEXT_MAX), default="")
-    source: Mapped[str] = mapped_column(String(20), default="interview")
+    source: Mapped[str] = mapped_column(String(20), default="interview", info=one_of(SOURCES))
     received_on: Mapped[date] = mapped_column(Date)
     tags: Mapped[str] = mapped_column(String(TAGS_MAX), default="")  # comma-separated
 
@@ -97,8 +98,8 @@ class Requirement(Record):
     statement: Mapped[str] = mapped_column(Text, default="")  # "The product does ..."
     rationale: Mapped[str] = mapped_column(Text, default="")
     acceptance_criteria: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[str] = mapped_column(String(20), default="proposed")
-    moscow: Mapped[str] = mapped_column(String(10), default="should")
+    status: Mapped[str] = mapped_column(String(20), default="proposed", info=one_of(STATUSES))
+    moscow: Mapped[str] = mapped_column(String(10), default="should", info=one_of(MOSCOW))
     # RICE factors; empty until the PM scores the requirement.
     reach: Mapped[float | None] = mapped_column(Float, nullable=True, default=None)
     impact: Mapped[float | None] = mapped_column(Float, nullable=True, default=None)

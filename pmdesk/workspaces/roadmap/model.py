@@ -12,6 +12,7 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from pmdesk.domain.allowed import between, hex_colour, one_of
 from pmdesk.domain.base import Record, utc_now
 
 # key -> how a PM says it, in the order the item editor offers them.
@@ -59,7 +60,7 @@ class RoadmapSettings(Record):
     __singular__ = "roadmap setting"
 
     # 1 = the fiscal year is the calendar year; 10 = it starts on 1 October (FY named by its end).
-    fiscal_year_start_month: Mapped[int] = mapped_column(Integer, default=1)
+    fiscal_year_start_month: Mapped[int] = mapped_column(Integer, default=1, info=between(1, 12))
 
 
 class RoadmapLane(Record):
@@ -70,7 +71,7 @@ class RoadmapLane(Record):
     __singular__ = "roadmap lane"
 
     name: Mapped[str] = mapped_column(String(TITLE_MAX))
-    color: Mapped[str] = mapped_column(String(COLOR_MAX), default=LANE_COLORS[0])
+    color: Mapped[str] = mapped_column(String(COLOR_MAX), default=LANE_COLORS[0], info=hex_colour())
     position: Mapped[int] = mapped_column(Integer, default=0)
     collapsed: Mapped[bool] = mapped_column(Boolean, default=False)
     description: Mapped[str] = mapped_column(Text, default="")
@@ -86,15 +87,16 @@ class RoadmapItem(Record):
     lane_id: Mapped[str] = mapped_column(ForeignKey("roadmap_lanes.id", ondelete="CASCADE"))
     title: Mapped[str] = mapped_column(String(TITLE_MAX))
     description: Mapped[str] = mapped_column(Text, default="")
-    kind: Mapped[str] = mapped_column(String(20), default="feature")
+    kind: Mapped[str] = mapped_column(String(20), default="feature", info=one_of(KINDS))
     # Both empty: the item is in the parking lot. A milestone has start == end.
     start: Mapped[date | None] = mapped_column(Date, nullable=True, default=None)
     end: Mapped[date | None] = mapped_column(Date, nullable=True, default=None)
-    status: Mapped[str] = mapped_column(String(20), default="planned")
-    confidence: Mapped[str] = mapped_column(String(20), default="medium")
-    progress: Mapped[int] = mapped_column(Integer, default=0)  # percent
+    status: Mapped[str] = mapped_column(String(20), default="planned", info=one_of(STATUSES))
+    confidence: Mapped[str] = mapped_column(String(20), default="medium", info=one_of(CONFIDENCES))
+    progress: Mapped[int] = mapped_column(Integer, default=0, info=between(0, 100))  # percent
     tags: Mapped[str] = mapped_column(String(TAGS_MAX), default="")  # comma-separated
-    horizon: Mapped[str] = mapped_column(String(10), default="later")  # for undated items
+    # For undated items.
+    horizon: Mapped[str] = mapped_column(String(10), default="later", info=one_of(HORIZONS))
     owner_id: Mapped[str | None] = mapped_column(
         ForeignKey("stakeholders.id", ondelete="SET NULL"), nullable=True, default=None
     )
@@ -138,7 +140,7 @@ class RoadmapMarker(Record):
 
     name: Mapped[str] = mapped_column(String(TITLE_MAX))
     on_date: Mapped[date] = mapped_column(Date)
-    kind: Mapped[str] = mapped_column(String(20), default="deadline")
+    kind: Mapped[str] = mapped_column(String(20), default="deadline", info=one_of(MARKER_KINDS))
 
 
 class RoadmapBaseline(Record):

@@ -12,6 +12,7 @@ from datetime import date
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from pmdesk.domain.allowed import between, one_of
 from pmdesk.domain.base import Record
 
 SCORE_MIN = 1
@@ -86,13 +87,15 @@ class Stakeholder(Record):
     role: Mapped[str] = mapped_column(String(SHORT_TEXT_MAX), default="")
     department: Mapped[str] = mapped_column(String(SHORT_TEXT_MAX), default="")
     external: Mapped[bool] = mapped_column(Boolean, default=False)
-    influence: Mapped[int] = mapped_column(Integer, default=5)
-    interest: Mapped[int] = mapped_column(Integer, default=5)
-    attitude: Mapped[str] = mapped_column(String(20), default="neutral")
+    influence: Mapped[int] = mapped_column(Integer, default=5, info=between(SCORE_MIN, SCORE_MAX))
+    interest: Mapped[int] = mapped_column(Integer, default=5, info=between(SCORE_MIN, SCORE_MAX))
+    attitude: Mapped[str] = mapped_column(String(20), default="neutral", info=one_of(ATTITUDES))
     needs: Mapped[str] = mapped_column(Text, default="")
     deliverables: Mapped[str] = mapped_column(Text, default="")
     # Empty means "follow the quadrant"; a key of STRATEGIES means the PM chose otherwise.
-    strategy_override: Mapped[str] = mapped_column(String(20), default="")
+    strategy_override: Mapped[str] = mapped_column(
+        String(20), default="", info=one_of(STRATEGIES, empty=True)
+    )
     channel: Mapped[str] = mapped_column(String(SHORT_TEXT_MAX), default="")
     cadence: Mapped[str] = mapped_column(String(SHORT_TEXT_MAX), default="")
     owner: Mapped[str] = mapped_column(String(SHORT_TEXT_MAX), default="")
@@ -123,7 +126,9 @@ class StakeholderRelationship(Record):
 
     source_id: Mapped[str] = mapped_column(ForeignKey("stakeholders.id", ondelete="CASCADE"))
     target_id: Mapped[str] = mapped_column(ForeignKey("stakeholders.id", ondelete="CASCADE"))
-    kind: Mapped[str] = mapped_column(String(20), default="influences")
+    kind: Mapped[str] = mapped_column(
+        String(20), default="influences", info=one_of(RELATIONSHIP_KINDS)
+    )
     note: Mapped[str] = mapped_column(Text, default="")
 
 
@@ -166,9 +171,9 @@ class StakeholderPosition(Record):
         ForeignKey("stakeholder_snapshots.id", ondelete="CASCADE")
     )
     stakeholder_id: Mapped[str] = mapped_column(ForeignKey("stakeholders.id", ondelete="CASCADE"))
-    influence: Mapped[int] = mapped_column(Integer)
-    interest: Mapped[int] = mapped_column(Integer)
-    attitude: Mapped[str] = mapped_column(String(20))
+    influence: Mapped[int] = mapped_column(Integer, info=between(SCORE_MIN, SCORE_MAX))
+    interest: Mapped[int] = mapped_column(Integer, info=between(SCORE_MIN, SCORE_MAX))
+    attitude: Mapped[str] = mapped_column(String(20), info=one_of(ATTITUDES))
 
 
 def split_tags(text: str) -> list[str]:

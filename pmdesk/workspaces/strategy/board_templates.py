@@ -19,10 +19,9 @@ from typing import Any
 
 from pmdesk.errors import PmdeskError
 from pmdesk.resources import resource
-from pmdesk.workspaces.strategy.model import NAME_MAX
+from pmdesk.workspaces.strategy.model import GRID_MAX, NAME_MAX
 
 TEMPLATE_FOLDER = ("templates", "boards")
-GRID_MAX = 24  # rows or columns; more is a typo, not a board
 
 
 class TemplateError(PmdeskError):

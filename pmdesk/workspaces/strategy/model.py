@@ -12,6 +12,7 @@ import unicodedata
 from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from pmdesk.domain.allowed import between, hex_colour, one_of
 from pmdesk.domain.base import Record
 from pmdesk.errors import ValidationError
 
@@ -19,6 +20,7 @@ LEVEL_MIN = 0
 LEVEL_MAX = 10
 NAME_MAX = 120
 NOTE_MAX = 1000
+GRID_MAX = 24  # rows or columns of a board; more is a typo, not a board
 
 # ERRC actions in the order the grid shows them; "" keeps today's level.
 ACTIONS: dict[str, str] = {
@@ -58,8 +60,10 @@ class CanvasFactor(Record):
     name: Mapped[str] = mapped_column(String(NAME_MAX))
     position: Mapped[int] = mapped_column(Integer, default=0)
     description: Mapped[str] = mapped_column(Text, default="")
-    action: Mapped[str] = mapped_column(String(12), default=KEEP)
-    target_level: Mapped[int | None] = mapped_column(Integer, nullable=True, default=None)
+    action: Mapped[str] = mapped_column(String(12), default=KEEP, info=one_of(ACTIONS, empty=True))
+    target_level: Mapped[int | None] = mapped_column(
+        Integer, nullable=True, default=None, info=between(LEVEL_MIN, LEVEL_MAX)
+    )
     # True when the factor was taken from the competitive matrix; if that criterion is later
     # removed the factor stays, as the canvas's own, and the canvas tells the PM so.
     from_matrix: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -76,8 +80,8 @@ class CanvasCurve(Record):
     __singular__ = "value curve"
 
     name: Mapped[str] = mapped_column(String(NAME_MAX))
-    role: Mapped[str] = mapped_column(String(12), default=COMPETITOR)
-    colour: Mapped[str] = mapped_column(String(7), default="#7F8C8D")
+    role: Mapped[str] = mapped_column(String(12), default=COMPETITOR, info=one_of(ROLES))
+    colour: Mapped[str] = mapped_column(String(7), default="#7F8C8D", info=hex_colour())
     position: Mapped[int] = mapped_column(Integer, default=0)
     shown: Mapped[bool] = mapped_column(Boolean, default=True)
     competitor_id: Mapped[str | None] = mapped_column(
@@ -95,7 +99,7 @@ class CanvasLevel(Record):
 
     curve_id: Mapped[str] = mapped_column(ForeignKey("canvas_curves.id", ondelete="CASCADE"))
     factor_id: Mapped[str] = mapped_column(ForeignKey("canvas_factors.id", ondelete="CASCADE"))
-    level: Mapped[int] = mapped_column(Integer, default=0)
+    level: Mapped[int] = mapped_column(Integer, default=0, info=between(LEVEL_MIN, LEVEL_MAX))
     # Future curves only: the PM set this point by hand, so ERRC no longer moves it.
     adjusted: Mapped[bool] = mapped_column(Boolean, default=False)
 
@@ -125,10 +129,10 @@ class BoardBlock(Record):
     title: Mapped[str] = mapped_column(String(NAME_MAX))
     hint: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
-    row: Mapped[int] = mapped_column(Integer, default=0)
-    column: Mapped[int] = mapped_column(Integer, default=0)
-    row_span: Mapped[int] = mapped_column(Integer, default=1)
-    column_span: Mapped[int] = mapped_column(Integer, default=1)
+    row: Mapped[int] = mapped_column(Integer, default=0, info=between(0, GRID_MAX))
+    column: Mapped[int] = mapped_column(Integer, default=0, info=between(0, GRID_MAX))
+    row_span: Mapped[int] = mapped_column(Integer, default=1, info=between(1, GRID_MAX))
+    column_span: Mapped[int] = mapped_column(Integer, default=1, info=between(1, GRID_MAX))
 
 
 class BoardNote(Record):
@@ -140,7 +144,9 @@ class BoardNote(Record):
 
     block_id: Mapped[str] = mapped_column(ForeignKey("board_blocks.id", ondelete="CASCADE"))
     text: Mapped[str] = mapped_column(Text, default="")
-    colour: Mapped[str] = mapped_column(String(12), default=DEFAULT_NOTE_COLOUR)
+    colour: Mapped[str] = mapped_column(
+        String(12), default=DEFAULT_NOTE_COLOUR, info=one_of(NOTE_COLOURS)
+    )
     position: Mapped[int] = mapped_column(Integer, default=0)
     # One optional link; a note points at no more than one record (the dialog enforces it).
     stakeholder_id: Mapped[str | None] = mapped_column(

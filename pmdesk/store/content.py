@@ -1,0 +1,368 @@
+"""The content rules of a project file, derived from the models, checked with set-based SQL.
+
+Every table of ``registry.metadata()`` is held to what its model declares: the columns it has,
+the type, emptiness, length and allowed values of each (``pmdesk.domain.allowed``), unique
+fields, and references that point at a record that is there. Then each workspace's own rule
+(``registry.record_rules()``) runs on every record of its kind. Opening a file and ``pmdesk
+check`` run these on the private working copy, so a new workspace is covered the day it lands.
+
+Each table costs one scan for its values (the first bad row and field), one per unique key and
+one indexed lookup per reference, so a 50× project is checked in a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from datetime import date, datetime
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Column, Table
+
+from pmdesk import registry
+from pmdesk.domain.allowed import Limits, limits_of
+from pmdesk.errors import NotAProjectError, ValidationError
+
+# Appended to every refusal: what the PM can do about a file broken outside PM Desk.
+ADVICE = "Restore a backup, or ask whoever sent it for a fresh copy."
+
+
+def check_content(
+    connection: sqlite3.Connection,
+    name: str,
+    *,
+    newer: bool = False,
+    also: Callable[[], None] | None = None,
+    second: Callable[[], sqlite3.Connection] | None = None,
+) -> None:
+    """Refuse a file whose records break the rules of the current models.
+
+    Args:
+        connection: a hardened connection to the (private copy of the) file.
+        name: the file as messages quote it.
+        newer: the file is of a newer format this version may read: extra columns are allowed.
+        also: a further check of the rows (in Python), run after the workspaces' rules.
+        second: opens another connection to the file: the set-based SQL then runs on it in a
+            thread (SQLite works without the GIL) while the Python checks run here.
+
+    Raises:
+        NotAProjectError: naming the file, the kind of record, the record and the field.
+    """
+    present = {
+        row[0] for row in connection.execute("SELECT name FROM sqlite_schema WHERE type='table'")
+    }
+    tables = [table for table in registry.metadata().sorted_tables if table.name in present]
+    for table in tables:
+        _check_columns(connection, name, table, newer)
+
+    def set_based(on: sqlite3.Connection) -> None:
+        for table in tables:
+            _check_values(on, name, table)
+            _check_unique(on, name, table)
+            _check_references(on, name, table, present)
+
+    def in_python() -> None:
+        _check_rules(connection, name, tables)
+        if also is not None:
+            also()
+
+    if second is None:
+        set_based(connection)
+        in_python()
+        return
+    found: list[BaseException] = []
+
+    def run() -> None:
+        other = second()
+        try:
+            set_based(other)
+        except BaseException as error:
+            found.append(error)
+        finally:
+            other.close()
+
+    worker = threading.Thread(target=run, name="pmdesk-content-check")
+    worker.start()
+    try:
+        in_python()
+    except Exception as error:
+        worker.join()
+        # A bad value can trip a rule in an unplanned way: the value's own sentence comes first.
+        raise found[0] if found else error from None
+    worker.join()
+    if found:
+        raise found[0]
+
+
+def _singular(table: Table) -> str:
+    model = _models().get(table.name)
+    return getattr(model, "__singular__", "record")
+
+
+def _models() -> dict[str, Any]:
+    return {model.__tablename__: model for model in registry.record_models()}
+
+
+def _refuse(name: str, sentence: str) -> NotAProjectError:
+    return NotAProjectError(f"{name} cannot be opened: {sentence} {ADVICE}")
+
+
+LABEL_FIELDS = ("name", "title", "label")  # what a PM calls a record, where it has one
+
+
+def _record(connection: sqlite3.Connection, table: Table, record_id: object) -> str:
+    """A record as a refusal names it: its kind, its name where it has one, and its id."""
+    if not isinstance(record_id, str):
+        return f"a {_singular(table)} without an id"
+    label = ""
+    for field in LABEL_FIELDS:
+        if field in table.columns:
+            with contextlib.suppress(sqlite3.Error):
+                row = connection.execute(
+                    f'SELECT "{field}" FROM "{table.name}" WHERE "id" = ?', (record_id,)
+                ).fetchone()
+                if row and isinstance(row[0], str) and row[0].strip():
+                    label = f" {_described(row[0])}"
+            break
+    return f"a {_singular(table)}{label} (id {record_id[:36]})"
+
+
+def _check_columns(connection: sqlite3.Connection, name: str, table: Table, newer: bool) -> None:
+    found = {
+        str(row[1]): int(row[5]) for row in connection.execute(f'PRAGMA table_info("{table.name}")')
+    }
+    for column in table.columns:
+        if column.key not in found:
+            raise _refuse(
+                name,
+                f"its {_singular(table)} records lack the field “{column.key}” (the file was "
+                "changed outside PM Desk).",
+            )
+    if found.get("id") != 1 or sum(1 for pk in found.values() if pk) != 1:
+        raise _refuse(name, f"its {_singular(table)} records are not identified by their id.")
+    extra = sorted(set(found) - {column.key for column in table.columns})
+    if extra and not newer:
+        raise _refuse(
+            name,
+            f"its {_singular(table)} records have a field “{extra[0][:40]}” that is not part "
+            "of a PM Desk project.",
+        )
+
+
+@cache
+def _value_tests(table: Table) -> tuple[list[tuple[Column[Any], str]], str]:
+    """Per column, SQL true where its value is bad; and the one query finding the first such."""
+    tests = [(column, _bad(f'"{column.key}"', limits_of(column))) for column in table.columns]
+    cases = " ".join(f"WHEN {test} THEN {index}" for index, (_c, test) in enumerate(tests))
+    where = " OR ".join(f"({test})" for _column, test in tests)
+    return tests, f'SELECT "id", CASE {cases} END FROM "{table.name}" WHERE {where} LIMIT 1'
+
+
+def _check_values(connection: sqlite3.Connection, name: str, table: Table) -> None:
+    tests, query = _value_tests(table)
+    row = connection.execute(query).fetchone()
+    if row is None:
+        return
+    column = tests[row[1]][0]
+    field = f'"{column.key}"'
+    # Text is fetched as bytes: the bad value may be text that is not UTF-8.
+    kind, value = connection.execute(
+        f"SELECT typeof({field}), CASE WHEN typeof({field}) = 'text' "
+        f'THEN CAST({field} AS BLOB) ELSE {field} END FROM "{table.name}" WHERE "id" IS ?',
+        (row[0],),
+    ).fetchone()
+    if kind == "text":
+        try:
+            value = value.decode("utf-8")
+        except UnicodeDecodeError:
+            value = _NOT_UTF8
+    raise _refuse(
+        name,
+        f"{_record(connection, table, row[0])} has “{column.key}” {_described(value)}, which "
+        f"{_expected(limits_of(column))}.",
+    )
+
+
+def _bad(field: str, limits: Limits) -> str:
+    """SQL that is true where ``field`` breaks ``limits``."""
+    if limits.kind == "bool":
+        test = f"typeof({field}) != 'integer' OR {field} NOT IN (0, 1)"
+    elif limits.kind == "int":
+        test = f"typeof({field}) != 'integer' OR {field} NOT BETWEEN {limits.low} AND {limits.high}"
+    elif limits.kind == "float":
+        test = (
+            f"typeof({field}) NOT IN ('integer', 'real') "
+            f"OR {field} NOT BETWEEN {limits.low!r} AND {limits.high!r}"
+        )
+    elif limits.kind == "date":
+        # As SQLAlchemy writes them: "2026-01-31". julianday() is SQLite's fast parser; only
+        # days past the 28th need the slower check that the day exists in its month. Parts
+        # are compared with substr(): a DATE column's affinity would turn '0001' into 1.
+        test = (
+            f"typeof({field}) != 'text' OR length({field}) != 10 OR substr({field}, 5, 1) != '-' "
+            f"OR julianday({field}) IS NULL OR substr({field}, 1, 4) = '0000' "
+            f"OR (substr({field}, 9, 2) > '28' "
+            f"AND date({field}, '+0 days') IS NOT {field})"
+        )
+    elif limits.kind == "datetime":
+        # As SQLAlchemy writes them: "2026-01-31 09:30:00.000000" (or without the fraction).
+        day = f"substr({field}, 1, 10)"
+        test = (
+            f"typeof({field}) != 'text' OR length({field}) NOT IN (19, 26) "
+            f"OR julianday({field}) IS NULL OR substr({field}, 11, 1) != ' ' "
+            f"OR (length({field}) = 26 AND substr({field}, 20, 1) != '.') "
+            f"OR substr({field}, 1, 4) = '0000' OR substr({field}, 12, 2) > '23' "
+            f"OR (substr({field}, 9, 2) > '28' AND date({day}, '+0 days') IS NOT {day})"
+        )
+    else:
+        test = f"typeof({field}) != 'text' OR length({field}) > {limits.max_length}"
+        if limits.identity:
+            test += f" OR length({field}) != 36"
+        if limits.choices is not None:
+            allowed = ", ".join(_sql_text(choice) for choice in limits.choices)
+            test += f" OR {field} NOT IN ({allowed})"
+        if limits.glob is not None:
+            test += f" OR {field} NOT GLOB {_sql_text(limits.glob)}"
+    if limits.nullable:
+        return f"{field} IS NOT NULL AND ({test})"
+    return f"{field} IS NULL OR {test}"
+
+
+def _sql_text(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+_NOT_UTF8 = object()  # a stored text that is not UTF-8
+
+
+def _described(value: object) -> str:
+    if value is None:
+        return "empty"
+    if value is _NOT_UTF8:
+        return "holding text that is not valid UTF-8"
+    if isinstance(value, bytes):
+        return "holding binary data"
+    if isinstance(value, str):
+        flat = " ".join(value.split())
+        shown = flat if len(flat) <= 40 else flat[:39] + "…"
+        return f"“{shown}”" if len(value) <= 1000 else f"of {len(value):,} characters"
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _expected(limits: Limits) -> str:
+    if limits.kind == "bool":
+        return "must be yes or no"
+    if limits.kind in ("int", "float"):
+        kind = "a whole number" if limits.kind == "int" else "a number"
+        return f"must be {kind} from {_number(limits.low)} to {_number(limits.high)}"
+    if limits.kind == "date":
+        return "must be a date like 2026-01-31"
+    if limits.kind == "datetime":
+        return "must be a time like 2026-01-31 09:30:00"
+    if limits.choices is not None:
+        shown = ", ".join(f"“{choice}”" for choice in limits.choices if choice)
+        return f"must be one of {shown}" + (" or empty" if "" in limits.choices else "")
+    if limits.glob is not None:
+        return f"must be {limits.shape}"
+    if limits.identity:
+        return "must be a record id"
+    return f"must be text of at most {limits.max_length:,} characters"
+
+
+def _number(value: float | None) -> str:
+    assert value is not None
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:g}"
+
+
+@cache
+def _unique_keys(table: Table) -> tuple[tuple[Column[Any], ...], ...]:
+    return tuple(_find_unique_keys(table))
+
+
+def _find_unique_keys(table: Table) -> Iterator[tuple[Column[Any], ...]]:
+    for constraint in table.constraints:
+        columns = tuple(constraint.columns)  # type: ignore[attr-defined]
+        # The primary key needs no scan: its column was checked to be the table's key.
+        if columns and type(constraint).__name__ == "UniqueConstraint":
+            yield columns
+    for column in table.columns:
+        if column.unique:
+            yield (column,)
+
+
+def _check_unique(connection: sqlite3.Connection, name: str, table: Table) -> None:
+    for columns in _unique_keys(table):
+        fields = ", ".join(f'"{column.key}"' for column in columns)
+        not_null = " AND ".join(f'"{column.key}" IS NOT NULL' for column in columns)
+        row = connection.execute(
+            f'SELECT min("id") FROM "{table.name}" WHERE {not_null} GROUP BY {fields} '
+            "HAVING count(*) > 1 LIMIT 1"
+        ).fetchone()
+        if row is not None:
+            shown = " and ".join(f"“{column.key}”" for column in columns)
+            raise _refuse(
+                name, f"{_record(connection, table, row[0])} repeats the {shown} of another."
+            )
+
+
+def _check_references(
+    connection: sqlite3.Connection, name: str, table: Table, present: set[str]
+) -> None:
+    for column in table.columns:
+        for key in column.foreign_keys:
+            target = key.column.table.name
+            field = f'"{column.key}"'
+            if target in present:
+                lookup = f'NOT EXISTS (SELECT 1 FROM "{target}" t WHERE t."id" = s.{field})'
+            else:
+                lookup = "1"
+            row = connection.execute(
+                f'SELECT s."id", s.{field} FROM "{table.name}" s '
+                f"WHERE s.{field} IS NOT NULL AND {lookup} LIMIT 1"
+            ).fetchone()
+            if row is not None:
+                target_kind = getattr(_models().get(target), "__singular__", "record")
+                record = _record(connection, table, row[0])
+                raise _refuse(
+                    name,
+                    f"{record} has “{column.key}” pointing at a {target_kind} that is not in "
+                    "the file.",
+                )
+
+
+def _check_rules(connection: sqlite3.Connection, name: str, tables: list[Table]) -> None:
+    """Each workspace's own rule, on every record of its kind, with values typed as in load."""
+    rules = registry.record_rules()
+    for table in tables:
+        rule = rules.get(table.name)
+        if rule is None:
+            continue
+        keys = [column.key for column in table.columns]
+        typed = [
+            (column.key, convert)
+            for column in table.columns
+            if (convert := _CONVERTERS.get(limits_of(column).kind)) is not None
+        ]
+        fields = ", ".join(f'"{key}"' for key in keys)
+        for row in connection.execute(f'SELECT {fields} FROM "{table.name}"'):
+            values = dict(zip(keys, row, strict=True))
+            for key, convert in typed:
+                if values[key] is not None:
+                    values[key] = convert(values[key])
+            try:
+                rule(values)
+            except ValidationError as error:
+                record = _record(connection, table, values["id"])
+                raise _refuse(name, f"{record} is refused: {str(error).rstrip('.')}.") from None
+
+
+# How a stored value becomes the Python value a rule (and the app) sees; others stay as stored.
+_CONVERTERS: dict[str, Callable[[Any], Any]] = {
+    "bool": bool,
+    "float": float,
+    "date": date.fromisoformat,
+    "datetime": datetime.fromisoformat,
+}
