@@ -121,14 +121,20 @@ def _lock_owner(path: Path) -> str | None:
     return owner.describe() if owner else None
 
 
+# Terms per compound query: the hardened connection allows 50 (store/hardening.py).
+COUNTS_PER_QUERY = 40
+
+
 def _record_counts(document: Document) -> dict[str, int]:
-    """Records of each kind, by label, in one query."""
+    """Records of each kind, by label, in as few queries as the connection's limits allow."""
     models = record_models()
-    counts = union_all(*(select(func.count()).select_from(model.__table__) for model in models))
-    return {
-        model.__label__: int(count)
-        for model, count in zip(models, document.session.scalars(counts), strict=True)
-    }
+    counts: dict[str, int] = {}
+    for start in range(0, len(models), COUNTS_PER_QUERY):
+        batch = models[start : start + COUNTS_PER_QUERY]
+        query = union_all(*(select(func.count()).select_from(m.__table__) for m in batch))
+        for model, count in zip(batch, document.session.scalars(query), strict=True):
+            counts[model.__label__] = int(count)
+    return counts
 
 
 def _refuse_existing(target: Path, force: bool) -> None:

@@ -63,7 +63,7 @@ BAD = [
     ),
     (
         lambda d: d["format"].__setitem__("version", 99),
-        "In x.json, format.version is 99; this PM Desk reads up to 1.",
+        "In x.json, format.version is 99; this PM Desk reads up to 2.",
     ),
     (
         lambda d: d.__setitem__("gantt", []),

@@ -81,7 +81,7 @@ CASES = [
         _newer,
         FormatVersionError,
         "“future.pmdb” was saved by PM Desk 3.2.0 in project format 7; this PM Desk (0.1.0) "
-        "reads formats up to 1.",
+        "reads formats up to 2.",
     ),
     (_truncated, NotAProjectError, "“cut.pmdb” is damaged: it is shorter than it should be"),
     (_with_trigger, NotAProjectError, "“trap.pmdb” contains a trigger called “spy”"),
