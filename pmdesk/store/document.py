@@ -177,6 +177,9 @@ class Document:
                 "work under another name, or replace their version."
             )
         new_lock = None if same_file and self._locked else _try_lock(target, take_over=False)
+        from pmdesk.interchange.history import record_saved_values  # the merge history
+
+        record_saved_values(self.session)
         self.session.commit()
         set_format(self.working_path, FORMAT_VERSION)
         try:
