@@ -15,7 +15,7 @@ from pmdesk import APP_NAME, __version__
 from pmdesk.errors import PmdeskError
 from pmdesk.store.fileformat import FILE_SUFFIX
 
-COMMANDS = ("demo", "check", "dump", "load", "export", "diff", "import")
+COMMANDS = ("demo", "check", "dump", "load", "export", "diff", "merge", "import")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -98,6 +98,25 @@ def _run_command(args: list[str]) -> int:
     diff = commands.add_parser("diff", help="list what differs between two projects")
     diff.add_argument("ours", type=Path)
     diff.add_argument("theirs", type=Path)
+    diff.add_argument("--format", choices=("text", "json"), default="text", help="how to print")
+
+    merge = commands.add_parser("merge", help="merge two edited copies of a project")
+    merge.add_argument("mine", type=Path, nargs="?", help="your copy")
+    merge.add_argument("theirs", type=Path, nargs="?", help="the other copy")
+    merge.add_argument("-o", "--output", type=Path, help="the merged .pmdb to write")
+    merge.add_argument("--base", type=Path, help="the copy both started from")
+    merge.add_argument("--prefer", choices=("mine", "theirs"), help="settle every conflict so")
+    merge.add_argument(
+        "--join-same-names", action="store_true", help="records both added by one name are one"
+    )
+    merge.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    merge.add_argument(
+        "--git-driver",
+        nargs=3,
+        type=Path,
+        metavar=("BASE", "MINE", "THEIRS"),
+        help="run as git's merge driver (%%O %%A %%B): the result replaces MINE",
+    )
 
     load = commands.add_parser("load", help="make a project from JSON written by dump")
     load.add_argument("json", type=Path)
@@ -117,6 +136,8 @@ def _run_command(args: list[str]) -> int:
     # -- end of import -----------------------------------------------------------------------
 
     options = parser.parse_args(args)
+    if options.command == "merge" and not options.git_driver and options.theirs is None:
+        merge.error("name MINE and THEIRS, or use --git-driver BASE MINE THEIRS")
     from pmdesk import commands as implementations
 
     name = "import_file" if options.command == "import" else options.command

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import stat
 import sys
 from pathlib import Path
@@ -23,7 +24,7 @@ from pmdesk.interchange.sample import sample_data
 from pmdesk.registry import record_models
 from pmdesk.store.atomic import write_text_atomically
 from pmdesk.store.document import Document
-from pmdesk.store.fileformat import quoted
+from pmdesk.store.fileformat import FILE_SUFFIX, quoted
 
 
 def demo(options: argparse.Namespace) -> int:
@@ -69,6 +70,9 @@ def dump(options: argparse.Namespace) -> int:
 
 def diff(options: argparse.Namespace) -> int:
     """Print the records added, removed and changed from OURS to THEIRS, matched by UUID."""
+    if getattr(options, "format", "text") == "json":
+        sys.stdout.write(diff_json(options))
+        return 0
     ours, theirs = (_read_dump(path) for path in (options.ours, options.theirs))
     changes = diff_projects(ours, theirs)
     sys.stdout.write(describe(changes, quoted(options.ours), quoted(options.theirs)))
@@ -188,3 +192,101 @@ def import_file(options: argparse.Namespace) -> int:
     from pmdesk.import_command import run
 
     return run(options)
+
+
+# -- merge and diff as JSON ----------------------------------------------------------------------
+
+
+def diff_json(options: argparse.Namespace) -> str:
+    """The changes of ``pmdesk diff`` as JSON, for scripts and other tools."""
+    ours, theirs = (_read_dump(path) for path in (options.ours, options.theirs))
+    return to_text(
+        {
+            "from": str(options.ours),
+            "to": str(options.theirs),
+            "changes": [
+                {
+                    "section": change.section,
+                    "id": change.record_id,
+                    "label": change.label,
+                    "kind": change.kind,
+                    "fields": [
+                        {"field": name, "from": old, "to": new} for name, old, new in change.fields
+                    ],
+                }
+                for change in diff_projects(ours, theirs)
+            ],
+        }
+    )
+
+
+def merge(options: argparse.Namespace) -> int:
+    """Merge THEIRS into MINE against their common ancestor; write OUT only when all is decided.
+
+    As a git merge driver (``--git-driver %O %A %B``) the result replaces %A, and conflicts
+    leave %A as it was, so git reports the file as conflicted.
+    """
+    from pmdesk.interchange.history import DUMP_KEY, ancestor, merged_history
+    from pmdesk.interchange.merge3 import merge_projects
+
+    if options.git_driver:
+        base_path, mine_path, theirs_path = options.git_driver
+        target = mine_path
+    else:
+        base_path, mine_path, theirs_path = options.base, options.mine, options.theirs
+        if options.output is None:
+            raise SaveError("Name the merged project to write with -o OUT.")
+        target = options.output
+        _refuse_existing(target, options.force)
+    if mine_path.exists() and theirs_path.exists() and mine_path.samefile(theirs_path):
+        raise InterchangeError(
+            f"{quoted(mine_path)} and {quoted(theirs_path)} are the same file: "
+            "there is nothing to merge."
+        )
+    mine, theirs = _read_dump(mine_path), _read_dump(theirs_path)
+    # git passes an empty base when both branches added the file
+    if base_path and base_path.stat().st_size:
+        base = _read_dump(base_path)
+    else:  # the files' own histories tell what they shared
+        base = ancestor(mine, theirs, mine.get(DUMP_KEY) or {}, theirs.get(DUMP_KEY) or {})
+    if base is None:
+        print(
+            "pmdesk: the two copies carry no shared history (one was last saved by an older "
+            "PM Desk), so they are compared record by record: records in one copy only are "
+            "kept (a deletion looks like an addition), and fields that differ are conflicts.",
+            file=sys.stderr,
+        )
+    result = merge_projects(base, mine, theirs)
+    same = [duplicate.key for duplicate in result.duplicates] if options.join_same_names else []
+    outcome = result.resolve(prefer=options.prefer, same=same)
+    if outcome.data is None:
+        count = len(outcome.conflicts)
+        print(f"pmdesk: {count} conflict{'s' if count != 1 else ''}:", file=sys.stderr)
+        for conflict in outcome.conflicts:
+            print(f"  {conflict.section}: {conflict.sentence}", file=sys.stderr)
+        print(
+            f"pmdesk: {quoted(target)} was not written. Choose with --prefer mine or "
+            "--prefer theirs, or merge in the app (File › Merge with Another Copy…).",
+            file=sys.stderr,
+        )
+        return 1
+    outcome.data[DUMP_KEY] = merged_history(mine.get(DUMP_KEY) or {}, theirs.get(DUMP_KEY) or {})
+    for duplicate in result.duplicates:
+        if not options.join_same_names:
+            print(
+                f"pmdesk: both copies added “{duplicate.label}” ({duplicate.section}); kept both. "
+                "Use --join-same-names to keep one.",
+                file=sys.stderr,
+            )
+    if options.git_driver:
+        temporary = target.with_name(f".{target.name}.merged{FILE_SUFFIX}")
+        try:
+            _write_project(outcome.data, temporary, "the merge")
+            os.replace(temporary, target)
+        finally:
+            temporary.unlink(missing_ok=True)
+        written = target
+    else:
+        written = _write_project(outcome.data, target, "the merge")
+    print(f"Merged into {written}: {result.summary.describe()}.")
+    return 0

@@ -58,6 +58,9 @@ SECTION_ORDER: tuple[str, ...] = (
 )
 
 RecordRule = Callable[[dict[str, Any]], None]  # raises ValidationError with the user's sentence
+# Given the workspace's part of a JSON dump: (sentence, ids of the records involved) for each
+# promise that spans records (no dependency loop); used where records meet, as in a merge.
+DumpRule = Callable[[Mapping[str, Any]], list[tuple[str, frozenset[str]]]]
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,8 @@ class WorkspaceSpec:
         records: sub-key in the dump -> model, in the order the dump and ``check`` list them.
         rules: table -> function that raises ``ValidationError`` for a record breaking the
             workspace's promises beyond column types (used by ``load``, ``check`` and open).
+        dump_rules: functions (dotted names) checking promises that span its records, given its
+            part of a dump (see ``DumpRule``).
         section: its briefing section object, or None.
         section_title: the section's heading in the briefing and in the section chooser.
         page: the ``QWidget`` subclass built with the document controller, or None.
@@ -91,6 +96,7 @@ class WorkspaceSpec:
     dump_key: str | None = None
     records: Mapping[str, str] = field(default_factory=dict)
     rules: Mapping[str, str] = field(default_factory=dict)
+    dump_rules: tuple[str, ...] = ()
     section: str | None = None
     section_title: str = ""
     page: str | None = None
@@ -150,6 +156,7 @@ def record_models() -> list[type[Record]]:
 
 def metadata() -> MetaData:
     """SQLAlchemy's metadata with every table of a project registered."""
+    import pmdesk.domain.history  # noqa: F401  (the merge history travels in every file)
     from pmdesk.domain.base import Base
 
     record_models()
@@ -202,6 +209,17 @@ def record_problem(table: str, values: Mapping[str, Any]) -> str | None:
     except ValidationError as error:
         return str(error)
     return None
+
+
+@cache
+def dump_rules() -> tuple[tuple[str, DumpRule], ...]:
+    """(dump key, rule) for every workspace's rules that span records."""
+    return tuple(
+        (item.dump_key, resolve(dotted))
+        for item in specs()
+        if item.dump_key is not None
+        for dotted in item.dump_rules
+    )
 
 
 def section_titles() -> dict[str, str]:

@@ -8,6 +8,7 @@ import pytest
 
 import pmdesk
 from pmdesk import registry
+from pmdesk.domain.history import RecordHistory
 from pmdesk.domain.project import Project
 
 WORKSPACES = Path(pmdesk.__file__).parent / "workspaces"
@@ -53,7 +54,8 @@ def test_every_table_belongs_to_exactly_one_workspace():
         for table in spec.kinds():
             assert table not in owners, f"{table} is in {owners.get(table)} and {spec.key}"
             owners[table] = spec.key
-    assert set(registry.metadata().tables) == set(owners) | {Project.__tablename__}
+    shared = {Project.__tablename__, RecordHistory.__tablename__}  # the merge history
+    assert set(registry.metadata().tables) == set(owners) | shared
 
 
 def test_the_briefing_order_names_each_workspace_with_a_section_once():

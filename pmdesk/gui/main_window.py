@@ -162,6 +162,10 @@ class MainWindow(QMainWindow):
         self._add(file_menu, "&Close", self.close_project, QKeySequence.StandardKey.Close)
         file_menu.addSeparator()
         self._add(file_menu, "&Import from Project…", self.import_from_project)
+        self._add(file_menu, "&Merge with Another Copy…", lambda: self._file_tool("merge"))
+        compare_menu = file_menu.addMenu("Compare &With")
+        self._add(compare_menu, "Another &File…", lambda: self._file_tool("compare"))
+        self._add(compare_menu, "A &Backup…", lambda: self._file_tool("compare_backup"))
         self._add(file_menu, "Restore from &Backup…", self.restore_from_backup)
         file_menu.addSeparator()
         quit_action = self._add(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
@@ -320,6 +324,12 @@ class MainWindow(QMainWindow):
             sharing.import_from_project(self, self.controller, path)
         except PmdeskError as error:
             dialogs.show_error(self, "Cannot Import", str(error))
+
+    def _file_tool(self, name: str) -> None:
+        """Merge or compare with another copy (``file_tools``, loaded on first use)."""
+        from pmdesk.gui import file_tools
+
+        file_tools.run(self, name, self._last_folder())
 
     def restore_from_backup(self) -> None:
         if self.controller is None:

@@ -19,11 +19,14 @@ from pmdesk.domain.allowed import limits_of, value_problem
 from pmdesk.domain.base import Record
 from pmdesk.domain.project import Project, get_project
 from pmdesk.errors import InterchangeError
+from pmdesk.interchange import history
 from pmdesk.interchange.record_rules import problem_with
 from pmdesk.interchange.records import columns, describe, from_json, to_json
 from pmdesk.store.fileformat import FORMAT_VERSION
 
 TOP_LEVEL_KEYS = ("format", "project", *registry.workspace_records())
+# Written by every dump; a dump without it (an older one) loads with no merge history.
+OPTIONAL_KEYS = (history.DUMP_KEY,)
 
 
 def dump_project(session: Session) -> dict[str, Any]:
@@ -36,6 +39,7 @@ def dump_project(session: Session) -> dict[str, Any]:
             sub: [to_json(record) for record in session.scalars(select(model).order_by(model.id))]
             for sub, model in group.items()
         }
+    data[history.DUMP_KEY] = history.read_history(session)  # lets copies be merged (merge3)
     return data
 
 
@@ -85,6 +89,7 @@ def load_project(session: Session, data: dict[str, Any], source: str) -> None:
         for model, model_rows in rows:
             if model_rows:
                 session.execute(insert(model), model_rows)
+        history.write_history(session, data.get(history.DUMP_KEY) or {})
         session.commit()
     except IntegrityError as error:
         session.rollback()
@@ -127,8 +132,11 @@ def _checked_rows(data: dict[str, Any]) -> list[tuple[type[Record], list[dict[st
     for key in TOP_LEVEL_KEYS:
         if key not in data:
             raise _FieldError(key, "is missing")
+    problem = history.problem_with(data.get(history.DUMP_KEY, {}))
+    if problem:
+        raise _FieldError(history.DUMP_KEY, problem)
     for key in data:
-        if key not in TOP_LEVEL_KEYS:
+        if key not in TOP_LEVEL_KEYS and key not in OPTIONAL_KEYS:
             raise _FieldError(key, "is not part of a PM Desk project")
     version = _typed(data["format"], dict, "format").get("version")
     if not isinstance(version, int) or isinstance(version, bool):

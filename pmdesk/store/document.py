@@ -195,6 +195,9 @@ class Document:
         # The version this document read or last wrote: the replace takes only that one.
         expect = self.fingerprint if same_file and not overwrite_changed else None
         new_lock = None if same_file and self._locked else _try_lock(target, take_over=False)
+        from pmdesk.interchange.history import record_saved_values  # the merge history
+
+        record_saved_values(self.session)
         self.session.commit()
         set_format(self.working_path, FORMAT_VERSION)
         try:

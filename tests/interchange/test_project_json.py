@@ -8,7 +8,13 @@ import json
 import pytest
 
 from pmdesk.errors import InterchangeError
-from pmdesk.interchange.project_json import TOP_LEVEL_KEYS, dump_project, load_project, to_text
+from pmdesk.interchange.project_json import (
+    OPTIONAL_KEYS,
+    TOP_LEVEL_KEYS,
+    dump_project,
+    load_project,
+    to_text,
+)
 from pmdesk.interchange.sample import sample_data, scaled
 from pmdesk.store.document import Document
 
@@ -23,7 +29,7 @@ def blank():
 def test_dump_has_every_top_level_key_sorted_and_stable(sample_document):
     text = to_text(dump_project(sample_document.session))
     data = json.loads(text)
-    assert list(data) == sorted(TOP_LEVEL_KEYS)
+    assert list(data) == sorted((*TOP_LEVEL_KEYS, *OPTIONAL_KEYS))
     assert data["project"]["name"] == "FieldLoop"
     assert to_text(dump_project(sample_document.session)) == text
 

@@ -19,6 +19,7 @@ SPEC = WorkspaceSpec(
     rules={
         "roadmap_items": "pmdesk.workspaces.roadmap.edit:record_rule",
     },
+    dump_rules=("pmdesk.workspaces.roadmap.links:dump_rule",),
     section="pmdesk.workspaces.roadmap.section:SECTION",
     section_title="Roadmap",
     page="pmdesk.workspaces.roadmap.qt.page:RoadmapPage",

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Mapping
+from itertools import pairwise
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -93,3 +96,26 @@ def dependency_between(session: Session, predecessor_id: str, successor_id: str)
             RoadmapDependency.successor_id == successor_id,
         )
     )
+
+
+def dump_rule(roadmap: Mapping[str, Any]) -> list[tuple[str, frozenset[str]]]:
+    """The dependency loops in a roadmap's dump, each named, with the links forming it.
+
+    Links are taken in a fixed order; one that would close a loop is reported instead of added,
+    so each loop is reported once.
+    """
+    titles = {item["id"]: item.get("title", "") for item in roadmap.get("items", ())}
+    graph: dict[str, list[str]] = {}
+    link_ids: dict[tuple[str, str], str] = {}
+    loops: list[tuple[str, frozenset[str]]] = []
+    for link in sorted(roadmap.get("dependencies", ()), key=lambda link: link["id"]):
+        before, after = link["predecessor_id"], link["successor_id"]
+        loop = [after] if before == after else path_between(graph, after, before)
+        if loop is None:
+            graph.setdefault(before, []).append(after)
+            link_ids[(before, after)] = link["id"]
+            continue
+        involved = {link["id"], *(link_ids[pair] for pair in pairwise(loop))}
+        names = " → ".join(f"“{titles.get(node, '?')}”" for node in [*loop, after])
+        loops.append((f"the roadmap dependencies make a loop, {names}", frozenset(involved)))
+    return loops

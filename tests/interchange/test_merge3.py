@@ -1,0 +1,316 @@
+"""Three-way merge of two edited copies of a project, on their dumps (no Qt, no files)."""
+
+from __future__ import annotations
+
+import copy
+import uuid
+from typing import Any
+
+import pytest
+
+from pmdesk.errors import InterchangeError
+from pmdesk.interchange.diff import sections
+from pmdesk.interchange.merge3 import MergeCancelledError, merge_projects
+from pmdesk.interchange.project_json import load_project
+from pmdesk.interchange.sample import sample_data
+from pmdesk.store.document import Document
+
+
+@pytest.fixture(scope="module")
+def base() -> dict[str, Any]:
+    return sample_data()
+
+
+def copies(base: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    return copy.deepcopy(base), copy.deepcopy(base)
+
+
+def stakeholder(data: dict[str, Any], index: int = 0) -> dict[str, Any]:
+    return data["stakeholders"]["stakeholders"][index]
+
+
+def find(data: dict[str, Any], key: str, sub: str, record_id: str) -> dict[str, Any] | None:
+    return next((r for r in data[key][sub] if r["id"] == record_id), None)
+
+
+def loads(data: dict[str, Any]) -> None:
+    """The merged project is one PM Desk accepts: every link, type and rule checked."""
+    document = Document.new()
+    try:
+        load_project(document.session, data, "the merge")
+    finally:
+        document.close()
+
+
+def test_changes_to_different_fields_of_one_record_combine(base):
+    mine, theirs = copies(base)
+    stakeholder(mine)["role"] = "Head of mobile"
+    stakeholder(theirs)["influence"] = 9
+    stakeholder(theirs)["updated_at"] = "2026-12-01T10:00:00Z"
+    merge = merge_projects(base, mine, theirs)
+    assert merge.conflicts == []
+    outcome = merge.resolve()
+    merged = find(outcome.data, "stakeholders", "stakeholders", stakeholder(base)["id"])
+    assert (merged["role"], merged["influence"]) == ("Head of mobile", 9)
+    assert merged["updated_at"] == "2026-12-01T10:00:00Z"  # the later of the two edits
+    assert merge.summary.combined == 1
+    loads(outcome.data)
+
+
+def test_one_sided_changes_are_taken_and_counted(base):
+    mine, theirs = copies(base)
+    stakeholder(mine, 0)["role"] = "Mine"
+    stakeholder(theirs, 1)["role"] = "Theirs"
+    theirs["project"]["vision"] = "Their vision"
+    merge = merge_projects(base, mine, theirs)
+    outcome = merge.resolve()
+    assert outcome.conflicts == []
+    assert outcome.data["project"]["vision"] == "Their vision"
+    assert stakeholder(outcome.data, 0)["role"] == "Mine"
+    assert stakeholder(outcome.data, 1)["role"] == "Theirs"
+    assert (merge.summary.from_mine, merge.summary.from_theirs) == (1, 2)
+
+
+def test_the_same_field_changed_differently_is_a_conflict_naming_both_values(base):
+    mine, theirs = copies(base)
+    stakeholder(mine)["influence"] = 3
+    stakeholder(theirs)["influence"] = 9
+    merge = merge_projects(base, mine, theirs)
+    [conflict] = merge.conflicts
+    assert (conflict.kind, conflict.field, conflict.mine, conflict.theirs) == (
+        "field",
+        "influence",
+        3,
+        9,
+    )
+    assert "Sam Novak" in conflict.sentence and "3 in yours, 9 in theirs" in conflict.sentence
+    assert merge.resolve().data is None  # undecided: no project comes out
+    kept = merge.resolve({conflict.key: "theirs"}).data
+    assert stakeholder(kept)["influence"] == 9
+    assert stakeholder(merge.resolve(prefer="mine").data)["influence"] == 3
+
+
+def test_the_same_change_on_both_sides_is_no_conflict(base):
+    mine, theirs = copies(base)
+    stakeholder(mine)["influence"] = 9
+    stakeholder(theirs)["influence"] = 9
+    assert merge_projects(base, mine, theirs).conflicts == []
+
+
+def test_an_edit_against_a_deletion_is_a_conflict_either_way(base):
+    mine, theirs = copies(base)
+    victim = mine["roadmap"]["markers"][0]
+    victim["name"] = "Renamed by me"
+    theirs["roadmap"]["markers"] = theirs["roadmap"]["markers"][1:]
+    merge = merge_projects(base, mine, theirs)
+    [conflict] = merge.conflicts
+    assert conflict.kind == "deleted"
+    assert conflict.sentence == (
+        "They deleted the roadmap marker “Renamed by me”, which you changed."
+    )
+    kept = merge.resolve({conflict.key: "mine"}).data
+    assert find(kept, "roadmap", "markers", victim["id"])["name"] == "Renamed by me"
+    gone = merge.resolve({conflict.key: "theirs"}).data
+    assert find(gone, "roadmap", "markers", victim["id"]) is None
+
+
+def test_deleting_an_edited_record_drops_what_the_app_would_drop_with_it(base):
+    """Deleting a stakeholder removes their relationships, and empties owner fields."""
+    mine, theirs = copies(base)
+    person = stakeholder(base, 0)["id"]
+    stakeholder(mine, 0)["notes"] = "Met at the offsite."
+    theirs_data = theirs["stakeholders"]
+    theirs_data["stakeholders"] = [s for s in theirs_data["stakeholders"] if s["id"] != person]
+    for key, sub, column, cascade in links_to(base, person):
+        rows = theirs[key][sub]
+        if cascade:
+            theirs[key][sub] = [r for r in rows if r[column] != person]
+        else:
+            for row in rows:
+                if row[column] == person:
+                    row[column] = None
+    merge = merge_projects(base, mine, theirs)
+    assert [c.kind for c in merge.conflicts] == ["deleted"]
+    outcome = merge.resolve(prefer="theirs")
+    assert outcome.conflicts == []
+    loads(outcome.data)
+
+
+def links_to(data: dict[str, Any], record_id: str) -> list[tuple[str, str, str, bool]]:
+    """(workspace, records, column, deleted along) for every link to ``record_id`` in a dump."""
+    from pmdesk import registry
+    from pmdesk.interchange.records import columns
+
+    found = []
+    for key, group in registry.workspace_records().items():
+        for sub, model in group.items():
+            for column in columns(model):
+                for foreign_key in column.foreign_keys:
+                    if any(row.get(column.key) == record_id for row in data[key][sub]):
+                        found.append((key, sub, column.key, foreign_key.ondelete == "CASCADE"))
+    return found
+
+
+def test_a_link_to_an_item_the_other_side_deleted_is_a_conflict_not_a_dangling_link(base):
+    mine, theirs = copies(base)
+    items = base["roadmap"]["items"]
+    linked = {d["predecessor_id"] for d in base["roadmap"]["dependencies"]} | {
+        d["successor_id"] for d in base["roadmap"]["dependencies"]
+    }
+    loose = [item["id"] for item in items if item["id"] not in linked]
+    doomed, other = loose[0], loose[1]
+    theirs["roadmap"]["items"] = [i for i in theirs["roadmap"]["items"] if i["id"] != doomed]
+    for key, sub, column, cascade in links_to(base, doomed):
+        rows = theirs[key][sub]
+        if cascade:
+            theirs[key][sub] = [r for r in rows if r[column] != doomed]
+        else:
+            for row in rows:
+                if row[column] == doomed:
+                    row[column] = None
+    link = dict(base["roadmap"]["dependencies"][0], id=str(uuid.uuid4()))
+    link.update(predecessor_id=doomed, successor_id=other)
+    mine["roadmap"]["dependencies"].append(link)
+
+    merge = merge_projects(base, mine, theirs)
+    assert merge.conflicts == []  # nothing clashes field by field ...
+    outcome = merge.resolve()
+    [conflict] = outcome.conflicts  # ... but the new link would point at nothing
+    assert conflict.kind == "link" and conflict.record_id == doomed
+    assert conflict.sentence.startswith("They deleted the roadmap item “")
+    assert "roadmap dependency" in conflict.sentence
+
+    kept = merge.resolve({conflict.key: "mine"}).data
+    assert find(kept, "roadmap", "items", doomed) is not None
+    assert find(kept, "roadmap", "dependencies", link["id"]) is not None
+    loads(kept)
+    dropped = merge.resolve({conflict.key: "theirs"}).data
+    assert find(dropped, "roadmap", "items", doomed) is None
+    assert find(dropped, "roadmap", "dependencies", link["id"]) is None
+    loads(dropped)
+
+
+def test_dependencies_added_on_each_side_that_close_a_loop_are_a_conflict(base):
+    mine, theirs = copies(base)
+    first, second = base["roadmap"]["dependencies"][0], base["roadmap"]["dependencies"][1]
+    a, b = first["predecessor_id"], second["predecessor_id"]
+    template = dict(first)
+    mine_link = dict(template, id=str(uuid.uuid4()), predecessor_id=a, successor_id=b)
+    their_link = dict(template, id=str(uuid.uuid4()), predecessor_id=b, successor_id=a)
+    mine["roadmap"]["dependencies"].append(mine_link)
+    theirs["roadmap"]["dependencies"].append(their_link)
+    merge = merge_projects(base, mine, theirs)
+    outcome = merge.resolve()
+    [conflict] = outcome.conflicts
+    assert conflict.kind == "rule" and "loop" in conflict.sentence
+    resolved = merge.resolve({conflict.key: "mine"}).data
+    ids = {d["id"] for d in resolved["roadmap"]["dependencies"]}
+    assert mine_link["id"] in ids and their_link["id"] not in ids
+    loads(resolved)
+
+
+def test_fields_that_combine_into_broken_rules_are_a_conflict(base):
+    """Mine moves the start later, theirs the end earlier: together the end precedes the start."""
+    mine, theirs = copies(base)
+    index, item = next(
+        (n, i) for n, i in enumerate(base["roadmap"]["items"]) if i["kind"] == "feature"
+    )
+    mine["roadmap"]["items"][index]["start"] = "2030-01-01"
+    mine["roadmap"]["items"][index]["end"] = "2030-02-01"
+    theirs["roadmap"]["items"][index]["end"] = "2020-01-01"
+    theirs["roadmap"]["items"][index]["start"] = "2019-12-01"
+    merge = merge_projects(base, mine, theirs)
+    # start and end each changed on both sides: two field conflicts; mixing them breaks the rule
+    keys = {c.field: c.key for c in merge.conflicts}
+    outcome = merge.resolve({keys["start"]: "mine", keys["end"]: "theirs"})
+    [conflict] = outcome.conflicts
+    assert conflict.kind == "rule" and item["id"] == conflict.record_id
+    fixed = merge.resolve({keys["start"]: "mine", keys["end"]: "theirs", conflict.key: "mine"})
+    assert find(fixed.data, "roadmap", "items", item["id"])["end"] == "2030-02-01"
+    loads(fixed.data)
+
+
+def test_records_added_on_both_sides_are_kept_twice_unless_identical(base):
+    mine, theirs = copies(base)
+    marker = base["roadmap"]["markers"][0]
+    same_mine = dict(marker, id=str(uuid.uuid4()), name="Steering group")
+    same_theirs = dict(marker, id=str(uuid.uuid4()), name="Steering group")
+    mine["roadmap"]["markers"].append(same_mine)
+    theirs["roadmap"]["markers"].append(same_theirs)
+    mine["roadmap"]["markers"].append(dict(marker, id=str(uuid.uuid4()), name="Mine only"))
+    theirs["roadmap"]["markers"].append(dict(marker, id=str(uuid.uuid4()), name="Theirs only"))
+    outcome = merge_projects(base, mine, theirs).resolve()
+    names = [m["name"] for m in outcome.data["roadmap"]["markers"]]
+    assert names.count("Steering group") == 1
+    assert "Mine only" in names and "Theirs only" in names
+    assert len(names) == len(base["roadmap"]["markers"]) + 3
+
+
+def test_a_stakeholder_added_by_name_on_both_sides_is_offered_as_one(base):
+    mine, theirs = copies(base)
+    person = dict(stakeholder(base), name="Dana Reyes", role="CFO")
+    mine_person = dict(person, id=str(uuid.uuid4()))
+    their_person = dict(person, id=str(uuid.uuid4()), role="Finance")
+    mine["stakeholders"]["stakeholders"].append(mine_person)
+    theirs["stakeholders"]["stakeholders"].append(their_person)
+    relation = dict(base["stakeholders"]["relationships"][0], id=str(uuid.uuid4()))
+    relation["source_id"] = their_person["id"]
+    theirs["stakeholders"]["relationships"].append(relation)
+    merge = merge_projects(base, mine, theirs)
+    [duplicate] = merge.duplicates
+    assert (duplicate.label, duplicate.mine_id, duplicate.theirs_id) == (
+        "Dana Reyes",
+        mine_person["id"],
+        their_person["id"],
+    )
+    both = merge.resolve().data
+    assert [s["name"] for s in both["stakeholders"]["stakeholders"]].count("Dana Reyes") == 2
+    one = merge.resolve(same=[duplicate.key]).data
+    assert [s["name"] for s in one["stakeholders"]["stakeholders"]].count("Dana Reyes") == 1
+    moved = find(one, "stakeholders", "relationships", relation["id"])
+    assert moved["source_id"] == mine_person["id"]  # their link follows to the one kept
+    loads(one)
+
+
+def test_without_a_base_records_on_one_side_are_kept_and_differences_are_conflicts(base):
+    mine, theirs = copies(base)
+    stakeholder(mine)["influence"] = 3
+    theirs["roadmap"]["markers"].append(
+        dict(base["roadmap"]["markers"][0], id=str(uuid.uuid4()), name="Only theirs")
+    )
+    merge = merge_projects(None, mine, theirs)
+    assert not merge.has_base
+    [conflict] = merge.conflicts
+    assert conflict.field == "influence" and conflict.base is None
+    outcome = merge.resolve(prefer="mine")
+    assert "Only theirs" in [m["name"] for m in outcome.data["roadmap"]["markers"]]
+    loads(outcome.data)
+
+
+def test_a_file_of_another_product_is_refused_with_a_way_forward(base):
+    other = sample_data()
+    for _name, _model, rows in sections(other):
+        for row in rows:
+            row["id"] = str(uuid.uuid4())
+    with pytest.raises(InterchangeError, match=r"share no records.*Import from Project"):
+        merge_projects(None, copy.deepcopy(base), other)
+
+
+def test_merging_a_copy_with_itself_changes_nothing(base):
+    merge = merge_projects(base, copy.deepcopy(base), copy.deepcopy(base))
+    assert merge.conflicts == [] and merge.summary.combined == 0
+    assert merge.resolve().data == base
+
+
+def test_cancelling_stops_the_merge(base):
+    mine, theirs = copies(base)
+    calls = []
+
+    def progress(done: int, total: int) -> bool:
+        calls.append((done, total))
+        return len(calls) < 3
+
+    with pytest.raises(MergeCancelledError):
+        merge_projects(base, mine, theirs, progress)
+    assert len(calls) == 3 and calls[-1][0] < calls[-1][1]
+    assert mine == base and theirs == base  # the inputs are untouched
