@@ -118,10 +118,14 @@ def record_saved_values(session: Session, today: date | None = None) -> None:
     if added:
         session.execute(insert(table), added)
     _update(session, changed)
-    alive = union_all(*(select(model.id) for model in models))
+    # Hardened connections allow 50 terms in one compound query: ask in batches.
+    alive = [
+        table.c.id.not_in(union_all(*(select(model.id) for model in models[start : start + 40])))
+        for start in range(0, len(models), 40)
+    ]
     session.execute(
         update(table)
-        .where(table.c.deleted_on.is_(None), table.c.id.not_in(alive))
+        .where(table.c.deleted_on.is_(None), *alive)
         .values(deleted_on=today, saved_at=now)
     )
     session.execute(

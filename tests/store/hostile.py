@@ -108,8 +108,9 @@ def _sql(text: str) -> str:
 
 def _set(table: str, column: str, literal: str) -> Apply:
     def apply(connection: sqlite3.Connection) -> None:
-        row = connection.execute(f'SELECT rowid FROM "{table}" ORDER BY rowid LIMIT 1').fetchone()
-        connection.execute(f'UPDATE "{table}" SET "{column}" = {literal} WHERE rowid = ?', row)
+        # Every record has an id; the merge history's table has no rowid.
+        row = connection.execute(f'SELECT id FROM "{table}" ORDER BY id LIMIT 1').fetchone()
+        connection.execute(f'UPDATE "{table}" SET "{column}" = {literal} WHERE id = ?', row)
 
     return apply
 

@@ -6,14 +6,8 @@ import sqlite3
 
 import pytest
 
-from pmdesk.briefing.exporter import BriefingSettings, export_briefing
-from pmdesk.briefing.model import SectionChoice
 from pmdesk.errors import NotAProjectError
-from pmdesk.gui.document import DocumentController
-from pmdesk.interchange.project_json import dump_project
 from pmdesk.store.document import Document
-from pmdesk.workspaces.business_case.qt.page import BusinessCasePage
-from pmdesk.workspaces.personas.qt.page import PersonasPage
 from tests.support import snapshot
 
 
@@ -24,7 +18,7 @@ def _tamper(path, *statements: str) -> None:
     connection.close()
 
 
-def test_values_the_rules_refuse_still_open_show_export_and_dump(qtbot, tmp_path, sample_file):
+def test_values_the_rules_refuse_are_refused_naming_the_record(sample_file):
     _tamper(
         sample_file,
         "UPDATE business_cases SET horizon_quarters = 0",
@@ -34,21 +28,13 @@ def test_values_the_rules_refuse_still_open_show_export_and_dump(qtbot, tmp_path
         "UPDATE proof_points SET evidence_kind = 'rumour'",
         "UPDATE personas SET buying_role = 'ceo'",
     )
-    document = Document.open(sample_file)
-    try:
-        controller = DocumentController(document)
-        for page_class in (PersonasPage, BusinessCasePage):
-            page = page_class(controller)
-            qtbot.addWidget(page)
-        assert "Forecast from Q3 FY27 to Q3 FY27" in page.summary.text()  # one quarter at least
-        sections = (SectionChoice("personas", {}), SectionChoice("business_case", {}))
-        result = export_briefing(
-            document.session, tmp_path / "b.docx", BriefingSettings(sections=sections)
-        )
-        assert result.sections == ["Who we serve and what we tell them", "Business case"]
-        assert dump_project(document.session)["business_case"]["tiers"]
-    finally:
-        document.close()
+    before = snapshot(sample_file)
+    with pytest.raises(NotAProjectError) as refused:
+        Document.open(sample_file)
+    message = str(refused.value)
+    assert "cannot be opened" in message and "\n" not in message
+    assert any(kind in message for kind in ("business case", "a persona", "a proof point"))
+    assert snapshot(sample_file) == before
 
 
 @pytest.mark.parametrize(

@@ -1,18 +1,16 @@
-"""A file edited outside PM Desk may break every goal rule; it still opens, shows and exports,
-and says what it cannot judge instead of failing."""
+"""A file edited outside PM Desk may break every goal rule: it is refused with a sentence
+naming the record, and the file is left as it was."""
 
 from __future__ import annotations
 
 import sqlite3
 from datetime import date
 
-import docx
+import pytest
 
-from pmdesk.briefing.exporter import BriefingSettings, export_briefing
-from pmdesk.briefing.model import SectionChoice
-from pmdesk.gui.document import DocumentController
+from pmdesk.errors import NotAProjectError
 from pmdesk.store.document import Document
-from pmdesk.workspaces.goals.qt.page import GoalsPage
+from tests.support import snapshot
 
 TODAY = date(2026, 12, 1)
 
@@ -30,20 +28,14 @@ def _tamper(path) -> None:
     connection.close()
 
 
-def test_a_tampered_file_opens_in_the_goals_page_and_exports(qtbot, sample_file, tmp_path):
+def test_a_tampered_file_is_refused_naming_the_record_and_left_untouched(sample_file):
+    """The content rules that guard open and check name the first goal record that breaks
+    them; the page never meets it."""
     _tamper(sample_file)
-    document = Document.open(sample_file)
-    try:
-        page = GoalsPage(DocumentController(document), today=TODAY)
-        qtbot.addWidget(page)
-        nrr = page.goals.objectives[0].key_results[1]
-        assert nrr.judgement.label == "Cannot be judged"
-        assert nrr.judgement.explanation.startswith("The target equals the baseline (104 %)")
-        arr = page.goals.objectives[0].key_results[0]
-        assert len(arr.check_ins) == 11  # the November value is not a number: left out
-        settings = BriefingSettings(sections=(SectionChoice("goals", {}),), briefing_date=TODAY)
-        result = export_briefing(document.session, tmp_path / "b.docx", settings)
-        text = "\n".join(p.text for p in docx.Document(str(result.path)).paragraphs)
-        assert "Grow recurring revenue to $10M" in text
-    finally:
-        document.close()
+    before = snapshot(sample_file)
+    with pytest.raises(NotAProjectError) as refused:
+        Document.open(sample_file)
+    message = str(refused.value)
+    assert "cannot be opened" in message and "\n" not in message
+    assert any(kind in message for kind in ("a check-in", "a key result", "an objective"))
+    assert snapshot(sample_file) == before
