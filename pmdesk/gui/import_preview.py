@@ -114,6 +114,10 @@ class _ImportWorker(QThread):
             self.error = error
 
 
+# From this many rows on, the progress dialog shows at once rather than after a moment.
+BIG_FILE_ROWS = 10_000
+
+
 def run_with_progress(
     parent: QWidget | None,
     title: str,
@@ -138,6 +142,8 @@ def run_with_progress(
     def progressed(done: int, total: int) -> None:
         dialog.setMaximum(total)
         dialog.setValue(done)
+        if total >= BIG_FILE_ROWS and not dialog.isVisible():
+            dialog.show()  # a big file takes a while: say so, with Cancel, from the start
         dialog.setLabelText(f"{label}\n{done:,} of {total:,} rows checked")
 
     worker.progressed.connect(progressed)

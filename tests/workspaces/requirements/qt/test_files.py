@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
@@ -219,12 +221,26 @@ def test_a_50000_row_export_shows_progress_and_cancelling_changes_nothing(
     )
     before = dump_project(controller.session)
     seen: dict[str, int] = {}
+    # Hold the reader once it is under way until the PM has pressed Cancel, so the test does
+    # not race a machine fast enough to read 50,000 rows before anyone could click.
+    from pmdesk.gui import import_preview
+
+    pressed = threading.Event()
+    report = import_preview._ImportWorker._progress
+
+    def held(worker, done: int, total: int) -> None:
+        report(worker, done, total)
+        if done:
+            pressed.wait(10)
+
+    monkeypatch.setattr(import_preview._ImportWorker, "_progress", held)
 
     def cancel_once_under_way() -> None:
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QProgressDialog) and widget.isVisible() and widget.value() > 0:
                 seen["maximum"], seen["value"] = widget.maximum(), widget.value()
                 qtbot.mouseClick(widget.findChild(QPushButton), Qt.MouseButton.LeftButton)
+                pressed.set()
                 return
         QTimer.singleShot(20, cancel_once_under_way)
 

@@ -68,7 +68,9 @@ def test_a_click_on_a_bar_changes_nothing(page, where):
 
 def test_a_double_click_opens_the_item_and_moves_nothing(page, monkeypatch):
     opened = []
-    monkeypatch.setattr(ask, "edit_roadmap_item", lambda *args: opened.append(args[1]) or None)
+    monkeypatch.setattr(
+        ask, "edit_roadmap_item", lambda *args, **_kw: opened.append(args[1]) or None
+    )
     before = _dates(page)
     double_click(page.timeline.viewport(), _bar_point(page))
     assert [item.title for item in opened] == [TITLE]
