@@ -330,6 +330,8 @@ class BusinessCasePage(QWidget):
             for column, (field, _header) in enumerate(columns):
                 item = QTableWidgetItem(shown(field, getattr(row, field), currency))
                 item.setData(ID_ROLE, row.id)
+                if self.controller.read_only:
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 if field in MONEY_FIELDS or field in PERCENT_FIELDS or field == "customers_added":
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -361,7 +363,9 @@ class BusinessCasePage(QWidget):
                 view.break_even_label(scenario) or "–",
             ]
             for column, text in enumerate(cells):
-                self.results.setItem(row, column, QTableWidgetItem(text))
+                result = QTableWidgetItem(text)
+                result.setFlags(result.flags() & ~Qt.ItemFlag.ItemIsEditable)  # worked out
+                self.results.setItem(row, column, result)
         outcomes = [(s.kind, s.label, s.outcome) for s in view.scenarios]
         self.chart.show_layout(layout_cash(outcomes, view.quarter_labels, money))
         self.warnings.setText("\n".join(view.warnings()))

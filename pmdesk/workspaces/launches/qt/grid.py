@@ -49,6 +49,8 @@ class ReadinessGrid(QTableWidget):
                 count = counts.get(status, 0)
                 item = QTableWidgetItem(str(count) if count else "·")
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                # A count is read and clicked to filter, never typed over.
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 if count:
                     item.setBackground(QBrush(QColor(STATUS_TINTS[status])))
                     item.setForeground(QBrush(QColor("#1f2328")))
