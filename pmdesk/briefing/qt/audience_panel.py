@@ -34,7 +34,9 @@ class AudiencePanel(QWidget):
         rules = QVBoxLayout()
         rules.setSpacing(2)
         for rule, text in RULES.items():
-            box = QCheckBox(text)
+            # The short name on the box, the whole rule in its tooltip: the panel stays narrow.
+            box = QCheckBox(text.split(":")[0].split(" (")[0])
+            box.setToolTip(text)
             box.toggled.connect(self._rule_toggled)
             self.rules[rule] = box
             rules.addWidget(box)

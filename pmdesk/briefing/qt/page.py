@@ -196,8 +196,9 @@ class BriefingPage(QWidget):
         self.browse_buttons.extend((browse, remove))
         row = QHBoxLayout()
         row.addWidget(line, 1)
-        row.addWidget(browse)
-        row.addWidget(remove)
+        for button in (browse, remove):
+            button.setMinimumWidth(button.sizeHint().width())  # the name gives way, not these
+            row.addWidget(button)
         form.addRow(label, row)
         return line
 

@@ -148,6 +148,12 @@ class BusinessCasePage(QWidget):
         form = QFormLayout(box)
         self.lines: dict[str, QLineEdit] = {}
         self.item = QComboBox()
+        # Long initiative names are elided in the box, whole in its tooltip and its list.
+        self.item.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.item.setMinimumContentsLength(18)
+        self.item.currentTextChanged.connect(self.item.setToolTip)
         self.item.activated.connect(
             lambda _i: self._case_edited("roadmap_item_id", self.item.currentData())
         )

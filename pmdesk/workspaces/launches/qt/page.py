@@ -269,7 +269,13 @@ class LaunchesPage(QWidget):
         self.show_only.blockSignals(True)
         self.show_only.clear()
         self.show_only.addItem("All tasks", "")
-        self.show_only.addItem(f"Blocking go/no-go ({blockers})", "blocks")
+        # Short, so the choice fits beside the task buttons at 1024 px; the tooltip says more.
+        self.show_only.addItem(f"Blockers ({blockers})", "blocks")
+        self.show_only.setItemData(
+            1,
+            "Tasks that stand in the way of a go at the go/no-go meeting",
+            Qt.ItemDataRole.ToolTipRole,
+        )
         self.show_only.addItem(f"Late ({late})", "late")
         self.show_only.setCurrentIndex(max(self.show_only.findData(current), 0))
         self.show_only.blockSignals(False)

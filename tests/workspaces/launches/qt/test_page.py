@@ -158,7 +158,7 @@ def test_the_table_can_show_only_what_blocks_go_no_go_or_is_late(page):
         page.proxy.index(r, FIELD_COLUMN["blocks"]).data() for r in range(page.proxy.rowCount())
     }
     assert blocks == {"Blocks"}
-    assert page.show_only.currentText() == f"Blocking go/no-go ({page.proxy.rowCount()})"
+    assert page.show_only.currentText() == f"Blockers ({page.proxy.rowCount()})"
 
 
 def test_a_new_launch_gets_its_tiers_checklist_and_one_undo_takes_it_all_back(
