@@ -6,8 +6,8 @@ import time
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -33,6 +33,25 @@ def show_plain_text(editor: QPlainTextEdit, value: str) -> None:
     cursor = editor.textCursor()
     cursor.setPosition(min(position, len(value)))
     editor.setTextCursor(cursor)
+
+
+class NoteEdit(QPlainTextEdit):
+    """Multi-line text that reports one finished edit when focus leaves it (Tab leaves it).
+
+    A long text (a statement, a quote, a decision's reasons) is stored once per visit to the
+    field, not once per keystroke, so one undo step takes back one round of writing.
+    """
+
+    editing_finished = Signal()
+
+    def __init__(self, placeholder: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.setTabChangesFocus(True)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.editing_finished.emit()
 
 
 # A pause this long ends a typing burst: the next keystroke starts a new undo step.

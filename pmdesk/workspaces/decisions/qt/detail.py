@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.gui.document import DocumentController
-from pmdesk.gui.text import show_plain_text
+from pmdesk.gui.text import NoteEdit, show_plain_text
 from pmdesk.workspaces.decisions import query
 from pmdesk.workspaces.decisions.model import LINK_KINDS, STATUSES, link_kind
 from pmdesk.workspaces.decisions.qt import actions
 from pmdesk.workspaces.decisions.qt.table_model import WORKSPACE_NAMES
-from pmdesk.workspaces.decisions.qt.widgets import NoteEdit, section_label, set_line
+from pmdesk.workspaces.decisions.qt.widgets import section_label, set_line
 from pmdesk.workspaces.decisions.query import LogEntry
 
 LINK_ROLE = Qt.ItemDataRole.UserRole + 1  # (kind key, record id) of a listed link

@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.gui.document import DocumentController
+from pmdesk.gui.text import NoteEdit, show_plain_text
 from pmdesk.workspaces.requirements import query
 from pmdesk.workspaces.requirements.model import SOURCES, STATUSES, CustomerInput
 from pmdesk.workspaces.requirements.qt.actions import RequirementActions
 from pmdesk.workspaces.requirements.qt.widgets import (
     LinkEntry,
     LinkList,
-    NoteEdit,
     hint_label,
     narrow_combo,
     section_label,
@@ -144,7 +144,7 @@ class InputDetail(QWidget):
         self.body.setVisible(record is not None)
         if record is None:
             return
-        self.quote.set_text_quietly(record.quote)
+        show_plain_text(self.quote, record.quote)
         self._fill_stakeholders(record.stakeholder_id)
         for name, editor in self.lines.items():
             if editor.text() != getattr(record, name):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.gui.document import DocumentController
+from pmdesk.gui.text import NoteEdit, show_plain_text
 from pmdesk.workspaces.requirements import links, query
 from pmdesk.workspaces.requirements.model import IMPACT_SCALE, Requirement
 from pmdesk.workspaces.requirements.qt.actions import RequirementActions
@@ -28,7 +29,6 @@ from pmdesk.workspaces.requirements.qt.table_models import format_number, format
 from pmdesk.workspaces.requirements.qt.widgets import (
     LinkEntry,
     LinkList,
-    NoteEdit,
     hint_label,
     narrow_combo,
     section_label,
@@ -162,7 +162,7 @@ class RequirementDetail(QWidget):
         for name, combo in self.choices.items():
             combo.setCurrentIndex(max(combo.findData(getattr(requirement, name)), 0))
         for field, editor in self.texts.items():
-            editor.set_text_quietly(getattr(requirement, field))
+            show_plain_text(editor, getattr(requirement, field))
         self.score.setText(_score_text(requirement))
         self._fill_evidence(requirement.id)
         self._fill_roadmap(requirement.id)

@@ -5,40 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QFocusEvent
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
-    QPlainTextEdit,
     QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
-
-
-class NoteEdit(QPlainTextEdit):
-    """Multi-line text that reports one finished edit when focus leaves it.
-
-    Long texts (a statement, acceptance criteria) are stored once per visit to the field, not
-    once per keystroke, so one undo step takes back one round of writing.
-    """
-
-    editing_finished = Signal()
-
-    def __init__(self, placeholder: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setPlaceholderText(placeholder)
-        self.setTabChangesFocus(True)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        self.editing_finished.emit()
-
-    def set_text_quietly(self, text: str) -> None:
-        if self.toPlainText() != text:
-            self.setPlainText(text)
 
 
 def section_label(text: str) -> QLabel:
