@@ -31,7 +31,6 @@ from pmdesk.domain.base import Record
 from pmdesk.errors import InterchangeError
 from pmdesk.interchange.diff import label, sections
 from pmdesk.interchange.history import UNKNOWN
-from pmdesk.interchange.record_rules import problem_with
 from pmdesk.interchange.records import columns, from_json
 
 Side = Literal["mine", "theirs"]
@@ -456,7 +455,7 @@ class Merge:
                     self.theirs[table.name].get(record_id),
                 ):
                     continue  # one side's own version, which held the rule there
-                problem = problem_with(table.name, _values(table.model, record))
+                problem = registry.record_problem(table.name, _values(table.model, record))
                 if problem:
                     found.append(self._rule_conflict(table, [record_id], record, problem))
         dump = self._dump(merged)

@@ -20,7 +20,6 @@ from pmdesk.domain.base import Record
 from pmdesk.domain.project import Project, get_project
 from pmdesk.errors import InterchangeError
 from pmdesk.interchange import history
-from pmdesk.interchange.record_rules import problem_with
 from pmdesk.interchange.records import columns, describe, from_json, to_json
 from pmdesk.store.fileformat import FORMAT_VERSION
 
@@ -151,7 +150,7 @@ def _checked_rows(data: dict[str, Any]) -> list[tuple[type[Record], list[dict[st
     checked: list[tuple[str, type[Record], dict[str, Any]]] = []
     for path, model, record in _records(data):
         values = _record_values(path, model, record)
-        problem = problem_with(model.__tablename__, values)
+        problem = registry.record_problem(model.__tablename__, values)
         if problem:
             raise _FieldError(path, f"is refused: {problem.rstrip('.')}")
         if values["id"] in seen:
