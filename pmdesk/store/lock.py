@@ -87,9 +87,17 @@ class ProjectLockedError(PmdeskError):
 TORN_AFTER = 10.0  # seconds
 
 
+def _shared_file(document: Path) -> Path:
+    """The file teammates open: a symbolic link's target, so that a colleague who opens the
+    target directly (or through another link) sees the same lock."""
+    return Path(os.path.realpath(document))
+
+
 def lock_path(document: Path) -> Path:
-    """``.~lock.<name>#`` beside the project; for a name so long that this would pass the file
-    system's limit, the name is cut and a short hash of it keeps locks of two such files apart."""
+    """``.~lock.<name>#`` beside the project (beside a link's target); for a name so long that
+    this would pass the file system's limit, the name is cut and a short hash of it keeps locks
+    of two such files apart."""
+    document = _shared_file(document)
     name = f".~lock.{document.name}#"
     if len(os.fsencode(name)) > 255:
         digest = hashlib.sha1(os.fsencode(document.name)).hexdigest()[:10]
@@ -122,7 +130,7 @@ def acquire(document: Path, *, take_over: bool = False) -> None:
             unreadable lock, or any lock the user chose to take over).
         OSError: the folder cannot hold a lock file (a read-only share).
     """
-    document = document.absolute()
+    document = _shared_file(document)
     if _held.get(document):
         _held[document] += 1
         return
@@ -187,7 +195,7 @@ def _abandoned(path: Path) -> bool:
 
 def release(document: Path) -> None:
     """Drop this session's claim; the lock file goes when no open document uses it."""
-    document = document.absolute()
+    document = _shared_file(document)
     count = _held.get(document, 0)
     if count > 1:
         _held[document] = count - 1

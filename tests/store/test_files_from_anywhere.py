@@ -290,3 +290,20 @@ def test_a_missing_file_with_a_newline_in_its_name_is_one_line(tmp_path, capsys)
     assert cli.main(["check", str(tmp_path / "a\nb.pmdb")]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("pmdesk: “a b.pmdb” does not exist")
+
+
+def test_the_presence_lock_of_a_linked_project_sits_beside_the_file_it_links_to(sample_file):
+    shared = sample_file.parent / "shared"
+    shared.mkdir()
+    real = shared / "plan.pmdb"
+    sample_file.rename(real)
+    link = sample_file.parent / "plan.pmdb"
+    link.symlink_to(real)
+    document = Document.open(link)
+    try:
+        assert (shared / ".~lock.plan.pmdb#").exists()
+        assert not (sample_file.parent / ".~lock.plan.pmdb#").exists()
+        assert lock.read_owner(real) is not None  # a colleague opening the file itself sees it
+    finally:
+        document.close()
+    assert not (shared / ".~lock.plan.pmdb#").exists()

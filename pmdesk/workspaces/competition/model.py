@@ -26,6 +26,8 @@ from pmdesk.domain.allowed import between, one_of
 from pmdesk.domain.base import Record
 
 NAME_MAX = 200
+# The edit, `load` and `check` all read the weight's limit from the column below.
+WEIGHT_MAX = 1000.0
 SHORT_TEXT_MAX = 200
 LINK_MAX = 500
 VALUE_MAX = 500
@@ -109,7 +111,7 @@ class Criterion(Record):
     )
     name: Mapped[str] = mapped_column(String(NAME_MAX))
     description: Mapped[str] = mapped_column(Text, default="")
-    weight: Mapped[float] = mapped_column(Float, default=1.0)
+    weight: Mapped[float] = mapped_column(Float, default=1.0, info=between(0, WEIGHT_MAX))
     kind: Mapped[str] = mapped_column(String(20), default="score", info=one_of(RATING_KINDS))
     position: Mapped[int] = mapped_column(Integer, default=0)  # order inside its category
 

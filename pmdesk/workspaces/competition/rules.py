@@ -14,10 +14,15 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from pmdesk.errors import ValidationError
-from pmdesk.workspaces.competition.model import RATING_KINDS, SCORE_MAX, SCORE_MIN, YES_NO_VALUES
+from pmdesk.workspaces.competition.model import (
+    RATING_KINDS,
+    SCORE_MAX,
+    SCORE_MIN,
+    WEIGHT_MAX,
+    YES_NO_VALUES,
+)
 
 YES_NO_POINTS = {"yes": float(SCORE_MAX), "partial": SCORE_MAX / 2, "no": 0.0}
-WEIGHT_MAX = 1000.0
 # A total over a sliver of the criteria misleads ("34 %" from one rating of five): below this
 # share of the weight rated, a competitor has no total and no rank yet.
 MIN_RATED_SHARE = 0.5

@@ -55,12 +55,27 @@ def test_set_rating_keeps_evidence_and_returns_what_undo_needs(session, matrix):
 
 @pytest.mark.parametrize(
     ("weight", "message"),
-    [("-1", "cannot be negative"), ("lots", "must be a number like 1 or 2.5, not “lots”")],
+    [
+        ("-1", "cannot be negative"),
+        ("lots", "must be a number like 1 or 2.5, not “lots”"),
+        ("1000.5", "must be at most 1000, not 1000.5"),
+    ],
 )
 def test_bad_weights_leave_the_criterion_as_it_was(session, matrix, weight, message):
     with pytest.raises(ValidationError, match=message):
         edit.set_criterion_fields(session, matrix["speed"], weight=weight)
     assert session.get(Criterion, matrix["speed"]).weight == 2
+
+
+def test_the_heaviest_weight_the_edit_accepts_is_one_the_file_rules_accept(session, matrix):
+    edit.set_criterion_fields(session, matrix["speed"], weight="1000")
+    data = dump_project(session)
+    other = Document.new()
+    try:
+        load_project(other.session, data, "the dump")  # the file rules would refuse it here
+        assert other.session.get(Criterion, matrix["speed"]).weight == 1000
+    finally:
+        other.close()
 
 
 def test_changing_the_kind_is_refused_while_ratings_do_not_fit(session, matrix):
