@@ -23,9 +23,6 @@ from pmdesk.gui.workspaces import WORKSPACES
 from pmdesk.store.document import Document
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-# The strategy canvas's view is being rebuilt on a graphics scene, hint line included; until
-# it lands, its hint may clip at laptop widths. Nothing else is excused.
-ALLOWED = {"strategy": ("Drag a point to change its level",)}
 SIZES = [(1024, 700), (1200, 800), (1600, 1000)]
 
 
@@ -96,7 +93,6 @@ def test_nothing_is_clipped(qtbot, window, key, size):
     window.resize(*size)
     page = window.show_workspace(key)
     problems: list[str] = []
-    allowed = ALLOWED.get(key, ())
     for state in _states(page):
         QApplication.processEvents()
         for kind in (QAbstractButton, QComboBox, QLabel):
@@ -104,8 +100,6 @@ def test_nothing_is_clipped(qtbot, window, key, size):
                 if not widget.isVisible():
                     continue
                 why = _clipped(widget)
-                if why is not None and any(text in why for text in allowed):
-                    continue
                 if why is not None and f"{state}: {why}" not in problems:
                     problems.append(f"{state}: {why}")
     assert problems == [], "\n".join(problems)

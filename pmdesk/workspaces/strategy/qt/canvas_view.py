@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from pmdesk.domain.project import get_project
 from pmdesk.gui import dialogs
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.toolbar import ElidedLabel
 from pmdesk.workspaces.competition.model import Criterion
 from pmdesk.workspaces.strategy import canvas as rules
 from pmdesk.workspaces.strategy import query
@@ -176,10 +177,9 @@ class CanvasView(QWidget):
         for button in editing:
             button.setEnabled(not self.controller.read_only)
             bar.addWidget(button)
-        bar.addStretch(1)
-        hint = QLabel("Drag a point to change its level; ringed points were set by hand.")
+        hint = ElidedLabel("Drag a point to change its level; ringed points were set by hand.")
         hint.setStyleSheet("color: #6b7480;")
-        bar.addWidget(hint)
+        bar.addWidget(hint, 1)
         bar.addWidget(self.export_button)
         return bar
 
