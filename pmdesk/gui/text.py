@@ -6,8 +6,8 @@ import time
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QContextMenuEvent, QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -141,6 +141,7 @@ class ProjectUndoKeys(QObject):
         new.installEventFilter(self)
         if isinstance(new, (QPlainTextEdit, QTextEdit)):
             new.setUndoRedoEnabled(False)
+            new.viewport().installEventFilter(self)  # a right-click arrives at the viewport
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride:
@@ -148,7 +149,48 @@ class ProjectUndoKeys(QObject):
             if any(event.matches(key) for key in _HISTORY_KEYS):
                 event.ignore()  # not the field's: the window's shortcut takes it
                 return True
+        elif event.type() == QEvent.Type.ContextMenu:
+            field = watched if isinstance(watched, _MENU_WIDGETS) else watched.parent()
+            if isinstance(field, _MENU_WIDGETS):
+                assert isinstance(event, QContextMenuEvent)
+                _show_menu_with_project_history(field, event)
+                return True
         return False
+
+
+# Fields whose right-click menu Qt builds with their own Undo and Redo (a spin box's menu has
+# none, and a one-line field without a project window keeps Qt's menu).
+_MENU_WIDGETS = (QLineEdit, QPlainTextEdit, QTextEdit)
+
+
+def _window_history_actions(field: QWidget) -> dict[QKeySequence.StandardKey, QAction]:
+    """The window's Undo and Redo actions, found by the keys they answer to."""
+    found: dict[QKeySequence.StandardKey, QAction] = {}
+    for action in field.window().findChildren(QAction):
+        for key in _HISTORY_KEYS:
+            if key not in found and QKeySequence(key) in action.shortcuts():
+                found[key] = action
+    return found
+
+
+def _show_menu_with_project_history(field: QWidget, event: QContextMenuEvent) -> None:
+    """The field's own right-click menu, with the project's Undo and Redo in place of the
+    field's (which the field no longer keeps, or which would undo behind the project's back)."""
+    if isinstance(field, QLineEdit):
+        menu = field.createStandardContextMenu()
+    else:
+        menu = field.createStandardContextMenu(event.pos())  # type: ignore[union-attr]
+    project = _window_history_actions(field)
+    names = {"edit-undo": QKeySequence.StandardKey.Undo, "edit-redo": QKeySequence.StandardKey.Redo}
+    for own in menu.actions():
+        key = names.get(own.objectName())
+        if key is None:
+            continue
+        if key in project:
+            menu.insertAction(own, project[key])
+        menu.removeAction(own)
+    menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    menu.popup(event.globalPos())
 
 
 def use_project_undo_keys(application: QApplication) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QMenu
 
 from pmdesk.domain.project import get_project
 from pmdesk.gui import dialogs
@@ -88,3 +90,33 @@ def test_ctrl_z_in_a_one_line_field_is_the_projects_undo_too(qtbot, window):
     qtbot.keyClick(name, Qt.Key.Key_Z, CTRL)
     assert _vision(window) == original  # Ctrl+Z in another field undoes the last edit
     assert name.text() == "FieldLoop"
+
+
+def _right_click_menu(qtbot, field):
+    target = field.viewport() if hasattr(field, "viewport") else field
+    qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, QPoint(5, 5), target.mapToGlobal(QPoint(5, 5))
+    )
+    QApplication.sendEvent(target, event)  # what a right-click delivers
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    return menu
+
+
+# A popup menu on the offscreen platform cannot raise itself or grab the keyboard; a desktop can.
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")
+@pytest.mark.parametrize("field_name", ["name", "vision"])
+def test_undo_in_a_fields_right_click_menu_is_the_projects(qtbot, window, field_name):
+    page = window.show_workspace("overview")
+    original = _vision(window)
+    vision = _vision_field(qtbot, window)
+    qtbot.keyClicks(vision, " Now")
+    field = getattr(page.ui, field_name)
+    menu = _right_click_menu(qtbot, field)
+    undo = next(a for a in menu.actions() if a.text().replace("&", "").startswith("Undo"))
+    assert undo is window.undo_action and undo.isEnabled()
+    undo.trigger()
+    menu.close()
+    assert _vision(window) == original  # the project's last edit went, whichever field it was
+    assert window.controller.undo_stack.canRedo()
