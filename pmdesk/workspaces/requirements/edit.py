@@ -18,9 +18,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pmdesk.domain import records
-from pmdesk.domain.base import Record, new_id, utc_now
+from pmdesk.domain.base import new_id, utc_now
 from pmdesk.errors import ValidationError
-from pmdesk.workspaces.requirements.links import RequirementRoadmapLink
 from pmdesk.workspaces.requirements.model import (
     CONFIDENCE_MAX,
     IMPACT_SCALE,
@@ -346,43 +345,6 @@ def unlink_evidence(session: Session, input_id: str, requirement_id: str) -> rec
 
 
 # -- removal -------------------------------------------------------------------------------------
-
-
-def removal_question(session: Session, model: type[Record], ids: Iterable[str]) -> str:
-    """The sentence a confirmation asks before removing records: which links go with them."""
-    ids = list(ids)
-    noun = model.__singular__ if len(ids) == 1 else model.__label__
-    counted = f"this {noun}" if len(ids) == 1 else f"these {len(ids)} {noun}"
-    links = [_links_text(count, what) for what, count in link_counts(session, model, ids) if count]
-    if not links:
-        return f"Delete {counted}? You can undo this."
-    whose = "Its" if len(ids) == 1 else "Their"
-    return (
-        f"Delete {counted}? {whose} links go too ({', '.join(links)}); "
-        "the records at the other end stay. You can undo this."
-    )
-
-
-def _links_text(count: int, what: str) -> str:
-    if count == 1:
-        return f"1 link to {'an' if what[0] in 'aeiou' else 'a'} {what}"
-    return f"{count} links to {what}s"
-
-
-def link_counts(session: Session, model: type[Record], ids: list[str]) -> list[tuple[str, int]]:
-    """How many link rows point at these records, by what is at the other end."""
-    if model is CustomerInput:
-        return [("requirement", _count_where(session, RequirementEvidence.input_id, ids))]
-    if model is Requirement:
-        return [
-            ("customer input", _count_where(session, RequirementEvidence.requirement_id, ids)),
-            ("roadmap item", _count_where(session, RequirementRoadmapLink.requirement_id, ids)),
-        ]
-    return []
-
-
-def _count_where(session: Session, column: Any, ids: list[str]) -> int:
-    return session.scalar(select(func.count()).where(column.in_(ids))) or 0
 
 
 def remove_inputs(session: Session, ids: Iterable[str]) -> records.Removal:

@@ -17,7 +17,6 @@ from pmdesk.workspaces.requirements.links import (
     roadmap_item_titles,
     unlink_roadmap_item,
 )
-from pmdesk.workspaces.requirements.model import Requirement
 from pmdesk.workspaces.roadmap.model import RoadmapItem, RoadmapLane
 
 
@@ -96,8 +95,7 @@ def test_removing_a_roadmap_item_unlinks_it_and_restore_relinks(session, plan):
 
 def test_removing_a_requirement_takes_evidence_and_roadmap_links_in_one_removal(session, plan):
     link_roadmap_item(session, plan["offline"], plan["spring"])
-    question = edit.removal_question(session, Requirement, [plan["offline"]])
-    assert "(1 link to a customer input, 1 link to a roadmap item)" in question
+    assert _links(session) == 1
     removal = edit.remove_requirements(session, [plan["offline"]])
     assert _links(session) == 0
     assert query.inputs_without_requirements(session)[0].id == plan["signal"]

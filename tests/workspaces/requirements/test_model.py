@@ -226,18 +226,6 @@ def test_removing_a_stakeholder_keeps_the_input_and_forgets_who(session):
     assert session.get(CustomerInput, input_id).stakeholder_id == person.id
 
 
-def test_the_removal_question_names_the_links_that_go(session):
-    input_id, requirement_id = _input(session), _requirement(session)
-    assert edit.removal_question(session, Requirement, [requirement_id]) == (
-        "Delete this requirement? You can undo this."
-    )
-    edit.link_evidence(session, input_id, requirement_id)
-    question = edit.removal_question(session, Requirement, [requirement_id])
-    assert question.startswith(
-        "Delete this requirement? Its links go too (1 link to a customer input)"
-    )
-
-
 def test_unlinking_evidence_can_be_restored(session):
     input_id, requirement_id = _input(session), _requirement(session)
     edit.link_evidence(session, input_id, requirement_id)
