@@ -30,7 +30,7 @@ from pmdesk import registry
 from pmdesk.domain.base import Record
 from pmdesk.errors import InterchangeError
 from pmdesk.interchange.diff import label, sections
-from pmdesk.interchange.history import UNKNOWN
+from pmdesk.interchange.history import DUMP_KEY, UNKNOWN, merged_history
 from pmdesk.interchange.records import columns, from_json
 
 Side = Literal["mine", "theirs"]
@@ -131,6 +131,7 @@ class Merge:
     ) -> None:
         self.has_base = base is not None
         self._mine_data = mine
+        self._theirs_data = theirs
         self.tables: dict[str, _Table] = {}  # table name -> where it lives in the dump
         self.base = _index(base or _empty_like(mine))
         self.mine = _index(mine)
@@ -345,7 +346,7 @@ class Merge:
         for _round in range(20):  # each round settles what the previous decisions revealed
             found = self._link_conflicts(merged, deleted) or self._rule_conflicts(merged)
             if not found:
-                return Outcome(self._dump(merged), [])
+                return Outcome(self._result(merged), [])
             for conflict in found:
                 side = choices.get(conflict.key, prefer)
                 if side is None:
@@ -522,6 +523,17 @@ class Merge:
             else:
                 key, _, sub = table.section.partition(".")
                 data.setdefault(key, {})[sub] = rows
+        return data
+
+    def _result(self, merged: dict[str, dict[str, JsonRecord | None]]) -> dict[str, Any]:
+        """The merged project, carrying both copies' histories, so that merging the same
+        copies again finds what they shared (the command line and the app load this alike)."""
+        data = self._dump(merged)
+        history = merged_history(
+            self._mine_data.get(DUMP_KEY) or {}, self._theirs_data.get(DUMP_KEY) or {}
+        )
+        if history:
+            data[DUMP_KEY] = history
         return data
 
 

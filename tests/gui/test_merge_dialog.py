@@ -248,3 +248,37 @@ def test_compare_with_a_backup(window, told, monkeypatch, sample_file):
     [(other, changes)] = shown
     assert other.startswith("the backup from ")
     assert [(c.section, c.fields[0][1]) for c in changes] == [("project", "Saved later")]
+
+
+def saved_copy(source, target, **fields):
+    """``source`` copied to ``target`` and saved there with the overview's fields changed."""
+    if source != target:
+        shutil.copy(source, target)
+    document = Document.open(target)
+    try:
+        for key, value in fields.items():
+            set_field(document.session, key, value)
+        document.save()
+    finally:
+        document.close()
+    return target
+
+
+def test_the_merge_brings_their_history_so_an_older_copy_of_theirs_merges_cleanly_later(
+    window, qtbot, monkeypatch, sample_file, tmp_path
+):
+    # They set the vision to B, a colleague copied their file then, and they went on to C.
+    at_b = saved_copy(sample_file, tmp_path / "theirs.pmdb", vision="Vision B")
+    older = saved_copy(at_b, tmp_path / "colleague.pmdb", problem="The colleague's problem")
+    saved_copy(at_b, at_b, vision="Vision C")
+    window.open_project(sample_file)
+    asked = answer_with(qtbot, monkeypatch, lambda _dialog: True)
+    monkeypatch.setattr(dialogs, "choose_file_to_open", lambda _p, _f: at_b)
+    choose(window, "&Merge with Another Copy…")
+    window.controller.document.save()
+    # The colleague's copy still says B, which their history knows was replaced by C.
+    monkeypatch.setattr(dialogs, "choose_file_to_open", lambda _p, _f: older)
+    choose(window, "&Merge with Another Copy…")
+    assert asked == []  # nothing to decide
+    project = get_project(window.controller.session)
+    assert (project.vision, project.problem) == ("Vision C", "The colleague's problem")
