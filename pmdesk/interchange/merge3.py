@@ -29,7 +29,7 @@ from typing import Any, Literal
 from pmdesk import registry
 from pmdesk.domain.base import Record
 from pmdesk.errors import InterchangeError
-from pmdesk.interchange.diff import label, sections
+from pmdesk.interchange.diff import lookup_in, record_label, sections
 from pmdesk.interchange.history import DUMP_KEY, UNKNOWN, merged_history
 from pmdesk.interchange.records import columns, from_json
 
@@ -132,6 +132,7 @@ class Merge:
         self.has_base = base is not None
         self._mine_data = mine
         self._theirs_data = theirs
+        self._find = lookup_in(mine, theirs)
         self.tables: dict[str, _Table] = {}  # table name -> where it lives in the dump
         self.base = _index(base or _empty_like(mine))
         self.mine = _index(mine)
@@ -194,7 +195,7 @@ class Merge:
             kept = theirs if mine is None else mine
             deleter = "You" if mine is None else "They"
             editor = "they" if mine is None else "you"
-            name = label(kept)  # type: ignore[arg-type]
+            name = self._label(kept, table.model)  # type: ignore[arg-type]
             self.conflicts.append(
                 Conflict(
                     key=f"deleted:{record_id}",
@@ -255,9 +256,9 @@ class Merge:
                         kind="field",
                         section=table.section,
                         record_id=record_id,
-                        label=label(mine),
+                        label=self._label(mine, table.model),
                         sentence=(
-                            f"The {table.model.__singular__} “{label(mine)}”: "
+                            f"The {table.model.__singular__} “{self._label(mine, table.model)}”: "
                             f"{_field_name(name)} is {_show(ours)} in yours, "
                             f"{_show(other)} in theirs"
                             + ("" if original is _MISSING else f" (was {_show(original)})")
@@ -302,7 +303,9 @@ class Merge:
                 continue
             namesake = by_name.get(_name_key(record))
             if namesake is not None:
-                self.duplicates.append(Duplicate(table.section, label(record), namesake, record_id))
+                self.duplicates.append(
+                    Duplicate(table.section, self._label(record, table.model), namesake, record_id)
+                )
 
     # -- resolving ----------------------------------------------------------------------------
 
@@ -427,7 +430,7 @@ class Merge:
         theirs = self.theirs[target].get(target_id)
         kept = mine or theirs or self.base[target].get(target_id) or {"id": target_id}
         deleter = "They" if mine is not None else "You"
-        name = label(kept)
+        name = self._label(kept, missing.model)
         return Conflict(
             key=f"link:{target_id}",
             kind="link",
@@ -436,7 +439,7 @@ class Merge:
             label=name,
             sentence=(
                 f"{deleter} deleted the {missing.model.__singular__} “{name}”, but the "
-                f"{table.model.__singular__} “{label(record)}” now refers to it."
+                f"{table.model.__singular__} “{self._label(record, table.model)}” now refers to it."
             ),
             mine=mine,
             theirs=theirs,
@@ -482,13 +485,16 @@ class Merge:
             kind="rule",
             section=table.section,
             record_id=involved[0],
-            label=label(record),
+            label=self._label(record, table.model),
             sentence=f"Together your changes and theirs break a rule: {problem.rstrip('.')}.",
             mine=tuple(involved),  # the records whose version the decision chooses
             theirs=tuple(involved),
         )
 
     # -- helpers ------------------------------------------------------------------------------
+
+    def _label(self, record: JsonRecord, model: type[Record]) -> str:
+        return record_label(record, model, self._find)
 
     def _table_of(self, section: str) -> _Table:
         return next(table for table in self.tables.values() if table.section == section)
