@@ -27,10 +27,12 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from pmdesk import registry
+from pmdesk.domain.allowed import limits_of, value_problem
 from pmdesk.domain.base import Record
-from pmdesk.errors import InterchangeError
+from pmdesk.errors import InterchangeError, ValidationError
 from pmdesk.interchange.diff import lookup_in, record_label, sections
 from pmdesk.interchange.history import DUMP_KEY, UNKNOWN, merged_history
+from pmdesk.interchange.merge_values import edit_kind, typed_value
 from pmdesk.interchange.records import columns, from_json
 
 Side = Literal["mine", "theirs"]
@@ -44,6 +46,16 @@ Progress = Callable[[int, int], bool]
 
 class MergeCancelledError(Exception):
     """The person cancelled the merge; nothing was changed."""
+
+
+@dataclass(frozen=True)
+class Edited:
+    """A field conflict settled with a value the PM typed (see :meth:`Merge.edited_value`)."""
+
+    value: Any
+
+
+Choice = Side | Edited
 
 
 @dataclass(frozen=True)
@@ -311,14 +323,15 @@ class Merge:
 
     def resolve(
         self,
-        choices: Mapping[str, Side] | None = None,
+        choices: Mapping[str, Choice] | None = None,
         prefer: Side | None = None,
         same: Iterable[str] = (),
     ) -> Outcome:
         """The merged project with these decisions, or the conflicts still open.
 
         Args:
-            choices: conflict key -> the side whose version to keep.
+            choices: conflict key -> the side whose version to keep, or for a field conflict
+                the value the PM typed (:class:`Edited`, made by :meth:`edited_value`).
             prefer: the side to keep for every conflict not in ``choices``.
             same: keys of :attr:`duplicates` to treat as one record (mine's is kept).
 
@@ -364,12 +377,18 @@ class Merge:
         self,
         merged: dict[str, dict[str, JsonRecord | None]],
         conflict: Conflict,
-        side: Side,
+        side: Choice,
         deleted: set[str],
     ) -> None:
         table = self._table_of(conflict.section)
         records = merged[table.name]
-        if conflict.kind == "field":
+        if isinstance(side, Edited):
+            if conflict.kind != "field":
+                raise ValueError("only a field conflict can be settled with a typed value")
+            record = dict(records[conflict.record_id] or {})
+            record[conflict.field] = side.value  # type: ignore[index]
+            records[conflict.record_id] = record
+        elif conflict.kind == "field":
             record = dict(records[conflict.record_id] or {})
             record[conflict.field] = conflict.mine if side == "mine" else conflict.theirs  # type: ignore[index]
             records[conflict.record_id] = record
@@ -491,6 +510,36 @@ class Merge:
             theirs=tuple(involved),
         )
 
+    # -- typed values -------------------------------------------------------------------------
+
+    def can_edit(self, conflict: Conflict) -> bool:
+        """Whether the PM may type the merged value: a field conflict on a field a person
+        types (not a link to another record, not a yes/no)."""
+        if conflict.kind != "field" or conflict.field is None:
+            return False
+        column = self._table_of(conflict.section).model.__table__.columns.get(conflict.field)
+        return column is not None and edit_kind(column) is not None
+
+    def edited_value(self, conflict: Conflict, text: str) -> Edited:
+        """The value the PM typed for a field conflict, checked as the workspace checks an
+        edit: the field's type and limits, then the workspace's rule on the whole record.
+
+        Raises:
+            ValidationError: a sentence saying what is wrong; nothing is decided.
+        """
+        table = self._table_of(conflict.section)
+        column = table.model.__table__.columns[conflict.field]
+        name = _field_name(column.key).capitalize()
+        value = typed_value(column, text, name)
+        problem = value_problem(limits_of(column), from_json(column, value)[0])
+        if problem:
+            raise ValidationError(f"{name} {problem}.")
+        record = {**(self.merged[table.name].get(conflict.record_id) or {}), column.key: value}
+        problem = registry.record_problem(table.name, _values(table.model, record))
+        if problem:
+            raise ValidationError(problem)
+        return Edited(value)
+
     # -- helpers ------------------------------------------------------------------------------
 
     def _label(self, record: JsonRecord, model: type[Record]) -> str:
@@ -568,6 +617,7 @@ def merge_projects(
 
 
 # -- plumbing ------------------------------------------------------------------------------------
+
 
 _MISSING = object()
 
