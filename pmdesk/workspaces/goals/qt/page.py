@@ -462,19 +462,15 @@ class GoalsPage(QWidget):
             return 0
         first, last = period_of_key_result(self.controller.session, record_id)
         try:
-            preview = io.read_check_ins(path, first, last, self.today)
+            review = io.review_check_ins(path, first, last, self.today)
         except PmdeskError as error:
             dialogs.show_error(self, "Cannot Import Check-ins", str(error))
             return 0
-        if not preview.can_import:
-            problems = [f"Line {row.line}: {row.problems[0]}" for row in preview.bad_rows[:5]]
-            dialogs.show_error(
-                self, "Cannot Import Check-ins", "\n".join([preview.summary(), *problems])
-            )
+        # The PM sees every row and picks the column of each field (a file whose headers say
+        # "Week" and "NPS" is read once they point Date and Value at them).
+        if not ask.review_check_in_import(self, review, "Import Check-ins"):
             return 0
-        problems = "\n".join(f"Line {row.line}: {row.problems[0]}" for row in preview.bad_rows[:5])
-        if not dialogs.confirm(self, "Import Check-ins", preview.summary(), problems):
-            return 0
+        preview = review.preview
         rows = [row.values for row in preview.good_rows]
         ok = actions.add_check_ins(self.controller, record_id, rows, self.today)
         return len(rows) if ok else 0
