@@ -226,7 +226,7 @@ def merge(options: argparse.Namespace) -> int:
     As a git merge driver (``--git-driver %O %A %B``) the result replaces %A, and conflicts
     leave %A as it was, so git reports the file as conflicted.
     """
-    from pmdesk.interchange.history import DUMP_KEY, ancestor, merged_history
+    from pmdesk.interchange.history import DUMP_KEY, ancestor
     from pmdesk.interchange.merge3 import merge_projects
 
     if options.git_driver:
@@ -270,7 +270,6 @@ def merge(options: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    outcome.data[DUMP_KEY] = merged_history(mine.get(DUMP_KEY) or {}, theirs.get(DUMP_KEY) or {})
     for duplicate in result.duplicates:
         if not options.join_same_names:
             print(

@@ -1,7 +1,8 @@
 """File › Merge with Another Copy…: merge a teammate's copy into the open project, field by field.
 
 The merge itself is :mod:`pmdesk.interchange.merge3`; this module asks the PM to settle each
-conflict (keep mine / take theirs, or all at once) and applies the result as one undo step.
+conflict (keep mine / take theirs / type the value, or all at once) and applies the result as
+one undo step.
 The other file is only read. Loaded on first use.
 """
 
@@ -31,12 +32,17 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk import registry
+from pmdesk.errors import ValidationError
+from pmdesk.gui import dialogs
 from pmdesk.gui.document import ANY_KIND, Change, DocumentController
 from pmdesk.interchange.diff import diff_projects
 from pmdesk.interchange.history import DUMP_KEY, ancestor
 from pmdesk.interchange.merge3 import (
+    Choice,
     Conflict,
     Duplicate,
+    Edited,
+    Merge,
     MergeCancelledError,
     Side,
     merge_projects,
@@ -50,6 +56,8 @@ if TYPE_CHECKING:
     from pmdesk.gui.main_window import MainWindow
 
 KEEP = ("Keep mine", "Take theirs")
+EDIT = "Edit…"  # the third choice of a field conflict: type the merged value
+EDIT_INDEX = 2
 CODE = re.compile(r"[a-z]+(?:_[a-z]+)+")
 SIDES: tuple[Side, Side] = ("mine", "theirs")
 
@@ -64,11 +72,14 @@ class MergeDialog(QDialog):
         summary: str,
         conflicts: list[Conflict],
         duplicates: list[Duplicate],
+        merge: Merge | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Merge with Another Copy")
         self.conflicts = conflicts
         self.duplicates = duplicates
+        self.merge = merge  # reads and checks a typed value; without it, no "Edit…"
+        self.edits: dict[str, Edited] = {}
         layout = QVBoxLayout(self)
         heading = QLabel(f"Merging {source} into this project: {summary}.")
         heading.setWordWrap(True)
@@ -97,6 +108,17 @@ class MergeDialog(QDialog):
                 self.table.setItem(row, column, item)
             chooser = QComboBox()
             chooser.addItems(KEEP)
+            if merge is not None and merge.can_edit(conflict):
+                chooser.addItem(EDIT)
+                chooser.setItemData(
+                    EDIT_INDEX,
+                    "Type the value the merged project keeps",
+                    Qt.ItemDataRole.ToolTipRole,
+                )
+                # activated, not currentIndexChanged: choosing "Edit…" again types it anew
+                chooser.activated.connect(
+                    lambda index, row=row: self._edit(row) if index == EDIT_INDEX else None
+                )
             chooser.setAccessibleName(f"Decision for {conflict.label}")
             self.table.setCellWidget(row, 5, chooser)
             self.choosers.append(chooser)
@@ -142,11 +164,47 @@ class MergeDialog(QDialog):
         for chooser in self.choosers:
             chooser.setCurrentIndex(index)
 
-    def choices(self) -> dict[str, Side]:
-        return {
-            conflict.key: SIDES[chooser.currentIndex()]
-            for conflict, chooser in zip(self.conflicts, self.choosers, strict=True)
-        }
+    def _edit(self, row: int) -> None:
+        """Ask for the merged value of one field conflict until it is one the workspace
+        accepts; cancelling goes back to keeping mine."""
+        conflict, chooser = self.conflicts[row], self.choosers[row]
+        assert self.merge is not None
+        previous = self.edits.get(conflict.key)
+        text = plain(previous.value if previous else conflict.mine)
+        while True:
+            typed = dialogs.ask_text(
+                self,
+                "Edit the Merged Value",
+                f"{field_title(conflict.field or '')} of “{conflict.label}” in the merged project:",
+                text,
+            )
+            if typed is None:
+                if previous is None:
+                    chooser.setCurrentIndex(0)
+                return
+            try:
+                edited = self.merge.edited_value(conflict, typed)
+            except ValidationError as error:
+                dialogs.show_error(self, "Edit the Merged Value", str(error))
+                text = typed  # ask again with what they typed, to correct it
+                continue
+            break
+        self.edits[conflict.key] = edited
+        shown = f"Typed: {show_value(edited.value)}"
+        chooser.setItemText(EDIT_INDEX, shown)
+        chooser.setItemData(EDIT_INDEX, shown, Qt.ItemDataRole.ToolTipRole)
+        chooser.setCurrentIndex(EDIT_INDEX)
+        chooser.setToolTip(shown)
+
+    def choices(self) -> dict[str, Choice]:
+        chosen: dict[str, Choice] = {}
+        for conflict, chooser in zip(self.conflicts, self.choosers, strict=True):
+            index = chooser.currentIndex()
+            if index == EDIT_INDEX and conflict.key in self.edits:
+                chosen[conflict.key] = self.edits[conflict.key]
+            else:
+                chosen[conflict.key] = SIDES[min(index, 1)]
+        return chosen
 
     def same(self) -> list[str]:
         pairs = zip(self.duplicates, self.same_boxes, strict=True)
@@ -159,9 +217,10 @@ def ask_decisions(
     summary: str,
     conflicts: list[Conflict],
     duplicates: list[Duplicate],
-) -> tuple[dict[str, Side], list[str]] | None:
+    merge: Merge | None = None,
+) -> tuple[dict[str, Choice], list[str]] | None:
     """The PM's decisions, or None when they cancel (then nothing changes)."""
-    dialog = MergeDialog(parent, source, summary, conflicts, duplicates)
+    dialog = MergeDialog(parent, source, summary, conflicts, duplicates, merge)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.choices(), dialog.same()
@@ -209,12 +268,12 @@ def merge_with_copy(window: MainWindow, controller: DocumentController, path: Pa
             " (the copies share no saved history, so they were compared record by record: "
             "records in one copy only are kept)"
         )
-    decided: dict[str, Side] = {}
+    decided: dict[str, Choice] = {}
     same: list[str] = []
     conflicts, duplicates = merge.conflicts, merge.duplicates
     while True:
         if conflicts or duplicates:
-            answer = ask_decisions(window, quoted(path), summary, conflicts, duplicates)
+            answer = ask_decisions(window, quoted(path), summary, conflicts, duplicates, merge)
             if answer is None:
                 return
             decided.update(answer[0])
@@ -275,6 +334,15 @@ def sides(conflict: Conflict) -> tuple[str, str]:
 def field_title(name: str) -> str:
     """A field as a column heading reads: "owner_id" -> "Owner"."""
     return name.removesuffix("_id").replace("_", " ").capitalize()
+
+
+def plain(value: Any) -> str:
+    """A value as the PM would type it: nothing for empty, a number without a needless ".0"."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def show_value(value: Any) -> str:

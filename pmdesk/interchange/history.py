@@ -12,7 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from typing import Any
 
@@ -86,7 +86,7 @@ def record_saved_values(session: Session, today: date | None = None) -> None:
         return  # nothing was written since the history was last brought up to date
     now = utc_now()
     table = RecordHistory.__table__
-    since = session.scalar(select(func.max(table.c.saved_at)))
+    since = last_saved(session)
     added: list[dict[str, Any]] = []
     changed: list[dict[str, Any]] = []
     models = registry.record_models()
@@ -184,11 +184,16 @@ def read_history(session: Session) -> History:
     }
 
 
-def write_history(session: Session, history: History) -> None:
-    """Replace the history with one from a dump (``pmdesk load``, a merge's result)."""
+def write_history(session: Session, history: History, saved_at: datetime | None = None) -> None:
+    """Replace the history with one from a dump (``pmdesk load``, a merge's result).
+
+    ``saved_at`` says when the rows were last brought up to date (now, by default); a merge into
+    the open project passes its last save's time, so edits since are still hashed at the next
+    save.
+    """
     table = RecordHistory.__table__
     session.execute(delete(table))
-    now = utc_now()
+    now = saved_at or utc_now()
     rows = [
         {
             "id": record_id,
@@ -203,6 +208,11 @@ def write_history(session: Session, history: History) -> None:
     ]
     if rows:
         session.execute(insert(table), rows)
+
+
+def last_saved(session: Session) -> datetime | None:
+    """When the history was last brought up to date (None: it never was)."""
+    return session.scalar(select(func.max(RecordHistory.__table__.c.saved_at)))
 
 
 def _date_or_none(text: str | None) -> date | None:

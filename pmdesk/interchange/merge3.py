@@ -27,10 +27,12 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from pmdesk import registry
+from pmdesk.domain.allowed import limits_of, value_problem
 from pmdesk.domain.base import Record
-from pmdesk.errors import InterchangeError
-from pmdesk.interchange.diff import label, sections
-from pmdesk.interchange.history import UNKNOWN
+from pmdesk.errors import InterchangeError, ValidationError
+from pmdesk.interchange.diff import lookup_in, record_label, sections
+from pmdesk.interchange.history import DUMP_KEY, UNKNOWN, merged_history
+from pmdesk.interchange.merge_values import edit_kind, typed_value
 from pmdesk.interchange.records import columns, from_json
 
 Side = Literal["mine", "theirs"]
@@ -44,6 +46,16 @@ Progress = Callable[[int, int], bool]
 
 class MergeCancelledError(Exception):
     """The person cancelled the merge; nothing was changed."""
+
+
+@dataclass(frozen=True)
+class Edited:
+    """A field conflict settled with a value the PM typed (see :meth:`Merge.edited_value`)."""
+
+    value: Any
+
+
+Choice = Side | Edited
 
 
 @dataclass(frozen=True)
@@ -131,6 +143,8 @@ class Merge:
     ) -> None:
         self.has_base = base is not None
         self._mine_data = mine
+        self._theirs_data = theirs
+        self._find = lookup_in(mine, theirs)
         self.tables: dict[str, _Table] = {}  # table name -> where it lives in the dump
         self.base = _index(base or _empty_like(mine))
         self.mine = _index(mine)
@@ -193,7 +207,7 @@ class Merge:
             kept = theirs if mine is None else mine
             deleter = "You" if mine is None else "They"
             editor = "they" if mine is None else "you"
-            name = label(kept)  # type: ignore[arg-type]
+            name = self._label(kept, table.model)  # type: ignore[arg-type]
             self.conflicts.append(
                 Conflict(
                     key=f"deleted:{record_id}",
@@ -254,9 +268,9 @@ class Merge:
                         kind="field",
                         section=table.section,
                         record_id=record_id,
-                        label=label(mine),
+                        label=self._label(mine, table.model),
                         sentence=(
-                            f"The {table.model.__singular__} “{label(mine)}”: "
+                            f"The {table.model.__singular__} “{self._label(mine, table.model)}”: "
                             f"{_field_name(name)} is {_show(ours)} in yours, "
                             f"{_show(other)} in theirs"
                             + ("" if original is _MISSING else f" (was {_show(original)})")
@@ -301,20 +315,23 @@ class Merge:
                 continue
             namesake = by_name.get(_name_key(record))
             if namesake is not None:
-                self.duplicates.append(Duplicate(table.section, label(record), namesake, record_id))
+                self.duplicates.append(
+                    Duplicate(table.section, self._label(record, table.model), namesake, record_id)
+                )
 
     # -- resolving ----------------------------------------------------------------------------
 
     def resolve(
         self,
-        choices: Mapping[str, Side] | None = None,
+        choices: Mapping[str, Choice] | None = None,
         prefer: Side | None = None,
         same: Iterable[str] = (),
     ) -> Outcome:
         """The merged project with these decisions, or the conflicts still open.
 
         Args:
-            choices: conflict key -> the side whose version to keep.
+            choices: conflict key -> the side whose version to keep, or for a field conflict
+                the value the PM typed (:class:`Edited`, made by :meth:`edited_value`).
             prefer: the side to keep for every conflict not in ``choices``.
             same: keys of :attr:`duplicates` to treat as one record (mine's is kept).
 
@@ -345,7 +362,7 @@ class Merge:
         for _round in range(20):  # each round settles what the previous decisions revealed
             found = self._link_conflicts(merged, deleted) or self._rule_conflicts(merged)
             if not found:
-                return Outcome(self._dump(merged), [])
+                return Outcome(self._result(merged), [])
             for conflict in found:
                 side = choices.get(conflict.key, prefer)
                 if side is None:
@@ -360,12 +377,18 @@ class Merge:
         self,
         merged: dict[str, dict[str, JsonRecord | None]],
         conflict: Conflict,
-        side: Side,
+        side: Choice,
         deleted: set[str],
     ) -> None:
         table = self._table_of(conflict.section)
         records = merged[table.name]
-        if conflict.kind == "field":
+        if isinstance(side, Edited):
+            if conflict.kind != "field":
+                raise ValueError("only a field conflict can be settled with a typed value")
+            record = dict(records[conflict.record_id] or {})
+            record[conflict.field] = side.value  # type: ignore[index]
+            records[conflict.record_id] = record
+        elif conflict.kind == "field":
             record = dict(records[conflict.record_id] or {})
             record[conflict.field] = conflict.mine if side == "mine" else conflict.theirs  # type: ignore[index]
             records[conflict.record_id] = record
@@ -426,7 +449,7 @@ class Merge:
         theirs = self.theirs[target].get(target_id)
         kept = mine or theirs or self.base[target].get(target_id) or {"id": target_id}
         deleter = "They" if mine is not None else "You"
-        name = label(kept)
+        name = self._label(kept, missing.model)
         return Conflict(
             key=f"link:{target_id}",
             kind="link",
@@ -435,7 +458,7 @@ class Merge:
             label=name,
             sentence=(
                 f"{deleter} deleted the {missing.model.__singular__} “{name}”, but the "
-                f"{table.model.__singular__} “{label(record)}” now refers to it."
+                f"{table.model.__singular__} “{self._label(record, table.model)}” now refers to it."
             ),
             mine=mine,
             theirs=theirs,
@@ -481,13 +504,46 @@ class Merge:
             kind="rule",
             section=table.section,
             record_id=involved[0],
-            label=label(record),
+            label=self._label(record, table.model),
             sentence=f"Together your changes and theirs break a rule: {problem.rstrip('.')}.",
             mine=tuple(involved),  # the records whose version the decision chooses
             theirs=tuple(involved),
         )
 
+    # -- typed values -------------------------------------------------------------------------
+
+    def can_edit(self, conflict: Conflict) -> bool:
+        """Whether the PM may type the merged value: a field conflict on a field a person
+        types (not a link to another record, not a yes/no)."""
+        if conflict.kind != "field" or conflict.field is None:
+            return False
+        column = self._table_of(conflict.section).model.__table__.columns.get(conflict.field)
+        return column is not None and edit_kind(column) is not None
+
+    def edited_value(self, conflict: Conflict, text: str) -> Edited:
+        """The value the PM typed for a field conflict, checked as the workspace checks an
+        edit: the field's type and limits, then the workspace's rule on the whole record.
+
+        Raises:
+            ValidationError: a sentence saying what is wrong; nothing is decided.
+        """
+        table = self._table_of(conflict.section)
+        column = table.model.__table__.columns[conflict.field]
+        name = _field_name(column.key).capitalize()
+        value = typed_value(column, text, name)
+        problem = value_problem(limits_of(column), from_json(column, value)[0])
+        if problem:
+            raise ValidationError(f"{name} {problem}.")
+        record = {**(self.merged[table.name].get(conflict.record_id) or {}), column.key: value}
+        problem = registry.record_problem(table.name, _values(table.model, record))
+        if problem:
+            raise ValidationError(problem)
+        return Edited(value)
+
     # -- helpers ------------------------------------------------------------------------------
+
+    def _label(self, record: JsonRecord, model: type[Record]) -> str:
+        return record_label(record, model, self._find)
 
     def _table_of(self, section: str) -> _Table:
         return next(table for table in self.tables.values() if table.section == section)
@@ -524,6 +580,17 @@ class Merge:
                 data.setdefault(key, {})[sub] = rows
         return data
 
+    def _result(self, merged: dict[str, dict[str, JsonRecord | None]]) -> dict[str, Any]:
+        """The merged project, carrying both copies' histories, so that merging the same
+        copies again finds what they shared (the command line and the app load this alike)."""
+        data = self._dump(merged)
+        history = merged_history(
+            self._mine_data.get(DUMP_KEY) or {}, self._theirs_data.get(DUMP_KEY) or {}
+        )
+        if history:
+            data[DUMP_KEY] = history
+        return data
+
 
 def merge_projects(
     base: dict[str, Any] | None,
@@ -550,6 +617,7 @@ def merge_projects(
 
 
 # -- plumbing ------------------------------------------------------------------------------------
+
 
 _MISSING = object()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Table, delete, insert, select
@@ -10,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from pmdesk import registry
 from pmdesk.interchange.diff import diff_projects
+from pmdesk.interchange.history import DUMP_KEY, History, last_saved, read_history, write_history
 from pmdesk.interchange.merge import ImportResult, import_records, undo_import
 from pmdesk.interchange.project_json import dump_project
 
@@ -20,6 +22,7 @@ class Applied:
 
     imported: ImportResult
     removed: list[tuple[Table, dict[str, Any]]] = field(default_factory=list)  # children first
+    history: History | None = None  # the history before, when the merge brought the other's
 
     @property
     def count(self) -> int:
@@ -43,10 +46,23 @@ def apply_merge(session: Session, merged: dict[str, Any]) -> Applied:
                 session.execute(delete(table).where(table.c.id.in_([r["id"] for r in rows])))
         session.commit()
         session.expire_all()
+    if merged.get(DUMP_KEY):
+        # The other copy's history comes along (as ``pmdesk merge`` writes it), so a later
+        # merge of the same copies knows what they shared. Kept dated at the last save, so
+        # that the next save still hashes what changed since, the merge included.
+        applied.history = read_history(session)
+        write_history(session, merged[DUMP_KEY], saved_at=_old(session))
+        session.commit()
     return applied
 
 
+def _old(session: Session) -> datetime:
+    return last_saved(session) or datetime(1970, 1, 1)  # never saved: every record is new
+
+
 def undo_merge(session: Session, applied: Applied) -> None:
+    if applied.history is not None:
+        write_history(session, applied.history, saved_at=_old(session))
     for table, row in reversed(applied.removed):  # parents first
         session.execute(insert(table), [row])
     session.commit()

@@ -57,8 +57,8 @@ def answer_with(qtbot, monkeypatch, gesture):
     """Show the real dialog, let ``gesture`` work it as a person would, then read it."""
     shown: list[merge_dialog.MergeDialog] = []
 
-    def ask(parent, source, summary, conflicts, duplicates):
-        dialog = merge_dialog.MergeDialog(parent, source, summary, conflicts, duplicates)
+    def ask(parent, source, summary, conflicts, duplicates, merge=None):
+        dialog = merge_dialog.MergeDialog(parent, source, summary, conflicts, duplicates, merge)
         qtbot.addWidget(dialog)
         dialog.show()
         shown.append(dialog)
@@ -248,3 +248,115 @@ def test_compare_with_a_backup(window, told, monkeypatch, sample_file):
     [(other, changes)] = shown
     assert other.startswith("the backup from ")
     assert [(c.section, c.fields[0][1]) for c in changes] == [("project", "Saved later")]
+
+
+def saved_copy(source, target, **fields):
+    """``source`` copied to ``target`` and saved there with the overview's fields changed."""
+    if source != target:
+        shutil.copy(source, target)
+    document = Document.open(target)
+    try:
+        for key, value in fields.items():
+            set_field(document.session, key, value)
+        document.save()
+    finally:
+        document.close()
+    return target
+
+
+def test_the_merge_brings_their_history_so_an_older_copy_of_theirs_merges_cleanly_later(
+    window, qtbot, monkeypatch, sample_file, tmp_path
+):
+    # They set the vision to B, a colleague copied their file then, and they went on to C.
+    at_b = saved_copy(sample_file, tmp_path / "theirs.pmdb", vision="Vision B")
+    older = saved_copy(at_b, tmp_path / "colleague.pmdb", problem="The colleague's problem")
+    saved_copy(at_b, at_b, vision="Vision C")
+    window.open_project(sample_file)
+    asked = answer_with(qtbot, monkeypatch, lambda _dialog: True)
+    monkeypatch.setattr(dialogs, "choose_file_to_open", lambda _p, _f: at_b)
+    choose(window, "&Merge with Another Copy…")
+    window.controller.document.save()
+    # The colleague's copy still says B, which their history knows was replaced by C.
+    monkeypatch.setattr(dialogs, "choose_file_to_open", lambda _p, _f: older)
+    choose(window, "&Merge with Another Copy…")
+    assert asked == []  # nothing to decide
+    project = get_project(window.controller.session)
+    assert (project.vision, project.problem) == ("Vision C", "The colleague's problem")
+
+
+def test_edit_types_the_merged_value_refusing_one_the_workspace_would_refuse(
+    window, qtbot, monkeypatch, told, sample_file, tmp_path
+):
+    from pmdesk.workspaces.stakeholders import edit as stakeholders
+    from pmdesk.workspaces.stakeholders.model import Stakeholder
+
+    def set_influence(session, value):
+        person = session.query(Stakeholder).filter_by(name="Sam Novak").one()
+        stakeholders.set_field(session, person.id, "influence", value)
+
+    theirs = tmp_path / "theirs.pmdb"
+    shutil.copy(sample_file, theirs)
+    document = Document.open(theirs)
+    set_influence(document.session, 9)
+    document.save()
+    document.close()
+    before = snapshot(theirs)
+    window.open_project(sample_file)
+    session = window.controller.session
+    set_influence(session, 3)
+    monkeypatch.setattr(dialogs, "choose_file_to_open", lambda _p, _f: theirs)
+    typed = iter(["12", "5"])  # first out of range, then corrected
+    asked: list[tuple[str, str]] = []
+
+    def ask_text(_parent, _title, label, text=""):
+        asked.append((label, text))
+        return next(typed)
+
+    monkeypatch.setattr(dialogs, "ask_text", ask_text)
+
+    def edit(dialog):
+        chooser = dialog.choosers[0]
+        assert [chooser.itemText(i) for i in range(chooser.count())] == [
+            "Keep mine",
+            "Take theirs",
+            "Edit…",
+        ]
+        qtbot.keyClick(chooser, Qt.Key.Key_Down)
+        qtbot.keyClick(chooser, Qt.Key.Key_Down)  # to "Edit…"
+        assert chooser.currentText() == "Typed: 5"  # the value the merge keeps, in the row
+        return True
+
+    answer_with(qtbot, monkeypatch, edit)
+    choose(window, "&Merge with Another Copy…")
+    assert asked == [
+        ("Influence of “Sam Novak” in the merged project:", "3"),  # mine, to start from
+        ("Influence of “Sam Novak” in the merged project:", "12"),  # what they typed
+    ]
+    assert told == ["Influence must be from 1 to 10, not 12."]
+    session.expire_all()
+    assert session.query(Stakeholder).filter_by(name="Sam Novak").one().influence == 5
+    window.controller.undo_stack.undo()
+    session.expire_all()
+    assert session.query(Stakeholder).filter_by(name="Sam Novak").one().influence == 3
+    assert snapshot(theirs) == before
+
+
+def test_cancelling_the_typed_value_goes_back_to_keeping_mine(
+    window, qtbot, monkeypatch, sample_file, tmp_path
+):
+    theirs = their_copy(sample_file, tmp_path, vision="Their vision")
+    window.open_project(sample_file)
+    set_field(window.controller.session, "vision", "My vision")
+    monkeypatch.setattr(dialogs, "choose_file_to_open", lambda _p, _f: theirs)
+    monkeypatch.setattr(dialogs, "ask_text", lambda *_args, **_kwargs: None)
+
+    def edit_then_cancel(dialog):
+        chooser = dialog.choosers[0]
+        qtbot.keyClick(chooser, Qt.Key.Key_Down)
+        qtbot.keyClick(chooser, Qt.Key.Key_Down)
+        assert chooser.currentText() == "Keep mine"
+        return True
+
+    answer_with(qtbot, monkeypatch, edit_then_cancel)
+    choose(window, "&Merge with Another Copy…")
+    assert get_project(window.controller.session).vision == "My vision"

@@ -58,3 +58,24 @@ def test_pmdesk_diff_prints_a_readable_difference(tmp_path, sample_file, capsys)
         "  ~ FieldLoop — vision: “Every trade contractor runs a full day …” → “A sharper vision”"
         in printed
     )
+
+
+def test_key_results_check_ins_and_decisions_are_named_as_a_pm_reads_them():
+    ours = sample_data()
+    theirs = copy.deepcopy(ours)
+    key_result = theirs["goals"]["key_results"][0]
+    key_result["target"] = 1.5
+    check_in = theirs["goals"]["check_ins"][0]
+    check_in["value"] = 17.0
+    decision = theirs["decisions"]["decisions"][0]
+    decision["outcome"] = "Both, one after the other"
+    link = theirs["decisions"]["roadmap_links"].pop(0)
+    labels = {change.record_id: change.label for change in diff_projects(ours, theirs)}
+    metric = {k["id"]: k["metric"] for k in ours["goals"]["key_results"]}
+    item = {i["id"]: i["title"] for i in ours["roadmap"]["items"]}
+    assert labels[key_result["id"]] == "Monthly logo churn"
+    assert labels[check_in["id"]] == f"{metric[check_in['key_result_id']]}, 2026-03-01"
+    assert labels[decision["id"]] == "Which accounting system do we connect to first?"
+    assert labels[link["id"]] == (
+        f"{item[link['record_id']]} — Which accounting system do we connect to first?"
+    )

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from pmdesk.errors import InterchangeError
+from pmdesk.errors import InterchangeError, ValidationError
 from pmdesk.interchange.diff import sections
 from pmdesk.interchange.merge3 import MergeCancelledError, merge_projects
 from pmdesk.interchange.project_json import load_project
@@ -314,3 +314,90 @@ def test_cancelling_stops_the_merge(base):
         merge_projects(base, mine, theirs, progress)
     assert len(calls) == 3 and calls[-1][0] < calls[-1][1]
     assert mine == base and theirs == base  # the inputs are untouched
+
+
+def test_a_field_conflict_settled_with_a_typed_value_keeps_that_value(base):
+    mine, theirs = copies(base)
+    stakeholder(mine)["influence"] = 3
+    stakeholder(theirs)["influence"] = 9
+    merge = merge_projects(base, mine, theirs)
+    [conflict] = merge.conflicts
+    assert merge.can_edit(conflict)
+    edited = merge.edited_value(conflict, " 5 ")
+    data = merge.resolve({conflict.key: edited}).data
+    assert stakeholder(data)["influence"] == 5
+    loads(data)
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("12", "Influence must be from 1 to 10, not 12."),
+        ("high", "Influence must be a whole number from 1 to 10, not “high”."),
+        ("", "Influence cannot be empty."),
+    ],
+)
+def test_a_typed_value_out_of_the_fields_limits_is_refused_and_decides_nothing(
+    base, typed, message
+):
+    mine, theirs = copies(base)
+    stakeholder(mine)["influence"] = 3
+    stakeholder(theirs)["influence"] = 9
+    merge = merge_projects(base, mine, theirs)
+    [conflict] = merge.conflicts
+    with pytest.raises(ValidationError) as raised:
+        merge.edited_value(conflict, typed)
+    assert str(raised.value) == message
+    assert merge.resolve().data is None  # still to decide
+    assert stakeholder(mine)["influence"] == 3 and stakeholder(theirs)["influence"] == 9
+
+
+def test_a_typed_value_is_checked_by_the_workspaces_own_rule(base):
+    mine, theirs = copies(base)
+    key_result = base["goals"]["key_results"][0]
+    for side, target in ((mine, 1.5), (theirs, 1.8)):
+        find(side, "goals", "key_results", key_result["id"])["target"] = target
+    merge = merge_projects(base, mine, theirs)
+    [conflict] = merge.conflicts
+    with pytest.raises(ValidationError, match="The target equals the baseline"):
+        merge.edited_value(conflict, str(key_result["baseline"]))
+    with pytest.raises(ValidationError, match="must be a number, not “lots”"):
+        merge.edited_value(conflict, "lots")
+    data = merge.resolve({conflict.key: merge.edited_value(conflict, "1.6")}).data
+    assert find(data, "goals", "key_results", key_result["id"])["target"] == 1.6
+
+
+def test_a_typed_date_or_choice_is_read_as_a_pm_writes_it(base):
+    mine, theirs = copies(base)
+    objective = base["goals"]["objectives"][0]
+    for side, (status, end) in (
+        (mine, ("achieved", "2027-08-31")),
+        (theirs, ("missed", "2027-07-31")),
+    ):
+        record = find(side, "goals", "objectives", objective["id"])
+        record["status"], record["period_end"] = status, end
+    merge = merge_projects(base, mine, theirs)
+    by_field = {conflict.field: conflict for conflict in merge.conflicts}
+    with pytest.raises(ValidationError, match="must be a date like 2026-03-31"):
+        merge.edited_value(by_field["period_end"], "31/08/2027")
+    with pytest.raises(ValidationError, match="status must be one of active, achieved"):
+        merge.edited_value(by_field["status"], "late")
+    choices = {
+        by_field["period_end"].key: merge.edited_value(by_field["period_end"], "2027-06-30"),
+        by_field["status"].key: merge.edited_value(by_field["status"], "dropped"),
+    }
+    merged = find(merge.resolve(choices).data, "goals", "objectives", objective["id"])
+    assert (merged["status"], merged["period_end"]) == ("dropped", "2027-06-30")
+
+
+def test_a_link_to_another_record_is_picked_not_typed(base):
+    mine, theirs = copies(base)
+    objective = base["goals"]["objectives"][0]
+    people = [
+        s["id"] for s in base["stakeholders"]["stakeholders"] if s["id"] != objective["owner_id"]
+    ][:2]
+    for side, person in zip((mine, theirs), people, strict=True):
+        find(side, "goals", "objectives", objective["id"])["owner_id"] = person
+    merge = merge_projects(base, mine, theirs)
+    [owner] = [c for c in merge.conflicts if c.field == "owner_id"]
+    assert not merge.can_edit(owner)

@@ -13,6 +13,7 @@ SPEC = WorkspaceSpec(
         "requirement_links": "pmdesk.workspaces.decisions.model:DecisionRequirementLink",
         "competitor_links": "pmdesk.workspaces.decisions.model:DecisionCompetitorLink",
         "stakeholder_links": "pmdesk.workspaces.decisions.model:DecisionStakeholderLink",
+        "goal_links": "pmdesk.workspaces.decisions.model:DecisionGoalLink",
     },
     rules={
         "decisions": "pmdesk.workspaces.decisions.edit:record_rule",

@@ -7,7 +7,7 @@ than one generic table holding a kind and an id:
 - a link can never point at nothing: SQLite removes it with the record it names, and
   ``records.remove`` collects it first, so undoing the removal brings the link back too;
 - ``load``, ``check`` and open refuse a link to a record that is not there, with no extra rule;
-- a new kind (goals, say) is one more table, which opening a file creates; no existing table
+- a new kind is one more table, which opening a file creates; no existing table
   changes, so older files need no column migration.
 
 Who decided is a stakeholder when the PM picks one (``decided_by_id``), and always also kept as
@@ -25,6 +25,7 @@ from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
 from pmdesk.domain.base import Record
 from pmdesk.workspaces.competition.model import Competitor
+from pmdesk.workspaces.goals.model import Objective
 from pmdesk.workspaces.requirements.model import Requirement
 from pmdesk.workspaces.roadmap.model import RoadmapItem
 from pmdesk.workspaces.stakeholders.model import Stakeholder
@@ -131,6 +132,21 @@ class DecisionStakeholderLink(_DecisionLink, Record):
     )
 
 
+class DecisionGoalLink(_DecisionLink, Record):
+    """A decision concerns a goal (an objective it serves, or one it gives up).
+
+    Added within format 2: a file of that format saved before it gets the table, empty, when
+    it is opened (``store.database.ensure_tables``), so no migration step is needed.
+    """
+
+    __tablename__ = "decision_goal_links"
+    __label__ = "decision-goal links"
+
+    record_id: Mapped[str] = mapped_column(
+        ForeignKey("goal_objectives.id", ondelete="CASCADE"), index=True
+    )
+
+
 @dataclass(frozen=True)
 class LinkKind:
     """One kind of record a decision may concern, and where it lives."""
@@ -143,8 +159,9 @@ class LinkKind:
     title_field: str  # the field a person reads the record by
 
 
-# In navigation order. Goals join here as one more kind, with their own link table.
+# In navigation order; each kind has its own link table.
 LINK_KINDS: tuple[LinkKind, ...] = (
+    LinkKind("goals", "Goals", "objective", DecisionGoalLink, Objective, "title"),
     LinkKind(
         "stakeholders", "Stakeholders", "stakeholder", DecisionStakeholderLink, Stakeholder, "name"
     ),

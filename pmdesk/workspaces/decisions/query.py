@@ -15,7 +15,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pmdesk.workspaces.decisions.model import IN_FORCE, LINK_KINDS, Decision, LinkKind, is_due
+from pmdesk.workspaces.decisions.model import (
+    IN_FORCE,
+    LINK_KINDS,
+    STATUSES,
+    Decision,
+    LinkKind,
+    is_due,
+    link_kind,
+)
 from pmdesk.workspaces.stakeholders.model import Stakeholder
 
 # A decision whose revisit date is this close shows in "Due for revisit" before the day comes.
@@ -111,6 +119,22 @@ def load_log(session: Session, only: Collection[str] | None = None) -> list[LogE
         for decision_id, record_id, title in rows:
             entries[decision_id].links.append(Linked(kind.key, record_id, title))
     return list(entries.values())
+
+
+def concerning(session: Session, kind_key: str, record_id: str) -> list[str]:
+    """The decisions that concern one record of another workspace, newest first, each as one
+    line ("2026-10-01 · Decided · How do we price …?"): what that workspace's page lists."""
+    link: Any = link_kind(kind_key).link
+    rows = session.execute(
+        select(Decision.decided_on, Decision.status, Decision.question)
+        .join(link, link.decision_id == Decision.id)
+        .where(link.record_id == record_id)
+        .order_by(Decision.decided_on.desc(), Decision.question)
+    )
+    return [
+        f"{day:%Y-%m-%d} · {STATUSES.get(status, status)} · {' '.join(question.split())}"
+        for day, status, question in rows
+    ]
 
 
 def linkable(session: Session, kind: LinkKind) -> list[tuple[str, str]]:

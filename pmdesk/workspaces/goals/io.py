@@ -7,6 +7,7 @@ written; export writes every key result's check-ins, one row each, in a file tha
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -39,8 +40,17 @@ def read_check_ins(path: Path, first: date, last: date, today: date) -> Preview:
     return preview_check_ins(read_csv_file(path), first, last, today)
 
 
-def preview_check_ins(table: CsvTable, first: date, last: date, today: date) -> Preview:
-    mapping = guess_mapping(table.headers, CHECK_IN_FIELDS)
+def preview_check_ins(
+    table: CsvTable,
+    first: date,
+    last: date,
+    today: date,
+    mapping: Mapping[str, int | None] | None = None,
+) -> Preview:
+    """The rows as check-ins, reading each field from the column ``mapping`` names (guessed
+    from the headers when not given)."""
+    if mapping is None:
+        mapping = guess_mapping(table.headers, CHECK_IN_FIELDS)
 
     def check(raw: dict[str, str]) -> tuple[dict[str, Any], list[str]]:
         try:
@@ -49,6 +59,31 @@ def preview_check_ins(table: CsvTable, first: date, last: date, today: date) -> 
             return {}, [str(error)]
 
     return build_preview(table, CHECK_IN_FIELDS, mapping, check)
+
+
+class CheckInReview:
+    """A CSV file of check-ins on its way into one key result: which column fills which field,
+    and the preview that gives. The shared import preview changes the mapping; nothing is
+    written until the page adds ``preview.good_rows`` once the PM confirms."""
+
+    def __init__(self, table: CsvTable, source: str, first: date, last: date, today: date):
+        self.table, self.source = table, source
+        self.value_maps: dict[str, Any] = {}  # no field of a check-in is value-mapped
+        self.period, self.today = (first, last), today
+        self.mapping: dict[str, int | None] = dict(guess_mapping(table.headers, CHECK_IN_FIELDS))
+        self.preview = preview_check_ins(table, first, last, today, self.mapping)
+
+    def remap(self, key: str, column: int | None) -> None:
+        self.mapping[key] = column
+        self.preview = preview_check_ins(self.table, *self.period, self.today, self.mapping)
+
+    def summary(self) -> str:
+        return self.preview.summary()
+
+
+def review_check_ins(path: Path, first: date, last: date, today: date) -> CheckInReview:
+    """A CSV file read for the import preview (raises ``PmdeskError`` when it cannot be read)."""
+    return CheckInReview(read_csv_file(path), path.name, first, last, today)
 
 
 def export_check_ins(path: Path, goals: Goals) -> int:

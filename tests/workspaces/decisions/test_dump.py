@@ -32,6 +32,7 @@ def test_the_decisions_key_round_trips_byte_for_byte(sample_document, blank):
         "requirement_links": 6,
         "competitor_links": 4,
         "stakeholder_links": 12,
+        "goal_links": 5,
     }
     load_project(blank.session, json.loads(to_text(first)), "the dump")
     assert to_text(dump_project(blank.session)) == to_text(first)
@@ -58,6 +59,7 @@ def test_check_counts_the_log_and_its_links(sample_file, capsys):
     assert lines["decisions"] == "10"
     assert lines["decision-roadmap links"] == "18"
     assert lines["decision-stakeholder links"] == "12"
+    assert lines["decision-goal links"] == "5"
 
 
 def _first(data, sub: str, question: str | None = None) -> dict:

@@ -7,13 +7,15 @@ actual values, the straight line from baseline to target over the period, the ta
 Thousands of check-ins would draw as a solid smear and cost a pixel's worth of work each; when
 there are more points than pixel columns, each column keeps only its lowest and highest value
 (in the order they happened), which draws the same picture from at most two points a column.
+:class:`TrendColumns` keeps those columns, so that adding a check-in to a long record redoes
+its own column only, not all 10,000.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from pmdesk.workspaces.goals.progress import amount
@@ -59,6 +61,8 @@ class TrendLayout:
     x_ticks: tuple[tuple[float, str], ...]
     color: str  # the actual line's colour: the judgement's
     points: int  # how many check-ins the line stands for
+    y_low: float = 0.0  # the values at the bottom and the top of the y axis
+    y_high: float = 1.0
 
 
 def trend_layout(
@@ -74,6 +78,26 @@ def trend_layout(
     height: float = 220.0,
 ) -> TrendLayout:
     """Lay out one key result's trend in a ``width`` × ``height`` box (check-ins oldest first)."""
+    layout, _columns = trend_columns(
+        check_ins, baseline, target, first, last, today, state, unit, width, height
+    )
+    return layout
+
+
+def trend_columns(
+    check_ins: Sequence[tuple[date, float]],
+    baseline: float,
+    target: float,
+    first: date,
+    last: date,
+    today: date,
+    state: str,
+    unit: str = "",
+    width: float = 520.0,
+    height: float = 220.0,
+) -> tuple[TrendLayout, TrendColumns | None]:
+    """The trend's layout, and for a long record the columns that :meth:`TrendColumns.add`
+    updates when a check-in comes (None when every point is drawn)."""
     left, top = MARGIN_LEFT, MARGIN_TOP
     right, bottom = width - MARGIN_RIGHT, height - MARGIN_BOTTOM
     span_days = max((last - first).days, 1)
@@ -93,26 +117,30 @@ def trend_layout(
     def y_of(value: float) -> float:
         return bottom - y_scale * (value - low)
 
+    decimated = len(check_ins) > 2 * max(right - left, 1)
     # Inlined arithmetic: this runs once per check-in, 10,000 times for a long record.
-    points = [
-        (left + x_scale * (day.toordinal() - start), bottom - y_scale * (value - low))
-        for day, value in check_ins
-    ]
-    actual = _decimate(points, right - left)
+    points = (
+        []
+        if decimated
+        else [
+            (left + x_scale * (day.toordinal() - start), bottom - y_scale * (value - low))
+            for day, value in check_ins
+        ]
+    )
     ticks = []
     count = round((high - low) / step)
     for index in range(count + 1):
         value = low + index * step
         ticks.append((y_of(value), _tick(value, step, unit)))
-    return TrendLayout(
+    layout = TrendLayout(
         width=width,
         height=height,
         left=left,
         top=top,
         right=right,
         bottom=bottom,
-        actual=tuple(actual),
-        markers=len(points) <= MARKERS_UP_TO,
+        actual=tuple(points),
+        markers=len(check_ins) <= MARKERS_UP_TO,
         plan=((left, y_of(baseline)), (right, y_of(target))),
         target_y=y_of(target),
         target_label=f"Target {amount(target, unit)}",
@@ -120,8 +148,14 @@ def trend_layout(
         y_ticks=tuple(ticks),
         x_ticks=tuple(_month_ticks(first, last, x_of)),
         color=STATE_COLORS.get(state, STATE_COLORS["no_data"]),
-        points=len(points),
+        points=len(check_ins),
+        y_low=low,
+        y_high=high,
     )
+    if not decimated:
+        return layout, None
+    columns = TrendColumns(layout, check_ins, first, last)
+    return columns.layout(state), columns
 
 
 def _nice_range(low: float, high: float) -> tuple[float, float, float]:
@@ -159,22 +193,76 @@ def _month_ticks(first: date, last: date, x_of) -> list[tuple[float, str]]:
     return ticks
 
 
-def _decimate(points: list[Point], columns: float) -> list[Point]:
-    """At most the lowest and highest point of each pixel column, in time order."""
-    if len(points) <= 2 * max(columns, 1):
-        return points
-    kept: list[Point] = []
-    column = int(points[0][0])
-    low = high = points[0]  # on screen: low has the largest y, high the smallest
-    low_at = high_at = 0
-    for index, point in enumerate(points):
-        if int(point[0]) != column:
-            kept.extend((high, low) if high_at <= low_at else (low, high))
-            column, low, high, low_at, high_at = int(point[0]), point, point, index, index
-            continue
-        if point[1] > low[1]:
-            low, low_at = point, index
-        if point[1] < high[1]:
-            high, high_at = point, index
-    kept.extend((high, low) if high_at <= low_at else (low, high))
-    return kept
+class TrendColumns:
+    """A decimated trend kept column by column, so that adding check-ins updates only theirs.
+
+    Made by :func:`trend_columns` for a long record (more points than twice the columns);
+    :meth:`add` takes new check-ins in the same frame and says False when one falls outside it
+    (a value beyond the y axis, a date outside the period: the axes change, so the caller lays
+    the chart out again).
+    """
+
+    def __init__(
+        self,
+        layout: TrendLayout,
+        check_ins: Sequence[tuple[date, float]],
+        first: date,
+        last: date,
+    ) -> None:
+        self.template = layout
+        self.first, self.last = first, last
+        span_days = max((last - first).days, 1)
+        self._start = first.toordinal()
+        self._x_scale = (layout.right - layout.left) / span_days
+        self._low = layout.y_low
+        self._y_scale = (layout.bottom - layout.top) / (layout.y_high - layout.y_low)
+        self.count = 0
+        # column -> [high point, its order, low point, its order]; order = (day, arrival)
+        self.columns: dict[int, list] = {}
+        self._arrival = 0
+        self._add_points(check_ins)
+
+    def _point(self, day: date, value: float) -> Point:
+        return (
+            self.template.left + self._x_scale * (day.toordinal() - self._start),
+            self.template.bottom - self._y_scale * (value - self._low),
+        )
+
+    def _add_points(self, check_ins: Sequence[tuple[date, float]]) -> None:
+        columns = self.columns
+        for day, value in check_ins:
+            point = self._point(day, value)
+            self._arrival += 1
+            order = (day.toordinal(), self._arrival)
+            column = int(point[0])
+            kept = columns.get(column)
+            if kept is None:
+                columns[column] = [point, order, point, order]
+                continue
+            if point[1] < kept[0][1] or (point[1] == kept[0][1] and order < kept[1]):
+                kept[0], kept[1] = point, order
+            if point[1] > kept[2][1] or (point[1] == kept[2][1] and order < kept[3]):
+                kept[2], kept[3] = point, order
+        self.count += len(check_ins)
+
+    def add(self, check_ins: Sequence[tuple[date, float]]) -> bool:
+        """Take new check-ins into their columns; False (nothing taken) when one falls outside
+        the frame, so the whole chart must be laid out again."""
+        low, high = self.template.y_low, self.template.y_high
+        for day, value in check_ins:
+            if not (self.first <= day <= self.last and low <= value <= high):
+                return False
+        self._add_points(check_ins)
+        return True
+
+    def layout(self, state: str) -> TrendLayout:
+        actual: list[Point] = []
+        for column in sorted(self.columns):
+            high, high_at, low, low_at = self.columns[column]
+            actual.extend((high, low) if high_at <= low_at else (low, high))
+        return replace(
+            self.template,
+            actual=tuple(actual),
+            color=STATE_COLORS.get(state, STATE_COLORS["no_data"]),
+            points=self.count,
+        )

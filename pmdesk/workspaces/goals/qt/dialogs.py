@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QInputDialog, QWidget
 
+from pmdesk.workspaces.goals.io import CheckInReview
 from pmdesk.workspaces.goals.qt.forms import Check, KeyResultForm, ObjectiveForm
 
 
@@ -42,3 +43,12 @@ def choose_work(
         False,
     )
     return choices[shown.index(picked)] if accepted and picked in shown else None
+
+
+def review_check_in_import(parent: QWidget, review: CheckInReview, title: str) -> bool:
+    """Show the check-in import preview, where the PM picks each field's column; True when
+    they import."""
+    from pmdesk.workspaces.goals.qt.import_dialog import CheckInImportDialog
+
+    dialog = CheckInImportDialog(review, title, parent)
+    return dialog.exec() == CheckInImportDialog.DialogCode.Accepted

@@ -27,7 +27,12 @@ from PySide6.QtWidgets import (
 from pmdesk.errors import PmdeskError
 from pmdesk.gui.document import DocumentController
 from pmdesk.workspaces.goals import io
-from pmdesk.workspaces.goals.chart.layout import STATE_COLORS, TrendLayout, trend_layout
+from pmdesk.workspaces.goals.chart.layout import (
+    STATE_COLORS,
+    TrendColumns,
+    TrendLayout,
+    trend_columns,
+)
 from pmdesk.workspaces.goals.progress import amount, days_silent
 from pmdesk.workspaces.goals.qt import actions
 from pmdesk.workspaces.goals.qt import dialogs as ask
@@ -49,6 +54,9 @@ class KeyResultPanel(QWidget):
         self.controller = controller
         self._today = today
         self.result: KeyResultView | None = None
+        # The long record's chart as last laid out: (frame, check-ins drawn, their object ids,
+        # the columns), so a new check-in redoes its own column and not all 10,000.
+        self._kept: tuple[tuple, tuple, set[int], TrendColumns] | None = None
         self.objective: ObjectiveView | None = None
         read_only = controller.read_only
 
@@ -176,7 +184,7 @@ class KeyResultPanel(QWidget):
         self.verdict.setStyleSheet(f"color: {color}")
         if judgement.stale:
             silent = days_silent(
-                result.points[-1:],
+                [(row.on_date, row.value) for row in result.check_ins[-1:]],
                 objective.period_start,
                 self._today(),
             )
@@ -207,12 +215,29 @@ class KeyResultPanel(QWidget):
     def _layout_maker(
         self, objective: ObjectiveView, result: KeyResultView
     ) -> Callable[[float, float], TrendLayout]:
-        points = result.points
         today = self._today()
 
         def make(width: float, height: float) -> TrendLayout:
-            return trend_layout(
-                points,
+            frame = (
+                result.id,
+                result.baseline,
+                result.target,
+                objective.period_start,
+                objective.period_end,
+                today,
+                result.unit,
+                width,
+                height,
+            )
+            added = self._added_since_kept(frame, result)
+            if added is not None:
+                _frame, _rows, drawn, columns = self._kept  # type: ignore[misc]
+                if columns.add([(row.on_date, row.value) for row in added]):
+                    drawn.update(id(row) for row in added)
+                    self._kept = (frame, result.check_ins, drawn, columns)
+                    return columns.layout(result.judgement.state)
+            layout, columns = trend_columns(
+                result.points,
                 result.baseline,
                 result.target,
                 objective.period_start,
@@ -223,8 +248,30 @@ class KeyResultPanel(QWidget):
                 width,
                 height,
             )
+            self._kept = None
+            if columns is not None:
+                drawn = {id(row) for row in result.check_ins}
+                self._kept = (frame, result.check_ins, drawn, columns)
+            return layout
 
         return make
+
+    def _added_since_kept(self, frame: tuple, result: KeyResultView) -> list | None:
+        """The check-ins added since the kept chart was laid out, when nothing else changed
+        (an edited or removed check-in, or another box, lays the chart out again: None).
+
+        Rows the page did not read again are the same objects (``with_check_ins_refreshed``),
+        so object identity tells the new ones from the drawn ones without comparing values.
+        """
+        if self._kept is None or self._kept[0] != frame:
+            return None
+        _frame, rows, drawn, _columns = self._kept
+        if rows is result.check_ins:
+            return []
+        added = [row for row in result.check_ins if id(row) not in drawn]
+        if len(result.check_ins) - len(added) != len(rows):
+            return None  # one was removed or read again (edited): draw it all
+        return added
 
     def _suggested_date(self, objective: ObjectiveView) -> date:
         return min(max(self._today(), objective.period_start), objective.period_end)

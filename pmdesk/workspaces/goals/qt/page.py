@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from pmdesk.errors import PmdeskError
 from pmdesk.gui import dialogs
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.workspaces.decisions.query import concerning
 from pmdesk.workspaces.goals import edit, io
 from pmdesk.workspaces.goals.chart.layout import STATE_COLORS
 from pmdesk.workspaces.goals.model import OBJECTIVE_STATUSES
@@ -42,7 +43,8 @@ from pmdesk.workspaces.goals.query import (
     with_check_ins_refreshed,
 )
 
-# Goals show what other workspaces hold: owners, the roadmap's items and fiscal year, requirements.
+# Goals show what other workspaces hold: owners, the roadmap's items and fiscal year,
+# requirements, and the decisions that concern an objective.
 KINDS = frozenset(
     {
         "goal_objectives",
@@ -53,6 +55,8 @@ KINDS = frozenset(
         "roadmap_items",
         "roadmap_settings",
         "requirements",
+        "decisions",
+        "decision_goal_links",
     }
 )
 CHECK_INS = "goal_check_ins"
@@ -270,7 +274,8 @@ class GoalsPage(QWidget):
         elif kind == "objective" and record_id:
             objective = self.goals.objective(record_id)
             if objective is not None:
-                self.objective_view.setText(_objective_text(objective))
+                decisions = concerning(self.controller.session, "goals", record_id)
+                self.objective_view.setText(_objective_text(objective, decisions))
                 self.detail.setCurrentWidget(self.objective_view)
         else:
             self.detail.setCurrentWidget(self.empty)
@@ -457,19 +462,15 @@ class GoalsPage(QWidget):
             return 0
         first, last = period_of_key_result(self.controller.session, record_id)
         try:
-            preview = io.read_check_ins(path, first, last, self.today)
+            review = io.review_check_ins(path, first, last, self.today)
         except PmdeskError as error:
             dialogs.show_error(self, "Cannot Import Check-ins", str(error))
             return 0
-        if not preview.can_import:
-            problems = [f"Line {row.line}: {row.problems[0]}" for row in preview.bad_rows[:5]]
-            dialogs.show_error(
-                self, "Cannot Import Check-ins", "\n".join([preview.summary(), *problems])
-            )
+        # The PM sees every row and picks the column of each field (a file whose headers say
+        # "Week" and "NPS" is read once they point Date and Value at them).
+        if not ask.review_check_in_import(self, review, "Import Check-ins"):
             return 0
-        problems = "\n".join(f"Line {row.line}: {row.problems[0]}" for row in preview.bad_rows[:5])
-        if not dialogs.confirm(self, "Import Check-ins", preview.summary(), problems):
-            return 0
+        preview = review.preview
         rows = [row.values for row in preview.good_rows]
         ok = actions.add_check_ins(self.controller, record_id, rows, self.today)
         return len(rows) if ok else 0
@@ -498,7 +499,7 @@ def _button(text: str, tip: str) -> QToolButton:
     return button
 
 
-def _objective_text(objective: ObjectiveView) -> str:
+def _objective_text(objective: ObjectiveView, decisions: list[str]) -> str:
     lines = [
         objective.title,
         f"{objective.period} ({objective.period_start:%d %b %Y} to {objective.period_end:%d %b %Y})"
@@ -517,4 +518,6 @@ def _objective_text(objective: ObjectiveView) -> str:
         lines.append(f"• {result.metric}: {latest} of {target} — {judgement.label}")
     if not objective.key_results:
         lines.append("No key results yet: add the numbers that will show this is achieved.")
+    lines += ["", "Decisions about this goal:" if decisions else "No decision is linked to it."]
+    lines += (f"• {decision}" for decision in decisions)
     return "\n".join(lines)

@@ -325,3 +325,43 @@ def test_clicking_another_decision_while_typing_stores_the_text_on_the_first(
     assert _stored(controller, ACCOUNTING).notes.startswith("The QuickBooks sync is at risk")
     assert page.detail.question.text() == ACCOUNTING
     assert page.detail.texts["notes"].toPlainText().startswith("The QuickBooks sync is at risk")
+
+
+def test_a_goal_linked_in_the_log_shows_on_the_goals_page_and_undo_takes_it_away(
+    qtbot, page, controller
+):
+    from pmdesk.workspaces.goals.qt.page import GoalsPage
+
+    goals = GoalsPage(controller, today=TODAY)
+    qtbot.addWidget(goals)
+    goals.resize(1024, 700)
+    goals.show()
+    objective = "Win against the two leading suites"
+    [top] = [
+        goals.tree.topLevelItem(i)
+        for i in range(goals.tree.topLevelItemCount())
+        if goals.tree.topLevelItem(i).text(0) == objective
+    ]
+    rect = goals.tree.visualItemRect(top)
+    qtbot.mouseClick(goals.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert "No decision is linked to it." in goals.objective_view.text()
+
+    _click_row(qtbot, page, ACCOUNTING)
+    detail = page.detail
+    detail.link_kind.setCurrentIndex(detail.link_kind.findData("goals"))
+    detail.link_target.setCurrentIndex(detail.link_target.findText(objective))
+    qtbot.mouseClick(detail.link_button, Qt.MouseButton.LeftButton)
+    shown = [detail.links.item(i).text() for i in range(detail.links.count())]
+    assert f"Goals · {objective}" in shown
+    assert "Goals 1" in page.proxy.index(_row_of(page, ACCOUNTING), 5).data()
+    text = goals.objective_view.text()
+    assert f"Decisions about this goal:\n• 2026-10-13 · Decided · {ACCOUNTING}" in text
+
+    controller.undo_stack.undo()
+    assert "No decision is linked to it." in goals.objective_view.text()
+
+
+def test_the_goals_filter_lists_the_decisions_that_concern_a_goal(qtbot, page):
+    page.workspace_filter.setCurrentIndex(page.workspace_filter.findData("goals"))
+    shown = {page.proxy.index(row, 1).data() for row in range(page.proxy.rowCount())}
+    assert PRICING in shown and ACCOUNTING not in shown and len(shown) == 5

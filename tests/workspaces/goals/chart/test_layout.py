@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from pmdesk.workspaces.goals.chart.figure import trend_figure
-from pmdesk.workspaces.goals.chart.layout import STATE_COLORS, trend_layout
+from pmdesk.workspaces.goals.chart.layout import STATE_COLORS, trend_columns, trend_layout
 
 FIRST, LAST = date(2026, 10, 1), date(2027, 9, 30)
 
@@ -62,3 +62,31 @@ def test_the_briefing_figure_draws_the_same_layout():
     ]
     assert list(actual[0].get_xdata()) == [x for x, _y in layout.actual]
     assert figure.get_size_inches().tolist() == [layout.width / 100, layout.height / 100]
+
+
+def _long_record(count=10_000):
+    start = date(2000, 1, 1)
+    # Distinct values, so that each column's extremes are one point whichever way it is built.
+    return start, [(start + timedelta(days=n), (n * 7919 % 10_007) / 100) for n in range(count)]
+
+
+def test_a_check_in_added_to_a_long_record_redoes_its_column_and_draws_what_a_full_layout_does():
+    start, check_ins = _long_record()
+    last = date(2030, 12, 31)
+    args = (0.0, 100.0, start, last, date(2026, 12, 1), "on_track", "", 520.0, 220.0)
+    _layout, columns = trend_columns(check_ins, *args)
+    assert columns is not None
+    new = [(date(2026, 11, 30), 55.5), (date(2011, 6, 1), 99.99)]  # one among the old ones
+    assert columns.add(new)
+    both = sorted([*check_ins, *new], key=lambda point: point[0])
+    assert columns.layout("at_risk") == trend_layout(both, *args[:5], "at_risk", *args[6:])
+
+
+def test_a_check_in_beyond_the_axes_asks_for_the_whole_chart_again():
+    start, check_ins = _long_record()
+    args = (0.0, 100.0, start, date(2030, 12, 31), date(2026, 12, 1), "on_track", "", 520.0, 220.0)
+    layout, columns = trend_columns(check_ins, *args)
+    assert columns.add([(date(2026, 11, 30), 250.0)]) is False  # the y axis must grow
+    assert columns.add([(date(2031, 1, 5), 50.0)]) is False  # outside the period
+    assert columns.layout("on_track") == layout  # nothing was taken
+    assert trend_columns(check_ins[:100], *args)[1] is None  # every point drawn: no columns

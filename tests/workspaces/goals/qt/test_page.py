@@ -330,3 +330,59 @@ def test_delete_in_the_check_ins_table_removes_the_chosen_rows_and_undo_puts_the
     fresh = GoalsPage(controller, today=TODAY)
     qtbot.addWidget(fresh)
     assert fresh.goals == page.goals
+
+
+def test_a_check_in_added_to_a_long_record_shows_in_the_chart_as_a_full_redraw_would(
+    qtbot, controller
+):
+    from datetime import timedelta
+
+    from pmdesk.workspaces.goals import edit
+    from pmdesk.workspaces.goals.chart.layout import trend_layout
+
+    session = controller.session
+    objective = edit.create_objective(
+        session, {"title": "A long record", "period": "2015-01-01 to 2030-12-31"}
+    )
+    result = edit.create_key_result(
+        session, objective, {"metric": "Daily value", "baseline": 0, "target": 100}
+    )
+    start = date(2015, 1, 1)
+    rows = [
+        {"on_date": start + timedelta(days=n), "value": (n * 7919 % 10_007) / 100}
+        for n in range(4_000)
+    ]
+    edit.add_check_ins(session, edit.prepare_check_ins(session, result, rows, TODAY))
+    page = GoalsPage(controller, today=TODAY)
+    page.resize(1100, 720)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    page.select(result)
+    trend = page.panel.trend
+
+    def full_redraw():
+        shown = trend.layout_shown
+        points = [(d, v) for d, v in _check_ins(session, "Daily value")]
+        return trend_layout(
+            points, 0, 100, start, date(2030, 12, 31), TODAY, "", "", shown.width, shown.height
+        )
+
+    def same(shown, expected):
+        return shown.actual == expected.actual and shown.points == expected.points
+
+    panel = page.panel
+    for day, value in (("2026-11-30", "55.55"), ("2020-02-02", "0.05")):
+        _retype_line(qtbot, panel.entry_date, day)
+        _retype_line(qtbot, panel.entry_value, value)
+        qtbot.keyClick(panel.entry_value, Qt.Key.Key_Return)
+        assert same(trend.layout_shown, full_redraw())
+    assert trend.layout_shown.points == 4_002
+    controller.undo_stack.undo()  # a check-in taken away: the chart is drawn again, right
+    assert trend.layout_shown.points == 4_001 and same(trend.layout_shown, full_redraw())
+
+
+def _retype_line(qtbot, editor, text):
+    editor.setFocus()
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
