@@ -410,6 +410,11 @@ class ImportReview:
     def number_format(self) -> NumberFormat:
         return self.numbers.number_format
 
+    @property
+    def has_numbers(self) -> bool:
+        """Whether a numeric field is filled from the file (then its format matters)."""
+        return any(self.mapping.get(key) for key in NUMBER_FIELDS)
+
     def set_number_format(self, number_format: NumberFormat) -> None:
         """The PM's choice of decimal mark, applied to every numeric field of every row."""
         self.numbers = DetectedFormat(number_format, None)
