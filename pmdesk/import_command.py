@@ -85,7 +85,7 @@ def run(options: argparse.Namespace) -> int:
                 f"{quoted(options.project)} cannot be changed now: {document.read_only_reason}"
             )
         if options.kind == "roadmap":
-            outcome = _import_plan(document, options.source, mapping)
+            outcome = _import_plan(document, options.source, mapping, options.sheet)
         else:
             table = _read_source(options.source, options.kind, options.sheet)
             outcome = _import(document, options.kind, table, options.source, mapping)
@@ -242,18 +242,25 @@ def _import(
     _refuse_unmappable(matrix.value_maps, source)
     _refuse_empty(matrix.good_rows, matrix.summary(), source)
     done = competition_io.apply_import(session, matrix)
+    _remember(matrix, mapping)
     skipped = [(row.line, row.problems) for row in matrix.bad_rows]
     maps = list(matrix.value_maps.values())
     return Outcome("criteria", done.criteria_count, 0, skipped, maps)
 
 
-def _import_plan(document: Document, source: Path, mapping: dict[str, Any]) -> Outcome:
-    """A GanttProject or MS Project plan as lanes, items and dependencies."""
-    from pmdesk.workspaces.roadmap import io_plans
+def _import_plan(
+    document: Document, source: Path, mapping: dict[str, Any], sheet: str | None
+) -> Outcome:
+    """A GanttProject or MS Project plan, or a tracker's epics and stories, as lanes, items
+    and dependencies."""
+    from pmdesk.workspaces.roadmap import io_plans, io_tracker
 
     if mapping:
         raise InterchangeError(f"{mapping['source_name']}: a project plan needs no mapping file.")
-    plan = io_plans.read_plan(source)
+    try:
+        plan = io_tracker.read_plan_file(source, sheet)
+    except SheetChoiceError as error:
+        raise InterchangeError(f"{error} Name it with --sheet.") from None
     done = io_plans.import_plan(document.session, plan)
     lanes, links = len(done.lanes), len(done.links)
     noun = (
