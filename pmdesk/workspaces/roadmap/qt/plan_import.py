@@ -52,11 +52,13 @@ def _names(names: list[str], limit: int = 6) -> str:
 
 def describe(outline: PlanOutline, add_owners: bool) -> str:
     """The preview's sentences: what the import will create and where it goes."""
-    lines = [
-        f"{_plural(outline.items, 'item')}, of which {_plural(outline.milestones, 'milestone')}"
-        f" and {outline.undated:,} without dates (they wait in the parking lot); "
-        f"{_plural(outline.dependencies, 'dependency', 'dependencies')}."
-    ]
+    counts = f"{_plural(outline.items, 'item')}"
+    if outline.milestones:
+        counts += f" ({_plural(outline.milestones, 'milestone')})"
+    counts += f" and {_plural(outline.dependencies, 'dependency', 'dependencies')}."
+    if outline.undated:
+        counts += f" {outline.undated:,} without dates will wait in the parking lot."
+    lines = [counts]
     if outline.new_lanes:
         lines.append(f"New lanes: {_names(outline.new_lanes)}.")
     if outline.existing_lanes:
