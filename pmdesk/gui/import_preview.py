@@ -350,7 +350,8 @@ class NumberFormatChoice(QWidget):
         self.box.blockSignals(True)
         self.box.setCurrentIndex(NUMBER_FORMATS.index(detected.number_format))
         self.box.blockSignals(False)
-        self.note.setText(detected.sentence)
+        change = " Change it here if that is wrong." if detected.assumption else ""
+        self.note.setText(detected.sentence + change)
         # An assumption is something to check: it stands out; a clear reading does not.
         self.note.setStyleSheet("color: #b54708; font-weight: 600;" if detected.assumption else "")
 

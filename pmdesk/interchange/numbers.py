@@ -81,8 +81,7 @@ def detect_number_format(texts: Iterable[str], delimiter: str = ",") -> Detected
     if votes["comma"]:  # as many of each: the file mixes them, so say which was taken
         return DetectedFormat(
             chosen,
-            f"The file writes numbers both ways; PM Desk reads them with a "
-            f"{chosen.description}. Change it here if that is wrong.",
+            f"The file writes numbers both ways; PM Desk reads them with a {chosen.description}.",
         )
     if ambiguous is None:
         return DetectedFormat(chosen, None)
@@ -95,7 +94,7 @@ def detect_number_format(texts: Iterable[str], delimiter: str = ",") -> Detected
     return DetectedFormat(
         chosen,
         f"“{ambiguous}” could be a thousand or one: PM Desk assumes a {chosen.description}, "
-        f"so it reads {reading}, because {why}. Change it here if that is wrong.",
+        f"so it reads {reading}, because {why}.",
     )
 
 

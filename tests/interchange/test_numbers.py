@@ -27,7 +27,7 @@ def test_a_file_whose_numbers_do_not_say_gets_an_assumption():
     assert found.number_format == POINT_DECIMAL
     assert found.assumption == (
         "“1,000” could be a thousand or one: PM Desk assumes a decimal point (1,234.5), so it "
-        "reads 1000, because nothing in the file says otherwise. Change it here if that is wrong."
+        "reads 1000, because nothing in the file says otherwise."
     )
     european = detect_number_format(["1,000"], ";")
     assert european.number_format == COMMA_DECIMAL
