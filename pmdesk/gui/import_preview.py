@@ -350,8 +350,10 @@ class NumberFormatChoice(QWidget):
         self.box.blockSignals(True)
         self.box.setCurrentIndex(NUMBER_FORMATS.index(detected.number_format))
         self.box.blockSignals(False)
-        change = " Change it here if that is wrong." if detected.assumption else ""
-        self.note.setText(detected.sentence + change)
+        if detected.assumption:
+            self.note.setText(f"{detected.assumption} Change it here if that is wrong.")
+        else:
+            self.note.setText("Detected from the file's numbers.")
         # An assumption is something to check: it stands out; a clear reading does not.
         self.note.setStyleSheet("color: #b54708; font-weight: 600;" if detected.assumption else "")
 
@@ -361,7 +363,7 @@ class NumberFormatChoice(QWidget):
 
     def _changed(self, _index: int) -> None:
         number_format = self.box.currentData()
-        self.note.setText(f"Numbers are read with a {number_format.description}, as you chose.")
+        self.note.setText("As you chose: every number in the file is read this way.")
         self.note.setStyleSheet("")
         self.chosen.emit(number_format)
 

@@ -90,9 +90,7 @@ def test_switching_the_decimal_mark_changes_the_preview(qtbot, controller):
     result = dialog.model.index(0, 1).data()
     assert result == "Effort must be a number, not “0,5”"
     assert not dialog.import_button.isEnabled()  # every row has a decimal comma somewhere
-    assert dialog.numbers.note.text() == (
-        "Numbers are read with a decimal point (1,234.5), as you chose."
-    )
+    assert dialog.numbers.note.text() == "As you chose: every number in the file is read this way."
     box.setCurrentIndex(NUMBER_FORMATS.index(COMMA_DECIMAL))
     assert dialog.import_button.text() == "Import 3 Requirements"
 

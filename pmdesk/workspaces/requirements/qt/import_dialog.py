@@ -25,13 +25,18 @@ class RequirementsImportDialog(ImportPreviewDialog):
         "quote": 260,
         "reference": 76,
         "received_on": 90,
+        "reach": 110,
+        "impact": 80,
+        "confidence": 90,
+        "effort": 80,
     }
 
     def __init__(self, review: ImportReview, parent: QWidget | None = None) -> None:
         self.noun = "Requirement" if review.kind == "requirements" else "Input"
         # The numbers the file gives, as they will be stored: a wrong decimal mark shows.
         numbers = tuple(key for key in NUMBER_FIELDS if review.mapping.get(key))
-        self.preview_fields = PREVIEW_FIELDS[review.kind] + numbers
+        base = PREVIEW_FIELDS[review.kind]
+        self.preview_fields = base[:2] + numbers + base[2:]  # beside the title they belong to
         title = "Import Requirements" if review.kind == "requirements" else "Import Customer Inputs"
         super().__init__(review, title, review.fields, MULTI_COLUMN_FIELDS, parent)
         self.default_source: QComboBox | None = None
