@@ -35,7 +35,7 @@ def review_plan_import(
     parent: QWidget, plan: object, file_name: str, lanes: list, outline: object
 ) -> tuple[str, bool] | None:
     """Preview a plan's import: (where it goes, whether to add its owners), or None."""
-    from pmdesk.workspaces.roadmap.qt.plan_import import PlanImportDialog
+    from pmdesk.workspaces.roadmap.qt.plan_import_dialog import PlanImportDialog
 
     dialog = PlanImportDialog(plan, file_name, lanes, outline, parent)  # type: ignore[arg-type]
     if dialog.exec() != QDialog.DialogCode.Accepted:

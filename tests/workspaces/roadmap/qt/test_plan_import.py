@@ -16,7 +16,7 @@ from pmdesk.store.document import Document
 from pmdesk.workspaces.roadmap import io_plans
 from pmdesk.workspaces.roadmap.model import RoadmapDependency, RoadmapItem, RoadmapLane
 from pmdesk.workspaces.roadmap.qt.page import RoadmapPage
-from pmdesk.workspaces.roadmap.qt.plan_import import PlanImportDialog
+from pmdesk.workspaces.roadmap.qt.plan_import_dialog import PlanImportDialog
 from pmdesk.workspaces.stakeholders.model import Stakeholder
 from tests.support import snapshot
 from tests.workspaces.roadmap.test_io_plans import GAN, _mspdi, _task
