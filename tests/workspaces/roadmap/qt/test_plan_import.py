@@ -196,3 +196,21 @@ def test_export_as_ms_project_xml_writes_a_plan_that_reads_back(page, tmp_path, 
     plan = io_plans.read_plan(written)
     dated = [item for item in page.roadmap.items if item.start is not None]
     assert len([task for task in plan.tasks if not task.summary]) == len(dated)
+
+
+def test_at_laptop_width_the_export_menu_is_offered_from_more(qtbot, page, tmp_path, monkeypatch):
+    page.resize(1024, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.export_button in page.actions_row.overflowing()
+    target = tmp_path / "from-more.xml"
+    monkeypatch.setattr(dialogs, "choose_export_file", lambda *_a: target)
+    menu = page.actions_row.more.menu()
+    menu.aboutToShow.emit()  # what opening "More" does (a real popup cannot open offscreen)
+    submenu = next(a.menu() for a in menu.actions() if a.text() == "Export…")
+    assert [a.text() for a in submenu.actions()] == [
+        "Chart as PNG, SVG or PDF…",
+        "As MS Project XML…",
+    ]
+    next(a for a in submenu.actions() if a.text() == "As MS Project XML…").trigger()
+    assert io_plans.read_plan(target).tasks
