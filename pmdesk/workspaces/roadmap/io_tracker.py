@@ -44,6 +44,8 @@ _END = ("end", "end date", "finish", "finish date", *TRACKER_COLUMNS["due_date"]
 FIELDS = [
     FieldSpec("title", "Title", True, ("name", *TRACKER_COLUMNS["title"])),
     FieldSpec("key", "Key", False, TRACKER_COLUMNS["reference"]),
+    # Jira Cloud's "Parent" holds the parent's issue id, not its key.
+    FieldSpec("id", "Id", False, ("issue id", "work item id", "id")),
     FieldSpec("issue_type", "Issue type", False, TRACKER_COLUMNS["issue_type"]),
     FieldSpec("parent", "Parent or epic", False, TRACKER_COLUMNS["parent"]),
     FieldSpec("start", "Start date", False, _START),
@@ -128,17 +130,18 @@ def plan_from_table(table: CsvTable, name: str, source: str) -> Plan:
 
     rows = [(line, cells) for line, cells in zip(table.lines, table.rows, strict=True)]
     keys = {cell(cells, "key").lower(): str(line) for line, cells in rows if cell(cells, "key")}
+    ids = {cell(cells, "id").lower(): str(line) for line, cells in rows if cell(cells, "id")}
     titles = {cell(cells, "title").lower(): str(line) for line, cells in rows}
     named_as_parent = {cell(cells, "parent").lower() for _line, cells in rows} - {""}
+    lines_named = {keys.get(n) or ids.get(n) or titles.get(n) for n in named_as_parent} - {None}
     tasks: list[Task] = []
     links: list[tuple[str, str]] = []
     for line, cells in rows:
         uid = str(line)
         kind = simplify(cell(cells, "issue_type"))
-        key = cell(cells, "key").lower()
-        epic = kind in _EPICS or (key and key in named_as_parent)
+        epic = kind in _EPICS or uid in lines_named
         parent_text = cell(cells, "parent").lower()
-        parent = keys.get(parent_text) or titles.get(parent_text)
+        parent = keys.get(parent_text) or ids.get(parent_text) or titles.get(parent_text)
         start = _day(cell(cells, "start"), source, line)
         end = _day(cell(cells, "due"), source, line)
         milestone = kind in _MILESTONES

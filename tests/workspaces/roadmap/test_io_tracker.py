@@ -110,3 +110,17 @@ def test_a_tracker_plan_whose_story_ends_before_it_starts_is_refused(session, tm
     assert str(error.value) == (
         "In “stories.csv”, the task “Backwards” ends (2026-03-02) before it starts (2026-03-10)."
     )
+
+
+def test_a_jira_cloud_export_names_parents_by_issue_id(session, tmp_path):
+    path = tmp_path / "jira-cloud.csv"
+    path.write_text(
+        "Summary,Issue key,Issue id,Parent,Issue Type,Due date\n"
+        "Route planning,RP-1,10001,,Initiative,\n"
+        "Map view,RP-2,10002,10001,Story,03/Mar/26 5:00 PM\n",
+        encoding="utf-8",
+    )
+    io_plans.import_plan(session, read_plan_file(path))
+    item = session.scalars(select(RoadmapItem)).one()
+    assert item.title == "Map view" and item.end == date(2026, 3, 3)
+    assert session.get(RoadmapLane, item.lane_id).name == "Route planning"
