@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pmdesk.domain.values import COMMA_DECIMAL, POINT_DECIMAL
 from pmdesk.errors import InterchangeError, PmdeskError, ValidationError
 from pmdesk.interchange.csv_table import CsvTable
 from pmdesk.interchange.tables import SheetChoiceError
@@ -28,6 +29,7 @@ from pmdesk.interchange.value_map import ValueMap, count_mapping
 from pmdesk.store.document import Document
 from pmdesk.store.fileformat import quoted
 
+DECIMALS = {"point": POINT_DECIMAL, "comma": COMMA_DECIMAL}
 KINDS = ("requirements", "inputs", "stakeholders", "competition", "roadmap")
 SKIPPED_SHOWN = 10  # the first reasons; the rest are counted
 
@@ -43,6 +45,11 @@ def add_parser(commands: Any) -> None:
     parser.add_argument("--as", dest="kind", required=True, choices=KINDS, help="what it holds")
     parser.add_argument("--map", dest="map_file", type=Path, help="a JSON column/value mapping")
     parser.add_argument("--sheet", help="the workbook sheet to read, when it has several")
+    parser.add_argument(
+        "--decimal",
+        choices=("point", "comma"),
+        help="the decimal mark of the file's numbers (detected from the file by default)",
+    )
 
 
 @dataclass
@@ -52,6 +59,8 @@ class Outcome:
     updated: int
     skipped: list[tuple[int, list[str]]]
     maps: list[ValueMap]
+    numbers: str = ""  # how the file's numbers were read, when it has numeric columns
+    assumed: bool = False  # the file did not say: the reading is an assumption
 
     def report(self, source: Path, project: Path) -> str:
         counts = count_mapping(self.maps)
@@ -59,11 +68,15 @@ class Outcome:
         if self.updated:
             done += f" and updated {self.updated} (same key)"
         lines = [f"{done} from {quoted(source)} into {quoted(project)}."]
-        if self.maps or self.skipped:
+        if self.maps or self.skipped or self.numbers:
             lines.append(
                 f"  Values mapped: {counts.translated}; unmapped, set to the default: "
                 f"{counts.defaulted}; rows skipped: {len(self.skipped)}."
             )
+        if self.numbers:
+            lines.append(f"  {self.numbers}")
+            if self.assumed:
+                lines.append("  If that is wrong, import again with --decimal point or comma.")
         for value_map in self.maps:
             for entry in value_map.found.values():
                 choices = value_map.vocabulary.choices
@@ -85,10 +98,12 @@ def run(options: argparse.Namespace) -> int:
                 f"{quoted(options.project)} cannot be changed now: {document.read_only_reason}"
             )
         if options.kind == "roadmap":
-            outcome = _import_plan(document, options.source, mapping)
+            outcome = _import_plan(document, options.source, mapping, options.sheet)
         else:
             table = _read_source(options.source, options.kind, options.sheet)
-            outcome = _import(document, options.kind, table, options.source, mapping)
+            outcome = _import(
+                document, options.kind, table, options.source, mapping, options.decimal
+            )
         document.save()
     finally:
         document.close()
@@ -189,7 +204,12 @@ def _simple(text: str) -> str:
 
 
 def _import(
-    document: Document, kind: str, table: CsvTable, source: Path, mapping: dict[str, Any]
+    document: Document,
+    kind: str,
+    table: CsvTable,
+    source: Path,
+    mapping: dict[str, Any],
+    decimal: str | None = None,
 ) -> Outcome:
     session = document.session
     if kind in ("requirements", "inputs"):
@@ -204,6 +224,8 @@ def _import(
         for key, columns in _columns_from_map(mapping, table, fields).items():
             review.remap(key, columns)
         _apply_values(mapping, review.value_maps, review.choose_value)
+        if decimal:
+            review.set_number_format(DECIMALS[decimal])
         _refuse_unmappable(review.value_maps, source)
         _refuse_empty(review.preview.good_rows, review.preview.summary(), source)
         created = review.rows_to_create()
@@ -215,7 +237,10 @@ def _import(
         _remember(review, mapping)
         noun = "requirements" if kind == "requirements" else "customer inputs"
         skipped = [(row.line, row.problems) for row in review.preview.bad_rows]
-        return Outcome(noun, len(created), len(updates), skipped, list(review.value_maps.values()))
+        numbers = review.numbers.sentence if review.has_numbers else ""
+        maps = list(review.value_maps.values())
+        assumed = bool(numbers and review.numbers.assumption)
+        return Outcome(noun, len(created), len(updates), skipped, maps, numbers, assumed)
     if kind == "stakeholders":
         from pmdesk.workspaces.stakeholders import io as stakeholders_io
 
@@ -239,21 +264,33 @@ def _import(
         )
     matrix = competition_io.preview_matrix(session, table)
     _apply_values(mapping, matrix.value_maps, matrix.choose_value)
+    if decimal:
+        matrix.set_number_format(DECIMALS[decimal])
     _refuse_unmappable(matrix.value_maps, source)
     _refuse_empty(matrix.good_rows, matrix.summary(), source)
     done = competition_io.apply_import(session, matrix)
+    _remember(matrix, mapping)
     skipped = [(row.line, row.problems) for row in matrix.bad_rows]
     maps = list(matrix.value_maps.values())
-    return Outcome("criteria", done.criteria_count, 0, skipped, maps)
+    numeric = any(row.weight_text or row.kind in ("score", "price") for row in matrix.rows)
+    numbers = matrix.numbers.sentence if numeric else ""
+    assumed = bool(numbers and matrix.numbers.assumption)
+    return Outcome("criteria", done.criteria_count, 0, skipped, maps, numbers, assumed)
 
 
-def _import_plan(document: Document, source: Path, mapping: dict[str, Any]) -> Outcome:
-    """A GanttProject or MS Project plan as lanes, items and dependencies."""
-    from pmdesk.workspaces.roadmap import io_plans
+def _import_plan(
+    document: Document, source: Path, mapping: dict[str, Any], sheet: str | None
+) -> Outcome:
+    """A GanttProject or MS Project plan, or a tracker's epics and stories, as lanes, items
+    and dependencies."""
+    from pmdesk.workspaces.roadmap import io_plans, io_tracker
 
     if mapping:
         raise InterchangeError(f"{mapping['source_name']}: a project plan needs no mapping file.")
-    plan = io_plans.read_plan(source)
+    try:
+        plan = io_tracker.read_plan_file(source, sheet)
+    except SheetChoiceError as error:
+        raise InterchangeError(f"{error} Name it with --sheet.") from None
     done = io_plans.import_plan(document.session, plan)
     lanes, links = len(done.lanes), len(done.links)
     noun = (

@@ -47,7 +47,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.domain.values import NUMBER_FORMATS, NumberFormat
 from pmdesk.interchange.csv_table import FieldSpec
+from pmdesk.interchange.numbers import DetectedFormat
 from pmdesk.interchange.tables import ImportCancelledError, SheetChoiceError
 from pmdesk.interchange.value_map import ValueMap
 from pmdesk.interchange.vocabularies import whole_number
@@ -160,6 +162,34 @@ def run_with_progress(
     if worker.error is not None:
         raise worker.error
     return worker.result
+
+
+def read_in_background(
+    parent: QWidget | None,
+    working_copy: Path,
+    title: str,
+    path: Path,
+    make: Callable[[Any, Path, str | None, Callable[[int, int], None]], Any],
+) -> Any:
+    """``make(session, path, sheet, progress)`` off the UI thread behind the progress dialog,
+    with a session of its own on the working copy (every edit is committed there already),
+    asking for the sheet when a workbook has several. None when the PM cancels; a PmdeskError
+    goes to the caller. What ``make`` returns must not need its session afterwards."""
+    from pmdesk.store.database import make_session, open_engine
+
+    def read(path: Path, sheet: str | None) -> Any:
+        def work(progress: Callable[[int, int], None]) -> Any:
+            engine = open_engine(working_copy)
+            session = make_session(engine)
+            try:
+                return make(session, path, sheet, progress)
+            finally:
+                session.close()
+                engine.dispose()
+
+        return run_with_progress(parent, title, f"Reading {path.name}…", work)
+
+    return read_choosing_sheet(parent, read, path)
 
 
 def _bad_row_colour() -> QColor:
@@ -292,6 +322,52 @@ class ValueMappingTable(QTableWidget):
         self.boxes[(value_map.key, entry.text)] = combo
 
 
+class NumberFormatChoice(QWidget):
+    """How the file writes its numbers, as detected, with the box that changes it and the
+    sentence saying what was assumed. Emits ``chosen(NumberFormat)``."""
+
+    chosen = Signal(object)
+
+    def __init__(self, detected: DetectedFormat, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.box = QComboBox()
+        for number_format in NUMBER_FORMATS:
+            self.box.addItem(number_format.description.capitalize(), number_format)
+        self.box.setToolTip("The decimal mark of the file's numbers, applied to every number")
+        caption = QLabel("Numbers")
+        caption.setBuddy(self.box)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(caption)
+        layout.addWidget(self.box)
+        layout.addWidget(self.note, 1)
+        self.show_detected(detected)
+        self.box.currentIndexChanged.connect(self._changed)
+
+    def show_detected(self, detected: DetectedFormat) -> None:
+        self.box.blockSignals(True)
+        self.box.setCurrentIndex(NUMBER_FORMATS.index(detected.number_format))
+        self.box.blockSignals(False)
+        if detected.assumption:
+            self.note.setText(f"{detected.assumption} Change it here if that is wrong.")
+        else:
+            self.note.setText("Detected from the file's numbers.")
+        # An assumption is something to check: it stands out; a clear reading does not.
+        self.note.setStyleSheet("color: #b54708; font-weight: 600;" if detected.assumption else "")
+
+    @property
+    def number_format(self) -> NumberFormat:
+        return self.box.currentData()
+
+    def _changed(self, _index: int) -> None:
+        number_format = self.box.currentData()
+        self.note.setText("As you chose: every number in the file is read this way.")
+        self.note.setStyleSheet("")
+        self.chosen.emit(number_format)
+
+
 def _in_reading_order(value_map: ValueMap) -> list[Any]:
     """Numbers in ascending order (a scale reads 1, 2, 3), words most frequent first."""
     entries = list(value_map.found.values())
@@ -398,6 +474,11 @@ class ImportPreviewDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(source)
+        self.numbers: NumberFormatChoice | None = None
+        if getattr(review, "numbers", None) is not None:
+            self.numbers = NumberFormatChoice(review.numbers)
+            self.numbers.chosen.connect(self._numbers_chosen)
+            layout.addWidget(self.numbers)
         layout.addLayout(self.extra)
         layout.addWidget(vertical, 1)
         layout.addWidget(self.buttons)
@@ -432,6 +513,10 @@ class ImportPreviewDialog(QDialog):
     def cell(self, row: PreviewRow, key: str) -> str:
         """The text as read, and what it becomes where a value map translates it."""
         text = row.raw.get(key, "")
+        value = row.values.get(key)
+        if isinstance(value, float) and any(mark in text for mark in ",."):
+            shown = f"{value:,.15g}".replace(",", "\u2009")  # a thin space: no mark to misread
+            return text if text.strip() == shown else f"{text} → {shown}"
         value_map = self.value_maps().get(key)
         if value_map is None or key not in row.values or not text:
             return text
@@ -479,6 +564,8 @@ class ImportPreviewDialog(QDialog):
             column = self.single[key].currentData()
             columns = [] if column == -1 else [column]
         self.remap(key, columns)
+        if self.numbers is not None:
+            self.numbers.show_detected(self.review.numbers)
         self._fill_values()
         self.show_preview()
 
@@ -494,7 +581,13 @@ class ImportPreviewDialog(QDialog):
         self.review.choose_value(key, text, value or None)
         self.show_preview()
 
+    def _numbers_chosen(self, number_format: NumberFormat) -> None:
+        self.review.set_number_format(number_format)
+        self.show_preview()
+
     def show_preview(self) -> None:
+        if self.numbers is not None:
+            self.numbers.setVisible(bool(getattr(self.review, "has_numbers", True)))
         self.model.set_rows(self.rows())
         self.summary.setText(self.summary_text())
         role = QPalette.ColorRole.WindowText

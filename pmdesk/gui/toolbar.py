@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QMenu,
+    QPushButton,
     QSizePolicy,
     QToolButton,
     QWidget,
@@ -108,6 +109,12 @@ class OverflowRow(QWidget):
         menu.clear()
         for widget in self._hidden:
             if not isinstance(widget, QAbstractButton):
+                continue
+            own = widget.menu() if isinstance(widget, QPushButton | QToolButton) else None
+            if own is not None:  # a button that opens a menu offers it as a submenu
+                submenu = menu.addMenu(widget.text())
+                submenu.setEnabled(widget.isEnabled())
+                submenu.addActions(own.actions())
                 continue
             action = menu.addAction(widget.text())
             action.setEnabled(widget.isEnabled())

@@ -27,6 +27,7 @@ from pmdesk.store.fileformat import quoted
 MAX_BYTES = 20 * 1024 * 1024  # a stakeholder list this big is a wrong file, not a list
 DELIMITERS = (",", ";", "\t")
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+PROGRESS_EVERY = 1_000  # rows checked between two reports to a progress dialog
 
 
 @dataclass(frozen=True)
@@ -279,16 +280,21 @@ def build_preview(
     check_row: RowCheck,
     unique: str | None = None,
     taken: Iterable[str] = (),
+    progress: Callable[[int, int], None] | None = None,
 ) -> Preview:
     """Check every row; ``unique`` names a field whose value may appear once (ignoring case),
-    neither twice in the file nor already in ``taken``."""
+    neither twice in the file nor already in ``taken``. ``progress(done, total)`` hears of the
+    rows checked and may raise to stop (a reading the PM cancels)."""
     by_key = {spec.key: spec for spec in fields}
     missing = [spec.label for spec in fields if spec.required and mapping.get(spec.key) is None]
     taken_lower = {name.lower() for name in taken}
     first_seen: dict[str, int] = {}
     rows: list[PreviewRow] = []
     width = len(table.headers)
+    total = len(table.rows)
     for line, cells in zip(table.lines, table.rows, strict=True):
+        if progress is not None and len(rows) % PROGRESS_EVERY == 0:
+            progress(len(rows), total)
         raw = {
             key: (cells[column] if column is not None and column < len(cells) else "")
             for key, column in mapping.items()

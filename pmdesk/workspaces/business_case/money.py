@@ -12,10 +12,12 @@ from __future__ import annotations
 import math
 import re
 
+from pmdesk.domain.values import PLAIN_NUMBER, POINT_DECIMAL, NumberFormat
 from pmdesk.errors import ValidationError
 from pmdesk.workspaces.business_case.model import CURRENCY_SYMBOLS, HORIZON_MAX
 
-_PLAIN = re.compile(r"^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+# The project's own way of writing amounts: "," between thousands, "." before the cents.
+_AMOUNT = NumberFormat(".", ",")
 _FOREIGN_SIGNS = "€£$¥₹₩₽₺₪₫₴₦฿"
 _HORIZON = re.compile(r"^(\d+)\s*(q|qs|quarters?|y|yrs?|years?)?$", re.IGNORECASE)
 
@@ -50,12 +52,13 @@ def parse_amount(label: str, value: object, currency: str) -> float:
                 f"{label} must be in {currency}, the project's currency: “{text}” is not. "
                 f"Type the amount in {currency}, like {format_money(1299, currency, cents=True)}."
             )
-        if not _PLAIN.match(bare):
+        read = _AMOUNT.read(bare) if "e" not in bare.lower() else None
+        if read is None:
             raise ValidationError(
                 f"{label} must be written like {format_money(1299, currency, cents=True)} "
                 f"(“,” between thousands, “.” before the cents), not “{text}”."
             )
-        number = float(bare.replace(",", ""))
+        number = read
     if not math.isfinite(number):
         raise ValidationError(f"{label} must be an amount, not {_shown(value)}.")
     return number
@@ -67,10 +70,7 @@ def parse_percent(label: str, value: object, low: float = 0.0, high: float = 100
     if isinstance(value, int | float) and not isinstance(value, bool):
         number = float(value)
     elif isinstance(value, str):
-        try:
-            number = float(value.strip().rstrip("%").strip())
-        except ValueError:
-            number = None
+        number = PLAIN_NUMBER.read(value, "%")
     if number is None or not math.isfinite(number):
         raise ValidationError(f"{label} must be a percentage, not {_shown(value)}.")
     if not low <= number <= high:
@@ -84,10 +84,7 @@ def parse_count(label: str, value: object, low: float = 0.0, high: float = 1e9) 
     if isinstance(value, int | float) and not isinstance(value, bool):
         number = float(value)
     elif isinstance(value, str) and value.strip():
-        try:
-            number = float(value.strip().replace(",", ""))
-        except ValueError:
-            number = None
+        number = POINT_DECIMAL.read(value)  # "1,5" is not fifteen: refused, not misread
     if number is None or not math.isfinite(number):
         raise ValidationError(f"{label} must be a number, not {_shown(value)}.")
     if not low <= number <= high:

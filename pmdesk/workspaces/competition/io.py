@@ -16,7 +16,7 @@ leaves that cell unrated and is counted, it never costs the row.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,9 +25,13 @@ from sqlalchemy.orm import Session
 
 from pmdesk.domain import records
 from pmdesk.domain.base import new_id
+from pmdesk.domain.values import POINT_DECIMAL, NumberFormat
 from pmdesk.errors import InterchangeError, ValidationError
+from pmdesk.interchange import remembered
 from pmdesk.interchange.csv_table import CsvTable, csv_text, write_csv
+from pmdesk.interchange.numbers import AS_TYPED, DetectedFormat, detect_number_format
 from pmdesk.interchange.tables import read_table
+from pmdesk.interchange.trackers import source_kind
 from pmdesk.interchange.value_map import ValueMap, count_mapping
 from pmdesk.interchange.vocabularies import Vocabulary, simplify, whole_number
 from pmdesk.workspaces.competition.edit import (
@@ -52,6 +56,8 @@ from pmdesk.workspaces.competition.rules import parse_kind, parse_value, parse_w
 
 FIXED_HEADERS = ("Category", "Criterion", "Kind", "Weight")
 DEFAULT_CATEGORY = "Imported"
+PROGRESS_EVERY = 500
+Progress = Callable[[int, int], None]  # (rows checked, rows in all); raises to cancel
 # Other names spreadsheets give the fixed columns, compared simplified.
 HEADER_ALIASES = {
     "Criterion": (
@@ -152,6 +158,7 @@ class MatrixRowPreview:
     problems: list[str] = field(default_factory=list)
     cells: dict[str, str] = field(default_factory=dict)  # competitor column -> text in the file
     checked: list[str] = field(default_factory=list)  # problems found before rating the cells
+    weight_text: str = ""  # read by rate(), in the file's number format
 
     @property
     def ok(self) -> bool:
@@ -166,14 +173,34 @@ class MatrixPreview:
     rows: list[MatrixRowPreview]
     add_new_competitors: bool = True  # the PM's answer to "add them?"
     value_map: ValueMap | None = None  # what each yes/no word becomes
+    numbers: DetectedFormat = AS_TYPED  # how weights, scores and prices are written
+    source_kind: str = "csv"  # for the remembered choices
+
+    @property
+    def number_format(self) -> NumberFormat:
+        return self.numbers.number_format
+
+    def set_number_format(self, number_format: NumberFormat) -> None:
+        """The PM's choice of decimal mark, applied to every weight, score and price."""
+        self.numbers = DetectedFormat(number_format, None)
+        self.rate()
 
     def rate(self) -> None:
-        """Read every row's cells for its kind, yes/no words through the value map."""
+        """Read every row's weight and cells for its kind, yes/no words through the value
+        map, numbers in the file's number format."""
+        number_format = self.number_format
         for row in self.rows:
             row.problems = list(row.checked)
             row.values = {}
             if row.problems:
                 continue
+            row.weight = None
+            if row.weight_text:
+                try:
+                    row.weight = parse_weight(row.weight_text, "the weight", number_format)
+                except ValidationError as error:
+                    row.problems.append(str(error).rstrip("."))
+                    continue
             for competitor, text in row.cells.items():
                 if row.kind == "yes_no" and self.value_map is not None:
                     value = self.value_map.target(text)
@@ -181,7 +208,7 @@ class MatrixPreview:
                         row.values[competitor] = value
                     continue  # a word nobody maps leaves the cell unrated
                 try:
-                    row.values[competitor] = parse_value(row.kind, text, competitor)
+                    row.values[competitor] = parse_value(row.kind, text, competitor, number_format)
                 except ValidationError as error:
                     row.problems.append(str(error).rstrip("."))
 
@@ -190,6 +217,11 @@ class MatrixPreview:
         assert self.value_map is not None
         self.value_map.choose(text, value)
         self.rate()
+
+    def remember(self) -> None:
+        """Keep the yes/no choices for the next matrix from the same kind of source."""
+        overrides = self.value_map.overrides() if self.value_map else {}
+        remembered.remember("competition", self.source_kind, {}, {"rating": overrides})
 
     @property
     def value_maps(self) -> dict[str, ValueMap]:
@@ -223,8 +255,15 @@ def read_matrix_csv(path: Path, sheet: str | None = None) -> CsvTable:
     return read_table(path, sheet=sheet, what="as a competitive matrix")
 
 
-def preview_matrix(session: Session, table: CsvTable) -> MatrixPreview:
-    """Check every row of a wide matrix file against the project, changing nothing."""
+def preview_matrix(
+    session: Session, table: CsvTable, progress: Progress | None = None, *, recall: bool = True
+) -> MatrixPreview:
+    """Check every row of a wide matrix file against the project, changing nothing.
+
+    ``progress(done, total)`` hears of the rows checked and may raise to stop (a worker
+    thread's reading can be cancelled); the yes/no choices of the last import of this kind of
+    file are applied unless ``recall`` is False.
+    """
     fixed = _fixed_columns(table.headers)
     if fixed["Criterion"] is None:
         raise InterchangeError(
@@ -249,7 +288,10 @@ def preview_matrix(session: Session, table: CsvTable) -> MatrixPreview:
     rows: list[MatrixRowPreview] = []
     kind_given = fixed["Kind"] is not None
     heading = ""
-    for line, cells in zip(table.lines, table.rows, strict=True):
+    total = len(table.rows)
+    for number, (line, cells) in enumerate(zip(table.lines, table.rows, strict=True)):
+        if progress is not None and number % PROGRESS_EVERY == 0:
+            progress(number, total)
 
         def cell(column: int | None, cells: list[str] = cells) -> str:
             return cells[column].strip() if column is not None and column < len(cells) else ""
@@ -277,23 +319,39 @@ def preview_matrix(session: Session, table: CsvTable) -> MatrixPreview:
             continue
         current = existing.get(name.lower())
         row.existing_id = current.id if current else None
-        _check_kind_and_weight(row, current, cell(fixed["Kind"]), cell(fixed["Weight"]))
+        _check_kind(row, current, cell(fixed["Kind"]))
+        row.weight_text = cell(fixed["Weight"])
         row.cells = {competitor: cell(index) for index, competitor in competitor_columns}
         row.cells = {competitor: text for competitor, text in row.cells.items() if text}
-        if current is None and not kind_given:
-            row.kind = infer_kind(row.cells.values())
+    numbers = detect_number_format(
+        [text for row in rows for text in (row.weight_text, *row.cells.values())],
+        table.delimiter,
+    )
     for row in rows:
+        if row.existing_id is None and not kind_given:
+            row.kind = infer_kind(row.cells.values(), numbers.number_format)
         row.checked = list(row.problems)  # rate() starts again from these
     yes_no_texts = [text for row in rows if row.kind == "yes_no" for text in row.cells.values()]
     value_map = ValueMap.of("rating", "Yes / no ratings", YES_NO_VOCABULARY, yes_no_texts)
+    kind_of_source = source_kind(table.headers)
+    if recall:
+        value_map.apply_overrides(
+            remembered.recall("competition", kind_of_source).get("values", {}).get("rating", {})
+        )
     preview = MatrixPreview(
-        table, [name for _i, name in competitor_columns], new, rows, value_map=value_map
+        table,
+        [name for _i, name in competitor_columns],
+        new,
+        rows,
+        value_map=value_map,
+        numbers=numbers,
+        source_kind=kind_of_source,
     )
     preview.rate()
     return preview
 
 
-def infer_kind(texts: Iterable[str]) -> str:
+def infer_kind(texts: Iterable[str], number_format: NumberFormat = POINT_DECIMAL) -> str:
     """The rating kind a new criterion's cells suggest: yes/no, score, price, or text."""
     values = [text.strip() for text in texts if text.strip()]
     if not values:
@@ -304,17 +362,9 @@ def infer_kind(texts: Iterable[str]) -> str:
     # Mostly yes/no words: a yes/no criterion, whose odd cells ("sort of") the PM can map.
     if 2 * sum(bool(YES_NO_VOCABULARY.suggest(text)) for text in values) >= len(values):
         return "yes_no"
-    if all(text[:1] in "$€£" or _is_number(text) for text in values):
+    if all(number_format.read(text, "$€£") is not None for text in values):
         return "price"
     return "text"
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text.replace(",", ""))
-    except ValueError:
-        return False
-    return True
 
 
 def _fixed_columns(headers: list[str]) -> dict[str, int | None]:
@@ -330,9 +380,7 @@ def _fixed_columns(headers: list[str]) -> dict[str, int | None]:
     return fixed
 
 
-def _check_kind_and_weight(
-    row: MatrixRowPreview, current: Criterion | None, kind_text: str, weight_text: str
-) -> None:
+def _check_kind(row: MatrixRowPreview, current: Criterion | None, kind_text: str) -> None:
     row.kind = current.kind if current else "score"
     if kind_text:
         try:
@@ -346,11 +394,6 @@ def _check_kind_and_weight(
                 f"not {RATING_KINDS[kind]}"
             )
         row.kind = kind
-    if weight_text:
-        try:
-            row.weight = parse_weight(weight_text, "the weight")
-        except ValidationError as error:
-            row.problems.append(str(error).rstrip("."))
 
 
 # -- applying ---------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from pmdesk.domain.values import PLAIN_NUMBER, POINT_DECIMAL, NumberFormat
 from pmdesk.errors import ValidationError
 from pmdesk.workspaces.competition.model import (
     RATING_KINDS,
@@ -23,6 +24,7 @@ from pmdesk.workspaces.competition.model import (
 )
 
 YES_NO_POINTS = {"yes": float(SCORE_MAX), "partial": SCORE_MAX / 2, "no": 0.0}
+_DECIMAL_COMMA_ONLY = NumberFormat(",", "")
 # A total over a sliver of the criteria misleads ("34 %" from one rating of five): below this
 # share of the weight rated, a competitor has no total and no rank yet.
 MIN_RATED_SHARE = 0.5
@@ -31,18 +33,20 @@ NOT_ENOUGH_RATINGS = "not enough ratings"
 _TIE_DIGITS = 6
 
 
-def parse_weight(value: object, label: str = "The weight") -> float:
-    """A weight as typed ("2", "1.5") -> a number from 0 up; zero means "does not count"."""
+def parse_weight(
+    value: object, label: str = "The weight", number_format: NumberFormat | None = None
+) -> float:
+    """A weight as typed ("2", "1.5", "1,5") -> a number from 0 up; zero means "does not
+    count". A weight has no thousands, so either decimal mark is read unless an imported file's
+    ``number_format`` says which one it uses."""
     if isinstance(value, bool):
         value = None
     number: float | None = None
     if isinstance(value, int | float):
         number = float(value)
     elif isinstance(value, str) and value.strip():
-        try:
-            number = float(value.strip().replace(",", "."))
-        except ValueError:
-            number = None
+        formats = [number_format] if number_format else [PLAIN_NUMBER, _DECIMAL_COMMA_ONLY]
+        number = next((n for f in formats if (n := f.read(value)) is not None), None)
     if number is None or math.isnan(number) or math.isinf(number):
         shown = "nothing" if value in (None, "") else f"“{value}”"
         raise ValidationError(f"{label} must be a number like 1 or 2.5, not {shown}.")
@@ -63,10 +67,16 @@ def parse_kind(value: object) -> str:
     raise ValidationError(f"The rating kind must be one of {choices}; “{text}” is not.")
 
 
-def parse_value(kind: str, value: object, label: str = "The rating") -> str:
+def parse_value(
+    kind: str,
+    value: object,
+    label: str = "The rating",
+    number_format: NumberFormat = POINT_DECIMAL,
+) -> str:
     """A rating as typed -> the text stored for a criterion of ``kind``; "" means not rated.
 
     Raises ValidationError naming what is allowed, e.g. for a score of 7 on a 0–5 criterion.
+    Scores and prices are read in ``number_format`` (an imported file's own).
     """
     text = "" if value is None else str(value).strip()
     if not text:
@@ -87,7 +97,7 @@ def parse_value(kind: str, value: object, label: str = "The rating") -> str:
         if lowered in YES_NO_VALUES:
             return lowered
         raise ValidationError(f"{label} must be yes, partial or no, not “{text}”.")
-    number = _number(text.lstrip("$€£").replace(",", ""))
+    number = number_format.read(text, "$€£")
     if kind == "score":
         if number is None:
             raise ValidationError(

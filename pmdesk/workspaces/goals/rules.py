@@ -8,11 +8,10 @@ record: a check-in falls inside its objective's period and not after today.
 from __future__ import annotations
 
 import math
-import re
 from datetime import date
 from typing import Any
 
-from pmdesk.domain.values import parse_date
+from pmdesk.domain.values import PLAIN_NUMBER, parse_date
 from pmdesk.errors import ValidationError
 from pmdesk.workspaces.goals.model import (
     CADENCE_MAX_DAYS,
@@ -24,9 +23,11 @@ from pmdesk.workspaces.goals.model import (
     UNIT_MAX,
 )
 
+
 # A plain number: an optional sign, digits, and a point before any decimals. Nothing else is
 # guessed: "1,5" is 1.5 in a European file and 15 in an American one, so it is refused.
-_PLAIN_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
+def _plain(text: str) -> float | None:
+    return PLAIN_NUMBER.read(text, finite=False)
 
 
 def parse_value(value: object, label: str = "The value") -> float:
@@ -44,9 +45,10 @@ def parse_value(value: object, label: str = "The value") -> float:
         text = "" if value is None else str(value).strip()
         if not text:
             raise ValidationError(f"{label} is missing: type a number such as 12 or 4.5.")
-        if not _PLAIN_NUMBER.match(text):
+        read = _plain(text)
+        if read is None:
             raise ValidationError(_why_not_a_number(text, label))
-        number = float(text)
+        number = read
     if not math.isfinite(number):
         raise ValidationError(f"{label} must be a number, not “{value}”.")
     return number
@@ -54,12 +56,12 @@ def parse_value(value: object, label: str = "The value") -> float:
 
 def _why_not_a_number(text: str, label: str) -> str:
     bare = text.replace(" ", "").replace("\u202f", "").replace("\u00a0", "")
-    if bare.endswith("%") and _PLAIN_NUMBER.match(bare[:-1]):
+    if bare.endswith("%") and _plain(bare[:-1]) is not None:
         return (
             f"{label} “{text}” has a percent sign; type the number alone ({bare[:-1]}) and "
             "keep % as the key result's unit."
         )
-    if "," in bare and _PLAIN_NUMBER.match(bare.replace(",", "")):
+    if "," in bare and _plain(bare.replace(",", "")) is not None:
         return (
             f"{label} “{text}” has a comma, which may be a decimal comma or a thousands "
             "separator; type it with a point for decimals and no separators (1.5 or 1500)."

@@ -8,7 +8,6 @@ or say why they cannot.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
@@ -19,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from pmdesk.domain import records
 from pmdesk.domain.base import new_id, utc_now
+from pmdesk.domain.values import parse_number as number_from
 from pmdesk.errors import ValidationError
 from pmdesk.workspaces.requirements.model import (
     CONFIDENCE_MAX,
@@ -101,24 +101,10 @@ def _word(choices: Mapping[str, str], extra: Mapping[str, str] | None = None) ->
 
 
 def parse_number(label: str, value: object) -> float | None:
-    """A number as typed ("1,200", "80 %", "2.5") or None for blank; refuses anything else."""
-    if value is None or isinstance(value, bool):
-        if value is None:
-            return None
-        raise ValidationError(f"{label} must be a number, not {_shown(value)}.")
-    if isinstance(value, int | float):
-        number = float(value)
-    else:
-        text = str(value).strip().rstrip("%").strip().replace(",", "").replace("\u202f", "")
-        if not text:
-            return None
-        try:
-            number = float(text)
-        except ValueError:
-            raise ValidationError(f"{label} must be a number, not {_shown(value)}.") from None
-    if not math.isfinite(number):
-        raise ValidationError(f"{label} must be a number, not {_shown(value)}.")
-    return number
+    """A number as typed ("1,200", "80 %", "2.5") or None for blank; refuses anything else,
+    "1,5" included (one and a half to a European, so never fifteen). An import hands its
+    file's numbers over already read in the file's own format."""
+    return number_from(value, label, signs="%")
 
 
 def _reach(label: str, value: object) -> object:

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from pmdesk.domain import records
 from pmdesk.domain.base import new_id, utc_now
+from pmdesk.domain.values import POINT_DECIMAL, NumberFormat
 from pmdesk.errors import ValidationError
 from pmdesk.interchange import remembered
 from pmdesk.interchange.csv_table import (
@@ -35,6 +36,7 @@ from pmdesk.interchange.csv_table import (
     read_csv_bytes,
     write_csv,
 )
+from pmdesk.interchange.numbers import DetectedFormat, detect_number_format, in_plain_digits
 from pmdesk.interchange.tables import read_table as read_any_table
 from pmdesk.interchange.trackers import plain_text, source_kind, tracker_date
 from pmdesk.interchange.value_map import ValueMap, count_mapping
@@ -67,6 +69,7 @@ from pmdesk.workspaces.stakeholders.model import Stakeholder
 ColumnMap = dict[str, list[int]]  # field key -> the columns that fill it (several for some)
 Progress = Callable[[int, int], None]  # (rows checked, rows in all); raises to cancel
 PROGRESS_EVERY = 2_000
+NUMBER_FIELDS = ("reach", "impact", "confidence", "effort")  # read in the file's number format
 
 
 # -- reading the file ----------------------------------------------------------------------------
@@ -227,12 +230,14 @@ def preview_requirements(
     update_existing: bool = False,
     taken: Mapping[str, str] | None = None,
     progress: Progress | None = None,
+    number_format: NumberFormat = POINT_DECIMAL,
 ) -> ImportPreview:
     """What importing ``table`` as requirements would do; nothing is written.
 
     ``markup``: the file comes from a tracker, so its text fields are Jira or Markdown markup.
     ``update_existing``: a key already in the project updates that requirement.
     ``taken``: the project's keys (:func:`keys_in_project`), when already read.
+    ``number_format``: how the file writes its numbers (reach, impact, confidence, effort).
     """
     taken = keys_in_project(session) if taken is None else taken
     chosen = mapping if mapping is not None else guess_columns(table.headers, REQUIREMENT_FIELDS)
@@ -254,6 +259,9 @@ def preview_requirements(
             for key in MARKUP_FIELDS:
                 if raw.get(key):
                     raw[key] = plain_text(raw[key])
+        for key in NUMBER_FIELDS:
+            if raw.get(key):
+                raw[key] = in_plain_digits(raw[key], number_format)
         parts = (raw.get("tags", ""), *(raw.get(key, "") for key in TAG_FIELDS))
         if any(parts[1:]):
             tags = tag_memo.get(parts)
@@ -390,7 +398,28 @@ class ImportReview:
         for key, choices in memory.get("values", {}).items():
             if key in self.value_maps:
                 self.value_maps[key].apply_overrides(choices)
+        self.numbers = self._detect_numbers()
+        self._numbers_chosen = False  # the PM's choice stays when columns change
         self.preview = self._build(progress)
+
+    def _detect_numbers(self) -> DetectedFormat:
+        columns = [c for key in NUMBER_FIELDS for c in self.mapping.get(key, [])]
+        return detect_number_format(column_texts(self.table, columns), self.table.delimiter)
+
+    @property
+    def number_format(self) -> NumberFormat:
+        return self.numbers.number_format
+
+    @property
+    def has_numbers(self) -> bool:
+        """Whether a numeric field is filled from the file (then its format matters)."""
+        return any(self.mapping.get(key) for key in NUMBER_FIELDS)
+
+    def set_number_format(self, number_format: NumberFormat) -> None:
+        """The PM's choice of decimal mark, applied to every numeric field of every row."""
+        self.numbers = DetectedFormat(number_format, None)
+        self._numbers_chosen = True
+        self.preview = self._build()
 
     def _apply_remembered_columns(self, columns: Mapping[str, list[str]]) -> None:
         headers = [header.strip().lower() for header in self.table.headers]
@@ -412,6 +441,7 @@ class ImportReview:
                 update_existing=self.update_existing,
                 taken=self._taken,
                 progress=progress,
+                number_format=self.number_format,
             )
         return preview_inputs(
             self.session,
@@ -425,6 +455,8 @@ class ImportReview:
 
     def remap(self, key: str, columns: list[int]) -> None:
         self.mapping[key] = list(columns)
+        if key in NUMBER_FIELDS and not self._numbers_chosen:
+            self.numbers = self._detect_numbers()
         if key in VOCABULARIES.get(self.kind, {}):
             previous = self.value_maps.get(key)
             self.value_maps = value_maps_for(self.kind, self.table, self.fields, self.mapping)

@@ -24,6 +24,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pmdesk.domain import records
 from pmdesk.domain.base import new_id
 from pmdesk.errors import InterchangeError
 from pmdesk.interchange.detect import detect, refuse
@@ -37,7 +38,7 @@ from pmdesk.workspaces.roadmap.model import (
     RoadmapItem,
     RoadmapLane,
 )
-from pmdesk.workspaces.stakeholders.model import Stakeholder
+from pmdesk.workspaces.stakeholders.model import NAME_MAX, Stakeholder
 
 MAX_TASKS = 2_000  # a roadmap shows themes and releases; a bigger plan is a schedule
 MAX_BYTES = 20 * 1024 * 1024
@@ -55,6 +56,7 @@ class Task:
     parent: str | None = None  # uid of the summary task it sits in
     owners: list[str] = field(default_factory=list)
     summary: bool = False
+    tags: list[str] = field(default_factory=list)  # a tracker's sprint and fix version
 
 
 @dataclass
@@ -248,6 +250,9 @@ def _after_working_days(start: date, days: int) -> date:
 
 # -- importing ---------------------------------------------------------------------------------
 
+NEW_LANES = "new"  # every summary task becomes a new lane, even where a lane has its name
+SAME_NAME = "match"  # a lane the roadmap already has, by name, takes its tasks
+
 
 @dataclass
 class PlanImport:
@@ -256,58 +261,132 @@ class PlanImport:
     lanes: list[str] = field(default_factory=list)  # new lanes only
     items: list[str] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
+    owners: list[str] = field(default_factory=list)  # stakeholders made for its resources
 
 
-def import_plan(session: Session, plan: Plan) -> PlanImport:
-    """Add the plan as lanes, items and dependencies, in one transaction."""
-    done = PlanImport()
+@dataclass
+class PlanOutline:
+    """What importing a plan would do, for the preview; nothing is written."""
+
+    new_lanes: list[str]  # names
+    existing_lanes: list[str]  # names of the roadmap's lanes that take tasks
+    items: int
+    milestones: int
+    undated: int
+    dependencies: int
+    known_owners: list[str]  # resources that are stakeholders already
+    new_owners: list[str]  # resources that are not (stakeholders to add, or "owner:" tags)
+
+
+def _lane_key(plan: Plan) -> dict[str, str | None]:
+    """Task uid -> the uid of the top-level summary task above it (None: the plan's lane)."""
     by_uid = {task.uid: task for task in plan.tasks}
+    keys: dict[str, str | None] = {}
+    for task in plan.tasks:
+        top = task
+        while top.parent is not None and top.parent in by_uid:
+            top = by_uid[top.parent]
+        keys[task.uid] = top.uid if top.summary else None
+    return keys
 
-    def lane_of(task: Task) -> str | None:
-        """The uid of the top-level summary task above ``task`` (None: the plan's own lane)."""
-        while task.parent is not None and task.parent in by_uid:
-            task = by_uid[task.parent]
-        return task.uid if task.summary else None
 
+def _lane_plan(
+    session: Session, plan: Plan, into: str
+) -> tuple[dict[str | None, str], dict[str | None, str]]:
+    """(lane key -> existing lane id, lane key -> name of a lane to create), in plan order."""
+    by_uid = {task.uid: task for task in plan.tasks}
+    existing = {
+        name.lower(): lane_id
+        for lane_id, name in session.execute(select(RoadmapLane.id, RoadmapLane.name))
+    }
+    reuse: dict[str | None, str] = {}
+    create: dict[str | None, str] = {}
+    for key in dict.fromkeys(_lane_key(plan).values()):
+        if into not in (NEW_LANES, SAME_NAME):
+            reuse[key] = into  # one chosen lane takes everything
+            continue
+        name = by_uid[key].name if key is not None else plan.name
+        if into == SAME_NAME and name.lower() in existing:
+            reuse[key] = existing[name.lower()]
+        else:
+            create[key] = name
+    return reuse, create
+
+
+def _is_lane(task: Task, into: str) -> bool:
+    """A top-level summary task is a lane, unless everything goes into one chosen lane."""
+    return task.summary and task.parent is None and into in (NEW_LANES, SAME_NAME)
+
+
+def outline_plan(session: Session, plan: Plan, into: str = SAME_NAME) -> PlanOutline:
+    """What :func:`import_plan` would create, for the preview."""
+    reuse, create = _lane_plan(session, plan, into)
+    names = dict(session.execute(select(RoadmapLane.id, RoadmapLane.name)).all())
+    items = [task for task in plan.tasks if not _is_lane(task, into)]
+    people = {name.lower() for name in session.scalars(select(Stakeholder.name))}
+    owners = list(dict.fromkeys(name for task in items for name in task.owners))
+    uids = {task.uid for task in items}
+    links = {(a, b) for a, b in plan.links if a in uids and b in uids and a != b}
+    return PlanOutline(
+        new_lanes=list(create.values()),
+        existing_lanes=list(dict.fromkeys(names[lane_id] for lane_id in reuse.values())),
+        items=len(items),
+        milestones=sum(task.milestone for task in items),
+        undated=sum(1 for task in items if task.start is None or task.end is None),
+        dependencies=len(links),
+        known_owners=[name for name in owners if name.lower() in people],
+        new_owners=[name for name in owners if name.lower() not in people],
+    )
+
+
+def import_plan(
+    session: Session, plan: Plan, into: str = SAME_NAME, *, add_owners: bool = False
+) -> PlanImport:
+    """Add the plan as lanes, items and dependencies, in one transaction.
+
+    ``into``: :data:`NEW_LANES`, :data:`SAME_NAME`, or the id of the one lane that takes every
+    task. ``add_owners``: a resource nobody in the project is called becomes a stakeholder
+    (otherwise an "owner:Name" tag on its items).
+    """
+    done = PlanImport()
+    lane_key = _lane_key(plan)
     people = {
         name.lower(): pid for pid, name in session.execute(select(Stakeholder.id, Stakeholder.name))
     }
     last = session.scalar(select(RoadmapLane.position).order_by(RoadmapLane.position.desc()))
     position = (last or 0) + 1
-    lanes: dict[str | None, str] = {}
-    existing = {
-        name.lower(): lane_id
-        for lane_id, name in session.execute(select(RoadmapLane.id, RoadmapLane.name))
-    }
     try:
-        for task in plan.tasks:
-            key = lane_of(task)
-            if key in lanes:
-                continue
-            name = by_uid[key].name if key is not None else plan.name
-            if name.lower() in existing:  # into the roadmap's own lane of that name
-                lanes[key] = existing[name.lower()]
-                continue
+        reuse, create = _lane_plan(session, plan, into)
+        lanes = dict(reuse)
+        for key, name in create.items():
             lane = RoadmapLane(
                 id=new_id(),
                 name=name,
-                color=LANE_COLORS[len(lanes) % len(LANE_COLORS)],
+                color=LANE_COLORS[len(done.lanes) % len(LANE_COLORS)],
                 position=position,
             )
             position += 1
             session.add(lane)
             lanes[key] = lane.id
             done.lanes.append(lane.id)
-        session.flush()  # the lanes first: items point at them
+        if add_owners:
+            for task in plan.tasks:
+                for name in task.owners:
+                    if name.lower() not in people:
+                        person = Stakeholder(id=new_id(), name=name[:NAME_MAX])
+                        session.add(person)
+                        people[name.lower()] = person.id
+                        done.owners.append(person.id)
+        session.flush()  # the lanes and people first: items point at them
         item_ids: dict[str, str] = {}
         for task in plan.tasks:
-            if task.summary and task.parent is None:
+            if _is_lane(task, into):
                 continue  # it is the lane
-            tags = [f"owner:{name}" for name in task.owners if name.lower() not in people]
+            tags = [*task.tags, *(f"owner:{n}" for n in task.owners if n.lower() not in people)]
             owner = next((people[n.lower()] for n in task.owners if n.lower() in people), None)
             item = RoadmapItem(
                 id=new_id(),
-                lane_id=lanes[lane_of(task)],
+                lane_id=lanes[lane_key[task.uid]],
                 title=task.name,
                 kind="milestone" if task.milestone else ("epic" if task.summary else "feature"),
                 start=task.start if task.end else None,
@@ -337,6 +416,20 @@ def import_plan(session: Session, plan: Plan) -> PlanImport:
         session.rollback()
         raise
     return done
+
+
+def undo_plan_import(session: Session, done: PlanImport) -> None:
+    """Take an import back: its dependencies, items, new lanes and new people go."""
+    for model, ids in (
+        (RoadmapDependency, done.links),
+        (RoadmapItem, done.items),
+        (RoadmapLane, done.lanes),
+        (Stakeholder, done.owners),
+    ):
+        present = [record_id for record_id in ids if session.get(model, record_id) is not None]
+        if present:
+            records.remove(session, model, present)
+    session.commit()
 
 
 # -- writing MSPDI -----------------------------------------------------------------------------

@@ -11,7 +11,7 @@ column are joined into the name when the file has no name column of its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -219,16 +219,22 @@ def preview(
     table: CsvTable,
     mapping: Mapping[str, int | None] | None = None,
     value_maps: Mapping[str, ValueMap] | None = None,
+    *,
+    taken: list[str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Preview:
-    """What importing ``table`` would do; nothing is written."""
+    """What importing ``table`` would do; nothing is written. ``taken``: the project's names,
+    when already read; ``progress`` as for :func:`build_preview`."""
     chosen = dict(mapping) if mapping is not None else default_mapping(table)
     maps = dict(value_maps) if value_maps is not None else value_maps_for(table, chosen)
-    taken = list(edit.existing_names(session))
+    taken = list(edit.existing_names(session)) if taken is None else taken
 
     def check(raw: Mapping[str, str]) -> tuple[dict[str, Any], list[str]]:
         return check_row(raw, maps)
 
-    return build_preview(table, FIELDS, chosen, check, unique="name", taken=taken)
+    return build_preview(
+        table, FIELDS, chosen, check, unique="name", taken=taken, progress=progress
+    )
 
 
 def summary(checked: Preview, value_maps: Mapping[str, ValueMap]) -> str:
@@ -279,9 +285,18 @@ class ImportReview:
     """
 
     def __init__(
-        self, session: Session, table: CsvTable, source: str, *, recall: bool = True
+        self,
+        session: Session,
+        table: CsvTable,
+        source: str,
+        *,
+        recall: bool = True,
+        progress: Callable[[int, int], None] | None = None,
     ) -> None:
+        """``progress`` hears of the first preview's rows and may raise to stop. The project
+        is read here only, so the review can outlive its session (a worker thread's)."""
         self.session = session
+        self._taken = list(edit.existing_names(session))
         self.table = prepare_table(table)
         self.source = source
         self.source_kind = source_kind(self.table.headers)
@@ -297,10 +312,20 @@ class ImportReview:
         for key, choices in memory.get("values", {}).items():
             if key in self.value_maps:
                 self.value_maps[key].apply_overrides(choices)
-        self.preview = preview(session, self.table, self.mapping, self.value_maps)
+        self.preview = self._build(progress)
+
+    def _build(self, progress: Callable[[int, int], None] | None = None) -> Preview:
+        return preview(
+            self.session,
+            self.table,
+            self.mapping,
+            self.value_maps,
+            taken=self._taken,
+            progress=progress,
+        )
 
     def _rebuild(self) -> None:
-        self.preview = preview(self.session, self.table, self.mapping, self.value_maps)
+        self.preview = self._build()
 
     def summary(self) -> str:
         return summary(self.preview, self.value_maps)

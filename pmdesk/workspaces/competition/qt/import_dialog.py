@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pmdesk.gui.import_preview import ValueMappingTable
+from pmdesk.domain.values import NumberFormat
+from pmdesk.gui.import_preview import NumberFormatChoice, ValueMappingTable
 from pmdesk.workspaces.competition.io import DEFAULT_CATEGORY, MatrixPreview
 from pmdesk.workspaces.competition.model import RATING_KINDS
 
@@ -29,17 +30,21 @@ class MatrixImportDialog(QDialog):
         self.resize(760, 460)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.rows = QTableWidget(len(preview.rows), 6)
-        headers = ["Line", "Category", "Criterion", "Rated as", "Ratings", "Status"]
+        self.rows = QTableWidget(len(preview.rows), 7)
+        headers = ["Line", "Category", "Criterion", "Rated as", "Weight", "Ratings", "Status"]
         self.rows.setHorizontalHeaderLabels(headers)
         self.rows.verticalHeader().hide()
         self.rows.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.rows.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.rows.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
         self.rows.setColumnWidth(0, 44)
         self.rows.setColumnWidth(1, 120)
-        self.rows.setColumnWidth(2, 240)
-        self.rows.setColumnWidth(3, 130)
+        self.rows.setColumnWidth(2, 220)
+        self.rows.setColumnWidth(3, 110)
         self.rows.setColumnWidth(4, 60)
+        self.rows.setColumnWidth(5, 60)
+        # How the file writes its numbers (weights, scores, prices), changeable.
+        self.numbers = NumberFormatChoice(preview.numbers)
+        self.numbers.chosen.connect(self._numbers_chosen)
         # Yes/no words of the file ("✓", "Y", "partly") and what each becomes, changeable.
         self.values = ValueMappingTable()
         self.values.set_maps(list(preview.value_maps.values()))
@@ -62,6 +67,7 @@ class MatrixImportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.numbers)
         layout.addWidget(self.values)
         layout.addWidget(self.rows, 1)
         layout.addWidget(self.add_competitors)
@@ -75,7 +81,16 @@ class MatrixImportDialog(QDialog):
             status = "Will be imported" if row.ok else "Skipped: " + "; ".join(row.problems)
             kind = RATING_KINDS.get(row.kind, row.kind)
             category = row.category or DEFAULT_CATEGORY
-            cells = [str(row.line), category, row.criterion, kind, str(len(row.values)), status]
+            weight = "" if row.weight is None else f"{row.weight:g}"
+            cells = [
+                str(row.line),
+                category,
+                row.criterion,
+                kind,
+                weight,
+                str(len(row.values)),
+                status,
+            ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -88,6 +103,11 @@ class MatrixImportDialog(QDialog):
         self.preview.choose_value(key, text, value or None)
         self._show_rows()
 
+    def _numbers_chosen(self, number_format: NumberFormat) -> None:
+        self.preview.set_number_format(number_format)
+        self._show_rows()
+
     def accept(self) -> None:
         self.preview.add_new_competitors = self.add_competitors.isChecked()
+        self.preview.remember()  # the yes/no choices, for the next matrix of this kind
         super().accept()

@@ -5,6 +5,7 @@ file and its preview), then make the edit through :mod:`.actions`."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtWidgets import QTableView, QWidget
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import QTableView, QWidget
 from pmdesk.errors import PmdeskError
 from pmdesk.gui import dialogs
 from pmdesk.gui.document import DocumentController
-from pmdesk.gui.import_preview import read_choosing_sheet
+from pmdesk.gui.import_preview import read_in_background
 from pmdesk.workspaces.competition import edit
 from pmdesk.workspaces.competition import io as matrix_csv
 from pmdesk.workspaces.competition.model import Competitor, Criterion, CriterionCategory
@@ -140,11 +141,22 @@ class MatrixHandlers:
         path = dialogs.choose_csv(self._parent(), "Import Competitive Matrix", str(Path.home()))
         if path is None:
             return False
+
+        def make(session: Any, path: Path, sheet: str | None, progress: Any) -> Any:
+            table = matrix_csv.read_matrix_csv(path, sheet)
+            return matrix_csv.preview_matrix(session, table, progress)
+
         try:
-            table = read_choosing_sheet(self._parent(), matrix_csv.read_matrix_csv, path)
-            if table is None:
+            # Off the UI thread, with progress and Cancel: a feature matrix can be big.
+            preview = read_in_background(
+                self._parent(),
+                self.controller.document.working_path,
+                "Import Competitive Matrix",
+                path,
+                make,
+            )
+            if preview is None:
                 return False
-            preview = matrix_csv.preview_matrix(self.controller.session, table)
         except PmdeskError as error:
             dialogs.show_error(self._parent(), "Cannot Import Matrix", str(error))
             return False

@@ -15,8 +15,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QToolButton, QWidget
 from pmdesk.errors import PmdeskError
 from pmdesk.gui import dialogs
 from pmdesk.gui.document import DocumentController
-from pmdesk.gui.import_preview import read_choosing_sheet, run_with_progress
-from pmdesk.store.database import make_session, open_engine
+from pmdesk.gui.import_preview import read_in_background
 from pmdesk.workspaces.requirements import io as rcsv
 from pmdesk.workspaces.requirements.model import CustomerInput, Requirement
 from pmdesk.workspaces.requirements.qt import dialogs as ask
@@ -66,7 +65,13 @@ class RequirementFiles:
                 return False
         self.folder = str(path.parent)
         try:
-            review = read_choosing_sheet(self.parent, self._reader(kind, noun), path)
+            review = read_in_background(
+                self.parent,
+                self.controller.document.working_path,
+                f"Import {noun}",
+                path,
+                self._reader(kind),
+            )
             if review is None:
                 return False  # the PM cancelled the sheet question or the reading
         except PmdeskError as error:
@@ -78,33 +83,21 @@ class RequirementFiles:
             kind, model, noun, review.rows_to_create(), review.rows_to_update()
         )
 
-    def _reader(self, kind: str, noun: str) -> Callable[[Path, str | None], Any]:
-        """Reading and checking a file off the UI thread (a 50,000-row export takes seconds),
-        through a connection of its own to the working copy."""
-        working_copy = self.controller.document.working_path
+    def _reader(self, kind: str) -> Callable[..., rcsv.ImportReview]:
+        """Reading and checking a file, off the UI thread (a 50,000-row export takes seconds)."""
 
-        def read(path: Path, sheet: str | None) -> rcsv.ImportReview | None:
-            def work(progress: Callable[[int, int], None]) -> rcsv.ImportReview:
-                engine = open_engine(working_copy)
-                session = make_session(engine)
-                try:
-                    table = rcsv.read_table(path, sheet)
-                    # A tracker export imported again updates the requirements it made.
-                    return rcsv.ImportReview(
-                        session,
-                        table,
-                        path.name,
-                        kind,
-                        update_existing=kind == "requirements",
-                        progress=progress,
-                    )
-                finally:
-                    session.close()
-                    engine.dispose()
+        def make(session: Any, path: Path, sheet: str | None, progress: Any) -> rcsv.ImportReview:
+            # A tracker export imported again updates the requirements it made.
+            return rcsv.ImportReview(
+                session,
+                rcsv.read_table(path, sheet),
+                path.name,
+                kind,
+                update_existing=kind == "requirements",
+                progress=progress,
+            )
 
-            return run_with_progress(self.parent, f"Import {noun}", f"Reading {path.name}…", work)
-
-        return read
+        return make
 
     def export_csv(self, kind: str) -> bool:
         noun, _model = KINDS[kind]

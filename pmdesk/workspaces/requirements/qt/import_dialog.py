@@ -10,7 +10,7 @@ from typing import ClassVar
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from pmdesk.gui.import_preview import ImportPreviewDialog, PreviewRow
-from pmdesk.workspaces.requirements.io import MULTI_COLUMN_FIELDS, ImportReview
+from pmdesk.workspaces.requirements.io import MULTI_COLUMN_FIELDS, NUMBER_FIELDS, ImportReview
 from pmdesk.workspaces.requirements.model import SOURCES
 
 PREVIEW_FIELDS = {
@@ -25,11 +25,18 @@ class RequirementsImportDialog(ImportPreviewDialog):
         "quote": 260,
         "reference": 76,
         "received_on": 90,
+        "reach": 110,
+        "impact": 80,
+        "confidence": 90,
+        "effort": 80,
     }
 
     def __init__(self, review: ImportReview, parent: QWidget | None = None) -> None:
         self.noun = "Requirement" if review.kind == "requirements" else "Input"
-        self.preview_fields = PREVIEW_FIELDS[review.kind]
+        # The numbers the file gives, as they will be stored: a wrong decimal mark shows.
+        numbers = tuple(key for key in NUMBER_FIELDS if review.mapping.get(key))
+        base = PREVIEW_FIELDS[review.kind]
+        self.preview_fields = base[:2] + numbers + base[2:]  # beside the title they belong to
         title = "Import Requirements" if review.kind == "requirements" else "Import Customer Inputs"
         super().__init__(review, title, review.fields, MULTI_COLUMN_FIELDS, parent)
         self.default_source: QComboBox | None = None

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Any
 from pmdesk.domain import records
 from pmdesk.domain.base import Record
 from pmdesk.gui.document import DocumentController
-from pmdesk.workspaces.roadmap import edit
+from pmdesk.workspaces.roadmap import edit, io_plans
 from pmdesk.workspaces.roadmap.baselines import save_baseline
+from pmdesk.workspaces.roadmap.io_plans import Plan, PlanImport
 from pmdesk.workspaces.roadmap.links import add_dependency
 from pmdesk.workspaces.roadmap.model import (
     RoadmapBaseline,
@@ -164,3 +165,15 @@ class RoadmapActions:
             taken.append(records.remove(session, model, created))
 
         return self.controller.edit(text, redo, undo)
+
+    def import_plan(self, plan: Plan, into: str, add_owners: bool, file_name: str) -> bool:
+        """A plan's lanes, items, dependencies (and new owners) as one undo step."""
+        session = self.session
+        done: list[PlanImport] = []
+
+        def redo() -> None:
+            done[:] = [io_plans.import_plan(session, plan, into, add_owners=add_owners)]
+
+        return self.controller.edit(
+            f"Import {file_name}", redo, lambda: io_plans.undo_plan_import(session, done[0])
+        )

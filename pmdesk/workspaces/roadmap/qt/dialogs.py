@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 
 def edit_roadmap_item(
@@ -29,3 +29,15 @@ def edit_roadmap_marker(
     if result == MarkerDialog.DELETE:
         return "delete"
     return dialog.values() if result == MarkerDialog.DialogCode.Accepted else None
+
+
+def review_plan_import(
+    parent: QWidget, plan: object, file_name: str, lanes: list, outline: object
+) -> tuple[str, bool] | None:
+    """Preview a plan's import: (where it goes, whether to add its owners), or None."""
+    from pmdesk.workspaces.roadmap.qt.plan_import_dialog import PlanImportDialog
+
+    dialog = PlanImportDialog(plan, file_name, lanes, outline, parent)  # type: ignore[arg-type]
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.choices()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import date, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -109,7 +111,17 @@ class RoadmapPage(QWidget):
         )
         self.delete_button = QPushButton("Delete Selected")
         self.save_baseline_button = QPushButton("Save Baseline…")
-        self.export_button = QPushButton("Export Chart…")
+        self.import_button = QPushButton("Import Plan…")
+        self.import_button.setToolTip(
+            "A GanttProject or MS Project plan, or a tracker's export of epics and stories"
+        )
+        # One export button, one menu: the chart as a picture, the plan for MS Project.
+        self.export_button = QPushButton("Export…")
+        export_menu = QMenu(self.export_button)
+        export_menu.addAction("Chart as PNG, SVG or PDF…").triggered.connect(self._export)
+        self.export_mspdi_action = export_menu.addAction("As MS Project XML…")
+        self.export_mspdi_action.triggered.connect(self._export_mspdi)
+        self.export_button.setMenu(export_menu)
         self.flags = QLabel()
         self.flags.setObjectName("roadmapFlags")
 
@@ -159,6 +171,7 @@ class RoadmapPage(QWidget):
             self.link_button,
             self.delete_button,
             self.save_baseline_button,
+            self.import_button,
             self.export_button,
         ):
             self.actions_row.add(button)
@@ -186,7 +199,7 @@ class RoadmapPage(QWidget):
         self.timeline.lane_toggled.connect(self.actions.toggle_lane)
         self.timeline.item_activated.connect(self.edit_item)
         self.save_baseline_button.clicked.connect(self._save_baseline)
-        self.export_button.clicked.connect(self._export)
+        self.import_button.clicked.connect(self.import_plan)
         self.add_lane_button.clicked.connect(self._add_lane)
         self.add_item_button.clicked.connect(self._add_item)
         self.add_marker_button.clicked.connect(lambda: self.edit_marker(None))
@@ -195,6 +208,7 @@ class RoadmapPage(QWidget):
         self.delete_button.clicked.connect(self._delete_selected)
         for widget in (
             self.save_baseline_button,
+            self.import_button,
             self.add_lane_button,
             self.add_item_button,
             self.add_marker_button,
@@ -472,6 +486,16 @@ class RoadmapPage(QWidget):
         from pmdesk.workspaces.roadmap.qt.export_dialog import export_chart
 
         export_chart(self)
+
+    def _export_mspdi(self) -> None:
+        from pmdesk.workspaces.roadmap.qt.plan_import import export_mspdi_file
+
+        export_mspdi_file(self)
+
+    def import_plan(self, path: Path | None = None) -> bool:
+        from pmdesk.workspaces.roadmap.qt.plan_import import import_plan_file
+
+        return import_plan_file(self, path)
 
 
 def _parks_or_unparks(before: Roadmap, after: Roadmap, ids: Collection[str]) -> bool:

@@ -4,12 +4,12 @@ maps as PNG or SVG pictures."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pmdesk.domain.project import get_project
 from pmdesk.errors import PmdeskError
 from pmdesk.gui import dialogs
-from pmdesk.gui.import_preview import read_choosing_sheet
+from pmdesk.gui.import_preview import read_in_background
 from pmdesk.workspaces.stakeholders import io as stakeholders_csv
 from pmdesk.workspaces.stakeholders.io import ImportReview
 from pmdesk.workspaces.stakeholders.qt import actions
@@ -24,12 +24,18 @@ def import_csv(page: StakeholdersPage, path: Path | None = None) -> int:
     path = path or dialogs.choose_csv(page, "Import Stakeholders", str(Path.home()))
     if path is None:
         return 0
-    session = page.controller.session
+
+    def make(session: Any, path: Path, sheet: str | None, progress: Any) -> ImportReview:
+        table = stakeholders_csv.read_table(path, sheet)
+        return ImportReview(session, table, f"“{path.name}”", progress=progress)
+
     try:
-        table = read_choosing_sheet(page, stakeholders_csv.read_table, path)
-        if table is None:
+        # Off the UI thread, with progress and Cancel: a register can be a big export.
+        review = read_in_background(
+            page, page.controller.document.working_path, "Import Stakeholders", path, make
+        )
+        if review is None:
             return 0
-        review = ImportReview(session, table, f"“{path.name}”")
     except PmdeskError as error:
         dialogs.show_error(page, "Cannot Import Stakeholders", str(error))
         return 0
