@@ -41,6 +41,9 @@ def create_application() -> QApplication:
 def run_app(path: Path | None) -> int:
     app = create_application()
     install_exception_hook()
+    from pmdesk.gui import preferences
+
+    preferences.apply(preferences.load())  # the PM's name on lock notes from the first open
     window = show_main_window(path)
     from pmdesk.gui.file_open import install_file_open_handler  # macOS Finder double-click
 

@@ -194,6 +194,18 @@ class MainWindow(QMainWindow):
             shown = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
             action = self.edit_menu.addAction(f"{text}\t{shown}")
             action.triggered.connect(lambda _checked=False, m=method: _to_focus(m))
+        self.edit_menu.addSeparator()
+        # Under Edit on Linux and Windows; Qt moves it to the application menu on macOS.
+        preferences = self._add(
+            self.edit_menu,
+            "Pre&ferences…",
+            self.edit_preferences,
+            QKeySequence.StandardKey.Preferences,
+        )
+        if preferences.shortcut().isEmpty():  # the non-mac key themes bind nothing to it
+            preferences.setShortcut(QKeySequence("Ctrl+,"))
+        preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.preferences_action = preferences
 
         view_menu = self.menuBar().addMenu("&View")
         for row, workspace in enumerate(WORKSPACES):
@@ -341,6 +353,11 @@ class MainWindow(QMainWindow):
         except PmdeskError as error:
             dialogs.show_error(self, "Cannot Restore", str(error))
 
+    def edit_preferences(self) -> None:
+        from pmdesk.gui.preferences import edit_preferences
+
+        edit_preferences(self)
+
     def tell(self, message: str) -> None:
         dialogs.show_error(self, APP_NAME, message)
 
@@ -457,9 +474,13 @@ class MainWindow(QMainWindow):
 
 
 def _new_controller() -> DocumentController:
+    from pmdesk.gui import preferences
+    from pmdesk.preferences import start_new_project
     from pmdesk.store.document import Document
 
-    return DocumentController(Document.new())
+    document = Document.new()
+    start_new_project(document.session, preferences.load())
+    return DocumentController(document)
 
 
 def _dropped_project(event: QDragEnterEvent | QDropEvent) -> Path | None:
