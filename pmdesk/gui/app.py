@@ -79,7 +79,8 @@ def install_exception_hook() -> None:
 
 
 def show_main_window(path: Path | None) -> MainWindow:
-    """Show the window at once, and open ``path`` (or a new project) right after it painted."""
+    """Show the window at once, and open ``path`` right after it painted (without one, or
+    when it cannot be opened, the start page)."""
     from pmdesk.gui.main_window import MainWindow
 
     window = MainWindow(start_empty=True)
@@ -91,7 +92,7 @@ def show_main_window(path: Path | None) -> MainWindow:
         if offer_recovery(window):
             return
         if path is None or not window.open_project(path):
-            window.new_project()
+            window.show_start_page()
 
     QTimer.singleShot(0, open_first)
     return window
