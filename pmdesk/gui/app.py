@@ -34,7 +34,9 @@ def create_application() -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(["pmdesk"])
     app.setDesktopFileName(DESKTOP_FILE)
     app.setWindowIcon(QIcon(str(resource("icons", "pmdesk.svg"))))
-    app.setStyleSheet(resource("style", "app.qss").read_text(encoding="utf-8"))
+    from pmdesk.gui import theme
+
+    theme.install(app)  # light or dark as the system says, and following it when it changes
     return app
 
 

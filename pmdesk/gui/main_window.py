@@ -85,6 +85,10 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self._show_workspace)
 
         self._build_menus()
+        from pmdesk.gui import theme
+
+        # A new colour scheme: pages are built anew, since some colour text as they build it.
+        theme.notifier().changed.connect(self._scheme_changed)
         use_project_undo_keys(QApplication.instance())  # type: ignore[arg-type]
         self._restore_geometry()
         if not start_empty:
@@ -126,6 +130,12 @@ class MainWindow(QMainWindow):
         self._drop_pages()
         self.navigation.setCurrentRow(-1)
         self.navigation.setCurrentRow(row)
+
+    def _scheme_changed(self) -> None:
+        if self.controller is not None:
+            self._rebuild_pages()
+        elif self.start_page is not None:
+            self.start_page.show_recent(self.recent_projects())
 
     def _set_controller(self, controller: DocumentController) -> None:
         """Make ``controller`` the open project; pages of the previous one are thrown away."""

@@ -3,7 +3,7 @@ skipped, and whether to add the competitors the file names but the project lacks
 
 from __future__ import annotations
 
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.gui import theme
 from pmdesk.gui.import_preview import ValueMappingTable
 from pmdesk.workspaces.competition.io import DEFAULT_CATEGORY, MatrixPreview
 from pmdesk.workspaces.competition.model import RATING_KINDS
@@ -80,7 +81,7 @@ class MatrixImportDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 if not row.ok:
-                    item.setForeground(QBrush(QColor("#b91c1c")))
+                    item.setForeground(QBrush(theme.ink("#b91c1c")))
                 self.rows.setItem(number, column, item)
         self.ok.setEnabled(bool(preview.good_rows))
 

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.errors import PmdeskError
-from pmdesk.gui import dialogs
+from pmdesk.gui import dialogs, theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.workspaces.competition import cards, edit
 from pmdesk.workspaces.competition.chart import positioning as chart
@@ -70,7 +70,7 @@ class BubbleItem(QGraphicsEllipseItem):
         colour = QColor(chart.US_COLOUR if bubble.is_us else chart.THEM_COLOUR)
         colour.setAlphaF(0.85 if bubble.is_us else 0.6)
         self.setBrush(QBrush(colour))
-        self.setPen(QPen(QColor("white"), 2))
+        self.setPen(QPen(theme.paper(), 2))
         self.setPos(to_scene(bubble.x, bubble.y))
         self.setZValue(3)
         self.setToolTip(
@@ -83,7 +83,7 @@ class BubbleItem(QGraphicsEllipseItem):
         label.setFont(font)
         width = label.boundingRect().width()
         label.setPos(-width / 2, radius + 4)
-        label.setBrush(QBrush(QColor("#0f172a")))
+        label.setBrush(QBrush(theme.ink("#0f172a", on=theme.paper())))
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self._dragging = False
@@ -119,7 +119,7 @@ class QuadrantLabel(QGraphicsTextItem):
         font.setItalic(True)
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.setFont(font)
-        self.setDefaultTextColor(QColor("#475569"))
+        self.setDefaultTextColor(theme.ink("#475569", on=theme.paper()))
         self.setZValue(2)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
@@ -179,9 +179,9 @@ class MapPanel(QWidget):
         self.view = MapView(self.scene)
         self.view.setObjectName("positioningMap")
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.view.setBackgroundBrush(QBrush(QColor("white")))
+        self.view.setBackgroundBrush(QBrush(theme.paper()))
         self.note = QLabel()
-        self.note.setStyleSheet("color: #5b6575;")
+        self.note.setStyleSheet(theme.css("color: #5b6575;"))
         self.note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
@@ -233,8 +233,8 @@ class MapPanel(QWidget):
         for (x, y), tint in zip(corners, chart.QUADRANT_TINTS, strict=True):
             top_left = to_scene(x, y)
             rect = self.scene.addRect(QRectF(top_left.x(), top_left.y(), half, half))
-            rect.setBrush(QBrush(QColor(tint)))
-            rect.setPen(QPen(QColor("#cbd5e1"), 1))
+            rect.setBrush(QBrush(theme.surface(tint)))
+            rect.setPen(QPen(theme.surface("#cbd5e1"), 1))
             rect.setZValue(0)
         editable = not self.controller.read_only
         # names just outside the square's corners, where no bubble can hide them
@@ -269,7 +269,7 @@ class MapPanel(QWidget):
             -PAD - 30 - y_title.boundingRect().height(), half + y_title.boundingRect().width() / 2
         )
         for title in (x_title, y_title):
-            title.setBrush(QBrush(QColor("#1f2733")))
+            title.setBrush(QBrush(theme.ink("#1f2733", on=theme.paper())))
         self.scene.setSceneRect(QRectF(-PAD - 70, -PAD, SIDE + 2 * PAD + 90, SIDE + 2 * PAD + 30))
         notes = []
         if layout.size_label:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.domain.project import get_project
-from pmdesk.gui import dialogs
+from pmdesk.gui import dialogs, theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.workspaces.competition.model import Criterion
 from pmdesk.workspaces.strategy import canvas as rules
@@ -94,7 +94,7 @@ class CanvasView(QWidget):
         self.factor_scroll.valueChanged.connect(self.chart.set_first)
         self.factor_range = QLabel()
         self.factor_range.setObjectName("canvasFactorRange")
-        self.factor_range.setStyleSheet("color: #6b7480;")
+        self.factor_range.setStyleSheet(theme.css("color: #6b7480;"))
         scroll_row = QHBoxLayout()
         scroll_row.setContentsMargins(0, 0, 0, 0)
         scroll_row.addWidget(self.factor_scroll, 1)
@@ -178,7 +178,7 @@ class CanvasView(QWidget):
             bar.addWidget(button)
         bar.addStretch(1)
         hint = QLabel("Drag a point to change its level; ringed points were set by hand.")
-        hint.setStyleSheet("color: #6b7480;")
+        hint.setStyleSheet(theme.css("color: #6b7480;"))
         bar.addWidget(hint)
         bar.addWidget(self.export_button)
         return bar
@@ -370,7 +370,9 @@ class ErrcGrid(QFrame):
             inner.setContentsMargins(10, 8, 10, 8)
             inner.setSpacing(2)
             title = QLabel(ACTIONS[action].upper())
-            title.setStyleSheet(f"color: {colour}; font-weight: 700; letter-spacing: 1px;")
+            title.setStyleSheet(
+                f"color: {theme.ink_css(colour)}; font-weight: 700; letter-spacing: 1px;"
+            )
             title.setToolTip(ERRC_QUESTIONS[action])
             # A list view, not a label: it lays out only the lines in sight, so a canvas of
             # hundreds of factors opens as fast as a small one, and a long list scrolls.
@@ -397,7 +399,7 @@ class ErrcGrid(QFrame):
             body.addItems([f"• {entry}" for entry in entries])
             if not entries:
                 empty = QListWidgetItem("None yet")
-                empty.setForeground(QColor("#98a1ad"))
+                empty.setForeground(theme.ink("#98a1ad"))
                 body.addItem(empty)
 
     def texts(self) -> dict[str, str]:
