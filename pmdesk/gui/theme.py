@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication
 from pmdesk.resources import resource
 
 TEXT_CONTRAST = 4.5  # WCAG AA for body text
+_AIM = 4.7  # what ink aims at: a little over, so rounding to 8-bit colours never drops below
 ENV = "PMDESK_COLOR_SCHEME"
 
 
@@ -254,26 +255,36 @@ def surface(colour: str | QColor) -> QColor:
         result.setAlphaF(alpha)
         return result
     floor = QColor(current().paper).lightnessF()
-    result = QColor.fromHslF(max(hue, 0.0), saturation * 0.7, floor + (1 - lightness) * 0.85, alpha)
+    result = QColor.fromHslF(max(hue, 0.0), saturation * 0.5, floor + (1 - lightness) * 0.85, alpha)
     return result
 
 
 def ink(colour: str | QColor, on: str | QColor | None = None) -> QColor:
     """``colour`` made readable as text on ``on`` (by default the window and the fields):
     its lightness moved, hue kept, until the contrast is at least 4.5."""
-    grounds = [QColor(on)] if on is not None else [QColor(current().window), QColor(current().base)]
+    grounds = [QColor(on)] if on is not None else _grounds(current())
     result = QColor(colour)
     if all(contrast(result, ground) >= TEXT_CONTRAST for ground in grounds):
-        return result
+        return result  # readable as it is: left exactly as the workspace chose it
     ground_light = sum(luminance(ground) for ground in grounds) / len(grounds)
     lighter = ground_light < 0.18  # on a dark ground the text goes lighter
     hue, saturation, lightness, alpha = result.getHslF()
     for _step in range(50):
         lightness = min(1.0, lightness + 0.02) if lighter else max(0.0, lightness - 0.02)
         result = QColor.fromHslF(max(hue, 0.0), saturation, lightness, alpha)
-        if all(contrast(result, ground) >= TEXT_CONTRAST for ground in grounds):
+        if all(contrast(result, ground) >= _AIM for ground in grounds):
             break
     return result
+
+
+def _grounds(theme: Theme) -> list[QColor]:
+    """What widgets' text sits on: the window, the fields, and a tab's pane (Fusion paints it
+    a little lighter than the button colour)."""
+    pane = QColor(theme.button)
+    grey = (pane.red() * 11 + pane.green() * 16 + pane.blue() * 5) // 32  # as qGray
+    pane = pane.lighter(100 + max(1, (180 - grey) // 6))
+    pane.setHsv(pane.hue(), int(pane.saturation() * 0.75), pane.value())
+    return [QColor(theme.window), QColor(theme.base), pane.lighter(104)]
 
 
 def ink_css(colour: str | QColor, on: str | QColor | None = None) -> str:

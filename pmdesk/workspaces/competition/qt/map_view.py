@@ -58,6 +58,13 @@ def from_scene(point: QPointF) -> tuple[float, float]:
     return chart.clamp_score(x), chart.clamp_score(y)
 
 
+def _ink(colour: str) -> QColor:
+    """Text on the map: readable on whichever quadrant tint it crosses (the green one is the
+    lightest in the dark scheme)."""
+    grounds = [theme.surface(tint) for tint in chart.QUADRANT_TINTS]
+    return theme.ink(colour, on=max(grounds, key=theme.luminance))
+
+
 class BubbleItem(QGraphicsEllipseItem):
     """A competitor; dropping it reports the new centre, in scores, to the panel."""
 
@@ -83,7 +90,7 @@ class BubbleItem(QGraphicsEllipseItem):
         label.setFont(font)
         width = label.boundingRect().width()
         label.setPos(-width / 2, radius + 4)
-        label.setBrush(QBrush(theme.ink("#0f172a", on=theme.paper())))
+        label.setBrush(QBrush(_ink("#0f172a")))
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self._dragging = False
@@ -119,7 +126,7 @@ class QuadrantLabel(QGraphicsTextItem):
         font.setItalic(True)
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.setFont(font)
-        self.setDefaultTextColor(theme.ink("#475569", on=theme.paper()))
+        self.setDefaultTextColor(_ink("#475569"))
         self.setZValue(2)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
@@ -269,7 +276,7 @@ class MapPanel(QWidget):
             -PAD - 30 - y_title.boundingRect().height(), half + y_title.boundingRect().width() / 2
         )
         for title in (x_title, y_title):
-            title.setBrush(QBrush(theme.ink("#1f2733", on=theme.paper())))
+            title.setBrush(QBrush(_ink("#1f2733")))
         self.scene.setSceneRect(QRectF(-PAD - 70, -PAD, SIDE + 2 * PAD + 90, SIDE + 2 * PAD + 30))
         notes = []
         if layout.size_label:

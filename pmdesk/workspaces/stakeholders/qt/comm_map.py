@@ -98,12 +98,13 @@ class MapBackdrop(QGraphicsItem):
 
     def _paint_department(self, painter: QPainter, node: chart.DepartmentNode) -> None:
         radius = chart.DEPARTMENT_RADIUS
-        ink = theme.scene_ink(EXTERNAL_INK if node.external else INTERNAL_INK)
+        fill = theme.surface("#f0fdfa" if node.external else "#eef2ff")
+        ink = theme.ink(EXTERNAL_INK if node.external else INTERNAL_INK, on=fill)
         pen = QPen(ink, 2)
         if node.external:
             pen.setStyle(Qt.PenStyle.DashLine)
         painter.setPen(pen)
-        painter.setBrush(theme.surface("#f0fdfa" if node.external else "#eef2ff"))
+        painter.setBrush(fill)
         center = QPointF(node.x, node.y)
         painter.drawEllipse(center, radius, radius)
         painter.setPen(ink)

@@ -370,9 +370,8 @@ class ErrcGrid(QFrame):
             inner.setContentsMargins(10, 8, 10, 8)
             inner.setSpacing(2)
             title = QLabel(ACTIONS[action].upper())
-            title.setStyleSheet(
-                f"color: {theme.ink_css(colour)}; font-weight: 700; letter-spacing: 1px;"
-            )
+            ink = theme.ink_css(colour, on=theme.card())  # reads on the box's own tint
+            title.setStyleSheet(f"color: {ink}; font-weight: 700; letter-spacing: 1px;")
             title.setToolTip(ERRC_QUESTIONS[action])
             # A list view, not a label: it lays out only the lines in sight, so a canvas of
             # hundreds of factors opens as fast as a small one, and a long list scrolls.
