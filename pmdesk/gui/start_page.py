@@ -125,12 +125,14 @@ class StartPage(QWidget):
         column.addWidget(self.recent, 1)
         column.addWidget(self.empty)
         column.addLayout(remove_row)
+        column.addStretch(0)
         body = QWidget()
         body.setLayout(column)
         body.setMaximumWidth(900)
-        outer = QHBoxLayout(self)
+        outer = QVBoxLayout(self)
         outer.setContentsMargins(32, 28, 32, 20)
         outer.addWidget(body, 1)
+        outer.addStretch(0)
         self.setTabOrder(self.new_button, self.open_button)
         self.setTabOrder(self.open_button, self.sample_button)
         self.setTabOrder(self.sample_button, self.recent)
@@ -160,6 +162,11 @@ class StartPage(QWidget):
                     item.setToolTip(column, f"{project.path} is not there any more.")
             self.recent.addTopLevelItem(item)
         self.recent.setVisible(bool(projects))
+        # As tall as its rows (the page does not look empty with two), at most the page allows.
+        rows = max(len(projects), 1)
+        row = self.recent.sizeHintForRow(0) if projects else 24
+        frame = 2 * self.recent.frameWidth() + self.recent.header().sizeHint().height()
+        self.recent.setMaximumHeight(frame + rows * row + 4)
         self.empty.setVisible(not projects)
         if projects:
             self.recent.setCurrentItem(self.recent.topLevelItem(0))
