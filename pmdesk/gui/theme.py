@@ -250,7 +250,7 @@ def surface(colour: str | QColor) -> QColor:
     if not current().dark:
         return given
     hue, saturation, lightness, alpha = given.getHslF()
-    if lightness > 0.97:  # white and near-white are the paper itself
+    if lightness > 0.985:  # white and near-white are the paper itself
         result = QColor(current().paper)
         result.setAlphaF(alpha)
         return result
