@@ -93,7 +93,7 @@ class PreferencesDialog(QDialog):
         self.template_name.setPlaceholderText("None: Word's plain styles")
         self.choose_template = QPushButton("Choose…")
         self.choose_template.clicked.connect(self._choose_template)
-        self.clear_template = QPushButton("None")
+        self.clear_template = QPushButton("Clear")
         self.clear_template.setToolTip("New briefings use no template")
         self.clear_template.clicked.connect(lambda: self._set_template(""))
         template_row = QHBoxLayout()
@@ -110,7 +110,9 @@ class PreferencesDialog(QDialog):
         form.addRow("Your &name:", self.user_name)
         form.addRow("&Fiscal year starts in:", self.fiscal_start)
         form.addRow("Evidence is &stale after:", self.stale_days)
-        form.addRow("Briefing &template:", template_row)
+        template_label = QLabel("Briefing &template:")
+        template_label.setBuddy(self.choose_template)  # Alt+T chooses one
+        form.addRow(template_label, template_row)
         note = QLabel(
             "The fiscal year and stale age are where new projects start; each project can "
             "change its own. New briefings store a copy of the template."
