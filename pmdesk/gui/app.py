@@ -34,13 +34,18 @@ def create_application() -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(["pmdesk"])
     app.setDesktopFileName(DESKTOP_FILE)
     app.setWindowIcon(QIcon(str(resource("icons", "pmdesk.svg"))))
-    app.setStyleSheet(resource("style", "app.qss").read_text(encoding="utf-8"))
+    from pmdesk.gui import theme
+
+    theme.install(app)  # light or dark as the system says, and following it when it changes
     return app
 
 
 def run_app(path: Path | None) -> int:
     app = create_application()
     install_exception_hook()
+    from pmdesk.gui import preferences
+
+    preferences.apply(preferences.load())  # the PM's name on lock notes from the first open
     window = show_main_window(path)
     from pmdesk.gui.file_open import install_file_open_handler  # macOS Finder double-click
 
@@ -76,7 +81,8 @@ def install_exception_hook() -> None:
 
 
 def show_main_window(path: Path | None) -> MainWindow:
-    """Show the window at once, and open ``path`` (or a new project) right after it painted."""
+    """Show the window at once, and open ``path`` right after it painted (without one, or
+    when it cannot be opened, the start page)."""
     from pmdesk.gui.main_window import MainWindow
 
     window = MainWindow(start_empty=True)
@@ -88,7 +94,7 @@ def show_main_window(path: Path | None) -> MainWindow:
         if offer_recovery(window):
             return
         if path is None or not window.open_project(path):
-            window.new_project()
+            window.show_start_page()
 
     QTimer.singleShot(0, open_first)
     return window

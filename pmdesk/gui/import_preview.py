@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.domain.values import NUMBER_FORMATS, NumberFormat
+from pmdesk.gui import theme
 from pmdesk.interchange.csv_table import FieldSpec
 from pmdesk.interchange.numbers import DetectedFormat
 from pmdesk.interchange.tables import ImportCancelledError, SheetChoiceError
@@ -591,7 +592,7 @@ class ImportPreviewDialog(QDialog):
         self.model.set_rows(self.rows())
         self.summary.setText(self.summary_text())
         role = QPalette.ColorRole.WindowText
-        colour = "#b42318" if self.blocked() else self.palette().color(role).name()
+        colour = theme.ink_css("#b42318") if self.blocked() else self.palette().color(role).name()
         self.summary.setStyleSheet(f"color: {colour}; font-weight: 600;")
         good = self.good_count()
         button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

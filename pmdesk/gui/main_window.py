@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
@@ -31,6 +33,7 @@ from pmdesk.errors import PmdeskError
 from pmdesk.gui import dialogs
 from pmdesk.gui.document import DocumentController
 from pmdesk.gui.empty_state import EmptyStatePage
+from pmdesk.gui.start_page import RecentProject, StartPage
 from pmdesk.gui.text import use_project_undo_keys
 from pmdesk.gui.workspaces import WORKSPACES, build_page
 from pmdesk.registry import WorkspaceSpec
@@ -53,6 +56,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(720, 480)
         self.controller: DocumentController | None = None
         self._pages: dict[str, QWidget] = {}
+        self.start_page: StartPage | None = None  # built the first time no project is open
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -81,6 +85,10 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self._show_workspace)
 
         self._build_menus()
+        from pmdesk.gui import theme
+
+        # A new colour scheme: pages are built anew, since some colour text as they build it.
+        theme.notifier().changed.connect(self._scheme_changed)
         use_project_undo_keys(QApplication.instance())  # type: ignore[arg-type]
         self._restore_geometry()
         if not start_empty:
@@ -123,6 +131,12 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(-1)
         self.navigation.setCurrentRow(row)
 
+    def _scheme_changed(self) -> None:
+        if self.controller is not None:
+            self._rebuild_pages()
+        elif self.start_page is not None:
+            self.start_page.show_recent(self.recent_projects())
+
     def _set_controller(self, controller: DocumentController) -> None:
         """Make ``controller`` the open project; pages of the previous one are thrown away."""
         row = max(self.navigation.currentRow(), 0)
@@ -134,6 +148,7 @@ class MainWindow(QMainWindow):
             previous.close()
             previous.deleteLater()
         controller.setParent(self)
+        self._leave_start_page()
         controller.undo_stack.cleanChanged.connect(self._update_title)
         controller.failed.connect(lambda message: dialogs.show_error(self, APP_NAME, message))
         controller.crashed.connect(
@@ -157,16 +172,24 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
-        self._add(file_menu, "&Save", self.save, QKeySequence.StandardKey.Save)
-        self._add(file_menu, "Save &As…", self.save_as, QKeySequence.StandardKey.SaveAs)
-        self._add(file_menu, "&Close", self.close_project, QKeySequence.StandardKey.Close)
+        self._add(file_menu, "Open &Sample", self.open_sample)
         file_menu.addSeparator()
-        self._add(file_menu, "&Import from Project…", self.import_from_project)
-        self._add(file_menu, "&Merge with Another Copy…", lambda: self._file_tool("merge"))
-        compare_menu = file_menu.addMenu("Compare &With")
+        # What needs an open project is greyed on the start page.
+        self._project_actions = [
+            self._add(file_menu, "&Save", self.save, QKeySequence.StandardKey.Save),
+            self._add(file_menu, "Save &As…", self.save_as, QKeySequence.StandardKey.SaveAs),
+            self._add(file_menu, "&Close", self.close_project, QKeySequence.StandardKey.Close),
+        ]
+        file_menu.addSeparator()
+        compare_menu = QMenu("Compare &With", file_menu)
+        self._project_actions += [
+            self._add(file_menu, "&Import from Project…", self.import_from_project),
+            self._add(file_menu, "&Merge with Another Copy…", lambda: self._file_tool("merge")),
+            file_menu.addMenu(compare_menu),
+            self._add(file_menu, "Restore from &Backup…", self.restore_from_backup),
+        ]
         self._add(compare_menu, "Another &File…", lambda: self._file_tool("compare"))
         self._add(compare_menu, "A &Backup…", lambda: self._file_tool("compare_backup"))
-        self._add(file_menu, "Restore from &Backup…", self.restore_from_backup)
         file_menu.addSeparator()
         quit_action = self._add(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         if not quit_action.shortcut():  # the non-mac key themes bind nothing to Quit
@@ -194,6 +217,18 @@ class MainWindow(QMainWindow):
             shown = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
             action = self.edit_menu.addAction(f"{text}\t{shown}")
             action.triggered.connect(lambda _checked=False, m=method: _to_focus(m))
+        self.edit_menu.addSeparator()
+        # Under Edit on Linux and Windows; Qt moves it to the application menu on macOS.
+        preferences = self._add(
+            self.edit_menu,
+            "Pre&ferences…",
+            self.edit_preferences,
+            QKeySequence.StandardKey.Preferences,
+        )
+        if preferences.shortcut().isEmpty():  # the non-mac key themes bind nothing to it
+            preferences.setShortcut(QKeySequence("Ctrl+,"))
+        preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.preferences_action = preferences
 
         view_menu = self.menuBar().addMenu("&View")
         for row, workspace in enumerate(WORKSPACES):
@@ -215,8 +250,8 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         action = menu.addAction(text)
         action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+        if shortcut is not None:  # every binding the platform has (Close: Ctrl+W and Ctrl+F4)
+            action.setShortcuts(shortcut)
         return action
 
     def _fill_recent_menu(self) -> None:
@@ -341,12 +376,75 @@ class MainWindow(QMainWindow):
         except PmdeskError as error:
             dialogs.show_error(self, "Cannot Restore", str(error))
 
+    def edit_preferences(self) -> None:
+        from pmdesk.gui.preferences import edit_preferences
+
+        edit_preferences(self)
+
     def tell(self, message: str) -> None:
         dialogs.show_error(self, APP_NAME, message)
 
     def close_project(self) -> None:
-        """Close the open project; an empty, untitled one takes its place."""
-        self.new_project()
+        """Close the open project (asking about unsaved changes); the start page takes its place."""
+        if self.controller is None or not self.maybe_keep_changes():
+            return
+        controller, self.controller = self.controller, None
+        self._drop_pages()
+        self.undo_group.removeStack(controller.undo_stack)
+        controller.close()
+        controller.deleteLater()
+        self.show_start_page()
+
+    def open_sample(self) -> None:
+        """The sample project, as an untitled copy: Save asks where to keep it."""
+        if not self.maybe_keep_changes():
+            return
+        from pmdesk.interchange.project_json import load_project
+        from pmdesk.interchange.sample import sample_data
+        from pmdesk.store.document import Document
+
+        document = Document.new()
+        load_project(document.session, sample_data(), "the sample")
+        self._set_controller(DocumentController(document))
+
+    # -- the start page ------------------------------------------------------------------------
+
+    def show_start_page(self) -> None:
+        """Show the recent projects and the ways to begin, in place of a project."""
+        if self.start_page is None:
+            self.start_page = StartPage()
+            self.start_page.new_requested.connect(self.new_project)
+            self.start_page.open_requested.connect(lambda: self.open_project())
+            self.start_page.sample_requested.connect(self.open_sample)
+            self.start_page.recent_chosen.connect(self._open_recent)
+            self.start_page.recent_removed.connect(self._remove_from_start_page)
+            self.stack.addWidget(self.start_page)
+        self.start_page.show_recent(self.recent_projects())
+        self.stack.setCurrentWidget(self.start_page)
+        self.navigation.hide()
+        self.banner.hide()
+        self.setWindowTitle(APP_NAME)
+        self.setWindowModified(False)
+        self._enable_project_actions(False)
+        self.start_page.focus_first()
+
+    def _leave_start_page(self) -> None:
+        self.navigation.show()
+        self._enable_project_actions(True)
+
+    def _open_recent(self, path: Path) -> None:
+        if not self.open_project(path) and self.controller is None and self.start_page:
+            self.start_page.show_recent(self.recent_projects())  # it may have been forgotten
+
+    def _remove_from_start_page(self, path: Path) -> None:
+        self._forget_recent(path)
+        if self.start_page is not None:
+            self.start_page.show_recent(self.recent_projects())
+            self.start_page.recent.setFocus()
+
+    def _enable_project_actions(self, enabled: bool) -> None:
+        for action in self._project_actions:
+            action.setEnabled(enabled)
 
     def maybe_keep_changes(self) -> bool:
         """Ask about unsaved changes; False means the user wants to stay where they are."""
@@ -409,12 +507,30 @@ class MainWindow(QMainWindow):
         files = [value] if isinstance(value, str) else list(value or [])
         return [str(name) for name in files][:MAX_RECENT]
 
+    def recent_projects(self) -> list[RecentProject]:
+        """The recent files with when each was last opened, for the start page."""
+        opened = self._opened_at()
+        return [
+            RecentProject(Path(name), _parse_time(opened.get(name))) for name in self.recent_files()
+        ]
+
+    def _opened_at(self) -> dict[str, str]:
+        try:
+            value = json.loads(str(self.settings.value("recentOpenedAt", "{}")))
+        except ValueError:
+            return {}
+        return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
+
     def _remember_recent(self, path: Path | None) -> None:
         if path is None:
             return
         name = str(path)
         files = [name, *(other for other in self.recent_files() if other != name)]
         self.settings.setValue("recentFiles", files[:MAX_RECENT])
+        opened = self._opened_at()
+        opened[name] = datetime.now().isoformat(timespec="minutes")
+        kept = {file: opened[file] for file in files[:MAX_RECENT] if file in opened}
+        self.settings.setValue("recentOpenedAt", json.dumps(kept))
 
     def _forget_recent(self, path: Path) -> None:
         files = [name for name in self.recent_files() if name != str(path.absolute())]
@@ -456,10 +572,21 @@ class MainWindow(QMainWindow):
             self.open_project(path)
 
 
+def _parse_time(text: str | None) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
 def _new_controller() -> DocumentController:
+    from pmdesk.gui import preferences
+    from pmdesk.preferences import start_new_project
     from pmdesk.store.document import Document
 
-    return DocumentController(Document.new())
+    document = Document.new()
+    start_new_project(document.session, preferences.load())
+    return DocumentController(document)
 
 
 def _dropped_project(event: QDragEnterEvent | QDropEvent) -> Path | None:

@@ -207,7 +207,18 @@ def release(document: Path) -> None:
             lock_path(document).unlink()
 
 
+_chosen_name = ""  # the name the PM gave in Preferences; the login name otherwise
+
+
+def set_user_name(name: str) -> None:
+    """Name lock notes after ``name`` (empty: the account's login name)."""
+    global _chosen_name
+    _chosen_name = name.strip()
+
+
 def _user_name() -> str:
+    if _chosen_name:
+        return _chosen_name
     try:
         return getpass.getuser()
     except (KeyError, OSError):

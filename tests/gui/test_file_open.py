@@ -109,11 +109,11 @@ def test_a_link_that_is_not_a_local_file_is_left_alone(window, asked):
     assert asked == {"errors": [], "save_changes": []}
 
 
-def test_at_launch_the_double_clicked_file_wins_over_the_new_empty_project(
+def test_at_launch_the_double_clicked_file_wins_over_the_start_page(
     qtbot, asked, tmp_path, monkeypatch
 ):
     """Finder launches the app with no argument and sends the file once the loop runs: the
-    start-up step that makes an empty project must not replace it."""
+    start-up step that shows the start page must not replace it."""
     from pmdesk.gui import app
 
     monkeypatch.setattr("pmdesk.gui.sharing.offer_recovery", lambda _window: False)

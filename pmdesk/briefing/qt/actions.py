@@ -15,7 +15,9 @@ from pmdesk.briefing import model as briefings
 from pmdesk.briefing.model import Briefing, SectionChoice
 from pmdesk.domain import records
 from pmdesk.domain.base import new_id
+from pmdesk.gui import preferences
 from pmdesk.gui.document import DocumentController
+from pmdesk.preferences import template_for_briefing
 
 
 def update_briefing(
@@ -78,9 +80,15 @@ def add_briefing(controller: DocumentController, base_name: str) -> str | None:
     product = briefings.product_name(session)
     title = f"{product}: executive briefing" if product is not None else ""
     briefing_id = new_id()
+    # The PM's preferences: their name as the author, a copy of their template.
+    chosen = preferences.load()
+    template, problem = template_for_briefing(chosen)
+    if problem is not None:
+        controller.failed.emit(problem)
+    values = {"title": title, "author": chosen.user_name, **template}
 
     def redo() -> None:
-        briefings.create_briefing(session, name, briefing_id=briefing_id, title=title)
+        briefings.create_briefing(session, name, briefing_id=briefing_id, **values)
 
     def undo() -> None:
         briefings.remove_briefing(session, briefing_id)

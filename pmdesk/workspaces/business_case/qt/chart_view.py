@@ -6,6 +6,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QResizeEvent
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
+from pmdesk.gui import theme
 from pmdesk.workspaces.business_case.chart.layout import (
     GRID_COLOR,
     MUTED_TEXT,
@@ -25,8 +26,8 @@ class CashChartView(QGraphicsView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMinimumHeight(200)
-        # The chart reads as the briefing's picture does, in light and dark themes alike.
-        self.setBackgroundBrush(QColor("#ffffff"))
+        # The chart's paper follows the colour scheme; its series keep their colours.
+        self.setBackgroundBrush(theme.paper())
         self.layout_shown: CashLayout | None = None
 
     def show_layout(self, layout: CashLayout | None) -> None:
@@ -50,8 +51,8 @@ class CashChartView(QGraphicsView):
 
         small = QFont(self.font())
         small.setPointSizeF(max(6.5, small.pointSizeF() * 0.8))
-        muted = QColor(MUTED_TEXT)
-        grid = QPen(QColor(GRID_COLOR), 1)
+        muted = theme.scene_ink(MUTED_TEXT)
+        grid = QPen(theme.surface(GRID_COLOR), 1)
         for tick in layout.y_ticks:
             left, right = point(0, tick.position), point(1, tick.position)
             scene.addLine(left.x(), left.y(), right.x(), right.y(), grid)
@@ -72,14 +73,18 @@ class CashChartView(QGraphicsView):
             free_from = left + box.width() + 8
         zero_left, zero_right = point(0, layout.zero), point(1, layout.zero)
         scene.addLine(
-            zero_left.x(), zero_left.y(), zero_right.x(), zero_right.y(), QPen(QColor(ZERO_COLOR))
+            zero_left.x(),
+            zero_left.y(),
+            zero_right.x(),
+            zero_right.y(),
+            QPen(theme.surface(ZERO_COLOR)),
         )
         legend_x = plot.left()
         for series in layout.series:
             path = QPainterPath(point(*series.points[0]))
             for x, y in series.points[1:]:
                 path.lineTo(point(x, y))
-            pen = QPen(QColor(series.color), 2.2)
+            pen = QPen(theme.scene_ink(series.color), 2.2)
             scene.addPath(path, pen).setToolTip(series.label)
             if series.break_even is not None:
                 spot = point(*series.break_even)
@@ -90,7 +95,7 @@ class CashChartView(QGraphicsView):
                 legend_x, 10, 14, 3, QPen(Qt.PenStyle.NoPen), QColor(series.color)
             )
             text = scene.addSimpleText(series.label, small)
-            text.setBrush(QColor(TEXT_COLOR))
+            text.setBrush(theme.scene_ink(TEXT_COLOR))
             text.setPos(legend_x + 18, 11 - text.boundingRect().height() / 2)
             legend_x += 18 + text.boundingRect().width() + 16
             swatch.setToolTip(series.label)

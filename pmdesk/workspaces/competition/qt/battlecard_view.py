@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.text import show_plain_text
 from pmdesk.workspaces.competition import cards, edit
@@ -53,15 +54,21 @@ class BattlecardPanel(QWidget):
         self.picker.setStyleSheet("QListWidget::item { padding: 6px 4px; }")
         self.picker.currentItemChanged.connect(lambda *_: self._picked())
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-size: 17px; font-weight: 600; color: #1f2733;")
+        self.heading.setStyleSheet(
+            f"font-size: 17px; font-weight: 600; color: {theme.ink_css('#1f2733')};"
+        )
         self.summary = QLabel()
-        self.summary.setStyleSheet("color: #5b6575;")
+        self.summary.setStyleSheet(theme.css("color: #5b6575;"))
         self.summary.setWordWrap(True)
         self.leads = QLabel()
         self.trails = QLabel()
         for box, colour in ((self.leads, "#ecfdf5"), (self.trails, "#fef2f2")):
             box.setWordWrap(True)
-            box.setStyleSheet(f"background: {colour}; padding: 8px; border-radius: 4px;")
+            ground = theme.surface_css(colour)
+            box.setStyleSheet(
+                f"background: {ground}; color: {theme.ink_css(theme.current().text, on=ground)}; "
+                "padding: 8px; border-radius: 4px;"
+            )
         self.editors: dict[str, QPlainTextEdit] = {}
         grid = QGridLayout()
         grid.addWidget(_title("Where we lead (from the matrix)"), 0, 0)
@@ -190,7 +197,7 @@ class BattlecardPanel(QWidget):
 
 def _title(text: str) -> QLabel:
     label = QLabel(text)
-    label.setStyleSheet("font-weight: 600; color: #334155; padding-top: 6px;")
+    label.setStyleSheet(f"font-weight: 600; color: {theme.ink_css('#334155')}; padding-top: 6px;")
     return label
 
 

@@ -3,7 +3,7 @@ skipped, and whether to add the competitors the file names but the project lacks
 
 from __future__ import annotations
 
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.domain.values import NumberFormat
+from pmdesk.gui import theme
 from pmdesk.gui.import_preview import NumberFormatChoice, ValueMappingTable
 from pmdesk.workspaces.competition.io import DEFAULT_CATEGORY, MatrixPreview
 from pmdesk.workspaces.competition.model import RATING_KINDS
@@ -95,7 +96,7 @@ class MatrixImportDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 if not row.ok:
-                    item.setForeground(QBrush(QColor("#b91c1c")))
+                    item.setForeground(QBrush(theme.ink("#b91c1c")))
                 self.rows.setItem(number, column, item)
         self.ok.setEnabled(bool(preview.good_rows))
 

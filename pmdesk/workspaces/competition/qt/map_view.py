@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.errors import PmdeskError
-from pmdesk.gui import dialogs
+from pmdesk.gui import dialogs, theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.workspaces.competition import cards, edit
 from pmdesk.workspaces.competition.chart import positioning as chart
@@ -58,6 +58,13 @@ def from_scene(point: QPointF) -> tuple[float, float]:
     return chart.clamp_score(x), chart.clamp_score(y)
 
 
+def _ink(colour: str) -> QColor:
+    """Text on the map: readable on whichever quadrant tint it crosses (the green one is the
+    lightest in the dark scheme)."""
+    grounds = [theme.surface(tint) for tint in chart.QUADRANT_TINTS]
+    return theme.ink(colour, on=max(grounds, key=theme.luminance))
+
+
 class BubbleItem(QGraphicsEllipseItem):
     """A competitor; dropping it reports the new centre, in scores, to the panel."""
 
@@ -70,7 +77,7 @@ class BubbleItem(QGraphicsEllipseItem):
         colour = QColor(chart.US_COLOUR if bubble.is_us else chart.THEM_COLOUR)
         colour.setAlphaF(0.85 if bubble.is_us else 0.6)
         self.setBrush(QBrush(colour))
-        self.setPen(QPen(QColor("white"), 2))
+        self.setPen(QPen(theme.paper(), 2))
         self.setPos(to_scene(bubble.x, bubble.y))
         self.setZValue(3)
         self.setToolTip(
@@ -83,7 +90,7 @@ class BubbleItem(QGraphicsEllipseItem):
         label.setFont(font)
         width = label.boundingRect().width()
         label.setPos(-width / 2, radius + 4)
-        label.setBrush(QBrush(QColor("#0f172a")))
+        label.setBrush(QBrush(_ink("#0f172a")))
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self._dragging = False
@@ -119,7 +126,7 @@ class QuadrantLabel(QGraphicsTextItem):
         font.setItalic(True)
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.setFont(font)
-        self.setDefaultTextColor(QColor("#475569"))
+        self.setDefaultTextColor(_ink("#475569"))
         self.setZValue(2)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
@@ -179,9 +186,9 @@ class MapPanel(QWidget):
         self.view = MapView(self.scene)
         self.view.setObjectName("positioningMap")
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.view.setBackgroundBrush(QBrush(QColor("white")))
+        self.view.setBackgroundBrush(QBrush(theme.paper()))
         self.note = QLabel()
-        self.note.setStyleSheet("color: #5b6575;")
+        self.note.setStyleSheet(theme.css("color: #5b6575;"))
         self.note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
@@ -233,8 +240,8 @@ class MapPanel(QWidget):
         for (x, y), tint in zip(corners, chart.QUADRANT_TINTS, strict=True):
             top_left = to_scene(x, y)
             rect = self.scene.addRect(QRectF(top_left.x(), top_left.y(), half, half))
-            rect.setBrush(QBrush(QColor(tint)))
-            rect.setPen(QPen(QColor("#cbd5e1"), 1))
+            rect.setBrush(QBrush(theme.surface(tint)))
+            rect.setPen(QPen(theme.surface("#cbd5e1"), 1))
             rect.setZValue(0)
         editable = not self.controller.read_only
         # names just outside the square's corners, where no bubble can hide them
@@ -269,7 +276,7 @@ class MapPanel(QWidget):
             -PAD - 30 - y_title.boundingRect().height(), half + y_title.boundingRect().width() / 2
         )
         for title in (x_title, y_title):
-            title.setBrush(QBrush(QColor("#1f2733")))
+            title.setBrush(QBrush(_ink("#1f2733")))
         self.scene.setSceneRect(QRectF(-PAD - 70, -PAD, SIDE + 2 * PAD + 90, SIDE + 2 * PAD + 30))
         notes = []
         if layout.size_label:

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.workspaces.competition import cards, edit
 from pmdesk.workspaces.competition.model import (
@@ -68,7 +69,7 @@ _US_HEADER = QColor("#1d4ed8")
 
 def heat_colour(points: float) -> QColor:
     step = min(len(_HEAT) - 1, max(0, int(points / SCORE_MAX * len(_HEAT) - 1e-9)))
-    return _HEAT[step]
+    return theme.surface(_HEAT[step])  # a dark tint of the same hue in the dark scheme
 
 
 @dataclass(frozen=True)
@@ -234,7 +235,7 @@ class MatrixModel(QAbstractTableModel):
                 return f"{competitor[1]} (us)" if competitor[2] else competitor[1]
             return "Gap to leader"
         if role == Qt.ItemDataRole.ForegroundRole and competitor is not None and competitor[2]:
-            return QBrush(_US_HEADER)
+            return QBrush(theme.ink(_US_HEADER))
         if role == Qt.ItemDataRole.ToolTipRole and competitor is not None:
             return competitor[1]
         if role == Qt.ItemDataRole.ToolTipRole and self.is_gap_column(section):
@@ -275,7 +276,7 @@ class MatrixModel(QAbstractTableModel):
             total = None if competitor is None else self._totals.get(competitor[0])
             if entry.kind == "total" and total is not None:
                 return heat_colour(total / 100 * SCORE_MAX)
-            return _SUMMARY_BACKGROUND
+            return theme.surface(_SUMMARY_BACKGROUND)
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= FIXED_COLUMNS:
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.ToolTipRole and column >= FIXED_COLUMNS:
@@ -317,7 +318,7 @@ class MatrixModel(QAbstractTableModel):
                 score = self.board.group_score(members, competitor[0])
                 if score is not None:
                     return heat_colour(score)
-            return _CATEGORY_BACKGROUND
+            return theme.surface(_CATEGORY_BACKGROUND)
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 1:
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
@@ -351,7 +352,7 @@ class MatrixModel(QAbstractTableModel):
                 return ""
             return "Leader" if gap <= 0 else f"−{gap:.1f}"
         if role == Qt.ItemDataRole.ForegroundRole and gap is not None:
-            return QBrush(QColor("#15803d") if gap <= 0 else QColor("#b91c1c"))
+            return QBrush(theme.ink("#15803d" if gap <= 0 else "#b91c1c"))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         return None
@@ -369,10 +370,10 @@ class MatrixModel(QAbstractTableModel):
             points = self.board.points.get(criterion.id, {}).get(competitor_id)
             return None if points is None else heat_colour(points)
         stale = self.is_stale(criterion.id, competitor_id)
-        if role == Qt.ItemDataRole.ForegroundRole and not value:
-            return QBrush(_STALE_TEXT)
-        if role == Qt.ItemDataRole.ForegroundRole and stale:
-            return QBrush(_STALE_TEXT)
+        if role == Qt.ItemDataRole.ForegroundRole and (not value or stale):
+            points = self.board.points.get(criterion.id, {}).get(competitor_id)
+            ground = None if points is None else heat_colour(points)
+            return QBrush(theme.ink(_STALE_TEXT, on=ground))
         if role == Qt.ItemDataRole.FontRole and stale:
             font = QFont()
             font.setItalic(True)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.toolbar import OverflowRow
 from pmdesk.workspaces.competition import cards, edit
@@ -157,7 +158,7 @@ class MatrixPanel(MatrixHandlers, QWidget):
         )
         legend.setObjectName("hint")
         legend.setWordWrap(True)  # a sentence: it wraps at laptop widths rather than clip
-        legend.setStyleSheet("color: #5b6575;")
+        legend.setStyleSheet(theme.css("color: #5b6575;"))
         layout.addWidget(legend)
         controller.changed.connect(self._on_changed)
         self._refresh_settings()
@@ -183,7 +184,7 @@ class MatrixPanel(MatrixHandlers, QWidget):
         self.as_of_edit = QLineEdit()
         self.as_of_edit.setPlaceholderText("YYYY-MM-DD")
         self.stale_label = QLabel()
-        self.stale_label.setStyleSheet("color: #b45309;")
+        self.stale_label.setStyleSheet(theme.css("color: #b45309;"))
         self.stale_label.setWordWrap(True)
         form = QFormLayout(box)
         form.addRow(self.evidence_title)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.workspaces.decisions import query
 from pmdesk.workspaces.decisions.model import LINK_KINDS, STATUSES, Decision
@@ -247,7 +248,7 @@ class DecisionsPage(QWidget):
             item.setData(ID_ROLE, entry.id)
             item.setToolTip(question)
             if days <= 0:
-                item.setForeground(Qt.GlobalColor.darkRed)
+                item.setForeground(theme.ink("#8b0000"))
             self.due.addItem(item)
         if due:
             self.due_title.setText(

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from pmdesk.gui import theme
 from pmdesk.gui.document import DocumentController
 from pmdesk.workspaces.decisions import query
 from pmdesk.workspaces.decisions.model import LINK_KINDS, STATUSES, Decision
@@ -199,9 +200,9 @@ class DecisionTableModel(QAbstractTableModel):
             return self._sort_value(entry, key)
         if role == Qt.ItemDataRole.ForegroundRole:
             if key == "status":
-                return QBrush(STATUS_COLOURS.get(decision.status, QColor("#000000")))
+                return QBrush(theme.ink(STATUS_COLOURS.get(decision.status, QColor("#000000"))))
             if key == "revisit_on" and decision.is_due(self.today):
-                return QBrush(DUE_COLOUR)
+                return QBrush(theme.ink(DUE_COLOUR))
         if role == Qt.ItemDataRole.FontRole and key == "question":
             font = QFont()
             font.setBold(decision.status == "proposed")

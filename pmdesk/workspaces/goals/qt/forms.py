@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.errors import PmdeskError
+from pmdesk.gui import theme
 from pmdesk.workspaces.goals.model import CONFIDENCES, DIRECTIONS, OBJECTIVE_STATUSES
 
 Check = Callable[[dict[str, Any]], object]
@@ -41,7 +42,7 @@ class _Form(QDialog):
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setObjectName("formProblem")
-        self.problem.setStyleSheet("color: #b3261e")
+        self.problem.setStyleSheet(theme.css("color: #b3261e"))
 
     def _finish(self) -> None:
         self.form.addRow(self.problem)

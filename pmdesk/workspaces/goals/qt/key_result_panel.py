@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.errors import PmdeskError
+from pmdesk.gui import theme
 from pmdesk.gui.document import DocumentController
 from pmdesk.workspaces.goals import io
 from pmdesk.workspaces.goals.chart.layout import (
@@ -67,7 +68,7 @@ class KeyResultPanel(QWidget):
         self.verdict.setWordWrap(True)
         self.verdict.setTextFormat(Qt.TextFormat.PlainText)
         self.stale = QLabel()
-        self.stale.setStyleSheet(f"color: {STATE_COLORS['off_track']}")
+        self.stale.setStyleSheet(theme.css(f"color: {STATE_COLORS['off_track']}"))
         self.stale.hide()
         self.trend = TrendView()
 
@@ -181,7 +182,7 @@ class KeyResultPanel(QWidget):
         self.verdict.setText(judgement.explanation)
         self.verdict.setToolTip(judgement.explanation)
         color = STATE_COLORS[judgement.state]
-        self.verdict.setStyleSheet(f"color: {color}")
+        self.verdict.setStyleSheet(theme.css(f"color: {color}"))
         if judgement.stale:
             silent = days_silent(
                 [(row.on_date, row.value) for row in result.check_ins[-1:]],
@@ -208,7 +209,7 @@ class KeyResultPanel(QWidget):
             item = QListWidgetItem(text)
             item.setData(LINK_ROLE, (link.id, link.title))
             if link.late:
-                item.setForeground(Qt.GlobalColor.darkRed)
+                item.setForeground(theme.ink("#8b0000"))
                 item.setToolTip("Past its end date and not done")
             self.links.addItem(item)
 

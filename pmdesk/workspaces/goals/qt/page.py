@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.errors import PmdeskError
-from pmdesk.gui import dialogs
+from pmdesk.gui import dialogs, theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.workspaces.decisions.query import concerning
 from pmdesk.workspaces.goals import edit, io
@@ -216,7 +216,7 @@ class GoalsPage(QWidget):
         item = QTreeWidgetItem([result.metric, progress, label])
         item.setData(0, ID_ROLE, result.id)
         item.setData(0, KIND_ROLE, "key_result")
-        item.setForeground(2, QColor(STATE_COLORS[judgement.state]))
+        item.setForeground(2, theme.ink(STATE_COLORS[judgement.state]))
         tip = judgement.explanation
         if judgement.stale:
             days = result.cadence_days

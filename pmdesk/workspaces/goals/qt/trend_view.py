@@ -8,6 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QResizeEvent
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
+from pmdesk.gui import theme
 from pmdesk.workspaces.goals.chart.layout import (
     GRID_COLOR,
     PLAN_COLOR,
@@ -54,8 +55,8 @@ class TrendView(QGraphicsView):
         scene.setSceneRect(QRectF(0, 0, layout.width, layout.height))
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF() - 1.0, 7.5))
-        text = QColor(TEXT_COLOR)
-        grid = QPen(QColor(GRID_COLOR), 0.8)
+        text = theme.scene_ink(TEXT_COLOR)
+        grid = QPen(theme.surface(GRID_COLOR), 0.8)
         for y, label in layout.y_ticks:
             scene.addLine(layout.left, y, layout.right, y, grid)
             item = scene.addSimpleText(label, font)
@@ -69,20 +70,20 @@ class TrendView(QGraphicsView):
             item = scene.addSimpleText(label, font)
             item.setBrush(text)
             item.setPos(x - item.boundingRect().width() / 2, layout.bottom + 6)
-        plan = QPen(QColor(PLAN_COLOR), 1.2, Qt.PenStyle.DashLine)
+        plan = QPen(theme.scene_ink(PLAN_COLOR), 1.2, Qt.PenStyle.DashLine)
         (x0, y0), (x1, y1) = layout.plan
         scene.addLine(x0, y0, x1, y1, plan).setToolTip("The straight line from baseline to target")
-        target = QPen(QColor(TARGET_COLOR), 1.0, Qt.PenStyle.DotLine)
+        target = QPen(theme.scene_ink(TARGET_COLOR), 1.0, Qt.PenStyle.DotLine)
         scene.addLine(layout.left, layout.target_y, layout.right, layout.target_y, target)
         label = scene.addSimpleText(layout.target_label, font)
-        label.setBrush(QColor(TARGET_COLOR))
+        label.setBrush(theme.scene_ink(TARGET_COLOR))
         box = label.boundingRect()
         label.setPos(layout.right - box.width(), layout.target_y - box.height() - 2)
         if layout.today_x is not None:
             today = QPen(QColor(TODAY_COLOR), 1.0)
             scene.addLine(layout.today_x, layout.top, layout.today_x, layout.bottom, today)
         if layout.actual:
-            color = QColor(layout.color)
+            color = theme.scene_ink(layout.color)
             path = QPainterPath(QPointF(*layout.actual[0]))
             for point in layout.actual[1:]:
                 path.lineTo(QPointF(*point))

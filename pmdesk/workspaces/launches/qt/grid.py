@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
+from pmdesk.gui import theme
 from pmdesk.workspaces.launches.model import DEPARTMENTS, STATUSES
 from pmdesk.workspaces.launches.readiness import Readiness
 
@@ -52,8 +53,9 @@ class ReadinessGrid(QTableWidget):
                 # A count is read and clicked to filter, never typed over.
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 if count:
-                    item.setBackground(QBrush(QColor(STATUS_TINTS[status])))
-                    item.setForeground(QBrush(QColor("#1f2328")))
+                    ground = theme.surface(STATUS_TINTS[status])
+                    item.setBackground(QBrush(ground))
+                    item.setForeground(QBrush(theme.ink("#1f2328", on=ground)))
                 item.setToolTip(
                     f"{DEPARTMENTS[department]}: {count} task{'s' if count != 1 else ''} "
                     f"{STATUSES[status].lower()}"

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.domain.project import get_project
 from pmdesk.errors import PmdeskError
-from pmdesk.gui import dialogs
+from pmdesk.gui import dialogs, theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.workspaces.launches import io, query
 from pmdesk.workspaces.launches.model import DEPARTMENTS, STATUSES, TIERS, Launch, LaunchTask
@@ -220,7 +220,7 @@ class LaunchesPage(QWidget):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, plan.launch.id)
             if state.late:
-                item.setForeground(QBrush(LATE_COLOUR))
+                item.setForeground(QBrush(theme.ink(LATE_COLOUR)))
                 item.setToolTip(f"{len(state.late)} readiness tasks are late")
             self.launch_list.addItem(item)
             if plan.launch.id == self._current:

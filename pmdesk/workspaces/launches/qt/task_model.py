@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from pmdesk.gui import theme
 from pmdesk.gui.document import DocumentController
 from pmdesk.workspaces.launches.model import DEPARTMENTS, STATUSES, LaunchTask
 from pmdesk.workspaces.launches.qt import actions
@@ -190,13 +191,13 @@ class TaskTableModel(QAbstractTableModel):
 
     def _foreground(self, state: TaskState, field: str) -> QBrush | None:
         if field == "offset_days" and state.late:
-            return QBrush(LATE_COLOUR)
+            return QBrush(theme.ink(LATE_COLOUR))
         if field == "status" and state.status == "blocked":
-            return QBrush(BLOCKED_COLOUR)
+            return QBrush(theme.ink(BLOCKED_COLOUR))
         if field == "status" and state.ready:
-            return QBrush(DONE_COLOUR)
+            return QBrush(theme.ink(DONE_COLOUR))
         if field == "blocks" and state.blocks:
-            return QBrush(BLOCKED_COLOUR)
+            return QBrush(theme.ink(BLOCKED_COLOUR))
         return None
 
     def _tooltip(self, task: LaunchTask, state: TaskState, field: str) -> str | None:

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QVBoxLayout, QWidget
 
+from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.workspaces.requirements import query
 from pmdesk.workspaces.requirements.model import STATUSES
@@ -92,7 +93,7 @@ class GapPanel(QWidget):
         super().__init__(parent)
         self.title = title
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-size: 15px; font-weight: 600; color: #1f2733;")
+        self.heading.setStyleSheet(theme.css("font-size: 15px; font-weight: 600; color: #1f2733;"))
         self.model = GapListModel(self)
         self.view = QListView()
         self.view.setModel(self.model)
@@ -103,7 +104,7 @@ class GapPanel(QWidget):
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.doubleClicked.connect(lambda index: self.opened.emit(index.data(ID_ROLE)))
         self.done = QLabel()
-        self.done.setStyleSheet("color: #067647; padding: 12px 2px;")
+        self.done.setStyleSheet(theme.css("color: #067647; padding: 12px 2px;"))
         self.done.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -116,7 +117,9 @@ class GapPanel(QWidget):
         self.model.set_lines(lines)
         count = len(lines)
         colour = "#b42318" if count else "#067647"
-        self.heading.setText(f"{self.title} <span style='color:{colour}'>({count})</span>")
+        self.heading.setText(
+            theme.rich(f"{self.title} <span style='color:{colour}'>({count})</span>")
+        )
         self.view.setVisible(bool(count))
         self.done.setText(done_text)
         self.done.setVisible(not count)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.gui import theme
 from pmdesk.gui.document import DocumentController
 from pmdesk.gui.text import NoteEdit, show_plain_text
 from pmdesk.workspaces.requirements import query
@@ -170,10 +171,10 @@ class InputDetail(QWidget):
         )
         if linked:
             self.supports_title.setText(f"Supports these requirements ({len(linked)})")
-            self.supports_title.setStyleSheet("font-weight: 600; color: #344054;")
+            self.supports_title.setStyleSheet(theme.css("font-weight: 600; color: #344054;"))
         else:
             self.supports_title.setText("In the inbox — no requirement answers it yet")
-            self.supports_title.setStyleSheet("font-weight: 600; color: #b42318;")
+            self.supports_title.setStyleSheet(theme.css("font-weight: 600; color: #b42318;"))
         self._fill_choices({row.id for row in linked})
 
     def _fill_choices(self, linked: set[str]) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush
 
+from pmdesk.gui import theme
 from pmdesk.gui.document import DocumentController
 from pmdesk.workspaces.requirements import query
 from pmdesk.workspaces.requirements.model import SOURCES
@@ -76,7 +77,7 @@ class InputTableModel(RowTable[query.InputRow]):
             return row.id
         if role == Qt.ItemDataRole.ForegroundRole:
             if field == "requirement_count" and not row.requirement_count:
-                return QBrush(GAP_COLOUR)
+                return QBrush(theme.ink(GAP_COLOUR))
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and field == "requirement_count":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.tables import follow_current
 from pmdesk.workspaces.requirements import query
@@ -67,7 +68,7 @@ class InputsTab(QWidget):
         self.search.setPlaceholderText("Find in quotes, customers, segments, tags")
         self.search.setClearButtonEnabled(True)
         self.count_label = QLabel()
-        self.count_label.setStyleSheet("color: #667085;")
+        self.count_label.setStyleSheet(theme.css("color: #667085;"))
         bar = QHBoxLayout()
         bar.addWidget(self.new_button)
         bar.addWidget(self.delete_button)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.workspaces.requirements import query
 from pmdesk.workspaces.requirements.qt.actions import touches_requirements
@@ -22,7 +23,7 @@ class RequirementsPage(QWidget):
         title = QLabel("Requirements")
         title.setObjectName("pageTitle")
         self.summary = QLabel()
-        self.summary.setStyleSheet("color: #475467; font-size: 13px;")
+        self.summary.setStyleSheet(theme.css("color: #475467; font-size: 13px;"))
         self.summary.linkActivated.connect(self._summary_link)
 
         self.requirements = RequirementsTab(controller)
@@ -93,7 +94,7 @@ class RequirementsPage(QWidget):
         for count, one, many in gaps:
             if count:
                 parts.append(link.format(f"{count} {one if count == 1 else many}"))
-        self.summary.setText(" · ".join(parts))
+        self.summary.setText(theme.rich(" · ".join(parts)))
 
     def _summary_link(self, _target: str) -> None:
         self.tabs.setCurrentWidget(self.gaps)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.gui import theme
 from pmdesk.gui.document import DocumentController
 from pmdesk.gui.text import NoteEdit, show_plain_text
 from pmdesk.workspaces.requirements import links, query
@@ -163,7 +164,7 @@ class RequirementDetail(QWidget):
             combo.setCurrentIndex(max(combo.findData(getattr(requirement, name)), 0))
         for field, editor in self.texts.items():
             show_plain_text(editor, getattr(requirement, field))
-        self.score.setText(_score_text(requirement))
+        self.score.setText(theme.rich(_score_text(requirement)))
         self._fill_evidence(requirement.id)
         self._fill_roadmap(requirement.id)
 
@@ -186,12 +187,12 @@ class RequirementDetail(QWidget):
         )
         if rows:
             self.evidence_title.setText(f"Customer evidence ({len(rows)})")
-            self.evidence_title.setStyleSheet(SECTION_STYLE)
+            self.evidence_title.setStyleSheet(theme.css(SECTION_STYLE))
         else:
             self.evidence_title.setText(
                 "No customer evidence yet — link inputs from the Customer inputs tab"
             )
-            self.evidence_title.setStyleSheet(GAP_STYLE)
+            self.evidence_title.setStyleSheet(theme.css(GAP_STYLE))
         self.evidence_title.setWordWrap(True)
 
     def _fill_roadmap(self, requirement_id: str) -> None:
@@ -204,10 +205,10 @@ class RequirementDetail(QWidget):
         )
         if linked:
             self.roadmap_title.setText(f"On the roadmap ({len(linked)})")
-            self.roadmap_title.setStyleSheet(SECTION_STYLE)
+            self.roadmap_title.setStyleSheet(theme.css(SECTION_STYLE))
         else:
             self.roadmap_title.setText("Not on the roadmap")
-            self.roadmap_title.setStyleSheet(GAP_STYLE)
+            self.roadmap_title.setStyleSheet(theme.css(GAP_STYLE))
         self.roadmap_choice.clear()
         for item_id, title in titles.items():
             if item_id not in linked:
@@ -260,7 +261,7 @@ def _with_unit(editor: QLineEdit, unit: str) -> QWidget:
     editor.setMaximumWidth(90)
     row.addWidget(editor)
     hint = QLabel(unit)
-    hint.setStyleSheet("color: #667085;")
+    hint.setStyleSheet(theme.css("color: #667085;"))
     row.addWidget(hint, 1)
     return box
 

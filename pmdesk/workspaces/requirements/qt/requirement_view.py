@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.tables import follow_current
 from pmdesk.workspaces.requirements import query
@@ -67,7 +68,7 @@ class RequirementsTab(QWidget):
         self.search.setPlaceholderText("Find by title, key or owner")
         self.search.setClearButtonEnabled(True)
         self.count_label = QLabel()
-        self.count_label.setStyleSheet("color: #667085;")
+        self.count_label.setStyleSheet(theme.css("color: #667085;"))
         self.factors_box = QCheckBox("RICE factors")
         self.factors_box.setToolTip("Show reach, impact, confidence and effort as columns.")
 

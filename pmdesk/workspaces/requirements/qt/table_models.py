@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.tables import natural_key
 from pmdesk.workspaces.requirements import query
@@ -298,19 +299,19 @@ class RequirementTableModel(RowTable[query.RequirementRow]):
 
     def _foreground(self, row: query.RequirementRow, field: str) -> QBrush | None:
         if field == "status":
-            return QBrush(QColor(STATUS_COLOURS.get(row.status, "#000000")))
+            return QBrush(theme.ink(STATUS_COLOURS.get(row.status, "#000000")))
         if row.status == "declined":
-            return QBrush(MUTED_COLOUR)
+            return QBrush(theme.ink(MUTED_COLOUR))
         if field == "evidence_count" and not row.evidence_count:
-            return QBrush(GAP_COLOUR)
+            return QBrush(theme.ink(GAP_COLOUR))
         if (
             field == "roadmap_count"
             and not row.roadmap_count
             and row.status in ("accepted", "in_roadmap")
         ):
-            return QBrush(GAP_COLOUR)
+            return QBrush(theme.ink(GAP_COLOUR))
         if field == "score" and row.score is None:
-            return QBrush(MUTED_COLOUR)
+            return QBrush(theme.ink(MUTED_COLOUR))
         return None
 
     def _tooltip(self, row: query.RequirementRow, field: str) -> str | None:

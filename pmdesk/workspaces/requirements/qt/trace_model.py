@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from pmdesk.gui import theme
 from pmdesk.workspaces.requirements import query
 from pmdesk.workspaces.requirements.model import STATUSES
 
@@ -195,9 +196,9 @@ class TraceModel(QAbstractItemModel):
             return self._label(node) if index.column() == 0 else self._note(node)
         if role == Qt.ItemDataRole.ForegroundRole:
             if node.kind == "gap":
-                return QBrush(GAP)
+                return QBrush(theme.ink(GAP))
             if node.kind == "muted" or index.column() == 1:
-                return QBrush(MUTED)
+                return QBrush(theme.ink(MUTED))
             return None
         if node.kind in ("gap", "muted"):
             return None

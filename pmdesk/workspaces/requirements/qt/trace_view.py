@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.workspaces.requirements import query
 from pmdesk.workspaces.requirements.qt.actions import touches_requirements
@@ -54,7 +55,7 @@ class TraceTab(QWidget):
         self.search.setPlaceholderText("Find at the top level")
         self.search.setClearButtonEnabled(True)
         self.note = QLabel()
-        self.note.setStyleSheet("color: #667085;")
+        self.note.setStyleSheet(theme.css("color: #667085;"))
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Read:"))
         bar.addWidget(self.direction)

@@ -16,18 +16,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.gui import theme
+
 
 def section_label(text: str) -> QLabel:
     label = QLabel(text)
     label.setObjectName("sectionLabel")
-    label.setStyleSheet("font-weight: 600; color: #344054; padding-top: 6px;")
+    label.setStyleSheet(theme.css("font-weight: 600; color: #344054; padding-top: 6px;"))
     return label
 
 
 def hint_label(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setStyleSheet("color: #667085;")
+    label.setStyleSheet(theme.css("color: #667085;"))
     return label
 
 
@@ -63,7 +65,7 @@ class LinkList(QWidget):
             links = " · ".join(
                 f"<a href='{key}:{entry.record_id}'>{text}</a>" for key, text in entry.actions
             )
-            label = QLabel(f"{entry.html}<br>{links}" if links else entry.html)
+            label = QLabel(theme.rich(f"{entry.html}<br>{links}" if links else entry.html))
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setTextInteractionFlags(
@@ -71,7 +73,10 @@ class LinkList(QWidget):
                 | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
             )
             label.setStyleSheet(
-                "background: white; border: 1px solid #e4e7ec; border-radius: 4px; padding: 6px;"
+                theme.css(
+                    "background: white; border: 1px solid #e4e7ec; border-radius: 4px;"
+                    " padding: 6px;"
+                )
             )
             label.linkActivated.connect(self._activated)
             self._layout.addWidget(label)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.gui import theme
 from pmdesk.workspaces.roadmap.chart.layout import Bar
 from pmdesk.workspaces.roadmap.chart.scale import TimeScale, snap
 from pmdesk.workspaces.roadmap.chart.style import (
@@ -38,8 +39,8 @@ from pmdesk.workspaces.roadmap.chart.style import (
     GHOST_COLOR,
     GHOST_HEIGHT,
     LABEL_GAP,
+    LATE_COLOR,
     TEXT_COLOR,
-    readable_text_on,
     text_width,
     tint,
 )
@@ -64,9 +65,18 @@ class _Look:
     inside_text: QPen
 
 
-_GHOST_BRUSH = QBrush(QColor(GHOST_COLOR))
-_SELECTED_PEN = QPen(QColor(TEXT_COLOR), 2)
-_TEXT_PEN = QPen(QColor(TEXT_COLOR))
+@dataclass(frozen=True)
+class _SchemePens:
+    ghost: QBrush
+    selected: QPen
+    text: QPen
+
+
+@cache
+def _scheme_pens(dark: bool) -> _SchemePens:
+    """The pens every bar shares, made once per colour scheme."""
+    ink = theme.scene_ink(TEXT_COLOR)
+    return _SchemePens(QBrush(theme.surface(GHOST_COLOR)), QPen(ink, 2), QPen(ink))
 
 
 @cache
@@ -76,19 +86,23 @@ def _font_middle(font: QFont) -> float:
     return (metrics.ascent() - metrics.descent()) / 2
 
 
-@cache
 def _look(color: str, kind: str, broken: bool) -> _Look:
+    return _look_in(color, kind, broken, theme.current().dark)
+
+
+@cache
+def _look_in(color: str, kind: str, broken: bool, dark: bool) -> _Look:
     base = QColor(color)
     if kind == "initiative":
         # An initiative frames the work under it: a light band with a strong outline.
-        fill = tint(color, 0.78)
-        pen, brush, progress = QPen(base, 1.5), QBrush(QColor(fill)), QBrush(base)
+        fill = theme.surface(tint(color, 0.78))
+        pen, brush, progress = QPen(base, 1.5), QBrush(fill), QBrush(base)
     else:
-        fill = color
+        fill = QColor(color)
         pen, brush, progress = QPen(base.darker(125), 1), QBrush(base), QBrush(base.darker(160))
     if broken:
-        pen = QPen(QColor(BROKEN_LINK_COLOR), 2, Qt.PenStyle.DashLine)
-    return _Look(pen, brush, progress, QPen(QColor(readable_text_on(fill))))
+        pen = QPen(theme.scene_ink(BROKEN_LINK_COLOR), 2, Qt.PenStyle.DashLine)
+    return _Look(pen, brush, progress, QPen(theme.on(fill)))
 
 
 class BarItem(QGraphicsItem):
@@ -184,11 +198,12 @@ class BarItem(QGraphicsItem):
         look = _look(bar.color, bar.item.kind, bar.broken)
         if bar.ghost is not None:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(_GHOST_BRUSH)
+            painter.setBrush(_scheme_pens(theme.current().dark).ghost)
             gx0, gx1 = bar.ghost
             painter.drawRect(QRectF(gx0, bar.ghost_y, gx1 - gx0, GHOST_HEIGHT))
         selected = self._mode is not None or self.isSelected()
-        painter.setPen(_SELECTED_PEN if selected and not bar.broken else look.pen)
+        shared = _scheme_pens(theme.current().dark)
+        painter.setPen(shared.selected if selected and not bar.broken else look.pen)
         painter.setBrush(look.brush)
         rect = QRectF(x0, bar.y, x1 - x0, bar.height)
         if bar.milestone:
@@ -231,7 +246,7 @@ class BarItem(QGraphicsItem):
         if self.preview is not None:  # while dragging, the label shows the dates it would get
             start, end = self.preview
             text = f"{_short(start)}" if bar.milestone else f"{_short(start)} – {_short(end)}"
-            painter.setPen(_TEXT_PEN)
+            painter.setPen(_scheme_pens(theme.current().dark).text)
             area = QRectF(x1 + LABEL_GAP, bar.y - 2, text_width(text) + 60, bar.height + 2)
             painter.drawText(area, Qt.AlignmentFlag.AlignVCenter, text)
             return
@@ -250,7 +265,7 @@ class BarItem(QGraphicsItem):
                 x = sticky
             painter.drawText(QPointF(x, self._label_base), self._label)
         else:
-            painter.setPen(_TEXT_PEN)
+            painter.setPen(_scheme_pens(theme.current().dark).text)
             painter.drawText(QPointF(x1 + LABEL_GAP, self._label_base), self._label)
 
     # -- dragging ------------------------------------------------------------------------------
@@ -354,10 +369,12 @@ def tooltip(bar: Bar) -> str:
         f"{item.progress}% done"
     )
     if bar.late:
-        lines.append("<span style='color:#8e1b1b'>Late: past its end and not done.</span>")
+        late = theme.ink_css(LATE_COLOR, on=theme.card())
+        lines.append(f"<span style='color:{late}'>Late: past its end and not done.</span>")
     if bar.broken:
         lines.append(
-            "<span style='color:#c7362f'>Dependency broken: starts before what it depends on "
+            f"<span style='color:{theme.ink_css(BROKEN_LINK_COLOR, on=theme.card())}'>"
+            "Dependency broken: starts before what it depends on "
             "ends, or ends after what depends on it starts.</span>"
         )
     return "<br>".join(lines)

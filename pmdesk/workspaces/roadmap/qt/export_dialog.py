@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.errors import PmdeskError
-from pmdesk.gui import dialogs
+from pmdesk.gui import dialogs, theme
 from pmdesk.workspaces.roadmap.chart.scale import ZOOMS
 from pmdesk.workspaces.roadmap.fiscal import add_months, quarter_start
 
@@ -64,7 +64,7 @@ class ExportDialog(QDialog):
             entry.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             self.lanes.addItem(entry)
         self.problem = QLabel()
-        self.problem.setStyleSheet("color: #b3261e")
+        self.problem.setStyleSheet(theme.css("color: #b3261e"))
         form = QFormLayout()
         form.addRow("From", self.first)
         form.addRow("To", self.last)

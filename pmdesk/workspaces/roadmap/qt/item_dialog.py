@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.errors import PmdeskError
+from pmdesk.gui import theme
 from pmdesk.workspaces.roadmap.model import CONFIDENCES, HORIZONS, KINDS, MARKER_KINDS, STATUSES
 from pmdesk.workspaces.roadmap.plan import Item
 
@@ -70,7 +71,7 @@ class ItemDialog(QDialog):
         self.description = QPlainTextEdit(item.description)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b3261e")
+        self.problem.setStyleSheet(theme.css("color: #b3261e"))
         form = QFormLayout(self)
         for label, widget in (
             ("Title", self.title),
@@ -156,7 +157,7 @@ class MarkerDialog(QDialog):
         self.on_date.setPlaceholderText("2027-04-13")
         self.kind = _combo([(v, k) for k, v in MARKER_KINDS.items()], values.get("kind"))
         self.problem = QLabel()
-        self.problem.setStyleSheet("color: #b3261e")
+        self.problem.setStyleSheet(theme.css("color: #b3261e"))
         form = QFormLayout(self)
         form.addRow("Name", self.name)
         form.addRow("Date", self.on_date)

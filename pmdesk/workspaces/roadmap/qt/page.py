@@ -11,7 +11,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk import registry
-from pmdesk.gui import dialogs
+from pmdesk.gui import dialogs, theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.tables import natural_key
 from pmdesk.gui.toolbar import ElidedLabel, OverflowRow
@@ -178,7 +177,7 @@ class RoadmapPage(QWidget):
         hint = ElidedLabel(
             "Drag a bar to move it, its ends to resize it; click a lane name to fold it."
         )
-        hint.setStyleSheet("color: #5f6b7a")
+        hint.setStyleSheet(theme.css("color: #5f6b7a"))
         edits = QHBoxLayout()
         edits.addWidget(self.actions_row)
         edits.addWidget(hint, 1)
@@ -307,7 +306,9 @@ class RoadmapPage(QWidget):
         if broken:
             parts.append(f"{broken} broken dependenc{'ies' if broken != 1 else 'y'}")
         self.flags.setText(" · ".join(parts))
-        self.flags.setStyleSheet("color: #8e1b1b; font-weight: bold" if parts else "")
+        self.flags.setStyleSheet(
+            f"color: {theme.ink_css('#8e1b1b')}; font-weight: bold" if parts else ""
+        )
 
     def timeline_layout_first(self) -> date:
         """Where the timeline opens: the start of the current fiscal quarter's month."""
@@ -358,7 +359,7 @@ class RoadmapPage(QWidget):
             font = heading.font()
             font.setBold(True)
             heading.setFont(font)
-            heading.setForeground(QColor(lane.color))
+            heading.setForeground(theme.ink(lane.color))
             self.parking.addItem(heading)
             for item in entries:
                 entry = QListWidgetItem(f"   {item.title}")

@@ -13,10 +13,11 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from pmdesk.domain.values import parse_date
 from pmdesk.errors import PmdeskError
+from pmdesk.gui import theme
 from pmdesk.gui.tables import natural_key
 from pmdesk.workspaces.roadmap.chart.style import BROKEN_LINK_COLOR, LATE_COLOR
 from pmdesk.workspaces.roadmap.model import CONFIDENCES, KINDS, STATUSES
@@ -121,7 +122,7 @@ class RoadmapTableModel(QAbstractTableModel):
             return self._sort_key(item, key)
         if role == Qt.ItemDataRole.ForegroundRole and key == "flags" and self.flag_text[item.id]:
             late = "Late" in self.flag_text[item.id]
-            return QBrush(QColor(LATE_COLOR if late else BROKEN_LINK_COLOR))
+            return QBrush(theme.ink(LATE_COLOR if late else BROKEN_LINK_COLOR))
         if role == Qt.ItemDataRole.ToolTipRole and key == "title":
             return item.description or None
         return None

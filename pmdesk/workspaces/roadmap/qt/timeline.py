@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.gui import theme
 from pmdesk.workspaces.roadmap.chart.layout import Arrow, Bar, TimelineLayout
 from pmdesk.workspaces.roadmap.chart.scale import ZOOMS
 from pmdesk.workspaces.roadmap.chart.style import (
@@ -311,34 +312,34 @@ class TimelineView(QGraphicsView):
         # Painted before the bars on every frame: the right moment to tell them where the
         # visible timeline starts.
         self.left_edge[0] = self.mapToScene(LANE_LABEL_WIDTH, 0).x()
-        painter.fillRect(rect, QColor("#ffffff"))
+        painter.fillRect(rect, theme.paper())
         layout = self.layout_result
         if layout is None:
             return
         for index, band in enumerate(layout.lanes):
-            fill = QColor(LANE_FILL[index % 2])
+            fill = theme.surface(LANE_FILL[index % 2])
             painter.fillRect(QRectF(0, band.y, layout.width, band.height), fill)
         top, bottom = max(rect.top(), 0.0), min(rect.bottom(), layout.height)
         left, right = rect.left(), rect.right()
-        painter.setPen(QPen(QColor(GRID_COLOR), 0))
+        painter.setPen(QPen(theme.surface(GRID_COLOR), 0))
         for x in layout.minor:
             if left <= x <= right:
                 painter.drawLine(QPointF(x, top), QPointF(x, bottom))
-        painter.setPen(QPen(QColor(GRID_MAJOR_COLOR), 0))
+        painter.setPen(QPen(theme.surface(GRID_MAJOR_COLOR), 0))
         for band in layout.lower:
             if left <= band.x0 <= right:
                 painter.drawLine(QPointF(band.x0, top), QPointF(band.x0, bottom))
-        painter.setPen(QPen(QColor("#8d99a6"), 1.5))
+        painter.setPen(QPen(theme.surface("#8d99a6"), 1.5))
         for band in layout.upper:
             if left <= band.x0 <= right:
                 painter.drawLine(QPointF(band.x0, top), QPointF(band.x0, bottom))
-        painter.setPen(QPen(QColor(GRID_MAJOR_COLOR), 0))
+        painter.setPen(QPen(theme.surface(GRID_MAJOR_COLOR), 0))
         for band in layout.lanes:
             y = band.y + band.height
             painter.drawLine(QPointF(0, y), QPointF(layout.width, y))
         for marker, x in layout.markers:
             if left - 2 <= x <= right + 2:
-                pen = QPen(QColor(MARKER_COLORS.get(marker.kind, MUTED_TEXT)), 1.2)
+                pen = QPen(theme.scene_ink(MARKER_COLORS.get(marker.kind, MUTED_TEXT)), 1.2)
                 pen.setStyle(Qt.PenStyle.DashLine)
                 painter.setPen(pen)
                 painter.drawLine(QPointF(x, top), QPointF(x, bottom))
@@ -361,7 +362,8 @@ class TimelineView(QGraphicsView):
 
     def _paint_header(self, painter: QPainter, layout: TimelineLayout) -> None:
         width = self.viewport().width()
-        painter.fillRect(QRectF(0, 0, width, HEADER_TOTAL), QColor(HEADER_FILL))
+        header = theme.surface(HEADER_FILL)
+        painter.fillRect(QRectF(0, 0, width, HEADER_TOTAL), header)
         for row, bands in enumerate((layout.upper, layout.lower)):
             y = row * HEADER_ROW
             painter.setFont(self.header_font if row == 0 else self.small_font)
@@ -369,14 +371,14 @@ class TimelineView(QGraphicsView):
                 x0, x1 = self._vx(band.x0), self._vx(band.x1)
                 if x1 < LANE_LABEL_WIDTH or x0 > width:
                     continue
-                painter.setPen(QPen(QColor(GRID_MAJOR_COLOR), 1))
+                painter.setPen(QPen(theme.surface(GRID_MAJOR_COLOR), 1))
                 painter.drawLine(QPointF(x0, y), QPointF(x0, y + HEADER_ROW))
                 # The label sticks to the left edge while its cell scrolls past.
                 text_x = max(x0, LANE_LABEL_WIDTH) + 6
-                painter.setPen(QColor(TEXT_COLOR if row == 0 else MUTED_TEXT))
+                painter.setPen(theme.ink(TEXT_COLOR if row == 0 else MUTED_TEXT, on=header))
                 area = QRectF(text_x, y, max(x1 - text_x - 4, 0), HEADER_ROW)
                 painter.drawText(area, Qt.AlignmentFlag.AlignVCenter, band.label)
-        painter.setPen(QPen(QColor(GRID_MAJOR_COLOR), 1))
+        painter.setPen(QPen(theme.surface(GRID_MAJOR_COLOR), 1))
         for y in (HEADER_ROW, HEADER_ROW * 2, HEADER_TOTAL - 0.5):
             painter.drawLine(QPointF(0, y), QPointF(width, y))
         painter.setFont(self.small_font)
@@ -389,7 +391,7 @@ class TimelineView(QGraphicsView):
             # A label stops short of the next marker rather than run over it.
             room = positions[index + 1] - vx - 16 if index + 1 < len(positions) else 220.0
             room = min(room, 220.0)
-            color = QColor(MARKER_COLORS.get(marker.kind, MUTED_TEXT))
+            color = theme.ink(MARKER_COLORS.get(marker.kind, MUTED_TEXT), on=header)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QBrush(color))
             tip = marker_y + MARKER_ROW - 2
@@ -417,8 +419,9 @@ class TimelineView(QGraphicsView):
 
     def _paint_lane_names(self, painter: QPainter, layout: TimelineLayout) -> None:
         height = self.viewport().height()
-        painter.fillRect(QRectF(0, HEADER_TOTAL, LANE_LABEL_WIDTH, height), QColor(HEADER_FILL))
-        painter.fillRect(QRectF(0, 0, LANE_LABEL_WIDTH, HEADER_TOTAL), QColor(HEADER_FILL))
+        header = theme.surface(HEADER_FILL)
+        painter.fillRect(QRectF(0, HEADER_TOTAL, LANE_LABEL_WIDTH, height), header)
+        painter.fillRect(QRectF(0, 0, LANE_LABEL_WIDTH, HEADER_TOTAL), header)
         painter.setClipRect(QRectF(0, HEADER_TOTAL, LANE_LABEL_WIDTH, height))
         for band in layout.lanes:
             top = float(self.mapFromScene(QPointF(0, band.y)).y())
@@ -426,10 +429,10 @@ class TimelineView(QGraphicsView):
             if bottom < HEADER_TOTAL or top > height:
                 continue
             painter.fillRect(QRectF(0, top + 1, 5, band.height - 2), QColor(band.lane.color))
-            painter.setPen(QPen(QColor(GRID_MAJOR_COLOR), 1))
+            painter.setPen(QPen(theme.surface(GRID_MAJOR_COLOR), 1))
             painter.drawLine(QPointF(0, bottom), QPointF(LANE_LABEL_WIDTH, bottom))
             arrow = "▸" if band.lane.collapsed else "▾"
-            painter.setPen(QColor(TEXT_COLOR))
+            painter.setPen(theme.ink(TEXT_COLOR, on=header))
             painter.setFont(self.lane_font)
             name_area = QRectF(12, top + 4, LANE_LABEL_WIDTH - 18, 20)
             elided = painter.fontMetrics().elidedText(
@@ -438,13 +441,13 @@ class TimelineView(QGraphicsView):
             painter.drawText(name_area, Qt.AlignmentFlag.AlignVCenter, elided)
             if not band.lane.collapsed:
                 painter.setFont(self.small_font)
-                painter.setPen(QColor(MUTED_TEXT))
+                painter.setPen(theme.ink(MUTED_TEXT, on=header))
                 count = f"{band.dated} item{'s' if band.dated != 1 else ''}"
                 if band.parked:
                     count += f" · {band.parked} undated"
                 painter.drawText(QRectF(26, top + 23, LANE_LABEL_WIDTH - 30, 16), 0, count)
         painter.setClipping(False)
-        painter.setPen(QPen(QColor(GRID_MAJOR_COLOR), 1))
+        painter.setPen(QPen(theme.surface(GRID_MAJOR_COLOR), 1))
         painter.drawLine(
             QPointF(LANE_LABEL_WIDTH - 0.5, 0), QPointF(LANE_LABEL_WIDTH - 0.5, height)
         )
@@ -465,7 +468,7 @@ def _show_arrow(item: QGraphicsPathItem, arrow: Arrow) -> None:
     for point in arrow.points[1:]:
         path.lineTo(QPointF(*point))
     item.setPath(path)
-    color = QColor(BROKEN_LINK_COLOR if arrow.broken else LINK_COLOR)
+    color = theme.scene_ink(BROKEN_LINK_COLOR if arrow.broken else LINK_COLOR)
     pen = QPen(color, 1.6 if arrow.broken else 1.1)
     if arrow.broken:
         pen.setStyle(Qt.PenStyle.DashLine)

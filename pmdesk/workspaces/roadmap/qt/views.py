@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.gui import theme
 from pmdesk.gui.tables import follow_current, keeping_place
 from pmdesk.workspaces.roadmap.baselines import CHANGES, slips
 from pmdesk.workspaces.roadmap.chart.style import LATE_COLOR, STATUS_COLORS, tint
@@ -84,7 +85,7 @@ class NowNextLaterBoard(QWidget):
             title = QLabel()
             title.setStyleSheet("font-weight: bold; font-size: 15px")
             hint = QLabel(HORIZON_TITLES[key][1])
-            hint.setStyleSheet("color: #5f6b7a")
+            hint.setStyleSheet(theme.css("color: #5f6b7a"))
             cards = QListWidget()
             cards.setObjectName(f"board_{key}")
             cards.setSpacing(3)
@@ -117,7 +118,9 @@ class NowNextLaterBoard(QWidget):
                 )
                 card.setData(Qt.ItemDataRole.UserRole, item.id)
                 color = LATE_COLOR if late else STATUS_COLORS.get(item.status, "#8a97a8")
-                card.setBackground(QBrush(QColor(tint(color, 0.85))))
+                ground = theme.surface(tint(color, 0.85))
+                card.setBackground(QBrush(ground))
+                card.setForeground(QBrush(theme.on(ground)))
                 card.setToolTip(item.description or item.title)
                 cards.addItem(card)
 
@@ -171,8 +174,8 @@ class SlipList(QWidget):
                 ]
             )
             if slip.change == "slipped":
-                row.setForeground(1, QBrush(QColor(LATE_COLOR)))
-                row.setForeground(2, QBrush(QColor(LATE_COLOR)))
+                row.setForeground(1, QBrush(theme.ink(LATE_COLOR)))
+                row.setForeground(2, QBrush(theme.ink(LATE_COLOR)))
             self.tree.addTopLevelItem(row)
         for column in range(5):
             self.tree.resizeColumnToContents(column)

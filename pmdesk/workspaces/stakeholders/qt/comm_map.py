@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.gui import theme
 from pmdesk.workspaces.stakeholders.chart import layout as chart
 from pmdesk.workspaces.stakeholders.model import ATTITUDES, Stakeholder, StakeholderRelationship
 from pmdesk.workspaces.stakeholders.qt.grid import card_info
@@ -55,7 +56,7 @@ class MapBackdrop(QGraphicsItem):
         # department -> its people: thin curves from the node to each chip's near side
         for person_id, chip in self.layout.chips.items():
             node = nodes[self.layout.chip_department[person_id]]
-            ink = QColor(EXTERNAL_INK if node.external else INTERNAL_INK)
+            ink = theme.scene_ink(EXTERNAL_INK if node.external else INTERNAL_INK)
             ink.setAlphaF(0.35)
             painter.setPen(QPen(ink, 1.2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -66,7 +67,7 @@ class MapBackdrop(QGraphicsItem):
             painter.drawPath(path)
         # hub -> departments: thicker where more people are engaged
         for node in self.layout.departments:
-            colour = QColor(SPOKE if not node.external else "#9fd3cb")
+            colour = theme.surface(SPOKE if not node.external else "#9fd3cb")
             pen = QPen(colour, 2 + min(node.count, 6) * 1.2)
             if node.external:
                 pen.setStyle(Qt.PenStyle.DashLine)
@@ -78,7 +79,7 @@ class MapBackdrop(QGraphicsItem):
 
     def _paint_hub(self, painter: QPainter) -> None:
         radius = chart.HUB_RADIUS
-        painter.setPen(QPen(QColor("#ffffff"), 4))
+        painter.setPen(QPen(theme.paper(), 4))
         painter.setBrush(QColor(HUB_BLUE))
         painter.drawEllipse(QPointF(0, 0), radius, radius)
         painter.setPen(QColor("#ffffff"))
@@ -97,12 +98,13 @@ class MapBackdrop(QGraphicsItem):
 
     def _paint_department(self, painter: QPainter, node: chart.DepartmentNode) -> None:
         radius = chart.DEPARTMENT_RADIUS
-        ink = QColor(EXTERNAL_INK if node.external else INTERNAL_INK)
+        fill = theme.surface("#f0fdfa" if node.external else "#eef2ff")
+        ink = theme.ink(EXTERNAL_INK if node.external else INTERNAL_INK, on=fill)
         pen = QPen(ink, 2)
         if node.external:
             pen.setStyle(Qt.PenStyle.DashLine)
         painter.setPen(pen)
-        painter.setBrush(QColor("#f0fdfa" if node.external else "#eef2ff"))
+        painter.setBrush(fill)
         center = QPointF(node.x, node.y)
         painter.drawEllipse(center, radius, radius)
         painter.setPen(ink)
@@ -158,9 +160,11 @@ class ChipItem(QGraphicsItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(20, 30, 50, 26))
         painter.drawRoundedRect(box.translated(1, 1.5), 6, 6)
-        painter.setBrush(QColor("#ffffff"))
+        painter.setBrush(theme.card())
         selected = self.isSelected()
-        painter.setPen(QPen(QColor(HUB_BLUE), 2) if selected else QPen(QColor("#c9cfd8"), 1))
+        painter.setPen(
+            QPen(theme.scene_ink(HUB_BLUE), 2) if selected else QPen(theme.card_edge(), 1)
+        )
         painter.drawRoundedRect(box, 6, 6)
         colour = QColor(chart.ATTITUDE_COLOURS.get(self.attitude, "#888888"))
         painter.setPen(Qt.PenStyle.NoPen)
@@ -171,19 +175,19 @@ class ChipItem(QGraphicsItem):
         name_font = font(12, bold=True)
         plan_font = font(10)
         painter.setFont(name_font)
-        painter.setPen(QColor(chart.INK))
+        painter.setPen(theme.scene_ink(chart.INK))
         name = QFontMetricsF(name_font).elidedText(self.name, Qt.TextElideMode.ElideRight, width)
         painter.drawText(
             QRectF(text_left, box.top() + 3, width, 17), Qt.AlignmentFlag.AlignVCenter, name
         )
         painter.setFont(plan_font)
-        painter.setPen(QColor(chart.MUTED_INK if self.has_plan else "#9aa1ab"))
+        painter.setPen(theme.scene_ink(chart.MUTED_INK if self.has_plan else "#9aa1ab"))
         plan = QFontMetricsF(plan_font).elidedText(self.plan, Qt.TextElideMode.ElideRight, width)
         painter.drawText(
             QRectF(text_left, box.top() + 19, width, 14), Qt.AlignmentFlag.AlignVCenter, plan
         )
         if self.overdue:
-            painter.setPen(QPen(QColor("#ffffff"), 1.5))
+            painter.setPen(QPen(theme.card(), 1.5))
             painter.setBrush(QColor(OVERDUE_RED))
             painter.drawEllipse(QPointF(box.right() - 1, box.top() + 1), 5, 5)
 
@@ -211,24 +215,26 @@ class LegendItem(QGraphicsItem):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(chart.ATTITUDE_COLOURS[key]))
             painter.drawEllipse(QPointF(x + 6, 10), 6, 6)
-            painter.setPen(QColor(chart.INK))
+            painter.setPen(theme.scene_ink(chart.INK))
             painter.drawText(QPointF(x + 16, 14), label)
             x += 16 + metrics.horizontalAdvance(label) + 16
         for label, ink, dashed in (
             ("internal", INTERNAL_INK, False),
             ("external", EXTERNAL_INK, True),
         ):
-            pen = QPen(QColor(ink), 2, Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
+            pen = QPen(
+                theme.scene_ink(ink), 2, Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
+            )
             painter.setPen(pen)
-            painter.setBrush(QColor("#f0fdfa" if dashed else "#eef2ff"))
+            painter.setBrush(theme.surface("#f0fdfa" if dashed else "#eef2ff"))
             painter.drawEllipse(QPointF(x + 8, 10), 7, 7)
-            painter.setPen(QColor(chart.INK))
+            painter.setPen(theme.scene_ink(chart.INK))
             painter.drawText(QPointF(x + 20, 14), label)
             x += 20 + metrics.horizontalAdvance(label) + 16
-        painter.setPen(QPen(QColor("#ffffff"), 1.5))
+        painter.setPen(QPen(theme.card(), 1.5))
         painter.setBrush(QColor(OVERDUE_RED))
         painter.drawEllipse(QPointF(x + 6, 10), 5, 5)
-        painter.setPen(QColor(chart.INK))
+        painter.setPen(theme.scene_ink(chart.INK))
         painter.drawText(QPointF(x + 16, 14), "touchpoint overdue")
 
 
@@ -295,7 +301,7 @@ class CommunicationMap(QWidget):
     def __init__(self, open_person: Callable[[str], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.scene = QGraphicsScene(self)
-        self.scene.setBackgroundBrush(QColor("#ffffff"))
+        self.scene.setBackgroundBrush(theme.paper())
         self.view = QGraphicsView(self.scene)
         self.view.setRenderHints(
             QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing

@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmapCache, QWheelEvent
 from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene, QGraphicsView, QWidget
 
+from pmdesk.gui import theme
 from pmdesk.workspaces.stakeholders.chart import layout as chart
 from pmdesk.workspaces.stakeholders.model import (
     ATTITUDES,
@@ -44,7 +45,8 @@ def card_info(person: Stakeholder, today: date) -> CardInfo:
     if person.is_overdue(today):
         assert person.next_touchpoint is not None
         lines.append(
-            f"<span style='color:#b42318'>Touchpoint overdue since "
+            f"<span style='color:{theme.ink_css('#b42318', on=theme.card())}'>"
+            "Touchpoint overdue since "
             f"{person.next_touchpoint.isoformat()}</span>"
         )
     elif person.next_touchpoint is not None:
@@ -67,7 +69,7 @@ class GridScene(QGraphicsScene):
         self.on_open: Callable[[str], None] | None = None  # a card was double-clicked
         self.setSceneRect(scene_bounds())
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
-        self.setBackgroundBrush(QColor("#ffffff"))
+        self.setBackgroundBrush(theme.paper())
         self.cards: dict[str, CardItem] = {}
         self._places: dict[str, QPointF] = {}
         self._scores: dict[str, tuple[int, int]] = {}
@@ -77,7 +79,7 @@ class GridScene(QGraphicsScene):
         self.moves = MovesItem()
         self.addItem(self.moves)
         self.target = QGraphicsRectItem()
-        self.target.setPen(QPen(QColor("#1d4ed8"), 1.5, Qt.PenStyle.DashLine))
+        self.target.setPen(QPen(theme.scene_ink("#1d4ed8"), 1.5, Qt.PenStyle.DashLine))
         self.target.setBrush(QColor(29, 78, 216, 28))
         self.target.setZValue(0.5)
         self.target.hide()

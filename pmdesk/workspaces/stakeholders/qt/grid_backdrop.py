@@ -9,6 +9,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from pmdesk.gui import theme
 from pmdesk.workspaces.stakeholders.chart import layout as chart
 from pmdesk.workspaces.stakeholders.model import ATTITUDES, RELATIONSHIP_KINDS, STRATEGIES
 
@@ -71,18 +72,20 @@ class BackdropItem(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         plot = _rect(chart.PLOT)
         for quadrant in chart.quadrants():
-            painter.fillRect(_rect(quadrant.rect), QColor(chart.QUADRANT_TINTS[quadrant.strategy]))
-        painter.setPen(QPen(QColor("#e2e5ea"), 0.8))
+            painter.fillRect(
+                _rect(quadrant.rect), theme.surface(chart.QUADRANT_TINTS[quadrant.strategy])
+            )
+        painter.setPen(QPen(theme.surface("#e2e5ea"), 0.8))
         for step in range(1, chart.CELLS):
             x = plot.left() + step * chart.CELL_WIDTH
             y = plot.top() + step * chart.CELL_HEIGHT
             painter.drawLine(QLineF(x, plot.top(), x, plot.bottom()))
             painter.drawLine(QLineF(plot.left(), y, plot.right(), y))
         split = chart.quadrants()[3].rect
-        painter.setPen(QPen(QColor("#9aa3b2"), 1.6))
+        painter.setPen(QPen(theme.surface("#9aa3b2"), 1.6))
         painter.drawLine(QLineF(split.x, plot.top(), split.x, plot.bottom()))
         painter.drawLine(QLineF(plot.left(), split.y, plot.right(), split.y))
-        painter.setPen(QPen(QColor("#b9c0cb"), 1.2))
+        painter.setPen(QPen(theme.surface("#b9c0cb"), 1.2))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(plot)
         for quadrant in chart.quadrants():
@@ -105,7 +108,8 @@ class BackdropItem(QGraphicsItem):
         title = font(15, bold=True)
         title.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 1.2)
         caption = font(11)
-        ink = QColor(QUADRANT_INK[quadrant.strategy])
+        tint = theme.surface(chart.QUADRANT_TINTS[quadrant.strategy])
+        ink = theme.ink(QUADRANT_INK[quadrant.strategy], on=tint)
         title_height = QFontMetricsF(title).height()
         caption_height = QFontMetricsF(caption).height()
         if vertical == Qt.AlignmentFlag.AlignTop:
@@ -126,14 +130,13 @@ class BackdropItem(QGraphicsItem):
             title_box, align | Qt.AlignmentFlag.AlignVCenter, STRATEGIES[quadrant.strategy].upper()
         )
         painter.setFont(caption)
-        ink.setAlphaF(0.75)
-        painter.setPen(ink)
+        painter.setPen(ink)  # full strength: faded, it would not read on the tint
         painter.drawText(
             caption_box, align | Qt.AlignmentFlag.AlignVCenter, QUADRANT_CAPTIONS[quadrant.strategy]
         )
 
     def _paint_axes(self, painter: QPainter, plot: QRectF) -> None:
-        painter.setPen(QColor(chart.MUTED_INK))
+        painter.setPen(theme.scene_ink(chart.MUTED_INK))
         painter.setFont(font(11))
         for score in range(1, chart.CELLS + 1):
             x, y = chart.cell_center(score, score)
@@ -146,7 +149,7 @@ class BackdropItem(QGraphicsItem):
                 str(score),
             )
         painter.setFont(font(13, bold=True))
-        painter.setPen(QColor(chart.INK))
+        painter.setPen(theme.scene_ink(chart.INK))
         painter.drawText(
             QRectF(plot.left(), plot.bottom() + 22, plot.width(), 20),
             Qt.AlignmentFlag.AlignCenter,
@@ -171,7 +174,7 @@ class BackdropItem(QGraphicsItem):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(chart.ATTITUDE_COLOURS[key]))
             painter.drawRoundedRect(QRectF(x, y + 2, 12, 12), 3, 3)
-            painter.setPen(QColor(chart.INK))
+            painter.setPen(theme.scene_ink(chart.INK))
             painter.drawText(QPointF(x + 17, y + 12), label)
             x += 17 + metrics.horizontalAdvance(label) + 18
         x += 20
@@ -186,14 +189,14 @@ class BackdropItem(QGraphicsItem):
                     QColor(chart.RELATIONSHIP_COLOURS[kind]),
                     7,
                 )
-            painter.setPen(QColor(chart.INK))
+            painter.setPen(theme.scene_ink(chart.INK))
             painter.drawText(QPointF(x + 32, y + 12), label)
             x += 32 + metrics.horizontalAdvance(label) + 18
         x += 20
-        painter.setPen(QPen(QColor("#ffffff"), 1.5))
+        painter.setPen(QPen(theme.paper(), 1.5))
         painter.setBrush(QColor(OVERDUE_RED))
         painter.drawEllipse(QPointF(x + 6, y + 8), 5, 5)
-        painter.setPen(QColor(chart.INK))
+        painter.setPen(theme.scene_ink(chart.INK))
         painter.drawText(QPointF(x + 17, y + 12), "touchpoint overdue")
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.gui import theme
 from pmdesk.workspaces.stakeholders.chart import layout as chart
 from pmdesk.workspaces.stakeholders.model import RELATIONSHIP_KINDS
 from pmdesk.workspaces.stakeholders.qt.grid_backdrop import (
@@ -91,22 +92,24 @@ class CardItem(QGraphicsItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(20, 30, 50, 28))
         painter.drawRoundedRect(box.translated(1, 1.5), 5, 5)
-        painter.setBrush(QColor("#ffffff"))
-        painter.setPen(QPen(QColor("#1d4ed8"), 2) if selected else QPen(QColor("#c9cfd8"), 1))
+        painter.setBrush(theme.card())
+        painter.setPen(
+            QPen(theme.scene_ink("#1d4ed8"), 2) if selected else QPen(theme.card_edge(), 1)
+        )
         painter.drawRoundedRect(box, 5, 5)
         stripe = QPainterPath()
         stripe.addRoundedRect(QRectF(box.left(), box.top(), 10, box.height()), 5, 5)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         painter.drawPath(stripe.intersected(_stripe_clip(box)))
-        painter.setPen(QColor(chart.INK))
+        painter.setPen(theme.scene_ink(chart.INK))
         painter.setFont(_NAME_FONT)
         painter.drawText(
             QRectF(box.left() + 11, box.top() + 3, box.width() - 14, 16),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             self._name,
         )
-        painter.setPen(QColor(chart.MUTED_INK))
+        painter.setPen(theme.scene_ink(chart.MUTED_INK))
         painter.setFont(_SUBTITLE_FONT)
         painter.drawText(
             QRectF(box.left() + 11, box.top() + 18, box.width() - 14, 13),
@@ -114,7 +117,7 @@ class CardItem(QGraphicsItem):
             self._subtitle,
         )
         if self.info.overdue:
-            painter.setPen(QPen(QColor("#ffffff"), 1.5))
+            painter.setPen(QPen(theme.card(), 1.5))
             painter.setBrush(QColor(OVERDUE_RED))
             painter.drawEllipse(QPointF(box.right() - 1, box.top() + 1), 5, 5)
 
@@ -275,12 +278,12 @@ class MovesItem(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        ink = QColor("#1e3a8a")
+        ink = theme.scene_ink("#1e3a8a")
         for start, end in self._moves:
             tip = _edge_point(end, start)  # the arrow stops at the card's border
             painter.setPen(QPen(ink, 2.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
             painter.drawLine(QLineF(start, tip))
             draw_arrow_head(painter, start, tip, ink, 12)
             painter.setPen(QPen(ink, 1.6))
-            painter.setBrush(QColor("#ffffff"))
+            painter.setBrush(theme.card())
             painter.drawEllipse(start, 5.5, 5.5)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.workspaces.stakeholders import edit, log
 from pmdesk.workspaces.stakeholders.model import Stakeholder, StakeholderInteraction
@@ -86,7 +87,7 @@ class DueModel(QAbstractTableModel):
             )
             return values[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1 and late > 0:
-            return QBrush(LATE)
+            return QBrush(theme.ink(LATE))
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4:
             return item.detail or None
         return None

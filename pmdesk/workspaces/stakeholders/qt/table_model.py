@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.tables import natural_key
 from pmdesk.workspaces.stakeholders import edit
@@ -180,9 +181,9 @@ class StakeholderTableModel(QAbstractTableModel):
 
     def _foreground(self, person: Stakeholder, field: str) -> QBrush | None:
         if field == "next_touchpoint" and person.is_overdue(self.today):
-            return QBrush(OVERDUE_COLOUR)
+            return QBrush(theme.ink(OVERDUE_COLOUR))
         if field == "attitude":
-            return QBrush(QColor(ATTITUDE_COLOURS.get(person.attitude, "#000000")))
+            return QBrush(theme.ink(ATTITUDE_COLOURS.get(person.attitude, "#000000")))
         return None
 
     def _tooltip(self, person: Stakeholder, field: str) -> str | None:

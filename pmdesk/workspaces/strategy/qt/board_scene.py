@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.gui import theme
 from pmdesk.workspaces.strategy.chart.board import (
     BLOCK_EDGE,
     BLOCK_FILL,
@@ -58,10 +59,11 @@ class BlockItem(QGraphicsItem):
         edge, fill, width = (BLOCK_EDGE, BLOCK_FILL, 1)
         if self.highlighted:
             edge, fill, width = ("#1d4ed8", "#EEF3FF", 2)
-        painter.setPen(QPen(QColor(edge), width))
-        painter.setBrush(QBrush(QColor(fill)))
+        ground = theme.surface(fill)
+        painter.setPen(QPen(theme.surface(edge) if not self.highlighted else QColor(edge), width))
+        painter.setBrush(QBrush(ground))
         painter.drawRoundedRect(self.boundingRect().adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
-        painter.setPen(QColor(TITLE_INK))
+        painter.setPen(theme.ink(TITLE_INK, on=ground))
         painter.setFont(self.scene().title_font)  # type: ignore[union-attr]
         inner = self.box.width - 2 * PADDING
         title = painter.fontMetrics().elidedText(
@@ -71,7 +73,7 @@ class BlockItem(QGraphicsItem):
             QRectF(PADDING, 4, inner, TITLE_HEIGHT), Qt.AlignmentFlag.AlignVCenter, title
         )
         if self.box.hint:
-            painter.setPen(QColor(HINT_INK))
+            painter.setPen(theme.ink(HINT_INK, on=ground))
             painter.setFont(self.scene().hint_font)  # type: ignore[union-attr]
             metrics = painter.fontMetrics()
             hint = metrics.elidedText(self.box.hint, Qt.TextElideMode.ElideRight, int(inner))
@@ -101,12 +103,12 @@ class NoteItem(QGraphicsItem):
         painter.setPen(QPen(edge, 2 if self.isSelected() else 1))
         painter.setBrush(QBrush(QColor(self.box.fill)))
         painter.drawRoundedRect(self.boundingRect().adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
-        painter.setPen(QColor(NOTE_INK))
+        painter.setPen(theme.ink(NOTE_INK, on=self.box.fill))
         painter.setFont(self.scene().note_font)  # type: ignore[union-attr]
         for number, line in enumerate(self.box.lines):
             painter.drawText(QPointF(6, 18 + number * LINE_HEIGHT), line)
         if self.box.linked:
-            painter.setPen(QColor(HINT_INK))
+            painter.setPen(theme.ink(HINT_INK, on=self.box.fill))
             painter.drawText(QPointF(self.box.width - 14, 13), "↗")
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
@@ -156,7 +158,7 @@ class BoardScene(QGraphicsScene):
         self.layout: BoardLayout | None = None
         self.notes: dict[str, NoteItem] = {}
         self.blocks: dict[str, BlockItem] = {}
-        self.setBackgroundBrush(QColor("white"))
+        self.setBackgroundBrush(theme.paper())
 
     def show_layout(self, layout: BoardLayout, editable: bool) -> None:
         selected = {item.box.id for item in self.notes.values() if item.isSelected()}

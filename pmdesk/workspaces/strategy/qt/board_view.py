@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pmdesk.gui import dialogs
+from pmdesk.gui import dialogs, theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.toolbar import ElidedLabel, OverflowRow
 from pmdesk.workspaces.strategy import boards as rules
@@ -82,7 +82,8 @@ class BoardsView(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("boardList")
         self.list.setStyleSheet(
-            "QListWidget#boardList { border: 1px solid #dcdfe6; border-radius: 4px; }"
+            f"QListWidget#boardList {{ border: 1px solid {theme.current().border};"
+            " border-radius: 4px; }"
             "QListWidget#boardList::item { padding: 6px 8px; }"
         )
         self.list.currentItemChanged.connect(lambda *_: self._show_current())
@@ -133,7 +134,7 @@ class BoardsView(QWidget):
         self.actions_row.add_spacing(12)
         self.actions_row.add(self.export_button)
         hint = ElidedLabel("Double-click a block to add a note; drag notes to move them.")
-        hint.setStyleSheet("color: #6b7480;")
+        hint.setStyleSheet(theme.css("color: #6b7480;"))
         toolbar = QHBoxLayout()
         toolbar.addWidget(self.actions_row)
         toolbar.addWidget(hint, 1)

@@ -9,7 +9,6 @@ from functools import cache
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
-    QColor,
     QFont,
     QFontMetricsF,
     QPainter,
@@ -19,13 +18,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from pmdesk.gui import theme
 from pmdesk.workspaces.strategy.chart.canvas import INK, CurveStyle
 from pmdesk.workspaces.strategy.chart.canvas_frame import CanvasFrame
 
 MARKER_SCALE = 1.3  # the briefing's marker sizes are points; on screen a little larger reads
 SELECTED_WIDTH = 1.6  # the selected curve's line is this much wider
 RING_RADIUS = 9.0
-_WHITE_EDGE = QPen(QColor("#ffffff"), 1.0)
 
 
 @cache
@@ -117,7 +116,7 @@ class CurveItem(QGraphicsItem):
     ) -> None:
         style, frame = self.style, self.frame
         painter.setClipRect(QRectF(frame.left, 0, frame.width, frame.bottom + RING_RADIUS + 4))
-        colour = QColor(style.colour)
+        colour = theme.scene_ink(style.colour)
         line = QPen(colour, style.width * (SELECTED_WIDTH if self.selected else 1.0))
         line.setCapStyle(Qt.PenCapStyle.RoundCap)
         line.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
@@ -134,7 +133,7 @@ class CurveItem(QGraphicsItem):
                 painter.setPen(ring)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawEllipse(centre, RING_RADIUS, RING_RADIUS)
-            painter.setPen(_WHITE_EDGE)
+            painter.setPen(QPen(theme.paper(), 1.0))  # a ring of paper round each point
             painter.setBrush(QBrush(colour))
             painter.drawPath(marker.translated(centre))
 
@@ -175,9 +174,11 @@ class ValueLabel(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        painter.setPen(QPen(QColor("#c9d0d8"), 1))
-        painter.setBrush(QBrush(QColor(255, 255, 255, 240)))
+        painter.setPen(QPen(theme.card_edge(), 1))
+        label = theme.card()
+        label.setAlpha(240)
+        painter.setBrush(QBrush(label))
         painter.drawRoundedRect(self._size.adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
         painter.setFont(self.font)
-        painter.setPen(QColor(INK))
+        painter.setPen(theme.scene_ink(INK))
         painter.drawText(self._size, Qt.AlignmentFlag.AlignCenter, self.text)

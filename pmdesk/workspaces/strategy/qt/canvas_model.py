@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from pmdesk.gui import theme
 from pmdesk.workspaces.strategy.canvas import Canvas, CurveView
 from pmdesk.workspaces.strategy.chart.canvas import ACTION_COLOURS
 from pmdesk.workspaces.strategy.model import ACTIONS, FUTURE, KEEP
@@ -97,7 +98,7 @@ class CanvasTableModel(QAbstractTableModel):
             assert curve is not None
             return curve.levels[index.row()]
         if role == Qt.ItemDataRole.ForegroundRole and column == 1 and factor.action:
-            return QBrush(QColor(ACTION_COLOURS[factor.action]))
+            return QBrush(theme.ink(ACTION_COLOURS[factor.action]))
         if role == Qt.ItemDataRole.FontRole:
             adjusted = curve is not None and curve.adjusted[index.row()]
             if column == 1 or adjusted:

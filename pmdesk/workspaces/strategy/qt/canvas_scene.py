@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.gui import theme
 from pmdesk.workspaces.strategy.canvas import Canvas
 from pmdesk.workspaces.strategy.chart.canvas import (
     ACTION_COLOURS,
@@ -321,7 +322,7 @@ class CanvasChartView(QGraphicsView):
     # -- painting ------------------------------------------------------------------------------
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
-        painter.fillRect(rect, QColor(PAPER))
+        painter.fillRect(rect, theme.paper())
         frame, layout = self.frame, self.layout_result
         plot = QRectF(frame.left, frame.top, frame.width, frame.height)
         shown = range(frame.first, frame.last)
@@ -337,9 +338,9 @@ class CanvasChartView(QGraphicsView):
         painter.setFont(self.tick_font)
         for tick in LEVEL_TICKS:
             y = frame.y(tick)
-            painter.setPen(QPen(QColor(GRID), 1))
+            painter.setPen(QPen(theme.surface(GRID), 1))
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-            painter.setPen(QColor(MUTED))
+            painter.setPen(theme.scene_ink(MUTED))
             painter.drawText(
                 QRectF(plot.left() - 40, y - 8, 32, 16),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
@@ -354,7 +355,7 @@ class CanvasChartView(QGraphicsView):
             "Offering level",
         )
         painter.restore()
-        painter.setPen(QPen(QColor(SPINE), 1))
+        painter.setPen(QPen(theme.surface(SPINE), 1))
         painter.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()))
         self._paint_factor_names(painter, shown)
         self._paint_legend(painter)
@@ -362,7 +363,7 @@ class CanvasChartView(QGraphicsView):
         note_y = self._legend_top() + rows * LEGEND_ROW
         painter.setFont(self.tick_font)
         if layout.any_detached:
-            painter.setPen(QColor(MUTED))
+            painter.setPen(theme.scene_ink(MUTED))
             painter.drawText(
                 QRectF(8, note_y, self.sceneRect().width() - 16, NOTE_ROW),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -370,7 +371,7 @@ class CanvasChartView(QGraphicsView):
             )
         empty = empty_message(self.canvas)
         if empty:
-            painter.setPen(QColor(MUTED))
+            painter.setPen(theme.scene_ink(MUTED))
             painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, empty)
 
     def _paint_factor_names(self, painter: QPainter, shown: range) -> None:
@@ -382,14 +383,14 @@ class CanvasChartView(QGraphicsView):
             action = layout.actions[index]
             if action:
                 painter.setFont(self.action_font)
-                painter.setPen(QColor(ACTION_COLOURS[action]))
+                painter.setPen(theme.scene_ink(ACTION_COLOURS[action]))
                 painter.drawText(
                     QRectF(x - column / 2, action_y - 8, column, 16),
                     Qt.AlignmentFlag.AlignCenter,
                     _fitting_action(layout.action_labels[index], painter.fontMetrics(), column),
                 )
             painter.setFont(self.name_font)
-            painter.setPen(QColor(INK))
+            painter.setPen(theme.scene_ink(INK))
             name = layout.factor_labels[index].replace("\n", " ")
             lines = _wrapped(name, painter.fontMetrics(), column, LABEL_LINES)
             for number, line in enumerate(lines):
@@ -407,7 +408,7 @@ class CanvasChartView(QGraphicsView):
             _paint_swatch(painter, style, area.left(), area.center().y())
             chosen = style.curve_id == self.selected
             painter.setFont(self.legend_bold if chosen else self.legend_font)
-            painter.setPen(QColor(INK))
+            painter.setPen(theme.scene_ink(INK))
             painter.drawText(
                 area.adjusted(LEGEND_SWATCH, 0, 0, 0),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -417,7 +418,7 @@ class CanvasChartView(QGraphicsView):
             row = self.legend[-1].row if self.legend else 0
             y = self._legend_top() + row * LEGEND_ROW
             painter.setFont(self.legend_font)
-            painter.setPen(QColor(MUTED))
+            painter.setPen(theme.scene_ink(MUTED))
             painter.drawText(
                 QRectF(self.frame.left + more_entry_x(self.legend), y, 400, LEGEND_ROW),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -426,13 +427,13 @@ class CanvasChartView(QGraphicsView):
 
 
 def _paint_swatch(painter: QPainter, style: CurveStyle, x: float, y: float) -> None:
-    pen = QPen(QColor(style.colour), style.width)
+    pen = QPen(theme.scene_ink(style.colour), style.width)
     if style.dashes:
         pen.setDashPattern(list(style.dashes))
     painter.setPen(pen)
     painter.drawLine(QPointF(x + 2, y), QPointF(x + LEGEND_SWATCH - 8, y))
-    painter.setPen(QPen(QColor(PAPER), 1.0))
-    painter.setBrush(QBrush(QColor(style.colour)))
+    painter.setPen(QPen(theme.paper(), 1.0))
+    painter.setBrush(QBrush(theme.scene_ink(style.colour)))
     centre = QPointF(x + (LEGEND_SWATCH - 6) / 2, y)
     painter.drawPath(marker_path(style.marker, style.marker_size * MARKER_SCALE).translated(centre))
 

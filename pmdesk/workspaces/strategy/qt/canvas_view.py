@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.domain.project import get_project
-from pmdesk.gui import dialogs
+from pmdesk.gui import dialogs, theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.toolbar import ElidedLabel
 from pmdesk.workspaces.competition.model import Criterion
@@ -95,7 +95,7 @@ class CanvasView(QWidget):
         self.factor_scroll.valueChanged.connect(self.chart.set_first)
         self.factor_range = QLabel()
         self.factor_range.setObjectName("canvasFactorRange")
-        self.factor_range.setStyleSheet("color: #6b7480;")
+        self.factor_range.setStyleSheet(theme.css("color: #6b7480;"))
         scroll_row = QHBoxLayout()
         scroll_row.setContentsMargins(0, 0, 0, 0)
         scroll_row.addWidget(self.factor_scroll, 1)
@@ -178,7 +178,7 @@ class CanvasView(QWidget):
             button.setEnabled(not self.controller.read_only)
             bar.addWidget(button)
         hint = ElidedLabel("Drag a point to change its level; ringed points were set by hand.")
-        hint.setStyleSheet("color: #6b7480;")
+        hint.setStyleSheet(theme.css("color: #6b7480;"))
         bar.addWidget(hint, 1)
         bar.addWidget(self.export_button)
         return bar
@@ -370,7 +370,8 @@ class ErrcGrid(QFrame):
             inner.setContentsMargins(10, 8, 10, 8)
             inner.setSpacing(2)
             title = QLabel(ACTIONS[action].upper())
-            title.setStyleSheet(f"color: {colour}; font-weight: 700; letter-spacing: 1px;")
+            ink = theme.ink_css(colour, on=theme.card())  # reads on the box's own tint
+            title.setStyleSheet(f"color: {ink}; font-weight: 700; letter-spacing: 1px;")
             title.setToolTip(ERRC_QUESTIONS[action])
             # A list view, not a label: it lays out only the lines in sight, so a canvas of
             # hundreds of factors opens as fast as a small one, and a long list scrolls.
@@ -397,7 +398,7 @@ class ErrcGrid(QFrame):
             body.addItems([f"• {entry}" for entry in entries])
             if not entries:
                 empty = QListWidgetItem("None yet")
-                empty.setForeground(QColor("#98a1ad"))
+                empty.setForeground(theme.ink("#98a1ad"))
                 body.addItem(empty)
 
     def texts(self) -> dict[str, str]:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.errors import PmdeskError
+from pmdesk.gui import theme
 from pmdesk.workspaces.strategy.model import NOTE_COLOURS
 
 Link = tuple[str, str] | None
@@ -53,7 +54,7 @@ class NoteDialog(QDialog):
         self.link.setCurrentIndex(found)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b42318;")
+        self.problem.setStyleSheet(theme.css("color: #b42318;"))
         self.problem.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
