@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pmdesk.domain.allowed import limits_of
-from pmdesk.domain.values import parse_date, parse_whole_number
+from pmdesk.domain.values import parse_date, parse_number, parse_whole_number
 from pmdesk.errors import ValidationError
 
 # Fields that identify or stamp a record: never typed.
@@ -45,9 +45,6 @@ def typed_value(column: Any, text: str, name: str) -> Any:
         limits = limits_of(column)
         return parse_whole_number(stripped, name, int(limits.low), int(limits.high))  # type: ignore[arg-type]
     if kind == "float":
-        try:
-            return float(stripped)
-        except ValueError:
-            raise ValidationError(f"{name} must be a number, not “{stripped}”.") from None
+        return parse_number(stripped, name)
     day = parse_date(stripped, name)
     return day.isoformat() if day else None
