@@ -29,3 +29,25 @@ def edit_roadmap_marker(
     if result == MarkerDialog.DELETE:
         return "delete"
     return dialog.values() if result == MarkerDialog.DialogCode.Accepted else None
+
+
+def choose_lane_colour(parent: QWidget, current: str) -> str | None:
+    """A colour for a lane, as #rrggbb; None when cancelled."""
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QColorDialog
+
+    chosen = QColorDialog.getColor(QColor(current), parent, "Lane Colour")
+    return chosen.name() if chosen.isValid() else None
+
+
+def where_do_items_go(
+    parent: QWidget, lane: str, count: int, others: list[tuple[str, str]]
+) -> str | None:
+    """Deleting a lane that holds items: the id of the lane they move to, "" to delete them
+    with it, or None when cancelled. Delete is the default button."""
+    from pmdesk.workspaces.roadmap.qt.lane_dialog import LaneDeleteDialog
+
+    dialog = LaneDeleteDialog(lane, count, others, parent)
+    if dialog.exec() != LaneDeleteDialog.DialogCode.Accepted:
+        return None
+    return dialog.destination()
