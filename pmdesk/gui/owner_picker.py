@@ -1,0 +1,67 @@
+"""Choosing who owns something, the same way in every workspace: a list of the project's
+stakeholders to pick from, typed into with completion; where the record keeps a name rather
+than a stakeholder, any other name typed is kept as written."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+
+NOBODY = "Nobody"
+
+
+class OwnerPicker(QComboBox):
+    """Stakeholders by name. With ``free_text`` the box is typed into and :meth:`owner_text`
+    is what stands in it; without, :meth:`owner_id` is the stakeholder chosen (None for
+    nobody)."""
+
+    def __init__(
+        self,
+        people: Sequence[tuple[str, str]],
+        free_text: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("ownerPicker")
+        self.free_text = free_text
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.addItem("" if free_text else NOBODY, None)
+        for name, key in people:
+            self.addItem(name, key)
+        completer = QCompleter([name for name, _key in people], self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.setCompleter(completer)
+        if free_text:
+            self.lineEdit().setPlaceholderText("A stakeholder, or any name")
+        self.setToolTip(
+            "Pick a stakeholder or type any name"
+            if free_text
+            else "Pick a stakeholder from the map (type to find one)"
+        )
+
+    def set_owner_id(self, owner_id: str | None) -> None:
+        self.setCurrentIndex(max(self.findData(owner_id), 0) if owner_id else 0)
+
+    def set_owner_text(self, text: str) -> None:
+        index = self.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index >= 0:
+            self.setCurrentIndex(index)
+        self.setEditText(text)
+
+    def owner_text(self) -> str:
+        return self.currentText().strip()
+
+    def owner_id(self) -> str | None:
+        """The stakeholder whose name stands in the box (as typed, in any case), or None."""
+        text = self.owner_text()
+        if not text or text == NOBODY:
+            return None
+        index = self.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index < 0:
+            # Not a stakeholder's name: keep what was chosen before rather than guess.
+            return self.currentData()
+        return self.itemData(index)
