@@ -9,9 +9,11 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox
 
 from pmdesk.gui.owner_picker import OwnerPicker
 from pmdesk.store.document import Document
-from tests.workspaces.roadmap.qt.test_table_editing import TITLE, TODAY, _item, table  # noqa: F401
+from tests.workspaces.roadmap.qt import test_table_editing as editing
+from tests.workspaces.roadmap.qt.test_table_editing import TITLE, TODAY, _item
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+table = editing.table
 
 
 def _open_cell(qtbot, page, view, key: str):
