@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from pmdesk.errors import ValidationError
@@ -37,3 +38,12 @@ def parse_whole_number(value: object, label: str, low: int, high: int) -> int:
     if not low <= number <= high:
         raise ValidationError(f"{label} must be from {low} to {high}, not {number}.")
     return number
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def natural_key(text: str) -> str:
+    """A sort key that orders numbers inside text by value: "(2)" before "(10)", "Item 9"
+    before "Item 10", case ignored. A plain string, so Qt's proxies compare it natively."""
+    return _DIGITS.sub(lambda digits: digits.group().zfill(20), text.casefold())
