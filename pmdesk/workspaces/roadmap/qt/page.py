@@ -168,9 +168,9 @@ class RoadmapPage(QWidget):
         self._add_other_views()
 
         self.actions_row = OverflowRow()
-        for button in (
-            self.add_lane_button,
+        for button in (  # adding what the PM adds most comes first, as in every workspace
             self.add_item_button,
+            self.add_lane_button,
             self.add_marker_button,
             self.link_button,
             self.delete_button,
