@@ -109,6 +109,12 @@ class OverflowRow(QWidget):
         for widget in self._hidden:
             if not isinstance(widget, QAbstractButton):
                 continue
+            if isinstance(widget, QToolButton) and widget.menu() is not None:
+                # A button that opens a menu (Export) offers that menu as a submenu.
+                sub = menu.addMenu(widget.text())
+                sub.setEnabled(widget.isEnabled())
+                sub.addActions(widget.menu().actions())
+                continue
             action = menu.addAction(widget.text())
             action.setEnabled(widget.isEnabled())
             action.setToolTip(widget.toolTip())
