@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from pmdesk.domain.values import natural_key
 from pmdesk.workspaces.stakeholders.chart.layout import (
     CARD_HEIGHT,
     CARD_WIDTH,
@@ -40,7 +41,7 @@ def stack_cells(people: Iterable[Placed]) -> CellStacks:
         by_cell.setdefault(cell_of(person), []).append(person)
     result = CellStacks()
     for cell, group in by_cell.items():
-        group.sort(key=lambda p: (p.name.lower(), p.id))
+        group.sort(key=lambda p: (natural_key(p.name), p.id))  # "(2)" before "(10)"
         cx, cy = cell_center(*cell)
         if len(group) <= FULL_CARDS:
             for index, person in enumerate(group):

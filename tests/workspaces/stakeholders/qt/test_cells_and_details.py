@@ -216,3 +216,14 @@ def test_read_only_details_cannot_be_edited(qtbot, sample_file):
             assert not widget.isEnabled()
     finally:
         document.close()
+
+
+def test_a_crowded_cell_lists_numbers_as_numbers():
+    class P:
+        def __init__(self, name: str) -> None:
+            self.id, self.name, self.influence, self.interest = name, name, *CELL
+
+    stacks = stack_cells([P(name) for name in ("Ann (10)", "Ann (2)", "Ann", "Ann (3)", "Bo")])
+    shown = sorted(stacks.cards, key=lambda key: stacks.cards[key].y)
+    assert shown == ["Ann", "Ann (2)", "Ann (3)"]
+    assert stacks.hidden[CELL] == ["Ann (10)", "Bo"]
