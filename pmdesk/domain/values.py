@@ -147,3 +147,12 @@ def parse_number(
             raise ValidationError(message.format(label=label, text=shown))
         raise ValidationError(f"{label} must be a number, not “{shown}”.")
     return number
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def natural_key(text: str) -> str:
+    """A sort key that orders numbers inside text by value: "(2)" before "(10)", "Item 9"
+    before "Item 10", case ignored. A plain string, so Qt's proxies compare it natively."""
+    return _DIGITS.sub(lambda digits: digits.group().zfill(20), text.casefold())

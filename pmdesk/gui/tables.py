@@ -3,13 +3,14 @@ the same records are selected, the same record is current, and it is in view."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication
+
+from pmdesk.domain import values
 
 
 @contextmanager
@@ -83,10 +84,5 @@ def follow_current(view: QAbstractItemView) -> None:
     model.layoutChanged.connect(reveal)
 
 
-_DIGITS = re.compile(r"\d+")
-
-
-def natural_key(text: str) -> str:
-    """A sort key that orders numbers inside text by value: "(2)" before "(10)", "Item 9"
-    before "Item 10", case ignored. A plain string, so Qt's proxies compare it natively."""
-    return _DIGITS.sub(lambda digits: digits.group().zfill(20), text.casefold())
+# Lives with the values so that Qt-free layouts sort names the same way; kept importable here.
+natural_key = values.natural_key

@@ -6,6 +6,7 @@ SQL), never one query per row, so the views stay quick with thousands of records
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -384,3 +385,31 @@ def requirement_choices(session: Session) -> list[tuple[str, str, str]]:
         select(Requirement.id, Requirement.reference, Requirement.title).order_by(Requirement.title)
     )
     return [(key, reference, title) for key, reference, title in rows]
+
+
+_NUMBERED = re.compile(r"^(.*?)(\d+)$")
+
+
+def suggest_reference(keys: Iterable[str]) -> str | None:
+    """The next key in the project's own style: after "FL-12" and "FL-7", "FL-13"; keeps zero
+    padding ("REQ-009" → "REQ-010"). The prefix most keys use wins; None without numbered
+    keys."""
+    numbers: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for key in keys:
+        found = _NUMBERED.match(key.strip())
+        if found:
+            numbers[found.group(1)].append((int(found.group(2)), len(found.group(2))))
+    if not numbers:
+        return None
+    prefix = max(numbers, key=lambda p: (len(numbers[p]), max(numbers[p])))
+    highest, width = max(numbers[prefix])
+    return f"{prefix}{highest + 1:0{width}d}"
+
+
+def next_reference(session: Session) -> str | None:
+    """The key to suggest for a new requirement, from the keys the project already uses."""
+    taken = set(session.scalars(select(Requirement.reference).where(Requirement.reference != "")))
+    suggestion = suggest_reference(taken)
+    while suggestion is not None and suggestion in taken:  # "FL-9" and "FL-09" both exist
+        suggestion = suggest_reference([*taken, suggestion])
+    return suggestion

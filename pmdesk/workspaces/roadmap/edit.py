@@ -251,6 +251,22 @@ def set_lane_order(session: Session, lane_ids: list[str]) -> list[str]:
     return previous
 
 
+def move_lane_items(session: Session, from_lane: str, to_lane: str) -> list[str]:
+    """Move every item of one lane to another (before the first is deleted); returns their
+    ids."""
+    records.get(session, RoadmapLane, to_lane)
+    ids = list(session.scalars(select(RoadmapItem.id).where(RoadmapItem.lane_id == from_lane)))
+    set_items_lane(session, ids, to_lane)
+    return ids
+
+
+def set_items_lane(session: Session, item_ids: list[str], lane_id: str) -> None:
+    # Through the records themselves, so their updated time and history follow.
+    for item in session.scalars(select(RoadmapItem).where(RoadmapItem.id.in_(item_ids))):
+        item.lane_id = lane_id
+    session.commit()
+
+
 # -- items -------------------------------------------------------------------------------------
 
 

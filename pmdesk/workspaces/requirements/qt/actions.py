@@ -17,7 +17,7 @@ from pmdesk import registry
 from pmdesk.domain import records
 from pmdesk.domain.base import new_id
 from pmdesk.gui.document import Change, DocumentController
-from pmdesk.workspaces.requirements import edit, links
+from pmdesk.workspaces.requirements import edit, links, query
 from pmdesk.workspaces.requirements import io as rcsv
 from pmdesk.workspaces.requirements.links import RequirementRoadmapLink
 from pmdesk.workspaces.requirements.model import CustomerInput, Requirement, RequirementEvidence
@@ -50,9 +50,14 @@ class RequirementActions:
     def add_requirement(
         self, values: Mapping[str, object], evidence_from: str | None = None
     ) -> str | None:
-        """Add a requirement (linked to the input it answers, if given) as one undo step."""
+        """Add a requirement (linked to the input it answers, if given) as one undo step.
+        Where the project numbers its keys, the new one takes the next number."""
         record_id, link_id = new_id(), new_id()
         session = self.session
+        if "reference" not in values:
+            suggestion = query.next_reference(session)
+            if suggestion is not None:
+                values = {**values, "reference": suggestion}
 
         def redo() -> None:
             edit.add_requirement(session, values, record_id)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.gui.owner_picker import OwnerPicker
 from pmdesk.workspaces.requirements.model import IMPACT_SCALE, MOSCOW, SOURCES, STATUSES
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -39,16 +40,20 @@ class ChoiceDelegate(QStyledItemDelegate):
         choices: dict[str, Choices],
         dates: frozenset[str] = frozenset(),
         parent: QWidget | None = None,
+        owners: Callable[[], list[tuple[str, str]]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.field_of = field_of
         self.choices = choices
         self.dates = dates
+        self.owners = owners  # (name, id) of the stakeholders an owner cell offers
 
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
     ) -> QWidget:
         field = self.field_of(index)
+        if field == "owner" and self.owners is not None:
+            return OwnerPicker(self.owners(), free_text=True, parent=parent)
         if field in self.choices:
             combo = QComboBox(parent)
             for shown, stored in self.choices[field]():
@@ -63,7 +68,10 @@ class ChoiceDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
-        if isinstance(editor, QComboBox):
+        if isinstance(editor, OwnerPicker):
+            editor.set_owner_text(str(value or ""))
+            editor.lineEdit().selectAll()
+        elif isinstance(editor, QComboBox):
             found = editor.findData(value)
             editor.setCurrentIndex(max(found, 0))
         elif isinstance(editor, QDateEdit):
@@ -72,7 +80,9 @@ class ChoiceDelegate(QStyledItemDelegate):
             super().setEditorData(editor, index)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
-        if isinstance(editor, QComboBox):
+        if isinstance(editor, OwnerPicker):
+            model.setData(index, editor.owner_text())
+        elif isinstance(editor, QComboBox):
             model.setData(index, editor.currentData())
         elif isinstance(editor, QDateEdit):
             model.setData(index, editor.date().toString("yyyy-MM-dd"))

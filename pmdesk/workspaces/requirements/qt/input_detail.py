@@ -35,6 +35,9 @@ from pmdesk.workspaces.requirements.qt.widgets import (
 NEW_REQUIREMENT_TITLE_MAX = 80
 
 
+QUOTE_MAX_HEIGHT = 320  # px: the rest of the panel stays in sight
+
+
 class InputDetail(QWidget):
     """One input in full, what it supports, and the two ways out of the inbox."""
 
@@ -56,6 +59,10 @@ class InputDetail(QWidget):
         )
         self.quote = NoteEdit("What the customer said, in their words.")
         self.quote.setMinimumHeight(90)
+        # A long quote grows the box up to a screenful; beyond, it scrolls inside it.
+        self.quote.document().documentLayout().documentSizeChanged.connect(
+            lambda _size: self._fit_quote()
+        )
         self.stakeholder = QComboBox()
         narrow_combo(self.stakeholder)
         self.stakeholder.setToolTip("Someone on your stakeholder map who said it.")
@@ -200,6 +207,19 @@ class InputDetail(QWidget):
             return
         if not self.actions.update_input(self.input_id, field, value):
             self.show_input(self.input_id)  # show what is stored again
+
+    def _fit_quote(self) -> None:
+        document = self.quote.document()
+        # A plain-text layout measures its height in lines, wrapped lines included.
+        lines = document.documentLayout().documentSize().height()
+        margins = self.quote.contentsMargins()
+        wanted = int(
+            lines * self.quote.fontMetrics().lineSpacing()
+            + 2 * document.documentMargin()
+            + margins.top()
+            + margins.bottom()
+        )
+        self.quote.setFixedHeight(max(90, min(wanted, QUOTE_MAX_HEIGHT)))
 
     def _quote_finished(self) -> None:
         if self.input_id is None:

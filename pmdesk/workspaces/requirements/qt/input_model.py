@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
@@ -82,7 +83,8 @@ class InputTableModel(RowTable[query.InputRow]):
         if role == Qt.ItemDataRole.TextAlignmentRole and field == "requirement_count":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and field == "quote":
-            return row.quote
+            # As rich text, so that a long quote wraps into a readable block.
+            return f"<p>{escape(row.quote).replace(chr(10), '<br>')}</p>"
         return None
 
     def sort_value(self, row: query.InputRow, field: str) -> Any:

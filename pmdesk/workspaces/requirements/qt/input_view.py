@@ -56,7 +56,7 @@ class InputsTab(QWidget):
         self.model.sort(self.model.column_of("received_on"), Qt.SortOrder.DescendingOrder)
         self.proxy.setSourceModel(self.model)
 
-        self.new_button = QPushButton("New Input")
+        self.new_button = QPushButton("Add Input")
         self.delete_button = QPushButton("Delete")
         self.inbox_button = QRadioButton("Inbox: not answered yet")
         self.all_button = QRadioButton("All inputs")

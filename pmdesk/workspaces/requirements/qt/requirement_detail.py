@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.gui import theme
 from pmdesk.gui.document import DocumentController
+from pmdesk.gui.owner_picker import OwnerPicker
 from pmdesk.gui.text import NoteEdit, show_plain_text
 from pmdesk.workspaces.requirements import links, query
 from pmdesk.workspaces.requirements.model import IMPACT_SCALE, Requirement
@@ -40,7 +41,7 @@ TEXT_FIELDS = (
     ("rationale", "Why", "Why it matters: the customer problem and the business reason."),
     ("acceptance_criteria", "Acceptance criteria", "How engineering and QA know it is done."),
 )
-LINE_FIELDS = ("title", "reference", "owner", "reach", "confidence", "effort")
+LINE_FIELDS = ("title", "reference", "reach", "confidence", "effort")
 GAP_STYLE = "font-weight: 600; padding-top: 6px; color: #b42318;"
 SECTION_STYLE = "font-weight: 600; padding-top: 6px; color: #344054;"
 
@@ -65,6 +66,9 @@ class RequirementDetail(QWidget):
         self.title.setPlaceholderText("A short name engineering will recognise")
         self.title.setStyleSheet("font-size: 15px; font-weight: 600;")
         self.lines["reference"].setPlaceholderText("e.g. FL-142")
+        # The owner is a name: a stakeholder picked from the map, or anyone typed in.
+        self.owner = OwnerPicker([], free_text=True)
+        narrow_combo(self.owner)
         self.choices = {"impact": QComboBox()}
         narrow_combo(self.choices["impact"])
         self.choices["impact"].addItem("Not scored", None)
@@ -79,7 +83,7 @@ class RequirementDetail(QWidget):
         key_row.addWidget(QLabel("Key"))
         key_row.addWidget(self.lines["reference"], 1)
         key_row.addWidget(QLabel("Owner"))
-        key_row.addWidget(self.lines["owner"], 2)
+        key_row.addWidget(self.owner, 2)
 
         # Status, MoSCoW and tags are columns of the table beside this panel; RICE factors
         # are hidden there by default, so they are edited here.
@@ -134,6 +138,8 @@ class RequirementDetail(QWidget):
         for name, editor in self.lines.items():
             editor.setReadOnly(read_only)
             editor.editingFinished.connect(lambda n=name: self._store(n, self.lines[n].text()))
+        self.owner.setEnabled(not read_only)
+        self.owner.editing_finished.connect(self._owner_finished)
         for name, combo in self.choices.items():
             combo.setEnabled(not read_only)
             combo.activated.connect(
@@ -160,6 +166,9 @@ class RequirementDetail(QWidget):
             return
         for name, editor in self.lines.items():
             _set_line(editor, _shown(name, getattr(requirement, name)))
+        self._show_owner(requirement.owner)
+        suggestion = query.next_reference(session)
+        self.lines["reference"].setPlaceholderText(f"e.g. {suggestion or 'FL-142'}")
         for name, combo in self.choices.items():
             combo.setCurrentIndex(max(combo.findData(getattr(requirement, name)), 0))
         for field, editor in self.texts.items():
@@ -237,6 +246,17 @@ class RequirementDetail(QWidget):
         item_id = self.roadmap_choice.currentData()
         if item_id and self.requirement_id:
             self.actions.link_roadmap(self.requirement_id, item_id)
+
+    def _show_owner(self, owner: str) -> None:
+        people = [(name, key) for key, name in query.stakeholder_choices(self.controller.session)]
+        self.owner.blockSignals(True)
+        if self.owner.people() != people:  # the map changed: offer its people
+            self.owner.set_people(people)
+        self.owner.set_owner_text(owner)
+        self.owner.blockSignals(False)
+
+    def _owner_finished(self) -> None:
+        self._store("owner", self.owner.owner_text())
 
     def _text_finished(self, field: str) -> None:
         self._store(field, self.texts[field].toPlainText())

@@ -55,7 +55,7 @@ class RequirementsTab(QWidget):
         self.model.sort(self.model.column_of("score"), Qt.SortOrder.DescendingOrder)
         self.proxy.setSourceModel(self.model)
 
-        self.new_button = QPushButton("New Requirement")
+        self.new_button = QPushButton("Add Requirement")
         self.delete_button = QPushButton("Delete")
         self.status_filter = QComboBox()
         self.status_filter.addItem("All statuses", RequirementFilter.ALL)
@@ -97,7 +97,14 @@ class RequirementsTab(QWidget):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.table.setItemDelegate(
-            ChoiceDelegate(self.model.field_at, requirement_choices(), parent=self.table)
+            ChoiceDelegate(
+                self.model.field_at,
+                requirement_choices(),
+                parent=self.table,
+                owners=lambda: [
+                    (name, key) for key, name in query.stakeholder_choices(controller.session)
+                ],
+            )
         )
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)

@@ -16,9 +16,9 @@ from pmdesk.domain import records
 from pmdesk.domain.base import Record
 from pmdesk.gui.document import DocumentController
 from pmdesk.workspaces.roadmap import edit, io_plans
-from pmdesk.workspaces.roadmap.baselines import save_baseline
+from pmdesk.workspaces.roadmap.baselines import rename_baseline, save_baseline
 from pmdesk.workspaces.roadmap.io_plans import Plan, PlanImport
-from pmdesk.workspaces.roadmap.links import add_dependency
+from pmdesk.workspaces.roadmap.links import add_dependency, remove_dependency, restore_dependency
 from pmdesk.workspaces.roadmap.model import (
     RoadmapBaseline,
     RoadmapDependency,
@@ -147,6 +147,94 @@ class RoadmapActions:
             "Change fiscal-year start",
             lambda: edit.set_fiscal_year_start(session, month),
             lambda: edit.set_fiscal_year_start(session, before),
+        )
+
+    # -- lanes, dependencies and baselines, one by one --------------------------------------------
+
+    def move_item_to_lane(
+        self, item_id: str, lane_id: str, start: date | None, end: date | None
+    ) -> bool:
+        """A bar dragged to another lane, or a parked item dropped on the timeline: the lane
+        and the dates change in one undo step."""
+        session = self.session
+        item = records.get(session, RoadmapItem, item_id)
+        previous = {"lane_id": item.lane_id, "start": item.start, "end": item.end}
+        lane = records.get(session, RoadmapLane, lane_id)
+        verb = "Schedule" if item.start is None else "Move"
+        return self.controller.edit(
+            f"{verb} “{item.title}” to “{lane.name}”",
+            lambda: edit.update_item(session, item_id, lane_id=lane_id, start=start, end=end),
+            lambda: records.set_fields(session, RoadmapItem, item_id, **previous),
+        )
+
+    def update_lane(self, lane_id: str, label: str, **values: Any) -> bool:
+        """Rename or recolour a lane."""
+        session = self.session
+        lane = records.get(session, RoadmapLane, lane_id)
+        previous = {name: getattr(lane, name) for name in values}
+        if all(previous[name] == value for name, value in values.items()):
+            return True
+        return self.controller.edit(
+            f"{label} lane “{lane.name}”",
+            lambda: edit.update_lane(session, lane_id, **values),
+            lambda: records.set_fields(session, RoadmapLane, lane_id, **previous),
+        )
+
+    def move_lane(self, lane_id: str, step: int) -> bool:
+        """Move a lane ``step`` places up (negative) or down; nothing at either end."""
+        session = self.session
+        order = edit.lane_ids_in_order(session)
+        index = order.index(lane_id)
+        target = index + step
+        if not 0 <= target < len(order):
+            return False
+        new = list(order)
+        new.insert(target, new.pop(index))
+        lane = records.get(session, RoadmapLane, lane_id)
+        return self.controller.edit(
+            f"Move lane “{lane.name}” {'up' if step < 0 else 'down'}",
+            lambda: edit.set_lane_order(session, new),
+            lambda: edit.set_lane_order(session, order),
+        )
+
+    def remove_lane(self, lane_id: str, move_items_to: str | None) -> bool:
+        """Delete a lane; its items move to ``move_items_to`` first, or go with it (None).
+        Undo brings back the lane, its items and their links as they were."""
+        session = self.session
+        lane = records.get(session, RoadmapLane, lane_id)
+        moved: list[str] = []
+        taken: list[records.Removal] = []
+
+        def redo() -> None:
+            if move_items_to is not None:
+                moved[:] = edit.move_lane_items(session, lane_id, move_items_to)
+            taken[:] = [records.remove(session, RoadmapLane, [lane_id])]
+
+        def undo() -> None:
+            records.restore(session, taken[0])
+            edit.set_items_lane(session, moved, lane_id)
+
+        return self.controller.edit(f"Delete lane “{lane.name}”", redo, undo)
+
+    def remove_dependency(self, link_id: str) -> bool:
+        session = self.session
+        link = records.get(session, RoadmapDependency, link_id)
+        pair = (link.predecessor_id, link.successor_id)
+        return self.controller.edit(
+            "Remove dependency",
+            lambda: remove_dependency(session, link_id),
+            lambda: restore_dependency(session, link_id, *pair),
+        )
+
+    def rename_baseline(self, baseline_id: str, name: str) -> bool:
+        session = self.session
+        before = records.get(session, RoadmapBaseline, baseline_id).name
+        if before == name.strip():
+            return True
+        return self.controller.edit(
+            f"Rename baseline “{before}”",
+            lambda: rename_baseline(session, baseline_id, name),
+            lambda: rename_baseline(session, baseline_id, before),
         )
 
     def _add(self, text: str, create: Callable[[], str], model: type[Record]) -> bool:

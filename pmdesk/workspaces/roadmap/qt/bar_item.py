@@ -48,6 +48,8 @@ from pmdesk.workspaces.roadmap.model import KINDS, STATUSES
 
 EDGE = 6.0  # px at either end of a bar that resize instead of move
 DragDone = Callable[[str, date, date], None]
+# Told a drag's new dates and the lane it was dropped on (the scene y of the release picks it).
+LaneDragDone = Callable[[str, str, date, date], None]
 
 
 def _color(name: str) -> QColor:
@@ -131,6 +133,11 @@ class BarItem(QGraphicsItem):
         self.setToolTip(tooltip(bar))
         self._mode: str | None = None  # "move", "start", "end" while the button is down
         self._press_x = 0.0
+        self._press_y = 0.0
+        # Set by the view: which lane a scene y falls in, and who hears of a move to another
+        # lane. Without them a bar only moves along its own lane.
+        self.lane_at: Callable[[float], str | None] | None = None
+        self.on_lane_drag_done: LaneDragDone | None = None
         # Only once the mouse has gone the platform's drag distance is a press a drag: a click,
         # a double-click or a shaking hand must not move dates by a day or a snap.
         self._dragging = False
@@ -291,6 +298,7 @@ class BarItem(QGraphicsItem):
             return
         self._mode = self._mode_at(event.pos().x())
         self._press_x = event.pos().x()
+        self._press_y = event.pos().y()
         self._dragging = False
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
@@ -304,7 +312,17 @@ class BarItem(QGraphicsItem):
         self.prepareGeometryChange()
         self.preview = self.dates_for(event.pos().x() - self._press_x)
         self._extent = self._bounds()
+        if self._mode == "move" and self.on_lane_drag_done is not None:
+            # The bar follows the hand up and down, towards the lane it will be dropped on.
+            self.setY(event.scenePos().y() - self._press_y)
         self.update()
+
+    def target_lane(self, scene_y: float) -> str:
+        """The lane a move released at ``scene_y`` puts the item in: its own, unless dropped
+        on another lane's band."""
+        if self._mode != "move" or self.lane_at is None or self.on_lane_drag_done is None:
+            return self.bar.lane_id
+        return self.lane_at(scene_y) or self.bar.lane_id
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)
@@ -312,15 +330,19 @@ class BarItem(QGraphicsItem):
             return
         dragged, self._dragging = self._dragging, False
         preview = self.dates_for(event.pos().x() - self._press_x)
+        lane_id = self.target_lane(event.scenePos().y()) if dragged else self.bar.lane_id
         self._mode = None
         self.prepareGeometryChange()
         self.preview = None
+        self.setY(0)
         self._extent = self._bounds()
         self.update()
         item = self.bar.item
         if not dragged:
             return
-        if self.on_drag_done is not None and preview != (item.start, item.end):
+        if lane_id != self.bar.lane_id and self.on_lane_drag_done is not None:
+            self.on_lane_drag_done(item.id, lane_id, *preview)
+        elif self.on_drag_done is not None and preview != (item.start, item.end):
             self.on_drag_done(item.id, *preview)
 
     def dates_for(self, dx: float, mode: str | None = None) -> tuple[date, date]:

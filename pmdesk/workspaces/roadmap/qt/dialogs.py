@@ -41,3 +41,25 @@ def review_plan_import(
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.choices()
+
+
+def choose_lane_colour(parent: QWidget, current: str) -> str | None:
+    """A colour for a lane, as #rrggbb; None when cancelled."""
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QColorDialog
+
+    chosen = QColorDialog.getColor(QColor(current), parent, "Lane Colour")
+    return chosen.name() if chosen.isValid() else None
+
+
+def where_do_items_go(
+    parent: QWidget, lane: str, count: int, others: list[tuple[str, str]]
+) -> str | None:
+    """Deleting a lane that holds items: the id of the lane they move to, "" to delete them
+    with it, or None when cancelled. Delete is the default button."""
+    from pmdesk.workspaces.roadmap.qt.lane_dialog import LaneDeleteDialog
+
+    dialog = LaneDeleteDialog(lane, count, others, parent)
+    if dialog.exec() != LaneDeleteDialog.DialogCode.Accepted:
+        return None
+    return dialog.destination()

@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QMenu,
     QPushButton,
     QSplitter,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -47,8 +47,11 @@ from pmdesk.workspaces.roadmap.plan import (
     reload_items,
 )
 from pmdesk.workspaces.roadmap.qt import dialogs as ask
+from pmdesk.workspaces.roadmap.qt import menus
 from pmdesk.workspaces.roadmap.qt.actions import RoadmapActions
 from pmdesk.workspaces.roadmap.qt.bar_item import BarItem
+from pmdesk.workspaces.roadmap.qt.legend import ColourLegend
+from pmdesk.workspaces.roadmap.qt.parking import ParkingList
 from pmdesk.workspaces.roadmap.qt.table_model import ID_ROLE
 from pmdesk.workspaces.roadmap.qt.timeline import TimelineView
 from pmdesk.workspaces.roadmap.query import owner_choices
@@ -97,6 +100,12 @@ class RoadmapPage(QWidget):
             self.colour_by.addItem(label, key)
         self.baseline = QComboBox()
         self.baseline.setToolTip("Show each item's baseline position under it")
+        self.baseline_more = QToolButton()
+        self.baseline_more.setText("…")
+        self.baseline_more.setObjectName("baselineMenu")
+        self.baseline_more.setToolTip("Rename or delete the chosen baseline")
+        self.baseline_more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.current_lane_id: str | None = None  # the lane last chosen from its header
         self.fiscal = QComboBox()
         for number, name in enumerate(MONTHS, start=1):
             self.fiscal.addItem(name, number)
@@ -141,9 +150,16 @@ class RoadmapPage(QWidget):
         bar.addStretch(1)
 
         self.timeline = TimelineView()
-        self.parking = QListWidget()
-        self.parking.setObjectName("parkingLot")
-        self.parking.setToolTip("Items without dates. Double-click one to put it on the timeline.")
+        self.legend = ColourLegend()
+        timeline_box = QWidget()
+        timeline_layout = QVBoxLayout(timeline_box)
+        timeline_layout.setContentsMargins(0, 0, 0, 0)
+        timeline_layout.addWidget(self.timeline, 1)
+        timeline_layout.addWidget(self.legend)
+        self.parking = ParkingList()
+        self.parking.setToolTip(
+            "Items without dates. Drag one onto the timeline, or double-click it, to give it dates."
+        )
         parking_box = QWidget()
         parking_layout = QVBoxLayout(parking_box)
         parking_layout.setContentsMargins(6, 0, 0, 0)
@@ -152,7 +168,7 @@ class RoadmapPage(QWidget):
         parking_layout.addWidget(self.parking_title)
         parking_layout.addWidget(self.parking, 1)
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.timeline)
+        split.addWidget(timeline_box)
         split.addWidget(parking_box)
         split.setStretchFactor(0, 1)
         split.setSizes([1000, 220])
@@ -163,9 +179,9 @@ class RoadmapPage(QWidget):
         self._add_other_views()
 
         self.actions_row = OverflowRow()
-        for button in (
-            self.add_lane_button,
+        for button in (  # adding what the PM adds most comes first, as in every workspace
             self.add_item_button,
+            self.add_lane_button,
             self.add_marker_button,
             self.link_button,
             self.delete_button,
@@ -175,7 +191,8 @@ class RoadmapPage(QWidget):
         ):
             self.actions_row.add(button)
         hint = ElidedLabel(
-            "Drag a bar to move it, its ends to resize it; click a lane name to fold it."
+            "Drag a bar to move it (up or down to change lane), its ends to resize it; click a "
+            "lane name to fold it, right-click it for more."
         )
         hint.setStyleSheet(theme.css("color: #5f6b7a"))
         edits = QHBoxLayout()
@@ -185,6 +202,7 @@ class RoadmapPage(QWidget):
         caption.setBuddy(self.baseline)
         edits.addWidget(caption)
         edits.addWidget(self.baseline)
+        edits.addWidget(self.baseline_more)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addLayout(edits)
@@ -195,6 +213,15 @@ class RoadmapPage(QWidget):
         self.baseline.currentIndexChanged.connect(self._baseline_chosen)
         self.fiscal.activated.connect(self._fiscal_chosen)
         self.timeline.item_moved.connect(self.actions.move_item)
+        self.timeline.item_moved_to_lane.connect(self.actions.move_item_to_lane)
+        self.timeline.item_dropped.connect(self._drop_parked)
+        self.timeline.lane_menu_requested.connect(self._lane_menu)
+        self.timeline.dependency_menu_requested.connect(
+            lambda link, where: menus.popup(menus.dependency_menu(self, link), where)
+        )
+        self.timeline.delete_pressed.connect(self._delete_selected)
+        self.baseline_more.setMenu(menus.baseline_menu(self, self.baseline_more))
+        self.baseline_more.menu().aboutToShow.connect(self._refresh_baseline_menu)
         self.timeline.lane_toggled.connect(self.actions.toggle_lane)
         self.timeline.item_activated.connect(self.edit_item)
         self.save_baseline_button.clicked.connect(self._save_baseline)
@@ -216,6 +243,7 @@ class RoadmapPage(QWidget):
             self.fiscal,
         ):
             widget.setEnabled(not controller.read_only)
+        self.parking.set_draggable(not controller.read_only)
         if controller.read_only:  # a parked item cannot be scheduled, so do not offer it
             self.parking.setToolTip("Items without dates.")
         else:
@@ -298,6 +326,7 @@ class RoadmapPage(QWidget):
                 baseline=baseline,
             )
         self.timeline.show_layout(layout, editable=not self.controller.read_only)
+        self.legend.show_for(colour_by, self.roadmap)
         late = sum(is_late(item, self.today) for item in self.roadmap.items)
         broken = len(broken_dependencies(self.roadmap))
         parts = []
@@ -378,6 +407,27 @@ class RoadmapPage(QWidget):
         end = start if item.milestone else start + timedelta(days=13)
         self.actions.move_item(item_id, start, end)
 
+    def _drop_parked(self, item_id: str, lane_id: str, day: date) -> None:
+        """A parked item dropped on the timeline starts on the day under the mouse, in the lane
+        under it, and lasts two weeks (a milestone, that day)."""
+        item = self.roadmap.item_by_id().get(item_id)
+        if item is None:
+            return
+        end = day if item.milestone else day + timedelta(days=13)
+        self.actions.move_item_to_lane(item_id, lane_id, day, end)
+
+    def _lane_menu(self, lane_id: str, where: object) -> None:
+        self.current_lane_id = lane_id
+        menus.popup(menus.lane_menu(self, lane_id), where)  # type: ignore[arg-type]
+
+    def _refresh_baseline_menu(self) -> None:
+        menu = self.baseline_more.menu()
+        fresh = menus.baseline_menu(self, self.baseline_more)
+        menu.clear()
+        for action in fresh.actions():
+            action.setParent(menu)
+            menu.addAction(action)
+
     def _fiscal_chosen(self) -> None:
         self.actions.set_fiscal_start(self.fiscal.currentData())
 
@@ -412,13 +462,29 @@ class RoadmapPage(QWidget):
         if not self.roadmap.lanes:
             self.controller.failed.emit("Add a lane first: every item belongs to a lane.")
             return
+        items = self.roadmap.item_by_id()
+        selected = [items[i] for i in self.selected_ids() if i in items]
+        lanes = {lane.id for lane in self.roadmap.lanes}
+        if selected:
+            lane_id = selected[0].lane_id
+        elif self.current_lane_id in lanes:
+            lane_id = self.current_lane_id  # type: ignore[assignment]
+        else:
+            lane_id = self.roadmap.lanes[0].id
+        self.add_item_to(lane_id)
+
+    def add_item_to(self, lane_id: str) -> None:
+        """Ask for a title; the item goes into ``lane_id`` for two weeks from next Monday, or,
+        when the timeline shows other months than today's, from the first Monday in sight, so
+        it appears where the PM looks."""
+        self.current_lane_id = lane_id
         title = dialogs.ask_text(self, "Add Item", "Title of the new item:")
         if title is None:
             return
-        items = self.roadmap.item_by_id()
-        selected = [items[i] for i in self.selected_ids() if i in items]
-        lane_id = selected[0].lane_id if selected else self.roadmap.lanes[0].id
         start = week_start(self.today) + timedelta(days=7)
+        shown = self.timeline.visible_days()
+        if shown is not None and not shown[0] <= start <= shown[1]:
+            start = week_start(shown[0]) + timedelta(days=7)
         self.actions.add_item(lane_id, title, start=start, end=start + timedelta(days=13))
 
     def _link_selected(self) -> None:
@@ -434,6 +500,14 @@ class RoadmapPage(QWidget):
 
     def _delete_selected(self) -> None:
         ids = self.selected_ids()
+        links = (
+            self.timeline.selected_dependencies()
+            if self.tabs.currentWidget() is not self.table
+            else []
+        )
+        if not ids and len(links) == 1:
+            self.actions.remove_dependency(links[0])
+            return
         if not ids:
             return
         items = self.roadmap.item_by_id()

@@ -36,20 +36,21 @@ class Column:
 
 COLUMNS: tuple[Column, ...] = (
     Column("title", "Title", True),
-    Column("lane", "Lane", False),
+    Column("lane", "Lane", True),
     Column("kind", "Kind", True),
     Column("start", "Start", True),
     Column("end", "End", True),
     Column("status", "Status", True),
     Column("confidence", "Confidence", True),
     Column("progress", "Progress", True),
-    Column("owner", "Owner", False),
+    Column("owner", "Owner", True),
     Column("tags", "Tags", True),
     Column("flags", "Flags", False),
 )
 COLUMN_KEYS = tuple(column.key for column in COLUMNS)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
+VALUE_ROLE = Qt.ItemDataRole.UserRole + 3  # the lane's or owner's id, for their editors
 
 
 class RoadmapTableModel(QAbstractTableModel):
@@ -116,6 +117,8 @@ class RoadmapTableModel(QAbstractTableModel):
         key = COLUMN_KEYS[index.column()]
         if role == ID_ROLE:
             return item.id
+        if role == VALUE_ROLE:
+            return {"lane": item.lane_id, "owner": item.owner_id}.get(key)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(item, key, role == Qt.ItemDataRole.EditRole)
         if role == SORT_ROLE:
@@ -169,7 +172,11 @@ class RoadmapTableModel(QAbstractTableModel):
             return False
         item = self.items[index.row()]
         values: dict[str, Any] = {column.key: value}
-        if item.kind == "milestone" and column.key in ("start", "end"):
+        if column.key in ("lane", "owner"):
+            if column.key == "lane" and not value:
+                return False
+            values = {f"{column.key}_id": value or None}
+        elif item.kind == "milestone" and column.key in ("start", "end"):
             values = {"start": value, "end": value}
         elif column.key == "start":
             values = _start_moving_end(item, value)

@@ -9,14 +9,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QContextMenuEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
     QFont,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPainterPath,
+    QPainterPathStroker,
     QPen,
     QPolygonF,
     QShowEvent,
@@ -51,6 +57,8 @@ from pmdesk.workspaces.roadmap.chart.style import (
 from pmdesk.workspaces.roadmap.qt.bar_item import BarItem
 
 MARKER_ROW = 20
+# What a parking-lot entry carries when dragged onto the timeline: the item's id.
+ITEM_MIME = "application/x-pmdesk-roadmap-item"
 HEADER_TOTAL = HEADER_ROW * 2 + MARKER_ROW
 RIGHT_ROOM = 40.0
 
@@ -62,6 +70,11 @@ class TimelineView(QGraphicsView):
     item_activated = Signal(str)  # double-click on a bar
     lane_toggled = Signal(str)  # click on a lane name: collapse or expand
     marker_activated = Signal(str)  # click on a marker in the header
+    item_moved_to_lane = Signal(str, str, object, object)  # item id, lane id, start, end
+    item_dropped = Signal(str, str, object)  # a parked item dropped: item id, lane id, day
+    lane_menu_requested = Signal(str, QPoint)  # right-click on a lane name: lane id, where
+    dependency_menu_requested = Signal(str, QPoint)  # right-click on an arrow
+    delete_pressed = Signal()  # Delete or Backspace with the timeline focused
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -214,7 +227,29 @@ class TimelineView(QGraphicsView):
         if not bar.show_label and bar.lane_id:  # a collapsed lane's strip
             item.setAcceptHoverEvents(False)
             item.on_drag_done = None
+        elif self.editable:
+            item.lane_at = self.lane_at_scene
+            item.on_lane_drag_done = self._dragged_to_lane
         return item
+
+    def lane_at_scene(self, scene_y: float) -> str | None:
+        """The lane whose band holds ``scene_y``, if any."""
+        if self.layout_result is None:
+            return None
+        for band in self.layout_result.lanes:
+            if band.y <= scene_y < band.y + band.height:
+                return band.lane.id
+        return None
+
+    def _dragged_to_lane(self, item_id: str, lane_id: str, start: date, end: date) -> None:
+        self.item_moved_to_lane.emit(item_id, lane_id, start, end)
+
+    def selected_dependencies(self) -> list[str]:
+        return [
+            item.dependency_id
+            for item in self.scene().selectedItems()
+            if isinstance(item, ArrowItem)
+        ]
 
     def scroll_to_day(self, day: date) -> None:
         """Put ``day`` a little right of the lane names."""
@@ -231,6 +266,15 @@ class TimelineView(QGraphicsView):
             return None
         middle = self.viewport().width() / 2 + LANE_LABEL_WIDTH / 2
         return self.layout_result.scale.day_at(self.mapToScene(int(middle), 0).x())
+
+    def visible_days(self) -> tuple[date, date] | None:
+        """The first and last day in sight, right of the lane names."""
+        if self.layout_result is None or not self.isVisible():
+            return None
+        scale = self.layout_result.scale
+        left = self.mapToScene(LANE_LABEL_WIDTH, 0).x()
+        right = self.mapToScene(self.viewport().width(), 0).x()
+        return scale.day_at(left), scale.day_at(right)
 
     def _dragged(self, item_id: str, start: date, end: date) -> None:
         self.item_moved.emit(item_id, start, end)
@@ -298,13 +342,63 @@ class TimelineView(QGraphicsView):
         return super().viewportEvent(event)
 
     def lane_at(self, viewport_y: float) -> str | None:
-        if self.layout_result is None:
+        return self.lane_at_scene(self.mapToScene(0, int(viewport_y)).y())
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        point = event.pos()
+        if point.y() < HEADER_TOTAL or not self.editable:
+            return
+        if point.x() < LANE_LABEL_WIDTH:
+            lane = self.lane_at(point.y())
+            if lane is not None:
+                self.lane_menu_requested.emit(lane, event.globalPos())
+            return
+        arrow = next((i for i in self.items(point) if isinstance(i, ArrowItem)), None)
+        if arrow is not None:
+            self.scene().clearSelection()
+            arrow.setSelected(True)
+            self.dependency_menu_requested.emit(arrow.dependency_id, event.globalPos())
+            return
+        super().contextMenuEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.editable:
+            self.delete_pressed.emit()
+            return
+        super().keyPressEvent(event)
+
+    # -- parked items dropped on the timeline ----------------------------------------------------
+
+    def _drop_target(self, point: QPointF) -> tuple[str, date] | None:
+        """The lane and day under a viewport point, where a parked item would land."""
+        if self.layout_result is None or point.y() < HEADER_TOTAL or point.x() < LANE_LABEL_WIDTH:
             return None
-        y = self.mapToScene(0, int(viewport_y)).y()
-        for band in self.layout_result.lanes:
-            if band.y <= y < band.y + band.height:
-                return band.lane.id
-        return None
+        lane = self.lane_at(point.y())
+        if lane is None:
+            return None
+        return lane, self.layout_result.scale.day_at(self.mapToScene(point.toPoint()).x())
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.editable and event.mimeData().hasFormat(ITEM_MIME):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        wanted = self.editable and event.mimeData().hasFormat(ITEM_MIME)
+        if wanted and self._drop_target(event.position()) is not None:
+            event.acceptProposedAction()
+            return
+        event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        target = self._drop_target(event.position())
+        if not self.editable or target is None or not event.mimeData().hasFormat(ITEM_MIME):
+            event.ignore()
+            return
+        item_id = bytes(event.mimeData().data(ITEM_MIME).data()).decode()
+        event.acceptProposedAction()
+        self.item_dropped.emit(item_id, *target)
 
     # -- painting ------------------------------------------------------------------------------
 
@@ -453,8 +547,32 @@ class TimelineView(QGraphicsView):
         )
 
 
+class ArrowItem(QGraphicsPathItem):
+    """A dependency's arrow: selectable (Delete removes it), and easy to hit although thin."""
+
+    def __init__(self, dependency_id: str) -> None:
+        super().__init__()
+        self.dependency_id = dependency_id
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+
+    def shape(self) -> QPainterPath:
+        stroker = QPainterPathStroker()
+        stroker.setWidth(8)
+        return stroker.createStroke(self.path())
+
+    def paint(self, painter: QPainter, option: object, widget: QWidget | None = None) -> None:
+        if self.isSelected():
+            pen = QPen(self.pen())
+            pen.setWidthF(3)
+            painter.setPen(pen)
+            painter.drawPath(self.path())
+            return
+        painter.setPen(self.pen())
+        painter.drawPath(self.path())
+
+
 def _arrow_item(arrow: Arrow) -> QGraphicsPathItem:
-    item = QGraphicsPathItem()
+    item = ArrowItem(arrow.dependency_id)
     item.setZValue(-1)
     head = QGraphicsPolygonItem(item)
     head.setPen(Qt.PenStyle.NoPen)

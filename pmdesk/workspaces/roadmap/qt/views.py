@@ -28,7 +28,13 @@ from pmdesk.workspaces.roadmap.chart.style import LATE_COLOR, STATUS_COLORS, tin
 from pmdesk.workspaces.roadmap.model import KINDS, STATUSES
 from pmdesk.workspaces.roadmap.plan import HORIZON_ORDER, Roadmap, is_late, now_next_later
 from pmdesk.workspaces.roadmap.qt.actions import RoadmapActions
-from pmdesk.workspaces.roadmap.qt.table_model import ID_ROLE, RoadmapFilterModel, RoadmapTableModel
+from pmdesk.workspaces.roadmap.qt.table_delegate import LaneOwnerDelegate
+from pmdesk.workspaces.roadmap.qt.table_model import (
+    COLUMN_KEYS,
+    ID_ROLE,
+    RoadmapFilterModel,
+    RoadmapTableModel,
+)
 from pmdesk.workspaces.roadmap.query import owner_names
 
 HORIZON_TITLES = {
@@ -53,6 +59,9 @@ class RoadmapTable(QWidget):
         self.table.setObjectName("roadmapTable")
         self.table.setModel(self.proxy)
         follow_current(self.table)
+        self.delegate = LaneOwnerDelegate(self.model, self.table)
+        for key in ("lane", "owner"):
+            self.table.setItemDelegateForColumn(COLUMN_KEYS.index(key), self.delegate)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

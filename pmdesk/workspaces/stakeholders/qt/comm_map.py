@@ -10,11 +10,13 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QGraphicsItem,
     QGraphicsScene,
     QGraphicsSceneMouseEvent,
     QGraphicsView,
     QHBoxLayout,
+    QLabel,
     QStyleOptionGraphicsItem,
     QVBoxLayout,
     QWidget,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.gui import theme
 from pmdesk.workspaces.stakeholders.chart import layout as chart
+from pmdesk.workspaces.stakeholders.chart import map_columns
 from pmdesk.workspaces.stakeholders.model import ATTITUDES, Stakeholder, StakeholderRelationship
 from pmdesk.workspaces.stakeholders.qt.grid import card_info
 from pmdesk.workspaces.stakeholders.qt.grid_backdrop import OVERDUE_RED, font, link_pen
@@ -314,7 +317,20 @@ class CommunicationMap(QWidget):
         self.lines = QCheckBox("Relationship lines")
         self.lines.setToolTip("Draw who reports to, influences, backs or fights whom")
         self.lines.toggled.connect(self._lines_toggled)
+        # Around a hub for a team; in columns by department or attitude for a big programme.
+        self.grouping = QComboBox()
+        self.grouping.setObjectName("mapGrouping")
+        for key, label in map_columns.GROUPINGS.items():
+            self.grouping.addItem(label, key)
+        self.grouping.setToolTip("How the map groups people; the filters above pick whom")
+        self._grouping_chosen = False  # until the PM chooses, the size of the map decides
+        self.grouping.activated.connect(self._grouping_changed)
+        self._shown: tuple | None = None
         bar = QHBoxLayout()
+        caption = QLabel("Group")
+        caption.setBuddy(self.grouping)
+        bar.addWidget(caption)
+        bar.addWidget(self.grouping)
         bar.addStretch(1)
         bar.addWidget(self.lines)
         layout = QVBoxLayout(self)
@@ -329,10 +345,22 @@ class CommunicationMap(QWidget):
         today: date,
         relationships: Sequence[StakeholderRelationship] = (),
     ) -> None:
+        self._shown = (people, product, today, relationships)
         self.scene.clear()
         self.chips = {}
-        placed = chart.communication_layout(people)
-        self.scene.addItem(MapBackdrop(placed, product))
+        if not self._grouping_chosen:
+            wanted = map_columns.default_grouping(len(people))
+            self.grouping.setCurrentIndex(self.grouping.findData(wanted))
+        grouping = self.grouping.currentData()
+        placed: chart.CommunicationLayout | map_columns.ColumnsLayout
+        if grouping == "ring":
+            placed = chart.communication_layout(people)
+            self.scene.addItem(MapBackdrop(placed, product))
+        else:
+            from pmdesk.workspaces.stakeholders.qt.comm_columns import ColumnsBackdrop
+
+            placed = map_columns.columns_layout(people, grouping)
+            self.scene.addItem(ColumnsBackdrop(placed))
         by_id = {person.id: person for person in people}
         for person_id, rect in placed.chips.items():
             chip = ChipItem(by_id[person_id], rect, today)
@@ -350,12 +378,26 @@ class CommunicationMap(QWidget):
         self.scene.setSceneRect(bounds.adjusted(0, 0, 0, 36))
         self._fit()
 
+    def _grouping_changed(self) -> None:
+        self._grouping_chosen = True
+        if self._shown is not None:
+            self.show_people(*self._shown)
+
     def _lines_toggled(self, shown: bool) -> None:
         if self.links is not None:
             self.links.setVisible(shown)
 
     def _fit(self) -> None:
-        self.view.fitInView(self.scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        if self.grouping.currentData() == "ring":
+            self.view.fitInView(self.scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+            return
+        # Columns fit the width, at most at full size, and scroll down: names stay readable.
+        rect = self.scene.sceneRect()
+        room = self.view.viewport().width() - 4
+        scale = min(1.0, room / rect.width()) if rect.width() > 0 else 1.0
+        self.view.resetTransform()
+        self.view.scale(scale, scale)
+        self.view.ensureVisible(QRectF(rect.left(), rect.top(), 1, 1), 0, 0)
 
     def resizeEvent(self, event: object) -> None:  # type: ignore[override]
         super().resizeEvent(event)  # type: ignore[arg-type]

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene, QGraphicsView, 
 
 from pmdesk.gui import theme
 from pmdesk.workspaces.stakeholders.chart import layout as chart
+from pmdesk.workspaces.stakeholders.chart.cells import CellStacks, stack_cells
 from pmdesk.workspaces.stakeholders.model import (
     ATTITUDES,
     STRATEGIES,
@@ -26,6 +27,7 @@ from pmdesk.workspaces.stakeholders.model import (
 )
 from pmdesk.workspaces.stakeholders.qt.grid_backdrop import BackdropItem, scene_bounds
 from pmdesk.workspaces.stakeholders.qt.grid_items import CardInfo, CardItem, LinksItem, MovesItem
+from pmdesk.workspaces.stakeholders.qt.grid_overflow import OverflowChip
 
 MoveHandler = Callable[[str, int, int], bool]
 PIXMAP_CACHE_KB = 96 * 1024
@@ -67,6 +69,8 @@ class GridScene(QGraphicsScene):
         self.movable = movable
         self.on_move: MoveHandler | None = None
         self.on_open: Callable[[str], None] | None = None  # a card was double-clicked
+        self.on_overflow: Callable[[OverflowChip, object], None] | None = None  # "+N" clicked
+        self.chips: dict[tuple[int, int], OverflowChip] = {}
         self.setSceneRect(scene_bounds())
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.setBackgroundBrush(theme.paper())
@@ -99,7 +103,9 @@ class GridScene(QGraphicsScene):
     ) -> None:
         """Match the cards to ``people``; with ``changed``, only those people's cards are
         redrawn (the others only move if their cell's stacking changed)."""
-        layout = chart.grid_layout(people)
+        # Only the people shown share a cell's room: a filter gives them their full cards.
+        shown_people = [person for person in people if visible(person)]
+        stacks = stack_cells(shown_people)
         wanted = {person.id for person in people}
         for gone in set(self.cards) - wanted:
             self.removeItem(self.cards.pop(gone))
@@ -116,19 +122,52 @@ class GridScene(QGraphicsScene):
                 info = card_info(person, today)
                 if card.info != info:
                     card.set_info(info)
-            x, y = layout.anchor(person.id)
+            box = stacks.cards.get(person.id)
+            x, y = box.center if box is not None else chart.cell_center(*chart.cell_of(person))
             self._places[person.id] = QPointF(x, y)
             self._scores[person.id] = (person.influence, person.interest)
+            if box is not None:
+                card.set_height(box.height)
             if card.pos() != self._places[person.id]:
                 card.setPos(self._places[person.id])
-            shown = visible(person)
+            shown = box is not None  # filtered out, or behind its cell's "+N" chip
             if card.isVisible() != shown:
                 card.setVisible(shown)
         for gone in set(self._places) - wanted:
             del self._places[gone]
             del self._scores[gone]
+        self._sync_chips(stacks, {person.id: person.name for person in shown_people})
         self.links.set_links((r.source_id, r.target_id, r.kind) for r in relationships)
         self._update_moves()
+
+    def _sync_chips(self, stacks: CellStacks, names: Mapping[str, str]) -> None:
+        """One "+N" chip per crowded cell, listing whom its cell has no room to name."""
+        chips = stacks.chips
+        for cell in set(self.chips) - set(chips):
+            self.removeItem(self.chips.pop(cell))
+        for cell, rect in chips.items():
+            chip = self.chips.get(cell)
+            if chip is None:
+                chip = OverflowChip(cell, rect)
+                chip.on_click = self._chip_clicked
+                self.chips[cell] = chip
+                self.addItem(chip)
+            ids = stacks.hidden[cell]
+            chip.set_ids(ids, [names[i] for i in ids])
+
+    def _chip_clicked(self, chip: OverflowChip, event: object) -> None:
+        if self.on_overflow is not None:
+            self.on_overflow(chip, event)
+
+    def home_of(self, person_id: str) -> QPointF:
+        """The middle of the cell a card belongs to (its card may sit off it, in a stack)."""
+        return QPointF(*chart.cell_center(*self._scores[person_id]))
+
+    def aimed_at(self, card: CardItem) -> QPointF:
+        """The point a drag aims at: the card's cell centre moved by the hand's travel, so a
+        card stacked near its cell's edge needs as long a drag as any to change cell."""
+        person_id = card.info.id
+        return self.home_of(person_id) + (card.pos() - self._places[person_id])
 
     def set_links_shown(self, shown: bool) -> None:
         self._show_links = shown
@@ -156,7 +195,8 @@ class GridScene(QGraphicsScene):
 
     def _card_moved(self, card: CardItem) -> None:
         self.links.update()
-        influence, interest = chart.snap(card.pos().x(), card.pos().y())
+        aim = self.aimed_at(card)
+        influence, interest = chart.snap(aim.x(), aim.y())
         x, y = chart.cell_center(influence, interest)
         self.target.setRect(
             QRectF(
@@ -170,7 +210,7 @@ class GridScene(QGraphicsScene):
 
     def _card_dropped(self, card: CardItem) -> None:
         self.target.hide()
-        self.drop(card.info.id, card.pos())
+        self.drop(card.info.id, self.aimed_at(card))
 
     def drop(self, person_id: str, where: QPointF) -> bool:
         """Place a stakeholder at the cell under ``where``; the card snaps back if refused."""

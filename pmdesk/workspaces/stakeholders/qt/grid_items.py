@@ -75,6 +75,18 @@ class CardItem(QGraphicsItem):
         self.setToolTip(info.tooltip)
         self.update()
 
+    @property
+    def compact(self) -> bool:
+        return self._box.height() < chart.CARD_HEIGHT
+
+    def set_height(self, height: float) -> None:
+        """A full card, or a name-only one when its cell is crowded."""
+        if height == self._box.height():
+            return
+        self.prepareGeometryChange()
+        self._box = QRectF(-chart.CARD_WIDTH / 2, -height / 2, chart.CARD_WIDTH, height)
+        self.update()
+
     def boundingRect(self) -> QRectF:
         return self._box.adjusted(-2, -2, 3, 3)
 
@@ -104,6 +116,13 @@ class CardItem(QGraphicsItem):
         painter.drawPath(stripe.intersected(_stripe_clip(box)))
         painter.setPen(theme.scene_ink(chart.INK))
         painter.setFont(_NAME_FONT)
+        if self.compact:  # a crowded cell: the name alone, on its own line
+            painter.drawText(
+                QRectF(box.left() + 11, box.top(), box.width() - 14, box.height()),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                self._name,
+            )
+            return
         painter.drawText(
             QRectF(box.left() + 11, box.top() + 3, box.width() - 14, 16),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QSizePolicy,
+    QSplitter,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -34,6 +35,7 @@ from pmdesk.workspaces.stakeholders.model import (
 from pmdesk.workspaces.stakeholders.qt import actions
 from pmdesk.workspaces.stakeholders.qt import dialogs as ask
 from pmdesk.workspaces.stakeholders.qt.grid import GridScene, GridView
+from pmdesk.workspaces.stakeholders.qt.person_panel import PersonPanel
 
 KIND = Stakeholder.__tablename__
 LINKS = StakeholderRelationship.__tablename__
@@ -104,7 +106,16 @@ class GridPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(bar)
-        layout.addWidget(self.view, 1)
+        # The selected card's details sit beside the grid, so a PM edits without losing it.
+        self.details = PersonPanel(controller)
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.addWidget(self.view)
+        self.split.addWidget(self.details)
+        self.split.setStretchFactor(0, 1)
+        self.split.setSizes([900, 300])
+        layout.addWidget(self.split, 1)
+        self.scene.selectionChanged.connect(self._selection_changed)
+        self.scene.on_overflow = self._overflow_menu
 
         controller.changed.connect(self._on_changed)
         self._fill_snapshots()
@@ -196,6 +207,46 @@ class GridPanel(QWidget):
     def remove_relationship(self, link_id: str) -> bool:
         return actions.remove_relationship(self.controller, link_id)
 
+    # -- the selected card and crowded cells ---------------------------------------------------
+
+    def selected_id(self) -> str | None:
+        chosen = [pid for pid, card in self.scene.cards.items() if card.isSelected()]
+        return chosen[0] if len(chosen) == 1 else None
+
+    def _selection_changed(self) -> None:
+        chosen = self.selected_id()
+        if chosen is not None:
+            self.details.show_person(chosen)
+        elif not self.scene.selectedItems() and self.details.person_id not in self._behind_chips():
+            # A person listed under "+N" has no card to keep selected: they stay shown.
+            self.details.show_person(None)
+
+    def _behind_chips(self) -> set[str]:
+        return {pid for chip in self.scene.chips.values() for pid in chip.ids}
+
+    def show_details(self, person_id: str) -> None:
+        """Select a stakeholder's card (if it has one on show) and open their details."""
+        self.scene.clearSelection()
+        card = self.scene.cards.get(person_id)
+        if card is not None and card.isVisible():
+            card.setSelected(True)
+        self.details.show_person(person_id)
+
+    def overflow_menu(self, chip: object) -> QMenu:
+        """The people a crowded cell's "+N" chip stands for; choosing one opens them."""
+        names = {
+            person.id: person.name for person in (self._data.stakeholders if self._data else [])
+        }
+        menu = QMenu(self)
+        for person_id in chip.ids:  # type: ignore[attr-defined]
+            menu.addAction(names.get(person_id, "?")).triggered.connect(
+                lambda _c=False, p=person_id: self.show_details(p)
+            )
+        return menu
+
+    def _overflow_menu(self, chip: object, event: object) -> None:
+        popup(self.overflow_menu(chip), event.screenPos())  # type: ignore[attr-defined]
+
     # -- the card menu -------------------------------------------------------------------------
 
     def _card_menu(self, event: QContextMenuEvent) -> None:
@@ -240,6 +291,11 @@ class GridPanel(QWidget):
                     remove.addAction(text).triggered.connect(
                         lambda _c=False, i=link.id: self.remove_relationship(i)
                     )
+
+
+def popup(menu: QMenu, where: QPoint) -> None:
+    """Show a menu where the mouse is (one place, so tests choose from it without a loop)."""
+    menu.exec(where)
 
 
 def _button(text: str, tip: str) -> QToolButton:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from pmdesk.domain.project import Project, get_project
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.tables import follow_current, natural_key
+from pmdesk.gui.toolbar import OverflowRow
 from pmdesk.workspaces.stakeholders import edit
 from pmdesk.workspaces.stakeholders.chart.layout import MapFilter
 from pmdesk.workspaces.stakeholders.model import (
@@ -89,7 +90,9 @@ class StakeholdersPage(QWidget):
         title.setObjectName("pageTitle")
         self.summary = QLabel()
         self.summary.setObjectName("pageSummary")
-        self.add_button = self._tool_button("Add", "Add a stakeholder (Ctrl+N in the table)")
+        self.add_button = self._tool_button(
+            "Add Stakeholder", "Add a stakeholder (Ctrl+N in the table)"
+        )
         self.add_button.clicked.connect(self.add_stakeholder)
         self.delete_button = self._tool_button("Delete", "Delete the selected stakeholders")
         self.delete_button.clicked.connect(self.delete_selected)
@@ -112,17 +115,19 @@ class StakeholdersPage(QWidget):
                 lambda _c=False, v=view, k=kind: self.export_picture(v, k)
             )
         self.export_button.setMenu(menu)
+        # One row of actions, "Add" first; what does not fit waits in its "More" menu.
+        self.actions_row = OverflowRow()
+        for button in (self.add_button, self.delete_button, self.import_button):
+            self.actions_row.add(button)
+        self.actions_row.add_spacing(8)
+        self.actions_row.add(self.export_button)
         row = QHBoxLayout()
         row.setSpacing(8)
         row.addWidget(title)
         row.addSpacing(12)
         row.addWidget(self.summary, 0, Qt.AlignmentFlag.AlignBottom)
         row.addStretch(1)
-        row.addWidget(self.add_button)
-        row.addWidget(self.delete_button)
-        row.addSpacing(8)
-        row.addWidget(self.import_button)
-        row.addWidget(self.export_button)
+        row.addWidget(self.actions_row)
         self.header_row = row
         return row
 
