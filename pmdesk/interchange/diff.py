@@ -7,12 +7,11 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from pmdesk import registry
-from pmdesk.domain.base import Record
+from pmdesk.domain.base import LABEL_FIELDS, Record
 from pmdesk.domain.project import Project
 
 # Fields that change with every edit and say nothing a reader wants to compare.
 IGNORED_FIELDS = frozenset({"updated_at"})
-LABEL_FIELDS = ("name", "title", "label", "quote", "text", "summary")
 Kind = Literal["added", "removed", "changed"]
 
 
