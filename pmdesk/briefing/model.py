@@ -79,7 +79,7 @@ class BriefingSection(Record):
     __singular__ = "briefing section"
 
     briefing_id: Mapped[str] = mapped_column(ForeignKey("briefings.id", ondelete="CASCADE"))
-    section: Mapped[str] = mapped_column(String(40))  # a workspace key; see registry.SECTION_ORDER
+    section: Mapped[str] = mapped_column(String(40), info=not_words())  # a workspace key
     position: Mapped[int] = mapped_column(Integer, default=0)
     options: Mapped[str] = mapped_column(Text, default="{}", info=not_words())  # JSON
 
