@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import (
@@ -35,6 +36,9 @@ from pmdesk.gui.text import use_project_undo_keys
 from pmdesk.gui.workspaces import WORKSPACES, build_page
 from pmdesk.registry import WorkspaceSpec
 from pmdesk.store.fileformat import FILE_SUFFIX
+
+if TYPE_CHECKING:
+    from pmdesk.interchange.find import Hit
 
 MAX_RECENT = 10
 
@@ -194,6 +198,10 @@ class MainWindow(QMainWindow):
             shown = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
             action = self.edit_menu.addAction(f"{text}\t{shown}")
             action.triggered.connect(lambda _checked=False, m=method: _to_focus(m))
+        self.edit_menu.addSeparator()
+        self.find_action = self._add(
+            self.edit_menu, "&Find…", self.find, QKeySequence.StandardKey.Find
+        )
 
         view_menu = self.menuBar().addMenu("&View")
         for row, workspace in enumerate(WORKSPACES):
@@ -203,6 +211,16 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, r=row: self.navigation.setCurrentRow(r))
 
         help_menu = self.menuBar().addMenu("&Help")
+        self.guide_action = self._add(
+            help_menu,
+            "&Guide to This Workspace",
+            self.show_guide,
+            QKeySequence.StandardKey.HelpContents,
+        )
+        if not self.guide_action.shortcut():  # a key theme without a help key
+            self.guide_action.setShortcut(QKeySequence("F1"))
+        self._add(help_menu, "&Keyboard Shortcuts", self.show_shortcuts)
+        help_menu.addSeparator()
         about = self._add(help_menu, f"&About {APP_NAME}", self._about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -431,6 +449,41 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1200, 800)
+
+    # -- find and help -------------------------------------------------------------------------
+
+    def current_workspace(self) -> WorkspaceSpec:
+        return WORKSPACES[max(self.navigation.currentRow(), 0)]
+
+    def find(self) -> None:
+        """Edit › Find: the find window, over this one (built on first use)."""
+        from pmdesk.gui.find_dialog import FindDialog
+
+        if getattr(self, "find_dialog", None) is None:
+            self.find_dialog = FindDialog(lambda: self.controller, self)
+            self.find_dialog.chosen.connect(self.jump_to)
+        self.find_dialog.open_find()
+
+    def jump_to(self, hit: Hit) -> bool:
+        """Show a found record in its workspace (or the record it belongs to)."""
+        from pmdesk.gui.reveal import reveal
+
+        page = self.show_workspace(hit.workspace)
+        if reveal(page, ((hit.kind, hit.record_id), *hit.owners)):
+            return True
+        self.statusBar().showMessage(f"“{hit.label}” is no longer in the project.", 5000)
+        return False
+
+    def show_guide(self, key: str | None = None) -> None:
+        """Help › Guide: what a workspace is for and how to use it (F1: the one on show)."""
+        from pmdesk.gui.help import GuideDialog
+
+        GuideDialog(key or self.current_workspace().key, self).show()
+
+    def show_shortcuts(self) -> None:
+        from pmdesk.gui.help import ShortcutsDialog
+
+        ShortcutsDialog(self).show()
 
     # -- Qt events -----------------------------------------------------------------------------
 
