@@ -228,7 +228,6 @@ def section_titles() -> dict[str, str]:
     return {key: titles[key] for key in SECTION_ORDER if key in titles}
 
 
-
 def guide(key: str) -> str:
     """A workspace's short guide for a PM, as Markdown (``resources/guides/<key>.md``, which
     every workspace has: a test says so)."""
