@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
         self._add(file_menu, "Restore from &Backup…", self.restore_from_backup)
         file_menu.addSeparator()
         quit_action = self._add(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        if not quit_action.shortcut():  # the non-mac key themes bind nothing to Quit
+        if quit_action.shortcut().isEmpty():  # the non-mac key themes bind nothing to Quit
             quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
             self.show_guide,
             QKeySequence.StandardKey.HelpContents,
         )
-        if not self.guide_action.shortcut():  # a key theme without a help key
+        if self.guide_action.shortcut().isEmpty():  # a key theme without a help key
             self.guide_action.setShortcut(QKeySequence("F1"))
         self._add(help_menu, "&Keyboard Shortcuts", self.show_shortcuts)
         help_menu.addSeparator()
@@ -478,12 +478,22 @@ class MainWindow(QMainWindow):
         """Help › Guide: what a workspace is for and how to use it (F1: the one on show)."""
         from pmdesk.gui.help import GuideDialog
 
-        GuideDialog(key or self.current_workspace().key, self).show()
+        key = key or self.current_workspace().key
+        if getattr(self, "guide_dialog", None) is None:
+            self.guide_dialog = GuideDialog(key, self)
+        self.guide_dialog.show_guide(key)
+        self.guide_dialog.show()
+        self.guide_dialog.activateWindow()
 
     def show_shortcuts(self) -> None:
+        """Help › Keyboard Shortcuts, as the actions are bound now (and the page on show)."""
+        from PySide6.QtCore import Qt
+
         from pmdesk.gui.help import ShortcutsDialog
 
-        ShortcutsDialog(self).show()
+        self.shortcuts_dialog = ShortcutsDialog(self)
+        self.shortcuts_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.shortcuts_dialog.show()
 
     # -- Qt events -----------------------------------------------------------------------------
 
