@@ -203,15 +203,17 @@ class HitDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         size = super().sizeHint(option, index)
-        if index.data(HIT_ROLE) is None:
-            return QSize(size.width(), size.height() + 6)  # a heading, with air above
-        line = option.fontMetrics.lineSpacing()
-        return QSize(size.width(), 2 * line + 10)
+        line = QFontMetrics(option.font).lineSpacing()  # type: ignore[attr-defined]
+        hit: Hit | None = index.data(HIT_ROLE)
+        if hit is None:
+            return QSize(size.width(), line + 12)  # a heading, with air above it
+        lines = 2 if hit.field else 1
+        return QSize(size.width(), lines * line + 8)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         hit: Hit | None = index.data(HIT_ROLE)
         if hit is None:
-            super().paint(painter, option, index)
+            self._paint_heading(painter, option, index)
             return
         painter.save()
         widget = option.widget  # type: ignore[attr-defined]
@@ -253,6 +255,21 @@ class HitDelegate(QStyledItemDelegate):
                     (hit.snippet[hit.end :], plain, quiet),
                 ],
             )
+        painter.restore()
+
+    def _paint_heading(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> None:
+        """A workspace's title over its results: bold, in the text colour, not greyed out."""
+        painter.save()
+        font = QFont(option.font)  # type: ignore[attr-defined]
+        font.setBold(True)
+        painter.setFont(font)
+        palette = option.palette  # type: ignore[attr-defined]
+        painter.setPen(palette.color(QPalette.ColorGroup.Normal, QPalette.ColorRole.Text))
+        rect = option.rect.adjusted(4, 6, -8, 0)  # type: ignore[attr-defined]
+        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(rect, align, str(index.data(Qt.ItemDataRole.DisplayRole)))
         painter.restore()
 
 

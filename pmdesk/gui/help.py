@@ -49,6 +49,7 @@ class GuideDialog(QDialog):
         self.text = QTextBrowser()
         self.text.setObjectName("guideText")
         self.text.setOpenLinks(False)
+        self.text.document().setDocumentMargin(12)
         self.workspaces.currentRowChanged.connect(self._show)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
@@ -109,10 +110,13 @@ def _menu_rows(where: str, menu: QMenu) -> list[tuple[str, str, str]]:
 
 def _keys(action: QAction) -> str:
     """The keys of an action as the menu shows them ("Ctrl+Shift+Z, Ctrl+Y")."""
+    name = _plain(action.text())
     bound = [
-        key.toString(QKeySequence.SequenceFormat.NativeText)
+        shown
         for key in action.shortcuts()
         if not key.isEmpty()
+        # a keyboard's own Undo key is named like the action: listing it says nothing
+        and (shown := key.toString(QKeySequence.SequenceFormat.NativeText)) != name
     ]
     if not bound and "\t" in action.text():  # keys a focused widget handles, shown in the menu
         bound = [action.text().split("\t", 1)[1]]
@@ -136,6 +140,7 @@ class ShortcutsDialog(QDialog):
         self.table.setHeaderLabels(["Action", "Keys"])
         self.table.setRootIsDecorated(False)
         self.table.setUniformRowHeights(True)
+        self.table.setSelectionMode(QTreeWidget.SelectionMode.NoSelection)
         groups: dict[str, QTreeWidgetItem] = {}
         for where, what, keys in shortcut_rows(window):
             group = groups.get(where)

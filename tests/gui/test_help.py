@@ -85,3 +85,25 @@ def test_the_page_on_shows_own_keys_are_listed(qtbot, window):
     window.show_workspace("stakeholders")
     rows = _shortcuts(window).rows()
     assert ("Delete Selected", "Del") in rows or any(keys == "Del" for _what, keys in rows)
+
+
+def test_the_find_guide_and_shortcut_windows_clip_nothing_at_1024x700(qtbot, window):
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel
+
+    from tests.gui.test_nothing_clipped import _clipped
+
+    window.find()
+    qtbot.keyClicks(window.find_dialog.query, "zebra")
+    window.find_dialog.search_now()
+    window.show_guide("business_case")
+    windows = [window.find_dialog, window.guide_dialog, _shortcuts(window)]
+    for shown in windows:
+        qtbot.waitExposed(shown)
+        assert shown.width() <= 1024 and shown.height() <= 700
+        problems = [
+            problem
+            for kind in (QAbstractButton, QComboBox, QLabel)
+            for widget in shown.findChildren(kind)
+            if widget.isVisible() and (problem := _clipped(widget))
+        ]
+        assert problems == [], shown.windowTitle()
