@@ -247,3 +247,27 @@ def test_a_read_only_project_still_finds_and_jumps(qtbot, monkeypatch, sample_fi
     assert not window.isWindowModified()
     window.close()
     assert sample_file.read_bytes() == before
+
+
+def test_every_kind_of_record_in_the_sample_can_be_jumped_to(qtbot, window):
+    """Each record kind with words shows itself, or the record it belongs to, in its page."""
+    from pmdesk.interchange.find import FindIndex, fold
+
+    index = FindIndex.build(window.controller.session)
+    missed = []
+    for kind, table in index._tables.items():
+        if not table.rows or not table.searched.columns:
+            continue
+        row = next((r for r in range(len(table.rows)) if any(table.values(r))), None)
+        if row is None:
+            continue
+        record_id = table.fields(row)[0]
+        words = next(text for text in table.values(row) if text.strip())
+        needle = " ".join(words.split())[:40]
+        hit = next(
+            (h for h in index.search(needle, limit=1000).hits if h.record_id == record_id), None
+        )
+        assert hit is not None, f"{kind}: “{fold(needle)}” does not find its own record"
+        if not window.jump_to(hit):
+            missed.append(kind)
+    assert missed == []

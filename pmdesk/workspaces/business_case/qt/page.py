@@ -35,7 +35,11 @@ from pmdesk.gui.text import show_plain_text
 from pmdesk.workspaces.business_case import query
 from pmdesk.workspaces.business_case.chart.layout import layout_cash
 from pmdesk.workspaces.business_case.edit import currency
-from pmdesk.workspaces.business_case.model import CURRENCY_SYMBOLS, BusinessCase
+from pmdesk.workspaces.business_case.model import (
+    CURRENCY_SYMBOLS,
+    BusinessCase,
+    BusinessSettings,
+)
 from pmdesk.workspaces.business_case.money import format_money, format_number
 from pmdesk.workspaces.business_case.qt import actions, dialogs
 from pmdesk.workspaces.business_case.qt.chart_view import CashChartView
@@ -476,5 +480,8 @@ class BusinessCasePage(QWidget):
     # -- find ----------------------------------------------------------------------------------
 
     def reveal(self, kind: str, record_id: str) -> bool:
-        """Show a business case (its costs, tiers and scenarios are shown by it)."""
+        """Show a business case (its costs, tiers and scenarios are shown by it); the
+        currency shows with every case."""
+        if kind == BusinessSettings.__tablename__:
+            return True
         return kind == BusinessCase.__tablename__ and select_combo_item(self.chooser, record_id)

@@ -6,7 +6,13 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from pmdesk.gui.document import DocumentController
 from pmdesk.gui.reveal import select_index
-from pmdesk.workspaces.competition.model import Battlecard, Competitor, Criterion, CriterionCategory
+from pmdesk.workspaces.competition.model import (
+    Battlecard,
+    CompetitionSettings,
+    Competitor,
+    Criterion,
+    CriterionCategory,
+)
 from pmdesk.workspaces.competition.qt.battlecard_view import BattlecardPanel
 from pmdesk.workspaces.competition.qt.map_view import MapPanel
 from pmdesk.workspaces.competition.qt.matrix_view import MatrixPanel
@@ -36,14 +42,17 @@ class CompetitionPage(QWidget):
     # -- find ----------------------------------------------------------------------------------
 
     def reveal(self, kind: str, record_id: str) -> bool:
-        """Show a competitor's profile, a battlecard, or a criterion's row in the matrix (a
-        rating is shown by its competitor)."""
+        """Show a competitor's profile, a battlecard, a criterion's row in the matrix (a rating
+        is shown by its competitor), or the positioning map."""
         session = self.controller.session
         if kind == Battlecard.__tablename__:
             card = session.get(Battlecard, record_id)
             return card is not None and self._show_in(self.battlecards, card.competitor_id)
         if kind == Competitor.__tablename__:
             return self._show_in(self.profiles, record_id)
+        if kind == CompetitionSettings.__tablename__:  # the map's axes and quadrant names
+            self.tabs.setCurrentWidget(self.map)
+            return True
         if kind in (Criterion.__tablename__, CriterionCategory.__tablename__):
             self.tabs.setCurrentWidget(self.matrix)
             rows = [row.id for row in self.matrix.model.rows]
