@@ -29,7 +29,7 @@ def window(qtbot, monkeypatch, sample_file):
     window.close()
 
 
-def find(qtbot, window, text: str):
+def find(qtbot, window, text: str, pause: bool = True):
     """Ctrl+F, type ``text`` into the find field as a person does; the find window."""
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
@@ -38,7 +38,8 @@ def find(qtbot, window, text: str):
     assert dialog.isVisible()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.query)
     qtbot.keyClicks(dialog.query, text)
-    dialog.search_now()  # the pause after typing, without waiting for it
+    if pause:
+        dialog.search_now()  # the pause after typing, without waiting for it
     return dialog
 
 
@@ -110,8 +111,8 @@ def test_a_requirement_opens_in_its_table_and_detail(qtbot, window):
     assert page.requirements.selected_ids() == [requirement_id]
 
 
-def test_a_competitor_opens_its_profile(qtbot, window):
-    enter(qtbot, find(qtbot, window, "TradeForce Suite"))
+def test_a_competitor_opens_its_profile_even_when_enter_comes_before_the_pause(qtbot, window):
+    enter(qtbot, find(qtbot, window, "TradeForce Suite", pause=False))
     page = window.stack.currentWidget()
     assert page is window.show_workspace("competition")
     assert page.tabs.currentWidget() is page.profiles
@@ -271,3 +272,11 @@ def test_every_kind_of_record_in_the_sample_can_be_jumped_to(qtbot, window):
         if not window.jump_to(hit):
             missed.append(kind)
     assert missed == []
+
+
+def test_a_filter_that_hides_the_person_is_cleared(qtbot, window):
+    page = window.show_workspace("stakeholders")
+    qtbot.keyClicks(page.search, "Sam")
+    enter(qtbot, find(qtbot, window, "Priya Raman"))
+    assert page.search.text() == ""
+    assert page.selected_ids() == [_hits_id(window, "stakeholders", "Priya Raman")]
