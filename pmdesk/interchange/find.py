@@ -124,7 +124,9 @@ class FindIndex:
         searched = table.searched
         owners = self._owners(table, row)
         fields = table.fields(row)
-        snippet, start, end = _snippet(fields[2 + column], needle)
+        # A name shows from its start (the list elides its end); a text shows around the match.
+        before = SNIPPET_WIDTH if column == 0 and table.has_label else SNIPPET_BEFORE
+        snippet, start, end = _snippet(fields[2 + column], needle, before)
         in_label = column == 0 and table.has_label
         return Hit(
             workspace=searched.workspace,
@@ -326,7 +328,7 @@ def _is_words(column: Column[Any]) -> bool:
     )
 
 
-def _snippet(text: str, needle: str) -> tuple[str, int, int]:
+def _snippet(text: str, needle: str, before: int = SNIPPET_BEFORE) -> tuple[str, int, int]:
     """The words around the first match in ``text``, on one line, and where the match is."""
     flat = " ".join(text.split())
     folded: list[str] = []
@@ -339,7 +341,7 @@ def _snippet(text: str, needle: str) -> tuple[str, int, int]:
     if at < 0:  # folding a whole text and its characters one by one can differ
         return _one_line(flat, SNIPPET_WIDTH), 0, 0
     start, end = origin[at], origin[at + len(needle) - 1] + 1
-    begin = max(0, start - SNIPPET_BEFORE)
+    begin = max(0, start - before)
     if begin > 0:  # start at a word
         space = flat.find(" ", begin, start)
         begin = space + 1 if space >= 0 else begin
