@@ -138,7 +138,8 @@ class FindDialog(QDialog):
                 self.results.addItem(heading)
             entry = QListWidgetItem(hit.label)
             entry.setData(HIT_ROLE, hit)
-            entry.setToolTip(f"{hit.singular.capitalize()}: {hit.label}")
+            within = f" ({hit.within})" if hit.within else ""
+            entry.setToolTip(f"{hit.singular.capitalize()}: {hit.label}{within}")
             self.results.addItem(entry)
         first = next(
             (
@@ -242,7 +243,10 @@ class HitDelegate(QStyledItemDelegate):
                 (hit.snippet[hit.start : hit.end], bold, strong),
                 (hit.snippet[hit.end :], plain, strong),
             ]
-        _draw_line(painter, first, [*pieces, (f"  · {hit.singular}", plain, quiet)])
+        kind = f"  · {hit.singular}"
+        if hit.within and not hit.label.endswith(f" of {hit.within}"):
+            kind += f" · {hit.within}"  # whose interaction, which objective's key result
+        _draw_line(painter, first, [*pieces, (kind, plain, quiet)])
         if hit.field:
             second = QRect(rect.left(), rect.top() + line, rect.width(), line)
             _draw_line(

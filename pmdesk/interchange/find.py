@@ -53,6 +53,7 @@ class Hit:
     start: int  # where the match lies in ``snippet`` (for highlighting)
     end: int
     owners: tuple[tuple[str, str], ...] = ()  # (kind, id) of its owner, its owner's, ...
+    within: str = ""  # the name of the nearest owner that has one ("Ben Adler"), or ""
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,7 @@ class FindIndex:
             start=start,
             end=end,
             owners=owners,
+            within=self._owner_name(owners),
         )
 
     def _owners(self, table: _Table, row: int) -> tuple[tuple[str, str], ...]:
@@ -162,13 +164,17 @@ class FindIndex:
         own = table.label(row)
         if own:
             return own
-        singular = table.searched.model.__singular__
+        singular = table.searched.model.__singular__.capitalize()
+        name = self._owner_name(owners)
+        return f"{singular} of {name}" if name else singular
+
+    def _owner_name(self, owners: tuple[tuple[str, str], ...]) -> str:
         for kind, owner_id in owners:
             owner = self._tables.get(kind)
             name = owner.label_of(owner_id) if owner is not None else ""
             if name:
-                return f"{singular.capitalize()} of {name}"
-        return singular.capitalize()
+                return name
+        return ""
 
 
 def search(session: Session, text: str, limit: int = MAX_HITS) -> Found:
