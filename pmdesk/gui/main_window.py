@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, m=method: _to_focus(m))
         self.edit_menu.addSeparator()
         self.find_action = self._add(
-            self.edit_menu, "&Find…", self.find, QKeySequence.StandardKey.Find
+            self.edit_menu, "&Find…", self.find_records, QKeySequence.StandardKey.Find
         )
 
         view_menu = self.menuBar().addMenu("&View")
@@ -455,7 +455,7 @@ class MainWindow(QMainWindow):
     def current_workspace(self) -> WorkspaceSpec:
         return WORKSPACES[max(self.navigation.currentRow(), 0)]
 
-    def find(self) -> None:
+    def find_records(self) -> None:
         """Edit › Find: the find window, over this one (built on first use)."""
         from pmdesk.gui.find_dialog import FindDialog
 

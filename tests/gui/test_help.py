@@ -92,7 +92,7 @@ def test_the_find_guide_and_shortcut_windows_clip_nothing_at_1024x700(qtbot, win
 
     from tests.gui.test_nothing_clipped import _clipped
 
-    window.find()
+    window.find_records()
     qtbot.keyClicks(window.find_dialog.query, "zebra")
     window.find_dialog.search_now()
     window.show_guide("business_case")
