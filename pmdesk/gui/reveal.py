@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsView,
     QListWidget,
-    QTabWidget,
     QWidget,
 )
 
@@ -27,6 +26,8 @@ USER_ROLE = Qt.ItemDataRole.UserRole
 
 
 class Revealing(Protocol):
+    """What every workspace page offers Find (``tests/test_registry.py`` checks it has it)."""
+
     def reveal(self, kind: str, record_id: str) -> bool: ...
 
 
@@ -36,10 +37,6 @@ def reveal(page: QWidget, targets: tuple[tuple[str, str], ...]) -> bool:
     if method is None:
         return False
     return any(method(kind, record_id) for kind, record_id in targets)
-
-
-def show_tab(tabs: QTabWidget, widget: QWidget) -> None:
-    tabs.setCurrentWidget(widget)
 
 
 def select_list_item(widget: QListWidget, value: object, role: int = USER_ROLE) -> bool:
@@ -61,18 +58,6 @@ def select_combo_item(combo: QComboBox, value: object) -> bool:
     combo.setCurrentIndex(index)
     combo.activated.emit(index)
     return True
-
-
-def select_row(view: QAbstractItemView, value: object, role: int) -> bool:
-    """Select the row of ``view`` whose first column holds ``value`` in ``role``, current and in
-    view. The view's filter (a proxy) must already let it through."""
-    model = view.model()
-    found = model.match(
-        model.index(0, 0), role, value, 1, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive
-    )
-    if not found:
-        return False
-    return select_index(view, found[0])
 
 
 def select_index(view: QAbstractItemView, index: QModelIndex) -> bool:
