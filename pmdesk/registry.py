@@ -226,3 +226,12 @@ def section_titles() -> dict[str, str]:
     """Section key -> heading, in a new briefing's default order."""
     titles = {item.key: item.section_title for item in specs() if item.section is not None}
     return {key: titles[key] for key in SECTION_ORDER if key in titles}
+
+
+def guide(key: str) -> str:
+    """A workspace's short guide for a PM, as Markdown (``resources/guides/<key>.md``, which
+    every workspace has: a test says so)."""
+    from pmdesk.resources import resource
+
+    spec(key)  # a workspace the registry knows, not any file name
+    return resource("guides", f"{key}.md").read_text(encoding="utf-8")

@@ -91,3 +91,27 @@ def test_the_import_contracts_hold_every_workspace():
     layered = next(contract for contract in contracts if contract["type"] == "layers")
     listed = [name for name in registry.PACKAGES if name.startswith("pmdesk.workspaces.")]
     assert sorted(layered["containers"]) == sorted(listed)
+
+
+@pytest.mark.parametrize("spec", registry.specs(), ids=lambda spec: spec.key)
+def test_every_workspace_has_a_short_guide_that_names_it(spec):
+    guide = registry.guide(spec.key)
+    lines = [line for line in guide.splitlines() if line.strip()]
+    assert lines[0] == f"# {spec.title}"
+    assert 5 <= len(lines) <= 12, "a guide is a few lines a PM reads at a glance"
+
+
+def test_the_guides_are_the_registrys_workspaces_and_no_others():
+    from pmdesk.resources import resource
+
+    shipped = {entry.name for entry in resource("guides").iterdir()}
+    assert shipped == {f"{spec.key}.md" for spec in registry.specs()}
+    with pytest.raises(KeyError):
+        registry.guide("../README")
+
+
+@pytest.mark.parametrize("spec", registry.specs(), ids=lambda spec: spec.key)
+def test_every_page_can_reveal_a_record(spec):
+    """Find jumps to a record through the page's ``reveal(kind, record_id)``."""
+    page = registry.resolve(spec.page)
+    assert callable(getattr(page, "reveal", None)), f"{page.__name__} has no reveal()"

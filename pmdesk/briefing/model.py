@@ -18,6 +18,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, selecti
 
 from pmdesk import registry
 from pmdesk.domain import records
+from pmdesk.domain.allowed import not_words
 from pmdesk.domain.base import Record
 from pmdesk.domain.project import Project
 from pmdesk.errors import ValidationError
@@ -52,14 +53,18 @@ class Briefing(Record):
     # The logo (PNG) and the Word template stored in the project as base64 text, with the
     # names of the files they came from (see pmdesk.briefing.assets). The *_path columns are
     # what older versions stored; they are shown, never read.
-    logo_png: Mapped[str] = mapped_column(Text, default="", server_default="")
+    logo_png: Mapped[str] = mapped_column(Text, default="", server_default="", info=not_words())
     logo_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
-    template_docx: Mapped[str] = mapped_column(Text, default="", server_default="")
+    template_docx: Mapped[str] = mapped_column(
+        Text, default="", server_default="", info=not_words()
+    )
     template_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
     # Who reads it (see pmdesk.export.audience) and the PM's adjustments of that profile's
     # rules, a JSON object of rule -> bool.
     profile: Mapped[str] = mapped_column(String(20), default=INTERNAL, server_default=INTERNAL)
-    profile_rules: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
+    profile_rules: Mapped[str] = mapped_column(
+        Text, default="{}", server_default="{}", info=not_words()
+    )
 
     sections: Mapped[list[BriefingSection]] = relationship(
         order_by="BriefingSection.position", viewonly=True
@@ -74,9 +79,9 @@ class BriefingSection(Record):
     __singular__ = "briefing section"
 
     briefing_id: Mapped[str] = mapped_column(ForeignKey("briefings.id", ondelete="CASCADE"))
-    section: Mapped[str] = mapped_column(String(40))  # a workspace key; see registry.SECTION_ORDER
+    section: Mapped[str] = mapped_column(String(40), info=not_words())  # a workspace key
     position: Mapped[int] = mapped_column(Integer, default=0)
-    options: Mapped[str] = mapped_column(Text, default="{}")  # a JSON object
+    options: Mapped[str] = mapped_column(Text, default="{}", info=not_words())  # JSON
 
     @property
     def option_values(self) -> dict[str, Any]:

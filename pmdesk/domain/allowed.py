@@ -42,6 +42,12 @@ def hex_colour() -> dict[str, Any]:
     return {"glob": HEX_COLOUR_GLOB, "shape": "a colour like #3a6ea5"}
 
 
+def not_words() -> dict[str, Any]:
+    """``info`` for a text column that holds no words a person reads (a file's bytes, a path,
+    JSON options): Find skips it."""
+    return {"words": False}
+
+
 def between(low: float, high: float) -> dict[str, Any]:
     """``info`` for a numeric column holding values from ``low`` to ``high``, both included."""
     return {"range": (low, high)}

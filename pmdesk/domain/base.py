@@ -42,3 +42,15 @@ class Record(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now, onupdate=utc_now)
+
+
+# What a PM calls a record, in order of preference: the first of these fields a record has is
+# its name in a diff, a merge question, a refusal and a search result. A record with none of them
+# (a rating, a check-in) is named after the record it belongs to.
+LABEL_FIELDS = ("name", "title", "label", "question", "metric", "quote", "text", "summary")
+
+
+def label_field(model: type[Record]) -> str | None:
+    """The field a record of ``model`` is called by, or None when it has none."""
+    columns = model.__table__.columns  # type: ignore[attr-defined]
+    return next((field for field in LABEL_FIELDS if field in columns), None)

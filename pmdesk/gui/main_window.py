@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import (
@@ -38,6 +39,9 @@ from pmdesk.gui.text import use_project_undo_keys
 from pmdesk.gui.workspaces import WORKSPACES, build_page
 from pmdesk.registry import WorkspaceSpec
 from pmdesk.store.fileformat import FILE_SUFFIX
+
+if TYPE_CHECKING:
+    from pmdesk.interchange.find import Hit
 
 MAX_RECENT = 10
 
@@ -192,7 +196,7 @@ class MainWindow(QMainWindow):
         self._add(compare_menu, "A &Backup…", lambda: self._file_tool("compare_backup"))
         file_menu.addSeparator()
         quit_action = self._add(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        if not quit_action.shortcut():  # the non-mac key themes bind nothing to Quit
+        if quit_action.shortcut().isEmpty():  # the non-mac key themes bind nothing to Quit
             quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -218,6 +222,11 @@ class MainWindow(QMainWindow):
             action = self.edit_menu.addAction(f"{text}\t{shown}")
             action.triggered.connect(lambda _checked=False, m=method: _to_focus(m))
         self.edit_menu.addSeparator()
+        self.find_action = self._add(
+            self.edit_menu, "&Find…", self.find_records, QKeySequence.StandardKey.Find
+        )
+        self._project_actions.append(self.find_action)  # nothing to find on the start page
+        self.edit_menu.addSeparator()
         # Under Edit on Linux and Windows; Qt moves it to the application menu on macOS.
         preferences = self._add(
             self.edit_menu,
@@ -238,6 +247,16 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, r=row: self.navigation.setCurrentRow(r))
 
         help_menu = self.menuBar().addMenu("&Help")
+        self.guide_action = self._add(
+            help_menu,
+            "&Guide to This Workspace",
+            self.show_guide,
+            QKeySequence.StandardKey.HelpContents,
+        )
+        if self.guide_action.shortcut().isEmpty():  # a key theme without a help key
+            self.guide_action.setShortcut(QKeySequence("F1"))
+        self._add(help_menu, "&Keyboard Shortcuts", self.show_shortcuts)
+        help_menu.addSeparator()
         about = self._add(help_menu, f"&About {APP_NAME}", self._about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -547,6 +566,51 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1200, 800)
+
+    # -- find and help -------------------------------------------------------------------------
+
+    def current_workspace(self) -> WorkspaceSpec:
+        return WORKSPACES[max(self.navigation.currentRow(), 0)]
+
+    def find_records(self) -> None:
+        """Edit › Find: the find window, over this one (built on first use)."""
+        from pmdesk.gui.find_dialog import FindDialog
+
+        if getattr(self, "find_dialog", None) is None:
+            self.find_dialog = FindDialog(lambda: self.controller, self)
+            self.find_dialog.chosen.connect(self.jump_to)
+        self.find_dialog.open_find()
+
+    def jump_to(self, hit: Hit) -> bool:
+        """Show a found record in its workspace (or the record it belongs to)."""
+        from pmdesk.gui.reveal import reveal
+
+        page = self.show_workspace(hit.workspace)
+        if reveal(page, ((hit.kind, hit.record_id), *hit.owners)):
+            return True
+        self.statusBar().showMessage(f"“{hit.label}” is no longer in the project.", 5000)
+        return False
+
+    def show_guide(self, key: str | None = None) -> None:
+        """Help › Guide: what a workspace is for and how to use it (F1: the one on show)."""
+        from pmdesk.gui.help import GuideDialog
+
+        key = key or self.current_workspace().key
+        if getattr(self, "guide_dialog", None) is None:
+            self.guide_dialog = GuideDialog(key, self)
+        self.guide_dialog.show_guide(key)
+        self.guide_dialog.show()
+        self.guide_dialog.activateWindow()
+
+    def show_shortcuts(self) -> None:
+        """Help › Keyboard Shortcuts, as the actions are bound now (and the page on show)."""
+        from PySide6.QtCore import Qt
+
+        from pmdesk.gui.help import ShortcutsDialog
+
+        self.shortcuts_dialog = ShortcutsDialog(self)
+        self.shortcuts_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.shortcuts_dialog.show()
 
     # -- Qt events -----------------------------------------------------------------------------
 

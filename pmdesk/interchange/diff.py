@@ -9,15 +9,13 @@ from typing import Any, Literal
 from sqlalchemy import Date
 
 from pmdesk import registry
-from pmdesk.domain.base import Record
+from pmdesk.domain.base import LABEL_FIELDS, Record
 from pmdesk.domain.project import Project
 
 # Fields that change with every edit and say nothing a reader wants to compare.
 IGNORED_FIELDS = frozenset({"updated_at"})
-# The field a person reads a record by, the first a record has; a record with none (a check-in,
-# a link) is named after the records it belongs to and its date (:func:`label`).
-LABEL_FIELDS = ("name", "title", "label", "metric", "question", "quote", "text", "summary")
-# id -> (model, record): where a label finds the records a record belongs to.
+# A record with no label field (a check-in, a link) is named after the records it belongs to and
+# its date (:func:`label`). id -> (model, record): where a label finds those records.
 Lookup = Callable[[str], "tuple[type[Record], dict[str, Any]] | None"]
 Kind = Literal["added", "removed", "changed"]
 

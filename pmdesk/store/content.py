@@ -24,6 +24,7 @@ from sqlalchemy import Column, Table
 
 from pmdesk import registry
 from pmdesk.domain.allowed import Limits, limits_of
+from pmdesk.domain.base import LABEL_FIELDS
 from pmdesk.errors import NotAProjectError, ValidationError
 
 # Appended to every refusal: what the PM can do about a file broken outside PM Desk.
@@ -108,9 +109,6 @@ def _models() -> dict[str, Any]:
 
 def _refuse(name: str, sentence: str) -> NotAProjectError:
     return NotAProjectError(f"{name} cannot be opened: {sentence} {ADVICE}")
-
-
-LABEL_FIELDS = ("name", "title", "label")  # what a PM calls a record, where it has one
 
 
 def _record(connection: sqlite3.Connection, table: Table, record_id: object) -> str:

@@ -19,6 +19,7 @@ from pmdesk.briefing.model import SectionChoice
 from pmdesk.gui.document import DocumentController
 from pmdesk.gui.workspaces import build_page
 from pmdesk.interchange.diff import describe, diff_projects
+from pmdesk.interchange.find import search
 from pmdesk.interchange.project_json import dump_project, load_project, parse_text, to_text
 from pmdesk.interchange.sample import sample_data
 from pmdesk.store.document import Document
@@ -79,6 +80,8 @@ def _open_everywhere(qapp, path: Path, table: str, tmp: Path, *, export: bool) -
         finally:
             copy.close()
         describe(diff_projects(_sample_dump(), data), "“sample.pmdb”", "“variant.pmdb”")
+        for text in ("a", "é", "zz"):  # Find reads every word of the file
+            search(document.session, text)
         controller = DocumentController(document)
         for spec in _related(table):
             if spec.page is not None:

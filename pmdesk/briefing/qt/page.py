@@ -415,3 +415,13 @@ class BriefingPage(QWidget):
             self.progress.close()
             self.progress.deleteLater()
             self.progress = None
+
+    # -- find ----------------------------------------------------------------------------------
+
+    def reveal(self, kind: str, record_id: str) -> bool:
+        """Show a briefing (its sections are shown by it)."""
+        if kind != Briefing.__tablename__:
+            return False
+        index = self.chooser.findData(record_id)
+        self.chooser.setCurrentIndex(index)
+        return index >= 0

@@ -30,11 +30,16 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.reveal import select_combo_item
 from pmdesk.gui.text import show_plain_text
 from pmdesk.workspaces.business_case import query
 from pmdesk.workspaces.business_case.chart.layout import layout_cash
 from pmdesk.workspaces.business_case.edit import currency
-from pmdesk.workspaces.business_case.model import CURRENCY_SYMBOLS
+from pmdesk.workspaces.business_case.model import (
+    CURRENCY_SYMBOLS,
+    BusinessCase,
+    BusinessSettings,
+)
 from pmdesk.workspaces.business_case.money import format_money, format_number
 from pmdesk.workspaces.business_case.qt import actions, dialogs
 from pmdesk.workspaces.business_case.qt.chart_view import CashChartView
@@ -471,3 +476,12 @@ class BusinessCasePage(QWidget):
         item = table.currentItem()
         if item is not None:
             actions.remove_row(self.controller, kind, item.data(ID_ROLE))
+
+    # -- find ----------------------------------------------------------------------------------
+
+    def reveal(self, kind: str, record_id: str) -> bool:
+        """Show a business case (its costs, tiers and scenarios are shown by it); the
+        currency shows with every case."""
+        if kind == BusinessSettings.__tablename__:
+            return True
+        return kind == BusinessCase.__tablename__ and select_combo_item(self.chooser, record_id)

@@ -5,6 +5,14 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from pmdesk.gui.document import DocumentController
+from pmdesk.gui.reveal import select_index
+from pmdesk.workspaces.competition.model import (
+    Battlecard,
+    CompetitionSettings,
+    Competitor,
+    Criterion,
+    CriterionCategory,
+)
 from pmdesk.workspaces.competition.qt.battlecard_view import BattlecardPanel
 from pmdesk.workspaces.competition.qt.map_view import MapPanel
 from pmdesk.workspaces.competition.qt.matrix_view import MatrixPanel
@@ -30,3 +38,33 @@ class CompetitionPage(QWidget):
         layout.setContentsMargins(20, 16, 20, 12)
         layout.addWidget(title)
         layout.addWidget(self.tabs, 1)
+
+    # -- find ----------------------------------------------------------------------------------
+
+    def reveal(self, kind: str, record_id: str) -> bool:
+        """Show a competitor's profile, a battlecard, a criterion's row in the matrix (a rating
+        is shown by its competitor), or the positioning map."""
+        session = self.controller.session
+        if kind == Battlecard.__tablename__:
+            card = session.get(Battlecard, record_id)
+            return card is not None and self._show_in(self.battlecards, card.competitor_id)
+        if kind == Competitor.__tablename__:
+            return self._show_in(self.profiles, record_id)
+        if kind == CompetitionSettings.__tablename__:  # the map's axes and quadrant names
+            self.tabs.setCurrentWidget(self.map)
+            return True
+        if kind in (Criterion.__tablename__, CriterionCategory.__tablename__):
+            self.tabs.setCurrentWidget(self.matrix)
+            rows = [row.id for row in self.matrix.model.rows]
+            if record_id not in rows:
+                return False
+            index = self.matrix.model.index(rows.index(record_id), 0)
+            shown = self.matrix.proxy.mapFromSource(index)
+            return shown.isValid() and select_index(self.matrix.table, shown)
+        return False
+
+    def _show_in(self, panel: ProfilePanel | BattlecardPanel, competitor_id: str) -> bool:
+        panel.competitor_id = competitor_id
+        self.tabs.setCurrentWidget(panel)  # a stale panel refreshes as it is shown
+        panel.refresh()
+        return panel.competitor_id == competitor_id

@@ -344,6 +344,12 @@ class DecisionsPage(QWidget):
             return False
         return actions.delete_decisions(self.controller, [entry.id for entry in entries])
 
+    # -- find ----------------------------------------------------------------------------------
+
+    def reveal(self, kind: str, record_id: str) -> bool:
+        """Show a decision selected in the log, with its details."""
+        return kind == Decision.__tablename__ and self.select(record_id)
+
 
 class LogTable(QTableView):
     """The log's table: the question column takes the width the other columns leave."""

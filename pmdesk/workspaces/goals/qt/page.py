@@ -28,7 +28,7 @@ from pmdesk.gui.document import Change, DocumentController
 from pmdesk.workspaces.decisions.query import concerning
 from pmdesk.workspaces.goals import edit, io
 from pmdesk.workspaces.goals.chart.layout import STATE_COLORS
-from pmdesk.workspaces.goals.model import OBJECTIVE_STATUSES
+from pmdesk.workspaces.goals.model import OBJECTIVE_STATUSES, KeyResult, Objective
 from pmdesk.workspaces.goals.progress import amount
 from pmdesk.workspaces.goals.qt import actions
 from pmdesk.workspaces.goals.qt import dialogs as ask
@@ -489,6 +489,19 @@ class GoalsPage(QWidget):
             dialogs.show_error(self, "Cannot Export Check-ins", str(error))
             return None
         return path
+
+    # -- find ----------------------------------------------------------------------------------
+
+    def reveal(self, kind: str, record_id: str) -> bool:
+        """Show an objective or a key result selected in the tree, with its details (a
+        check-in is shown by its key result)."""
+        if kind not in (Objective.__tablename__, KeyResult.__tablename__):
+            return False
+        self.select(record_id)
+        if self.current_id() != record_id:
+            return False
+        self.tree.scrollToItem(self.tree.currentItem())
+        return True
 
 
 def _button(text: str, tip: str) -> QToolButton:

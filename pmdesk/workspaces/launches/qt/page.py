@@ -29,7 +29,14 @@ from pmdesk.errors import PmdeskError
 from pmdesk.gui import dialogs, theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.workspaces.launches import io, query
-from pmdesk.workspaces.launches.model import DEPARTMENTS, STATUSES, TIERS, Launch, LaunchTask
+from pmdesk.workspaces.launches.model import (
+    DEPARTMENTS,
+    STATUSES,
+    TIERS,
+    Launch,
+    LaunchTask,
+    LaunchTemplate,
+)
 from pmdesk.workspaces.launches.qt import actions
 from pmdesk.workspaces.launches.qt import dialogs as ask
 from pmdesk.workspaces.launches.qt.delegates import ChoiceDelegate
@@ -398,6 +405,25 @@ class LaunchesPage(QWidget):
             dialogs.show_error(self, "Cannot Export Readiness", str(error))
             return None
         return path
+
+    # -- find ----------------------------------------------------------------------------------
+
+    def reveal(self, kind: str, record_id: str) -> bool:
+        """Show a launch with its readiness (a task is shown by its launch), or a checklist
+        template."""
+        if kind == Launch.__tablename__:
+            self.tabs.setCurrentIndex(0)
+            self.show_launch(record_id)
+            return self._current == record_id
+        if kind == LaunchTemplate.__tablename__:
+            template = self.controller.session.get(LaunchTemplate, record_id)
+            if template is None:
+                return False
+            self.tabs.setCurrentWidget(self.templates)
+            index = self.templates.tier.findData(template.tier)
+            self.templates.tier.setCurrentIndex(index)
+            return index >= 0
+        return False
 
 
 def _button(text: str, tip: str) -> QToolButton:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from pmdesk.domain import project as overview
+from pmdesk.domain.project import Project
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.forms.ui_overview import Ui_OverviewPage
 from pmdesk.gui.text import show_plain_text
@@ -56,6 +57,12 @@ class OverviewPage(QWidget):
 
     def _name_edited(self) -> None:
         actions.set_field(self.controller, "name", self.ui.name.text())
+
+    # -- find ----------------------------------------------------------------------------------
+
+    def reveal(self, kind: str, record_id: str) -> bool:
+        """The overview shows the project record: nothing to choose."""
+        return kind == Project.__tablename__
 
 
 def _set_line(editor: QLineEdit, value: str) -> None:

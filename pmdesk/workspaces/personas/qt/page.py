@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.reveal import select_list_item
 from pmdesk.gui.text import show_plain_text
 from pmdesk.workspaces.personas import query
-from pmdesk.workspaces.personas.model import BUYING_ROLES, POSITIONING_PARTS
+from pmdesk.workspaces.personas.model import BUYING_ROLES, POSITIONING_PARTS, Persona, Positioning
 from pmdesk.workspaces.personas.qt import actions, dialogs
 from pmdesk.workspaces.personas.qt.widgets import (
     ID_ROLE,
@@ -429,3 +430,12 @@ class PersonasPage(QWidget):
         tab = self.inputs_tab if kind == "input" else self.requirements_tab
         ids = [item.data(ID_ROLE) for item in tab.linked.selectedItems()]
         actions.unlink(self.controller, kind, ids)
+
+    # -- find ----------------------------------------------------------------------------------
+
+    def reveal(self, kind: str, record_id: str) -> bool:
+        """Show a persona selected with its details (its messages and proof points are shown
+        by it), or the positioning statement."""
+        if kind == Positioning.__tablename__:
+            return True
+        return kind == Persona.__tablename__ and select_list_item(self.list, record_id, ID_ROLE)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.workspaces.requirements import query
+from pmdesk.workspaces.requirements.model import CustomerInput, Requirement
 from pmdesk.workspaces.requirements.qt.actions import touches_requirements
 from pmdesk.workspaces.requirements.qt.files import RequirementFiles
 from pmdesk.workspaces.requirements.qt.gap_view import GapsTab
@@ -98,3 +99,15 @@ class RequirementsPage(QWidget):
 
     def _summary_link(self, _target: str) -> None:
         self.tabs.setCurrentWidget(self.gaps)
+
+    # -- find ----------------------------------------------------------------------------------
+
+    def reveal(self, kind: str, record_id: str) -> bool:
+        """Show a requirement or a customer input selected in its table, with its details."""
+        if kind == Requirement.__tablename__:
+            self.tabs.setCurrentWidget(self.requirements)
+            return self.requirements.select(record_id)
+        if kind == CustomerInput.__tablename__:
+            self.tabs.setCurrentWidget(self.inputs)
+            return self.inputs.select(record_id)
+        return False

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from pmdesk import registry
 from pmdesk.gui import dialogs, theme
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.reveal import select_list_item, select_scene_item
 from pmdesk.gui.tables import natural_key
 from pmdesk.gui.toolbar import ElidedLabel, OverflowRow
 from pmdesk.workspaces.goals.query import goals_of_item
@@ -38,7 +39,12 @@ from pmdesk.workspaces.roadmap.chart.scale import ZOOMS
 from pmdesk.workspaces.roadmap.chart.style import COLOUR_BY, LANE_LABEL_WIDTH
 from pmdesk.workspaces.roadmap.edit import check_item, check_marker
 from pmdesk.workspaces.roadmap.fiscal import week_start
-from pmdesk.workspaces.roadmap.model import RoadmapItem, RoadmapMarker
+from pmdesk.workspaces.roadmap.model import (
+    RoadmapBaseline,
+    RoadmapItem,
+    RoadmapLane,
+    RoadmapMarker,
+)
 from pmdesk.workspaces.roadmap.plan import (
     Roadmap,
     broken_dependencies,
@@ -561,6 +567,32 @@ class RoadmapPage(QWidget):
         from pmdesk.workspaces.roadmap.qt.export_dialog import export_chart
 
         export_chart(self)
+
+    # -- find ------------------------------------------------------------------------------------
+
+    def reveal(self, kind: str, record_id: str) -> bool:
+        """Show an item selected on the timeline (or in the parking lot when it has no dates),
+        a lane or marker on the timeline, a baseline drawn under the bars."""
+        if kind == RoadmapItem.__tablename__:
+            item = self.roadmap.item_by_id().get(record_id)
+            if item is None:
+                return False
+            self.tabs.setCurrentIndex(0)
+            if not item.dated:
+                return select_list_item(self.parking, record_id)
+            return select_scene_item(
+                self.timeline,
+                lambda bar: isinstance(bar, BarItem) and bar.item_id == record_id,
+            )
+        if kind in (RoadmapLane.__tablename__, RoadmapMarker.__tablename__):
+            self.tabs.setCurrentIndex(0)
+            return True
+        if kind == RoadmapBaseline.__tablename__:
+            index = self.baseline.findData(record_id)
+            self.baseline.setCurrentIndex(index)
+            self.tabs.setCurrentIndex(0)
+            return index >= 0
+        return False
 
     def _export_mspdi(self) -> None:
         from pmdesk.workspaces.roadmap.qt.plan_import import export_mspdi_file

@@ -31,7 +31,9 @@ from pmdesk.workspaces.stakeholders.chart.layout import MapFilter
 from pmdesk.workspaces.stakeholders.model import (
     ATTITUDES,
     Stakeholder,
+    StakeholderInteraction,
     StakeholderRelationship,
+    StakeholderSnapshot,
     split_tags,
 )
 from pmdesk.workspaces.stakeholders.qt import actions, files
@@ -339,6 +341,37 @@ class StakeholdersPage(QWidget):
     def export_picture(self, view: str, kind: str, path: Path | None = None) -> Path | None:
         """Save the grid or the communication map, as shown (filter and arrows included)."""
         return files.export_picture(self, view, kind, path)
+
+    # -- find ----------------------------------------------------------------------------------
+
+    def reveal(self, kind: str, record_id: str) -> bool:
+        """Show a stakeholder selected in the table (clearing a filter that hides it), a
+        snapshot compared on the grid, an interaction in its stakeholder's log."""
+        if kind == KIND:
+            if self.table_model.row_of(record_id) < 0:
+                return False
+            source = self.table_model.index(self.table_model.row_of(record_id), 0)
+            if not self.proxy.mapFromSource(source).isValid():  # a filter hides it
+                for combo in (self.department_filter, self.attitude_filter, self.tag_filter):
+                    combo.setCurrentIndex(0)
+                self.search.clear()
+            self.select_in_table(record_id)
+            return self.tabs.currentWidget() is self.table
+        if kind == StakeholderSnapshot.__tablename__:
+            self.tabs.setCurrentWidget(self.grid)
+            self.grid.compare_with_snapshot(record_id)
+            return True
+        if kind == StakeholderInteraction.__tablename__:
+            interaction = self.controller.session.get(StakeholderInteraction, record_id)
+            if interaction is None:
+                return False
+            self.tabs.setCurrentWidget(self.engagement)
+            self.engagement.show_person(interaction.stakeholder_id)
+            rows = [row.id for row in self.engagement.log_model.rows]
+            if record_id in rows:
+                self.engagement.log_table.selectRow(rows.index(record_id))
+            return True
+        return False
 
 
 def _fill(combo: QComboBox, entries: list[tuple[str, str]]) -> None:

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from pmdesk.gui.document import DocumentController
+from pmdesk.gui.reveal import select_index
+from pmdesk.workspaces.strategy.model import Board, BoardBlock, BoardNote, CanvasCurve, CanvasFactor
 
 if TYPE_CHECKING:
     from pmdesk.workspaces.strategy.qt.board_view import BoardsView
@@ -50,3 +52,36 @@ class StrategyPage(QWidget):
     def _tab_shown(self, index: int) -> None:
         if index == BOARDS_TAB:
             self.boards_view  # noqa: B018 - building it is the point
+
+    # -- find ----------------------------------------------------------------------------------
+
+    def reveal(self, kind: str, record_id: str) -> bool:
+        """Show a factor's row or a curve on the canvas, a board, or a note selected on its
+        board."""
+        session = self.controller.session
+        if kind == CanvasFactor.__tablename__:
+            self.tabs.setCurrentWidget(self.canvas_view)
+            factors = [factor.id for factor in self.canvas_view.model.canvas.factors]
+            if record_id not in factors:
+                return False
+            index = self.canvas_view.model.index(factors.index(record_id), 0)
+            return select_index(self.canvas_view.table, self.canvas_view.proxy.mapFromSource(index))
+        if kind == CanvasCurve.__tablename__:
+            self.tabs.setCurrentWidget(self.canvas_view)
+            return True
+        note = session.get(BoardNote, record_id) if kind == BoardNote.__tablename__ else None
+        block_id = note.block_id if note is not None else record_id
+        block = session.get(BoardBlock, block_id) if kind != Board.__tablename__ else None
+        board_id = block.board_id if block is not None else record_id
+        if kind not in (Board.__tablename__, BoardBlock.__tablename__, BoardNote.__tablename__):
+            return False
+        self.tabs.setCurrentIndex(BOARDS_TAB)
+        self.boards_view.select_board(board_id)
+        if self.boards_view.current_board_id() != board_id:
+            return False
+        if note is not None and record_id in self.boards_view.scene.notes:
+            self.boards_view.scene.clearSelection()
+            item = self.boards_view.scene.notes[record_id]
+            item.setSelected(True)
+            self.boards_view.view.centerOn(item)
+        return True
