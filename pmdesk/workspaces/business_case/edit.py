@@ -15,16 +15,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pmdesk.domain import records
+from pmdesk.domain.project import DEFAULT_CURRENCY, currency
 from pmdesk.domain.values import parse_date
 from pmdesk.errors import ValidationError
 from pmdesk.workspaces.business_case.model import (
-    CURRENCY_SYMBOLS,
-    DEFAULT_CURRENCY,
     SCENARIOS,
     SHORT_TEXT_MAX,
     TITLE_MAX,
     BusinessCase,
-    BusinessSettings,
     OneOffCost,
     PriceTier,
     Scenario,
@@ -146,39 +144,6 @@ def clean(fields: Mapping[str, tuple[str, Cleaner]], field: str, value: object, 
     return fields[field][1](value, currency)
 
 
-# -- settings ------------------------------------------------------------------------------------
-
-
-def currency(session: Session) -> str:
-    """The project's currency (ISO 4217 code); US dollars when nobody has chosen one."""
-    code = session.scalar(select(BusinessSettings.currency).limit(1))
-    return code if code and _is_code(code) else DEFAULT_CURRENCY
-
-
-def _is_code(code: object) -> bool:
-    return isinstance(code, str) and len(code) == 3 and code.isalpha() and code.isupper()
-
-
-def settings_row(session: Session) -> BusinessSettings | None:
-    return session.scalars(select(BusinessSettings).order_by(BusinessSettings.created_at)).first()
-
-
-def set_currency(session: Session, code: str) -> str:
-    """Set the currency every amount is in; returns the previous one. Amounts are not converted."""
-    code = str(code).strip().upper()
-    if not _is_code(code):
-        known = ", ".join(CURRENCY_SYMBOLS)
-        raise ValidationError(f"A currency is a three-letter code such as {known}, not “{code}”.")
-    row = settings_row(session)
-    if row is None:
-        row = BusinessSettings(currency=DEFAULT_CURRENCY)
-        session.add(row)
-    previous = row.currency
-    row.currency = code
-    session.commit()
-    return previous
-
-
 # -- cases ---------------------------------------------------------------------------------------
 
 
@@ -296,11 +261,6 @@ def _rule(fields: Mapping[str, tuple[str, Cleaner]], values: Mapping[str, object
     for field in fields:
         if field in values and field != "roadmap_item_id":
             fields[field][1](values[field], DEFAULT_CURRENCY)
-
-
-def settings_rule(values: Mapping[str, object]) -> None:
-    if "currency" in values and not _is_code(values["currency"]):
-        raise ValidationError(f"“{values['currency']}” is not a three-letter currency code.")
 
 
 def case_rule(values: Mapping[str, object]) -> None:

@@ -20,23 +20,13 @@ from pmdesk.domain.base import Record
 # key -> how a PM says it, best first (the order of tables, the chart's legend and the briefing).
 SCENARIOS: dict[str, str] = {"best": "Best case", "expected": "Expected", "worst": "Worst case"}
 
-# ISO 4217 code -> the symbol written before amounts; other codes are written as "CHF 1,200".
+# The project's currency (ISO 4217) -> the symbol written before amounts; other codes are
+# written as "CHF 1,200".
 CURRENCY_SYMBOLS: dict[str, str] = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CAD": "CA$"}
-DEFAULT_CURRENCY = "USD"
 
 HORIZON_MAX = 40  # quarters: ten years is already a guess; further out a forecast means nothing
 TITLE_MAX = 200
 SHORT_TEXT_MAX = 200
-
-
-class BusinessSettings(Record):
-    """The one row of project-wide choices for business cases: the currency of every amount."""
-
-    __tablename__ = "business_case_settings"
-    __label__ = "business case settings"
-    __singular__ = "business case setting"
-
-    currency: Mapped[str] = mapped_column(String(3), default=DEFAULT_CURRENCY)
 
 
 class BusinessCase(Record):

@@ -13,7 +13,7 @@ from datetime import date
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from pmdesk.workspaces.business_case.edit import currency
+from pmdesk.domain.project import currency
 from pmdesk.workspaces.business_case.figures import (
     Outcome,
     development_cost,

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from pmdesk.domain import records
+from pmdesk.domain import project, records
 from pmdesk.domain.base import new_id
 from pmdesk.gui.document import DocumentController
 from pmdesk.workspaces.business_case import edit
 from pmdesk.workspaces.business_case.model import (
     SCENARIOS,
     BusinessCase,
-    BusinessSettings,
     OneOffCost,
     PriceTier,
     Scenario,
@@ -31,22 +30,15 @@ _ROW_FIELDS = {"cost": edit.COST_FIELDS, "tier": edit.TIER_FIELDS, "scenario": e
 
 
 def set_currency(controller: DocumentController, code: str) -> bool:
+    """The project's currency, chosen where the amounts are read (the Overview offers it too)."""
     session = controller.session
-    old = edit.currency(session)
+    old = project.currency(session)
     if old == code:
         return False
-    had_row = edit.settings_row(session) is not None
-
-    def undo() -> None:
-        if had_row:
-            edit.set_currency(session, old)
-        else:  # the first choice made the settings row: undo takes it away again
-            row = edit.settings_row(session)
-            if row is not None:
-                records.remove(session, BusinessSettings, [row.id])
-
     return controller.edit(
-        f"Set currency to {code}", lambda: edit.set_currency(session, code), undo
+        f"Set currency to {code}",
+        lambda: project.set_currency(session, code),
+        lambda: project.set_currency(session, old),
     )
 
 

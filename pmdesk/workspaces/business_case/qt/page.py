@@ -29,12 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.domain.project import COMMON_CURRENCIES, currency
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.text import show_plain_text
 from pmdesk.workspaces.business_case import query
 from pmdesk.workspaces.business_case.chart.layout import layout_cash
-from pmdesk.workspaces.business_case.edit import currency
-from pmdesk.workspaces.business_case.model import CURRENCY_SYMBOLS
 from pmdesk.workspaces.business_case.money import format_money, format_number
 from pmdesk.workspaces.business_case.qt import actions, dialogs
 from pmdesk.workspaces.business_case.qt.chart_view import CashChartView
@@ -42,7 +41,8 @@ from pmdesk.workspaces.business_case.section import payback_text, roi_text
 
 KINDS = frozenset(
     {
-        "business_case_settings",
+        "project",  # its currency
+        "launches",
         "business_cases",
         "business_case_costs",
         "business_case_tiers",
@@ -125,7 +125,7 @@ class BusinessCasePage(QWidget):
         self.currency = QComboBox()
         self.currency.setEditable(True)
         self.currency.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)  # the file keeps codes
-        self.currency.addItems(list(CURRENCY_SYMBOLS))
+        self.currency.addItems(list(COMMON_CURRENCIES))
         self.currency.lineEdit().editingFinished.connect(self._currency_edited)
         self.currency.activated.connect(lambda _index: self._currency_edited())
         top.addWidget(self.currency)

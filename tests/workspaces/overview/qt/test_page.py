@@ -51,3 +51,58 @@ def test_a_read_only_project_shows_read_only_editors_and_refuses_edits(qtbot, sa
         assert controller.undo_stack.count() == 0
     finally:
         document.close()
+
+
+def _type_currency(qtbot, page, text: str) -> None:
+    from PySide6.QtCore import Qt
+
+    editor = page.currency.lineEdit()
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+
+def test_the_projects_currency_is_chosen_on_the_overview_and_used_by_the_business_case(
+    qtbot, sample_document
+):
+    from pmdesk.domain.project import currency
+    from pmdesk.workspaces.business_case.query import cases, load_case
+
+    controller = DocumentController(sample_document)
+    page = OverviewPage(controller)
+    qtbot.addWidget(page)
+    assert page.currency.currentText() == "USD"
+    _type_currency(qtbot, page, "eur")
+    assert currency(sample_document.session) == "EUR"
+    case_id = cases(sample_document.session)[0][0]
+    assert load_case(sample_document.session, case_id).currency == "EUR"
+    controller.undo_stack.undo()
+    assert page.currency.currentText() == "USD"
+    assert currency(sample_document.session) == "USD"
+
+
+def test_a_currency_that_is_not_a_code_is_refused_on_the_overview(qtbot, sample_document):
+    from pmdesk.domain.project import currency
+
+    controller = DocumentController(sample_document)
+    page = OverviewPage(controller)
+    qtbot.addWidget(page)
+    messages: list[str] = []
+    controller.failed.connect(messages.append)
+    _type_currency(qtbot, page, "dollars")
+    assert messages and messages[0].startswith("A currency is a three-letter code")
+    assert page.currency.currentText() == "USD"
+    assert currency(sample_document.session) == "USD"
+    assert controller.undo_stack.count() == 0
+
+
+def test_a_read_only_project_cannot_change_its_currency(qtbot, sample_file):
+    document = Document.open(sample_file, read_only=True)
+    try:
+        controller = DocumentController(document)
+        page = OverviewPage(controller)
+        qtbot.addWidget(page)
+        assert not page.currency.isEnabled()
+        assert not actions.set_currency(controller, "EUR")
+    finally:
+        document.close()
