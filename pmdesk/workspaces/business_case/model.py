@@ -1,11 +1,12 @@
 """Business cases: per initiative, what it costs to build and what it may earn, by quarter.
 
-A case belongs to a roadmap item (an initiative, a release). Its development cost is people ×
-months × a monthly rate plus one-off costs; its revenue comes from price tiers with an expected
-mix and, for each of three scenarios (best, expected, worst), the customers added per quarter,
-the churn per quarter and the price actually achieved. Every figure is an assumption: the case,
-each tier and each scenario say where the number came from and when. The derived figures
-(payback, ROI, break-even) are computed in ``figures``, never stored.
+A case belongs to one initiative: a roadmap item (an initiative, a release) or a launch. Its
+development cost is people × months × a monthly rate plus one-off costs; its revenue comes
+from price tiers with an expected mix and, for each of three scenarios (best, expected,
+worst), the customers added per quarter, the churn per quarter and the price actually
+achieved. Every figure is an assumption: the case, each tier and each scenario say where the
+number came from and when. The derived figures (payback, ROI, break-even) are computed in
+``figures``, never stored.
 """
 
 from __future__ import annotations
@@ -37,8 +38,12 @@ class BusinessCase(Record):
     __singular__ = "business case"
 
     title: Mapped[str] = mapped_column(String(TITLE_MAX))
+    # At most one of these is set. SET NULL: the case outlives its initiative and says so.
     roadmap_item_id: Mapped[str | None] = mapped_column(
         ForeignKey("roadmap_items.id", ondelete="SET NULL"), nullable=True, default=None
+    )
+    launch_id: Mapped[str | None] = mapped_column(
+        ForeignKey("launches.id", ondelete="SET NULL"), nullable=True, default=None
     )
     # The first day of the first forecast quarter (a fiscal quarter of the project).
     first_quarter: Mapped[date] = mapped_column(Date)

@@ -90,7 +90,7 @@ class BusinessCaseSection:
                     f"pays back in {payback_text(result.payback_months)} "
                     f"(break-even in {view.break_even_label(expected)})"
                 )
-            item = f" for {view.roadmap_item}" if view.roadmap_item else ""
+            item = f" for {view.initiative}" if view.initiative else ""
             out.lead(
                 f"In the expected case, the {format_money(view.cost, money)} spent{item} {pays}, "
                 f"with a return on investment of {roi_text(result.roi)} over {span} from "
