@@ -9,6 +9,7 @@ from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.forms.ui_overview import Ui_OverviewPage
 from pmdesk.gui.text import show_plain_text
 from pmdesk.workspaces.overview.qt import actions
+from pmdesk.workspaces.overview.qt.overdue_panel import OverduePanel
 
 KIND = actions.KIND  # the overview's fields live on the project record
 TEXT_FIELDS = tuple(f for f in overview.OVERVIEW_FIELDS if f.name != "name")
@@ -22,6 +23,9 @@ class OverviewPage(QWidget):
         self.ui.setupUi(self)
         self.ui.heading.setObjectName("pageTitle")
         self.ui.content.setMaximumWidth(960)  # lines longer than this are hard to read
+        # What is late anywhere in the project comes first: the page a PM opens the file on.
+        self.overdue = OverduePanel(controller)
+        self.ui.contentLayout.insertWidget(3, self.overdue)
         for row in range(self.ui.form.rowCount()):
             item = self.ui.form.itemAt(row, self.ui.form.ItemRole.LabelRole)
             if item is not None and item.widget() is not None:

@@ -106,3 +106,89 @@ def test_a_read_only_project_cannot_change_its_currency(qtbot, sample_file):
         assert not actions.set_currency(controller, "EUR")
     finally:
         document.close()
+
+
+def test_the_overview_lists_overdue_work_from_every_workspace_and_a_click_opens_it(
+    qtbot, sample_document
+):
+    from datetime import date
+
+    from PySide6.QtCore import Qt
+
+    from pmdesk.workspaces.overview.qt.overdue_panel import OverduePanel
+
+    controller = DocumentController(sample_document)
+    panel = OverduePanel(controller, today=date(2026, 12, 20))
+    qtbot.addWidget(panel)
+    panel.resize(900, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    texts = [panel.list.item(row).text() for row in range(panel.list.count())]
+    assert panel.heading.text() == f"Overdue ({len(texts)})"
+    assert "Launches · Readiness task: Terms and privacy notice reviewed" in "\n".join(texts)
+    assert any(text.startswith("Stakeholders · Follow-up: Anita Shah") for text in texts)
+    opened: list[tuple[str, object]] = []
+    controller.open_requested.connect(lambda key, record: opened.append((key, record)))
+    row = next(r for r, text in enumerate(texts) if text.startswith("Launches ·"))
+    item = panel.list.item(row)
+    panel.list.scrollToItem(item)
+    qtbot.mouseClick(
+        panel.list.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=panel.list.visualItemRect(item).center(),
+    )
+    assert opened and opened[0][0] == "launches"
+
+
+def test_clicking_an_overdue_entry_in_the_window_opens_its_workspace(
+    qtbot, sample_file, monkeypatch
+):
+    from pmdesk.gui import dialogs
+    from pmdesk.gui.main_window import MainWindow
+
+    monkeypatch.setattr(dialogs, "ask_save_changes", lambda *_args: dialogs.Answer.DISCARD)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.use_controller(DocumentController(Document.open(sample_file)))
+    page = window.show_workspace("overview")
+    panel = page.overdue
+    row = next(
+        r for r in range(panel.list.count()) if panel.list.item(r).text().startswith("Roadmap")
+    )
+    panel.list.itemClicked.emit(panel.list.item(row))
+    assert window.navigation.currentItem().text() == "Roadmap"
+    window.close()
+
+
+def test_ticking_a_readiness_task_done_takes_it_off_the_overdue_list(qtbot, sample_document):
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from pmdesk.workspaces.launches.model import LaunchTask
+    from pmdesk.workspaces.overview.qt.overdue_panel import OverduePanel
+
+    controller = DocumentController(sample_document)
+    panel = OverduePanel(controller, today=date(2026, 12, 20))
+    qtbot.addWidget(panel)
+    panel.show()
+    session = sample_document.session
+    task = session.scalars(
+        select(LaunchTask).where(LaunchTask.title == "Terms and privacy notice reviewed")
+    ).one()
+
+    def shown() -> bool:
+        return any(
+            "Terms and privacy notice reviewed" in panel.list.item(row).text()
+            for row in range(panel.list.count())
+        )
+
+    assert shown()
+    controller.edit(
+        "Tick the task",
+        lambda: setattr(task, "status", "done") or session.commit(),
+        lambda: setattr(task, "status", "to_do") or session.commit(),
+    )
+    assert not shown()
+    controller.undo_stack.undo()
+    assert shown()

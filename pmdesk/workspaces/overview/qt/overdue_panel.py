@@ -1,0 +1,98 @@
+"""The Overview's "Overdue" list: every workspace's work past its date, in one place.
+
+The entries come Qt-free from each workspace's spec (``registry.overdue_work``); choosing one
+asks the window to open its workspace. The list is read again when the page shows and after
+any edit while it is visible, so it never shows yesterday's state for long.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from pmdesk import registry
+from pmdesk.domain.overdue import Overdue
+from pmdesk.gui.document import ANY_KIND, Change, DocumentController
+
+ENTRY_ROLE = Qt.ItemDataRole.UserRole
+VISIBLE_ROWS = 6  # a glance, not a report: the list scrolls beyond
+
+
+class OverduePanel(QWidget):
+    def __init__(
+        self,
+        controller: DocumentController,
+        parent: QWidget | None = None,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self._today = today
+        self._stale = True
+        self.entries: list[Overdue] = []
+        self.heading = QLabel()
+        self.heading.setProperty("formLabel", True)
+        self.list = QListWidget()
+        self.list.setObjectName("overdueList")
+        self.list.setWordWrap(True)
+        self.list.itemActivated.connect(self._open)
+        self.list.itemClicked.connect(self._open)
+        self.empty = QLabel("Nothing is overdue: every task, touchpoint and check-in is on time.")
+        self.empty.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 8)
+        layout.setSpacing(4)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.list)
+        layout.addWidget(self.empty)
+        # Only the records of workspaces with dated work can change the list (typing the
+        # vision on this very page does not).
+        self.kinds = frozenset().union(
+            *(spec.kinds() for spec in registry.specs() if spec.overdue is not None)
+        )
+        controller.changed.connect(self._on_changed)
+        self.refresh()
+
+    @property
+    def today(self) -> date:
+        return self._today or date.today()
+
+    def refresh(self) -> None:
+        self._stale = False
+        today = self.today
+        self.entries = registry.overdue_work(self.controller.session, today)
+        self.list.clear()
+        titles = {spec.key: spec.title for spec in registry.specs()}
+        for entry in self.entries:
+            item = QListWidgetItem(f"{titles.get(entry.workspace, '')} · {entry.sentence(today)}")
+            item.setData(ENTRY_ROLE, entry)
+            item.setToolTip(f"Open {titles.get(entry.workspace, 'the workspace')}")
+            self.list.addItem(item)
+        count = len(self.entries)
+        self.heading.setText(f"Overdue ({count})" if count else "Overdue")
+        self.list.setVisible(bool(count))
+        self.empty.setVisible(not count)
+        row = self.list.sizeHintForRow(0) if count else 0
+        self.list.setFixedHeight(min(count, VISIBLE_ROWS) * row + 2 * self.list.frameWidth())
+
+    def _open(self, item: QListWidgetItem) -> None:
+        entry: Overdue = item.data(ENTRY_ROLE)
+        self.controller.open_requested.emit(entry.workspace, entry.record_id)
+
+    def _on_changed(self, change: Change) -> None:
+        # An edit of dated work can make something due or done (a task ticked, an item
+        # moved): the list is read again now if it shows, else when it next does.
+        if ANY_KIND not in change.kinds and not change.kinds & self.kinds:
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
