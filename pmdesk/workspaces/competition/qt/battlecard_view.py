@@ -78,7 +78,7 @@ class BattlecardPanel(QWidget):
         grid.addWidget(_title("Where we trail (from the matrix)"), 0, 1)
         grid.addWidget(self.leads, 1, 0)
         grid.addWidget(self.trails, 1, 1)
-        grid.addWidget(_title("Our messages for the personas they compete for"), 2, 0)
+        grid.addWidget(_title("Our messages to the personas they compete for"), 2, 0)
         grid.addWidget(_title("Messages their strengths undercut"), 2, 1)
         grid.addWidget(self.messages, 3, 0)
         grid.addWidget(self.undercut, 3, 1)
@@ -207,6 +207,7 @@ class BattlecardPanel(QWidget):
 
 def _title(text: str) -> QLabel:
     label = QLabel(text)
+    label.setWordWrap(True)  # two columns at laptop width: a long title takes two lines
     label.setStyleSheet("font-weight: 600; color: #334155; padding-top: 6px;")
     return label
 
