@@ -122,7 +122,7 @@ def test_the_overview_lists_overdue_work_from_every_workspace_and_a_click_opens_
     qtbot.addWidget(panel)
     panel.resize(900, 400)
     panel.show()
-    qtbot.waitExposed(panel)
+    qtbot.waitUntil(lambda: panel.list.count() > 0)  # read just after the first paint
     texts = [panel.list.item(row).text() for row in range(panel.list.count())]
     assert panel.heading.text() == f"Overdue ({len(texts)})"
     assert "Launches · Readiness task: Terms and privacy notice reviewed" in "\n".join(texts)
@@ -150,8 +150,10 @@ def test_clicking_an_overdue_entry_in_the_window_opens_its_workspace(
     window = MainWindow()
     qtbot.addWidget(window)
     window.use_controller(DocumentController(Document.open(sample_file)))
+    window.show()
     page = window.show_workspace("overview")
     panel = page.overdue
+    qtbot.waitUntil(lambda: panel.list.count() > 0)
     row = next(
         r for r in range(panel.list.count()) if panel.list.item(r).text().startswith("Roadmap")
     )
@@ -172,6 +174,7 @@ def test_ticking_a_readiness_task_done_takes_it_off_the_overdue_list(qtbot, samp
     panel = OverduePanel(controller, today=date(2026, 12, 20))
     qtbot.addWidget(panel)
     panel.show()
+    qtbot.waitUntil(lambda: panel.list.count() > 0)
     session = sample_document.session
     task = session.scalars(
         select(LaunchTask).where(LaunchTask.title == "Terms and privacy notice reviewed")
@@ -192,3 +195,17 @@ def test_ticking_a_readiness_task_done_takes_it_off_the_overdue_list(qtbot, samp
     assert not shown()
     controller.undo_stack.undo()
     assert shown()
+
+
+def test_the_overdue_list_is_read_after_the_page_first_paints(qtbot, sample_document, monkeypatch):
+    from pmdesk import registry
+
+    calls: list[object] = []
+    real = registry.overdue_work
+    monkeypatch.setattr(registry, "overdue_work", lambda *a: calls.append(a) or real(*a))
+    page = OverviewPage(DocumentController(sample_document))
+    qtbot.addWidget(page)
+    assert calls == []  # building the first page of the window reads none of the workspaces
+    page.show()
+    qtbot.waitUntil(lambda: len(calls) == 1)
+    assert page.overdue.heading.text().startswith("Overdue (")
