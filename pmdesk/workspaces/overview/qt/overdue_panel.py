@@ -103,5 +103,7 @@ class OverduePanel(QWidget):
             QTimer.singleShot(0, self, self._refresh_if_stale)
 
     def _refresh_if_stale(self) -> None:
-        if self._stale:
+        # Hidden by now: the window may have closed this project and dropped its pages
+        # before the queued read ran; the next show reads again.
+        if self._stale and self.isVisible():
             self.refresh()
