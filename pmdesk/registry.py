@@ -16,14 +16,17 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # SQLAlchemy loads after the first paint, not when the list is read
     from sqlalchemy import MetaData
+    from sqlalchemy.orm import Session
 
     from pmdesk.domain.base import Record
+    from pmdesk.domain.overdue import Overdue
 
 # Navigation order. Adding a workspace: its package, then one line here (README, "For developers").
 PACKAGES: tuple[str, ...] = (
@@ -88,6 +91,8 @@ class WorkspaceSpec:
             the current format exists.
         dump_upgrades: format version -> function ``(data) -> data`` doing the same for a
             JSON dump of that format before ``load`` checks it.
+        overdue: function ``(session, today) -> list[Overdue]`` naming the workspace's work
+            past its date (``pmdesk.domain.overdue``), for the app-wide overdue list.
     """
 
     key: str
@@ -103,6 +108,7 @@ class WorkspaceSpec:
     migrations: Mapping[int, str] = field(default_factory=dict)
     upgrades: Mapping[int, str] = field(default_factory=dict)
     dump_upgrades: Mapping[int, str] = field(default_factory=dict)
+    overdue: str | None = None
 
     def models(self) -> dict[str, type[Record]]:
         """Its record models by dump sub-key (imports them)."""
@@ -220,6 +226,17 @@ def dump_rules() -> tuple[tuple[str, DumpRule], ...]:
         if item.dump_key is not None
         for dotted in item.dump_rules
     )
+
+
+def overdue_work(session: Session, today: date) -> list[Overdue]:
+    """Every workspace's overdue work, the longest overdue first."""
+    found = [
+        entry
+        for item in specs()
+        if item.overdue is not None
+        for entry in resolve(item.overdue)(session, today)
+    ]
+    return sorted(found, key=lambda entry: (entry.due, entry.workspace, entry.title.casefold()))
 
 
 def section_titles() -> dict[str, str]:

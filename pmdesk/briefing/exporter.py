@@ -168,6 +168,9 @@ def export_briefing(
             title = section_titles()[choice.key]
             warnings.append(f"This version of {APP_NAME} cannot write the “{title}” section yet.")
             continue
+        hidden_by = getattr(section, "hidden_by", None)  # a whole section one rule keeps out
+        if hidden_by is not None and audience.hides(hidden_by):
+            continue
         context = SectionContext(session, choice.options, day, audience=audience)
         collected.append((choice, section, context, section.collect(context)))
     _check(is_cancelled)

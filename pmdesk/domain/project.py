@@ -10,6 +10,10 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from pmdesk.domain.base import Record
 from pmdesk.errors import ValidationError
 
+DEFAULT_CURRENCY = "USD"
+# Offered first where a currency is chosen; any other three-letter code may be typed.
+COMMON_CURRENCIES: tuple[str, ...] = ("USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF")
+
 
 class Project(Record):
     """The single row holding the project's overview."""
@@ -26,6 +30,13 @@ class Project(Record):
     business_goals: Mapped[str] = mapped_column(Text, default="")
     go_to_market: Mapped[str] = mapped_column(Text, default="")
     whole_product: Mapped[str] = mapped_column(Text, default="")
+    # ISO 4217 code every amount of the project is in (business cases, the briefing). Format 1
+    # files gain it on open with the default (``pmdesk.workspaces.overview.upgrade``).
+    currency: Mapped[str] = mapped_column(
+        String(3),
+        default=DEFAULT_CURRENCY,
+        info={"glob": "[A-Z][A-Z][A-Z]", "shape": "a three-letter currency code like USD"},
+    )
 
 
 @dataclass(frozen=True)
@@ -85,3 +96,39 @@ def set_field(session: Session, field: str, value: str) -> None:
         return
     setattr(project, field, value)
     session.commit()
+
+
+def is_currency_code(code: object) -> bool:
+    """A three-letter ISO 4217-shaped code ("USD"); the app does not convert between them."""
+    return (
+        isinstance(code, str)
+        and len(code) == 3
+        and code.isascii()
+        and code.isalpha()
+        and (code.isupper())
+    )
+
+
+def currency(session: Session) -> str:
+    """The project's currency; US dollars when the stored code is unusable."""
+    code = session.scalar(select(Project.currency).limit(1))
+    return code if is_currency_code(code) else DEFAULT_CURRENCY
+
+
+def clean_currency(code: object) -> str:
+    text = str(code).strip().upper()
+    if not is_currency_code(text):
+        known = ", ".join(COMMON_CURRENCIES[:5])
+        raise ValidationError(f"A currency is a three-letter code such as {known}, not “{text}”.")
+    return text
+
+
+def set_currency(session: Session, code: object) -> str:
+    """Set the currency every amount is in; returns the previous one. Amounts are not
+    converted: a case written in dollars reads the same numbers in euros."""
+    cleaned = clean_currency(code)
+    project = get_project(session)
+    previous = project.currency
+    project.currency = cleaned
+    session.commit()
+    return previous

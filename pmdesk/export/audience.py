@@ -35,6 +35,7 @@ NOTES = "notes"
 NAMES = "names"
 EXACT_DATES = "exact_dates"
 DETAIL = "detail"
+COSTS = "costs"
 RULES: dict[str, str] = {
     ATTITUDES: "Stakeholders' attitudes (champion, skeptic, blocker…)",
     COMMUNICATION: "The communication plan: how and when each person is engaged, follow-ups",
@@ -44,12 +45,13 @@ RULES: dict[str, str] = {
     NAMES: "People's names (their roles are shown instead)",
     EXACT_DATES: "Exact dates (quarters and confidence are shown instead)",
     DETAIL: "Detail tables behind the summary (criteria, every lane, crowded places)",
+    COSTS: "Costs and the business case (what we spend, forecasts, payback)",
 }
 DEFAULT_RULES: dict[str, frozenset[str]] = {
     INTERNAL: frozenset(),
     EXECUTIVE: frozenset({BATTLECARDS, DETAIL}),
     EXTERNAL: frozenset(
-        {ATTITUDES, COMMUNICATION, BATTLECARDS, WEAKNESSES, NOTES, NAMES, EXACT_DATES}
+        {ATTITUDES, COMMUNICATION, BATTLECARDS, WEAKNESSES, NOTES, NAMES, EXACT_DATES, COSTS}
     ),
 }
 

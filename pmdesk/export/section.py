@@ -2,8 +2,10 @@
 
 A section module defines ``SECTION``, an object with a ``key`` (the workspace key), a
 ``collect`` that reads what the section needs from the project (None when there is nothing
-yet) and a ``write`` that puts it into the document. The registry names each workspace's
-section; ``pmdesk.briefing.sections`` loads them.
+yet) and a ``write`` that puts it into the document. A section that an audience rule keeps
+out whole names the rule as ``hidden_by`` (the business case: ``audience.COSTS``); the
+briefing then leaves it out, heading and summary figures included. The registry names each
+workspace's section; ``pmdesk.briefing.sections`` loads them.
 """
 
 from __future__ import annotations

@@ -135,6 +135,8 @@ class DocumentController(QObject):
     changed = Signal(object)  # Change
     failed = Signal(str)  # a sentence for the user when an edit is refused
     crashed = Signal(str, str)  # a sentence and the technical details of an unexpected error
+    # A view asks the window to show another workspace: its key, and the record's id or None.
+    open_requested = Signal(str, object)
 
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
         controller.crashed.connect(
             lambda message, details: dialogs.show_unexpected_error(self, message, details)
         )
+        controller.open_requested.connect(lambda key, _record_id: self.show_workspace(key))
         self.undo_group.addStack(controller.undo_stack)
         self.undo_group.setActiveStack(controller.undo_stack)
         self.navigation.setCurrentRow(-1)

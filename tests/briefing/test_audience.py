@@ -18,12 +18,18 @@ from pmdesk.export import audience
 from pmdesk.interchange.project_json import load_project
 from pmdesk.interchange.sample import sample_data
 from pmdesk.store.document import Document
+from pmdesk.workspaces.business_case import query
+from pmdesk.workspaces.business_case.money import format_money
 from pmdesk.workspaces.competition.model import Battlecard
+from pmdesk.workspaces.launches.model import Launch, LaunchTask
 from pmdesk.workspaces.stakeholders.model import ATTITUDES, Stakeholder
 
 EXACT_DATE = re.compile(
     r"(?<!\d)\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}(?!\d)"
 )
+# A day written as in the app ("2026-09-01"); the package's own timestamps ("…T09:00:00Z")
+# say when the file was written, not anything about the project.
+ISO_DAY = re.compile(r"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-]|T\d)")
 
 
 @pytest.fixture(scope="module")
@@ -58,8 +64,21 @@ def _secrets(session) -> dict[str, list[str]]:
         for text in (card.why_we_win, card.landmines, card.objections, card.proof_points)
         if text and text.strip()
     ]
+    found = query.cases(session)
+    case = query.load_case(session, found[0][0]) if found else None
+    owners = {task.owner_id for task in session.scalars(select(LaunchTask)) if task.owner_id} | {
+        launch.owner_id for launch in session.scalars(select(Launch)) if launch.owner_id
+    }
     return {
         "names": sorted({person.name for person in people}),
+        "readiness owners": sorted({p.name for p in people if p.id in owners}),
+        "costs": [
+            format_money(case.cost, case.currency),
+            format_money(case.monthly_rate, case.currency),
+            case.title,
+        ]
+        if case is not None
+        else [],
         "attitudes": [label for key, label in ATTITUDES.items() if key != "neutral"],
         "plans": sorted({plan for plan in plans if plan}),
         "battlecards": card_texts,
@@ -79,7 +98,10 @@ def test_the_internal_briefing_holds_what_the_external_one_must_not(project, tmp
     assert any(label in text for label in secrets["attitudes"])
     assert any(plan in text for plan in secrets["plans"])
     assert any(card in text for card in secrets["battlecards"])
+    assert any(owner in text for owner in secrets["readiness owners"])
+    assert all(figure in text for figure in secrets["costs"])
     assert EXACT_DATE.search(text)
+    assert ISO_DAY.search(text)  # the proof points' evidence is dated to the day
 
 
 def test_nothing_an_external_audience_must_not_see_reaches_any_part(project, tmp_path):
@@ -89,8 +111,37 @@ def test_nothing_an_external_audience_must_not_see_reaches_any_part(project, tmp
         leaked = [value for value in values if value in text]
         assert leaked == [], kind
     assert EXACT_DATE.search(text) is None
+    assert ISO_DAY.search(text) is None, ISO_DAY.search(text)
     assert "Q1 2027" in text or "Q4 2026" in text  # the quarters instead
     assert not any(title.startswith("Appendix") for title in result.sections)
+    assert "Business case" not in result.sections  # no heading, no figure, no summary line
+    assert "Go-to-market readiness" in result.sections
+    assert "Who we serve and what we tell them" in result.sections
+
+
+def test_an_external_briefing_names_readiness_owners_by_their_role(project, tmp_path):
+    session = project.session
+    owner = next(
+        person
+        for person in session.scalars(select(Stakeholder))
+        if person.name in _secrets(session)["readiness owners"] and person.role
+    )
+    text = _everything(_export(project, tmp_path, "roles", profile=audience.EXTERNAL))
+    assert owner.name not in text and owner.role in text
+
+
+def test_an_executive_sees_the_business_case_unless_costs_are_turned_off(project, tmp_path):
+    shown = _export(project, tmp_path, "exec", profile=audience.EXECUTIVE)
+    assert "Business case" in shown.sections
+    hidden = _export(
+        project,
+        tmp_path,
+        "exec-no-costs",
+        profile=audience.EXECUTIVE,
+        profile_rules={audience.COSTS: True},
+    )
+    assert "Business case" not in hidden.sections
+    assert not any(figure in _everything(hidden) for figure in _secrets(project.session)["costs"])
 
 
 def test_the_pm_can_turn_one_rule_of_a_profile_off(project, tmp_path):

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from pmdesk import registry
 from pmdesk.briefing.model import Briefing
 from pmdesk.briefing.upgrade import NEW_COLUMNS
+from pmdesk.domain.project import currency
 from pmdesk.errors import NotAProjectError
 from pmdesk.store import migrations
 from pmdesk.store.document import Document
@@ -38,6 +39,7 @@ def _as_format_1(path: Path) -> None:
             connection.execute(f'DROP TABLE "{table}"')
         for column in NEW_COLUMNS:  # format 1 briefings had no audience, named files by path
             connection.execute(f"ALTER TABLE briefings DROP COLUMN {column}")
+        connection.execute("ALTER TABLE project DROP COLUMN currency")  # format 2 added it
         connection.execute("UPDATE briefings SET decisions = ?", (ASKS,))
         connection.execute("UPDATE pmdesk_meta SET value = '1' WHERE key = 'min_reader_format'")
         connection.execute("PRAGMA user_version=1")
@@ -68,6 +70,7 @@ def test_a_format_1_file_gains_the_new_workspaces_and_its_asks_join_the_log(form
         assert [(b.decisions, b.profile) for b in session.scalars(select(Briefing))] == [
             ("", "internal")
         ]
+        assert currency(session) == "USD"  # the project gained its currency
     finally:
         document.close()
     assert snapshot(format_one_file) == before  # only Save replaces the user's file
@@ -135,6 +138,7 @@ def test_a_format_1_dump_loads_with_the_new_workspaces_empty(sample_document, tm
     for briefing in data["briefings"]["briefings"]:
         for column in NEW_COLUMNS:
             del briefing[column]
+    del data["project"]["currency"]
     document = Document.new()
     try:
         load_project(document.session, data, "an old dump")
@@ -144,4 +148,5 @@ def test_a_format_1_dump_loads_with_the_new_workspaces_empty(sample_document, tm
     assert again["format"]["version"] == FORMAT_VERSION
     assert all(not any(again[key].values()) for key in FORMAT_2_WORKSPACES)
     assert [b["profile"] for b in again["briefings"]["briefings"]] == ["internal"]
+    assert again["project"]["currency"] == "USD"
     assert again["roadmap"] == dump_project(sample_document.session)["roadmap"]

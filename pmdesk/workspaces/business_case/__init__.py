@@ -8,14 +8,12 @@ SPEC = WorkspaceSpec(
     purpose="Weigh an initiative's cost against its revenue forecast: payback, ROI, break-even.",
     dump_key="business_case",
     records={
-        "settings": "pmdesk.workspaces.business_case.model:BusinessSettings",
         "cases": "pmdesk.workspaces.business_case.model:BusinessCase",
         "costs": "pmdesk.workspaces.business_case.model:OneOffCost",
         "tiers": "pmdesk.workspaces.business_case.model:PriceTier",
         "scenarios": "pmdesk.workspaces.business_case.model:Scenario",
     },
     rules={
-        "business_case_settings": "pmdesk.workspaces.business_case.edit:settings_rule",
         "business_cases": "pmdesk.workspaces.business_case.edit:case_rule",
         "business_case_costs": "pmdesk.workspaces.business_case.edit:cost_rule",
         "business_case_tiers": "pmdesk.workspaces.business_case.edit:tier_rule",

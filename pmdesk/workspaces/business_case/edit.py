@@ -15,16 +15,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pmdesk.domain import records
+from pmdesk.domain.project import DEFAULT_CURRENCY, currency
 from pmdesk.domain.values import parse_date
 from pmdesk.errors import ValidationError
 from pmdesk.workspaces.business_case.model import (
-    CURRENCY_SYMBOLS,
-    DEFAULT_CURRENCY,
     SCENARIOS,
     SHORT_TEXT_MAX,
     TITLE_MAX,
     BusinessCase,
-    BusinessSettings,
     OneOffCost,
     PriceTier,
     Scenario,
@@ -35,6 +33,7 @@ from pmdesk.workspaces.business_case.money import (
     parse_horizon,
     parse_percent,
 )
+from pmdesk.workspaces.launches.model import Launch
 from pmdesk.workspaces.roadmap.edit import fiscal_year_start
 from pmdesk.workspaces.roadmap.fiscal import quarter_start
 from pmdesk.workspaces.roadmap.model import RoadmapItem
@@ -110,6 +109,7 @@ def _optional_id(_label: str) -> Cleaner:
 CASE_FIELDS: dict[str, tuple[str, Cleaner]] = {
     "title": ("Title", _text("The title", TITLE_MAX, required=True)),
     "roadmap_item_id": ("Roadmap item", _optional_id("Roadmap item")),
+    "launch_id": ("Launch", _optional_id("Launch")),
     "first_quarter": ("First quarter", _required_date("The first forecast quarter")),
     "horizon_quarters": ("Horizon", lambda value, _c: parse_horizon(value)),
     "people": ("People", _count("People", 10_000)),
@@ -146,45 +146,55 @@ def clean(fields: Mapping[str, tuple[str, Cleaner]], field: str, value: object, 
     return fields[field][1](value, currency)
 
 
-# -- settings ------------------------------------------------------------------------------------
-
-
-def currency(session: Session) -> str:
-    """The project's currency (ISO 4217 code); US dollars when nobody has chosen one."""
-    code = session.scalar(select(BusinessSettings.currency).limit(1))
-    return code if code and _is_code(code) else DEFAULT_CURRENCY
-
-
-def _is_code(code: object) -> bool:
-    return isinstance(code, str) and len(code) == 3 and code.isalpha() and code.isupper()
-
-
-def settings_row(session: Session) -> BusinessSettings | None:
-    return session.scalars(select(BusinessSettings).order_by(BusinessSettings.created_at)).first()
-
-
-def set_currency(session: Session, code: str) -> str:
-    """Set the currency every amount is in; returns the previous one. Amounts are not converted."""
-    code = str(code).strip().upper()
-    if not _is_code(code):
-        known = ", ".join(CURRENCY_SYMBOLS)
-        raise ValidationError(f"A currency is a three-letter code such as {known}, not “{code}”.")
-    row = settings_row(session)
-    if row is None:
-        row = BusinessSettings(currency=DEFAULT_CURRENCY)
-        session.add(row)
-    previous = row.currency
-    row.currency = code
-    session.commit()
-    return previous
-
-
 # -- cases ---------------------------------------------------------------------------------------
 
 
 def snap_quarter(session: Session, day: date) -> date:
     """The first day of the project's fiscal quarter ``day`` falls in."""
     return quarter_start(day, fiscal_year_start(session))
+
+
+# What a case can be for: kind -> (the case's column, the model it points at). A choice is
+# written "kind:id" ("launch:3f2…"), so one chooser offers both kinds.
+INITIATIVES: dict[str, tuple[str, type]] = {
+    "roadmap": ("roadmap_item_id", RoadmapItem),
+    "launch": ("launch_id", Launch),
+}
+
+
+def initiative_key(kind: str, record_id: str) -> str:
+    return f"{kind}:{record_id}"
+
+
+def initiative_of(case: BusinessCase) -> str | None:
+    """The case's initiative as a "kind:id" key, or None when it is for none."""
+    for kind, (column, _model) in INITIATIVES.items():
+        if getattr(case, column):
+            return initiative_key(kind, getattr(case, column))
+    return None
+
+
+def initiative_columns(session: Session, key: str | None) -> dict[str, str | None]:
+    """The case's columns for the initiative ``key``; refuses one that is not there."""
+    columns: dict[str, str | None] = {column: None for column, _model in INITIATIVES.values()}
+    if not key:
+        return columns
+    kind, _, record_id = str(key).partition(":")
+    if kind not in INITIATIVES or not record_id:
+        raise ValidationError("A business case is for a roadmap item or a launch.")
+    column, model = INITIATIVES[kind]
+    if session.get(model, record_id) is None:
+        raise ValidationError(f"That {model.__singular__} no longer exists.")
+    columns[column] = record_id
+    return columns
+
+
+def set_initiative(session: Session, case_id: str, key: str | None) -> str | None:
+    """Tie a case to a roadmap item or a launch (or to nothing); returns the previous key."""
+    case = records.get(session, BusinessCase, case_id)
+    before = initiative_of(case)
+    records.set_fields(session, BusinessCase, case_id, **initiative_columns(session, key))
+    return before
 
 
 def add_case(
@@ -194,18 +204,21 @@ def add_case(
     first_quarter: date,
     scenario_ids: Mapping[str, str],
     roadmap_item_id: str | None = None,
+    *,
+    initiative: str | None = None,
 ) -> str:
-    """A new case with its three scenarios (their ids given, so a redo recreates the same)."""
+    """A new case with its three scenarios (their ids given, so a redo recreates the same),
+    for a roadmap item (``roadmap_item_id``) or any initiative (``initiative``, "kind:id")."""
     code = currency(session)
     cleaned_title = clean(CASE_FIELDS, "title", title, code)
     if roadmap_item_id is not None:
-        records.get(session, RoadmapItem, roadmap_item_id)
+        initiative = initiative_key("roadmap", roadmap_item_id)
     session.add(
         BusinessCase(
             id=case_id,
             title=cleaned_title,
             first_quarter=snap_quarter(session, first_quarter),
-            roadmap_item_id=roadmap_item_id,
+            **initiative_columns(session, initiative),
         )
     )
     session.add_all(
@@ -220,8 +233,11 @@ def set_case_field(session: Session, case_id: str, field: str, value: object) ->
     cleaned = clean(CASE_FIELDS, field, value, currency(session))
     if field == "first_quarter":
         cleaned = snap_quarter(session, cleaned)
-    if field == "roadmap_item_id" and cleaned is not None:
-        records.get(session, RoadmapItem, cleaned)
+    if field in ("roadmap_item_id", "launch_id"):
+        kind = "roadmap" if field == "roadmap_item_id" else "launch"
+        previous = getattr(records.get(session, BusinessCase, case_id), field)
+        set_initiative(session, case_id, initiative_key(kind, cleaned) if cleaned else None)
+        return previous
     return records.set_fields(session, BusinessCase, case_id, **{field: cleaned})[field]
 
 
@@ -294,16 +310,15 @@ def remove_case(session: Session, case_id: str) -> records.Removal:
 
 def _rule(fields: Mapping[str, tuple[str, Cleaner]], values: Mapping[str, object]) -> None:
     for field in fields:
-        if field in values and field != "roadmap_item_id":
+        if field in values and field not in ("roadmap_item_id", "launch_id"):
             fields[field][1](values[field], DEFAULT_CURRENCY)
 
 
-def settings_rule(values: Mapping[str, object]) -> None:
-    if "currency" in values and not _is_code(values["currency"]):
-        raise ValidationError(f"“{values['currency']}” is not a three-letter currency code.")
-
-
 def case_rule(values: Mapping[str, object]) -> None:
+    if values.get("roadmap_item_id") and values.get("launch_id"):
+        raise ValidationError(
+            "A business case is for one initiative, a roadmap item or a launch, not both."
+        )
     _rule(CASE_FIELDS, values)
 
 

@@ -1,11 +1,12 @@
 """Business cases: per initiative, what it costs to build and what it may earn, by quarter.
 
-A case belongs to a roadmap item (an initiative, a release). Its development cost is people ×
-months × a monthly rate plus one-off costs; its revenue comes from price tiers with an expected
-mix and, for each of three scenarios (best, expected, worst), the customers added per quarter,
-the churn per quarter and the price actually achieved. Every figure is an assumption: the case,
-each tier and each scenario say where the number came from and when. The derived figures
-(payback, ROI, break-even) are computed in ``figures``, never stored.
+A case belongs to one initiative: a roadmap item (an initiative, a release) or a launch. Its
+development cost is people × months × a monthly rate plus one-off costs; its revenue comes
+from price tiers with an expected mix and, for each of three scenarios (best, expected,
+worst), the customers added per quarter, the churn per quarter and the price actually
+achieved. Every figure is an assumption: the case, each tier and each scenario say where the
+number came from and when. The derived figures (payback, ROI, break-even) are computed in
+``figures``, never stored.
 """
 
 from __future__ import annotations
@@ -20,23 +21,13 @@ from pmdesk.domain.base import Record
 # key -> how a PM says it, best first (the order of tables, the chart's legend and the briefing).
 SCENARIOS: dict[str, str] = {"best": "Best case", "expected": "Expected", "worst": "Worst case"}
 
-# ISO 4217 code -> the symbol written before amounts; other codes are written as "CHF 1,200".
+# The project's currency (ISO 4217) -> the symbol written before amounts; other codes are
+# written as "CHF 1,200".
 CURRENCY_SYMBOLS: dict[str, str] = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CAD": "CA$"}
-DEFAULT_CURRENCY = "USD"
 
 HORIZON_MAX = 40  # quarters: ten years is already a guess; further out a forecast means nothing
 TITLE_MAX = 200
 SHORT_TEXT_MAX = 200
-
-
-class BusinessSettings(Record):
-    """The one row of project-wide choices for business cases: the currency of every amount."""
-
-    __tablename__ = "business_case_settings"
-    __label__ = "business case settings"
-    __singular__ = "business case setting"
-
-    currency: Mapped[str] = mapped_column(String(3), default=DEFAULT_CURRENCY)
 
 
 class BusinessCase(Record):
@@ -47,8 +38,12 @@ class BusinessCase(Record):
     __singular__ = "business case"
 
     title: Mapped[str] = mapped_column(String(TITLE_MAX))
+    # At most one of these is set. SET NULL: the case outlives its initiative and says so.
     roadmap_item_id: Mapped[str | None] = mapped_column(
         ForeignKey("roadmap_items.id", ondelete="SET NULL"), nullable=True, default=None
+    )
+    launch_id: Mapped[str | None] = mapped_column(
+        ForeignKey("launches.id", ondelete="SET NULL"), nullable=True, default=None
     )
     # The first day of the first forecast quarter (a fiscal quarter of the project).
     first_quarter: Mapped[date] = mapped_column(Date)

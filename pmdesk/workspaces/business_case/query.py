@@ -13,7 +13,8 @@ from datetime import date
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from pmdesk.workspaces.business_case.edit import currency
+from pmdesk.domain.project import currency
+from pmdesk.workspaces.business_case.edit import initiative_key
 from pmdesk.workspaces.business_case.figures import (
     Outcome,
     development_cost,
@@ -27,6 +28,7 @@ from pmdesk.workspaces.business_case.model import (
     PriceTier,
     Scenario,
 )
+from pmdesk.workspaces.launches.model import Launch
 from pmdesk.workspaces.roadmap.edit import fiscal_year_start
 from pmdesk.workspaces.roadmap.fiscal import add_months, quarter_label, quarter_start
 from pmdesk.workspaces.roadmap.model import KINDS, RoadmapItem
@@ -71,6 +73,8 @@ class CaseView:
     title: str
     roadmap_item_id: str | None
     roadmap_item: str  # its title, empty when none
+    launch_id: str | None
+    initiative: str  # what the case is for, as the PM reads it; empty when for nothing
     first_quarter: date
     horizon: int
     people: float
@@ -86,6 +90,12 @@ class CaseView:
     tiers: list[TierRow]
     scenarios: list[ScenarioView]
     quarter_labels: list[str]
+
+    @property
+    def initiative_key(self) -> str | None:
+        if self.launch_id:
+            return initiative_key("launch", self.launch_id)
+        return initiative_key("roadmap", self.roadmap_item_id) if self.roadmap_item_id else None
 
     @property
     def team_cost(self) -> float:
@@ -140,6 +150,15 @@ def roadmap_choices(session: Session) -> list[tuple[str, str]]:
     ]
 
 
+def initiative_choices(session: Session) -> list[tuple[str, str]]:
+    """("kind:id", label) of everything a case can be for: launches, soonest first by name,
+    then roadmap items as :func:`roadmap_choices` orders them."""
+    launches = session.execute(select(Launch.id, Launch.name).order_by(func.lower(Launch.name)))
+    return [(initiative_key("launch", row_id), f"{name} (launch)") for row_id, name in launches] + [
+        (initiative_key("roadmap", row_id), label) for row_id, label in roadmap_choices(session)
+    ]
+
+
 def load_case(session: Session, case_id: str) -> CaseView | None:
     record = session.get(BusinessCase, case_id)
     if record is None:
@@ -169,6 +188,9 @@ def load_case(session: Session, case_id: str) -> CaseView | None:
             )
             or ""
         )
+    launch_name = ""
+    if record.launch_id:
+        launch_name = session.scalar(select(Launch.name).where(Launch.id == record.launch_id)) or ""
     cost = development_cost(
         record.people, record.months, record.monthly_rate, [c.amount for c in costs]
     )
@@ -209,6 +231,8 @@ def load_case(session: Session, case_id: str) -> CaseView | None:
         record.title,
         record.roadmap_item_id,
         item_title,
+        record.launch_id,
+        f"the {launch_name} launch" if launch_name else item_title,
         record.first_quarter,
         horizon,
         record.people,

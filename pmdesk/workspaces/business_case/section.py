@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pmdesk.export.audience import COSTS
 from pmdesk.export.section import SectionContext
 from pmdesk.export.writer import BriefingDocument, Column
 from pmdesk.workspaces.business_case import query
@@ -44,6 +45,9 @@ def assumption_text(source: str, as_of: object) -> str:
 class BusinessCaseSection:
     key = "business_case"
     options = ()
+    # Costs, forecasts and payback stay inside the company: an external briefing has no
+    # business case at all (not even its heading or a figure in the summary).
+    hidden_by = COSTS
     empty_message = "No business case has been written yet."
 
     def collect(self, context: SectionContext) -> BusinessCaseContent | None:
@@ -90,7 +94,7 @@ class BusinessCaseSection:
                     f"pays back in {payback_text(result.payback_months)} "
                     f"(break-even in {view.break_even_label(expected)})"
                 )
-            item = f" for {view.roadmap_item}" if view.roadmap_item else ""
+            item = f" for {view.initiative}" if view.initiative else ""
             out.lead(
                 f"In the expected case, the {format_money(view.cost, money)} spent{item} {pays}, "
                 f"with a return on investment of {roi_text(result.roi)} over {span} from "

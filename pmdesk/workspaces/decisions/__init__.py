@@ -23,4 +23,5 @@ SPEC = WorkspaceSpec(
     page="pmdesk.workspaces.decisions.qt.page:DecisionsPage",
     # Format 1 kept a briefing\'s asks as text lines; they become proposed decisions.
     upgrades={1: "pmdesk.workspaces.decisions.upgrade:convert_briefing_asks"},
+    overdue="pmdesk.workspaces.decisions.overdue:overdue",
 )

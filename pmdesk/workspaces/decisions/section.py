@@ -97,7 +97,9 @@ def _row(entry: LogEntry, reasons: bool, context: SectionContext) -> list[str]:
     what = _flat(decision.question)
     if decision.outcome.strip():
         what += f" — {_flat(decision.outcome)}"
-    row = [context.audience.text(decision.decided_on.isoformat()), what]
+    # The outcome may say when it was revisited ("Reversed on 2026-11-03: …"): days become
+    # quarters for an audience without exact dates, like the decided-on column.
+    row = [context.audience.text(decision.decided_on.isoformat()), context.audience.text(what)]
     if reasons:
         row.append(_flat(decision.rationale))
     row += [context.audience.person(entry.decider), STATUSES.get(decision.status, decision.status)]

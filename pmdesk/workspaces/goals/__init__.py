@@ -22,4 +22,5 @@ SPEC = WorkspaceSpec(
     section="pmdesk.workspaces.goals.section:SECTION",
     section_title="Goals",
     page="pmdesk.workspaces.goals.qt.page:GoalsPage",
+    overdue="pmdesk.workspaces.goals.overdue:overdue",
 )

@@ -22,4 +22,5 @@ SPEC = WorkspaceSpec(
     section="pmdesk.workspaces.launches.section:SECTION",
     section_title="Go-to-market readiness",
     page="pmdesk.workspaces.launches.qt.page:LaunchesPage",
+    overdue="pmdesk.workspaces.launches.overdue:overdue",
 )

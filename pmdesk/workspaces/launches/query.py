@@ -68,6 +68,12 @@ def people(session: Session) -> list[tuple[str, str]]:
     return sorted(((row.id, row.name) for row in rows), key=lambda p: p[1].casefold())
 
 
+def owners(session: Session) -> list[tuple[str, str, str]]:
+    """(id, name, role) of every stakeholder: a briefing that names no one shows the role."""
+    rows = session.execute(select(Stakeholder.id, Stakeholder.name, Stakeholder.role))
+    return [(row.id, row.name, row.role) for row in rows]
+
+
 def linkable_items(session: Session) -> list[tuple[str, str, date]]:
     """(id, title, day) of every dated release and milestone, soonest first."""
     query = select(RoadmapItem).where(RoadmapItem.kind.in_(("release", "milestone")))

@@ -9,7 +9,7 @@ from datetime import date
 from pmdesk.export.section import OptionSpec, SectionContext
 from pmdesk.export.writer import BriefingDocument, Column
 from pmdesk.workspaces.launches.model import DECISIONS, DEPARTMENTS, STATUSES, TIERS
-from pmdesk.workspaces.launches.query import LaunchPlan, people, plans
+from pmdesk.workspaces.launches.query import LaunchPlan, owners, plans
 from pmdesk.workspaces.launches.readiness import TaskState, format_offset
 
 PAST = OptionSpec(
@@ -44,7 +44,9 @@ class LaunchesSection:
             if context.option(PAST) or plan.readiness.launch_day >= context.today
         ]
         # Owners as this audience may read them: an external briefing names no one.
-        names = {key: context.audience.person(name) for key, name in people(context.session)}
+        names = {
+            key: context.audience.person(name, role) for key, name, role in owners(context.session)
+        }
         return ReadinessContent(shown, names, len(found) - len(shown))
 
     def highlights(self, content: ReadinessContent) -> list[tuple[str, str]]:
@@ -94,7 +96,7 @@ class LaunchesSection:
         if owner:
             facts.append(f"owner {owner}")
         out.paragraph("; ".join(facts) + ".", "Launches › Launch")
-        out.labelled("Goal it serves", launch.goal, "Launches › Goal")
+        out.labelled("Goal it serves", context.audience.text(launch.goal), "Launches › Goal")
         grid = state.grid()
         columns = [Column("Department", 1.6)] + [
             Column(label, 0.8, numeric=True) for label in STATUSES.values()

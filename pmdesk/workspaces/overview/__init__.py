@@ -12,4 +12,7 @@ SPEC = WorkspaceSpec(
     section="pmdesk.workspaces.overview.section:SECTION",
     section_title="Product overview",
     page="pmdesk.workspaces.overview.qt.page:OverviewPage",
+    # Format 2 keeps the project's currency on the project record.
+    migrations={1: "pmdesk.workspaces.overview.upgrade:add_currency"},
+    dump_upgrades={1: "pmdesk.workspaces.overview.upgrade:upgrade_dump"},
 )

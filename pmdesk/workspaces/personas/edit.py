@@ -16,8 +16,10 @@ from sqlalchemy.orm import Session
 from pmdesk.domain import records
 from pmdesk.errors import ValidationError
 from pmdesk.workspaces.competition.model import Rating
+from pmdesk.workspaces.goals.model import CheckIn
 from pmdesk.workspaces.personas.model import (
     BUYING_ROLES,
+    EVIDENCE_COLUMNS,
     EVIDENCE_KINDS,
     NAME_MAX,
     POSITIONING_PARTS,
@@ -31,6 +33,7 @@ from pmdesk.workspaces.personas.model import (
 )
 from pmdesk.workspaces.requirements.model import CustomerInput, Requirement
 
+EVIDENCE_MODELS: dict[str, type] = {"input": CustomerInput, "rating": Rating, "check_in": CheckIn}
 MESSAGE_MAX = 2000
 # label, longest length (None: any), for every persona field a PM edits
 PERSONA_FIELDS: dict[str, tuple[str, int | None]] = {
@@ -217,20 +220,19 @@ def set_message_text(session: Session, message_id: str, text: object) -> str:
 
 def _evidence(session: Session, kind: str, evidence_id: str | None) -> dict[str, Any]:
     """The proof point columns for evidence of ``kind``; refuses evidence that is not there."""
+    columns: dict[str, Any] = {column: None for column in EVIDENCE_COLUMNS.values()}
     if not kind:
-        return {"evidence_kind": "", "input_id": None, "rating_id": None}
+        return {"evidence_kind": "", **columns}
     if kind not in EVIDENCE_KINDS:
         raise ValidationError(
-            f"Evidence must be a customer input or a competitor rating, not {kind}."
+            "Evidence must be a customer input, a competitor rating or a goal's check-in, "
+            f"not {kind}."
         )
-    model = CustomerInput if kind == "input" else Rating
+    model = EVIDENCE_MODELS[kind]
     if evidence_id is None or session.get(model, evidence_id) is None:
         raise ValidationError(f"That {model.__singular__} no longer exists.")
-    return {
-        "evidence_kind": kind,
-        "input_id": evidence_id if kind == "input" else None,
-        "rating_id": evidence_id if kind == "rating" else None,
-    }
+    columns[EVIDENCE_COLUMNS[kind]] = evidence_id
+    return {"evidence_kind": kind, **columns}
 
 
 def add_proof_point(
@@ -291,9 +293,7 @@ def proof_point_rule(values: Mapping[str, object]) -> None:
     kind = values.get("evidence_kind") or ""
     if kind and kind not in EVIDENCE_KINDS:
         raise ValidationError(f"A proof point's evidence cannot be of the kind “{kind}”.")
-    if values.get("input_id") and kind != "input":
-        raise ValidationError(
-            "A proof point links a customer input but says its evidence is not one."
-        )
-    if values.get("rating_id") and kind != "rating":
-        raise ValidationError("A proof point links a rating but names other evidence.")
+    for other, column in EVIDENCE_COLUMNS.items():
+        if values.get(column) and kind != other:
+            what = EVIDENCE_KINDS[other].lower()
+            raise ValidationError(f"A proof point links a {what} but names other evidence.")

@@ -17,7 +17,17 @@ from pmdesk.domain.base import Record
 BUYING_ROLES: dict[str, str] = {"buyer": "Buyer", "user": "User", "influencer": "Influencer"}
 
 # What a proof point rests on. Empty: a claim without evidence yet (shown as such).
-EVIDENCE_KINDS: dict[str, str] = {"input": "Customer input", "rating": "Competitor rating"}
+EVIDENCE_KINDS: dict[str, str] = {
+    "input": "Customer input",
+    "rating": "Competitor rating",
+    "check_in": "Goal check-in",
+}
+# kind -> the proof point's column that links evidence of that kind (exactly one is set).
+EVIDENCE_COLUMNS: dict[str, str] = {
+    "input": "input_id",
+    "rating": "rating_id",
+    "check_in": "check_in_id",
+}
 
 # The classic positioning statement, in the order it is read aloud.
 POSITIONING_PARTS: tuple[tuple[str, str, str], ...] = (
@@ -127,11 +137,16 @@ class ProofPoint(Record):
     rating_id: Mapped[str | None] = mapped_column(
         ForeignKey("competitor_ratings.id", ondelete="SET NULL"), nullable=True, default=None
     )
+    # A measured result ("churn fell to 2.1 % in March") backs a message like a quote does.
+    check_in_id: Mapped[str | None] = mapped_column(
+        ForeignKey("goal_check_ins.id", ondelete="SET NULL"), nullable=True, default=None
+    )
     position: Mapped[int] = mapped_column(Integer, default=0)
 
     @property
     def evidence_id(self) -> str | None:
-        return self.input_id if self.evidence_kind == "input" else self.rating_id
+        column = EVIDENCE_COLUMNS.get(self.evidence_kind)
+        return getattr(self, column) if column else None
 
     @property
     def evidence_missing(self) -> bool:

@@ -14,8 +14,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pmdesk.workspaces.competition.model import Competitor, Criterion, Rating
+from pmdesk.workspaces.goals.model import CheckIn, KeyResult
 from pmdesk.workspaces.personas.edit import positioning_row
 from pmdesk.workspaces.personas.model import (
+    EVIDENCE_KINDS,
     POSITIONING_PARTS,
     KeyMessage,
     Persona,
@@ -206,6 +208,32 @@ def input_labels(session: Session, ids: set[str] | None = None) -> dict[str, str
     return labels
 
 
+def check_in_labels(session: Session, ids: set[str] | None = None) -> dict[str, str]:
+    """Check-in id -> "Metric: 2.1 % on 2027-03-31 (source)", newest first."""
+    query = (
+        select(CheckIn, KeyResult.metric, KeyResult.unit)
+        .join(KeyResult, KeyResult.id == CheckIn.key_result_id)
+        .order_by(CheckIn.on_date.desc(), CheckIn.id)
+    )
+    if ids is not None:
+        query = query.where(CheckIn.id.in_(ids))
+    labels: dict[str, str] = {}
+    for check_in, metric, unit in session.execute(query):
+        value = f"{check_in.value:g}" + (f" {unit}" if unit else "")
+        tail = f" ({check_in.source})" if check_in.source else ""
+        labels[check_in.id] = f"{metric}: {value} on {check_in.on_date.isoformat()}{tail}"
+    return labels
+
+
+def evidence_choices(session: Session) -> dict[str, dict[str, str]]:
+    """Evidence kind -> {id: label} of everything a proof point can rest on."""
+    return {
+        "input": input_labels(session),
+        "rating": rating_labels(session),
+        "check_in": check_in_labels(session),
+    }
+
+
 def messages(session: Session, persona_ids: list[str]) -> dict[str, list[MessageRow]]:
     """Persona id -> its messages in order, each with its proof points and their evidence."""
     found = list(
@@ -223,24 +251,26 @@ def messages(session: Session, persona_ids: list[str]) -> dict[str, list[Message
             .order_by(ProofPoint.position, ProofPoint.id)
         )
     )
-    inputs = input_labels(session, {p.input_id for p in proofs if p.input_id})
-    ratings = rating_labels(session, {p.rating_id for p in proofs if p.rating_id})
+    labels = {
+        "input": input_labels(session, {p.input_id for p in proofs if p.input_id}),
+        "rating": rating_labels(session, {p.rating_id for p in proofs if p.rating_id}),
+        "check_in": check_in_labels(session, {p.check_in_id for p in proofs if p.check_in_id}),
+    }
     for proof in proofs:
-        rows[proof.message_id].proofs.append(_proof_row(proof, inputs, ratings))
+        rows[proof.message_id].proofs.append(_proof_row(proof, labels))
     grouped: dict[str, list[MessageRow]] = defaultdict(list)
     for message in found:
         grouped[message.persona_id].append(rows[message.id])
     return grouped
 
 
-def _proof_row(proof: ProofPoint, inputs: dict[str, str], ratings: dict[str, str]) -> ProofRow:
+def _proof_row(proof: ProofPoint, labels: dict[str, dict[str, str]]) -> ProofRow:
     if proof.evidence_missing:
-        what = "customer input" if proof.evidence_kind == "input" else "competitor rating"
-        shown = f"Its evidence, a {what}, has been deleted: link new evidence."
-    elif proof.evidence_kind == "input":
-        shown = inputs.get(proof.input_id or "", "")
-    elif proof.evidence_kind == "rating":
-        shown = ratings.get(proof.rating_id or "", "")
+        what = EVIDENCE_KINDS[proof.evidence_kind].lower()
+        article = "an" if what[0] in "aeiou" else "a"
+        shown = f"Its evidence, {article} {what}, has been deleted: link new evidence."
+    elif proof.evidence_kind in labels:
+        shown = labels[proof.evidence_kind].get(proof.evidence_id or "", "")
     else:
         shown = "No evidence linked yet."
     return ProofRow(

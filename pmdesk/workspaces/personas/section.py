@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pmdesk.export.audience import WEAKNESSES, Audience
 from pmdesk.export.section import OptionSpec, SectionContext
 from pmdesk.export.writer import BriefingDocument, Column
 from pmdesk.workspaces.personas import query
@@ -90,9 +91,11 @@ class PersonasSection:
             ]
             out.table(columns, rows, "Personas › Overview")
         for item in content.personas:
-            self._persona(item, out, context.option(EVIDENCE))
+            self._persona(item, out, context.option(EVIDENCE), context.audience)
 
-    def _persona(self, item: PersonaContent, out: BriefingDocument, evidence: bool) -> None:
+    def _persona(
+        self, item: PersonaContent, out: BriefingDocument, evidence: bool, audience: Audience
+    ) -> None:
         persona = item.persona
         role = BUYING_ROLES.get(persona.buying_role, persona.buying_role)
         out.heading(f"{persona.name} ({role.lower()})", 2, field="Personas › Name")
@@ -114,12 +117,21 @@ class PersonasSection:
         rows = []
         for message in item.messages:
             proofs = [
-                f"• {proof.text}" + (f" — {proof.evidence}" if evidence and proof.kind else "")
+                f"• {proof.text}"
+                + (f" — {_evidence(proof, audience)}" if evidence and proof.kind else "")
                 for proof in message.proofs
             ]
             rows.append([message.text, "\n".join(proofs) or "No proof points yet."])
         columns = [Column("What we tell them", 2.2), Column("Proof points and evidence", 3.8)]
         out.table(columns, rows, "Personas › Key messages")
+
+
+def _evidence(proof: query.ProofRow, audience: Audience) -> str:
+    """The evidence as this audience may read it: quarters for days and, where competitors'
+    standings are hidden, no rating of theirs."""
+    if proof.kind == "rating" and not proof.missing and audience.hides(WEAKNESSES):
+        return "our competitive comparison"
+    return audience.text(proof.evidence)
 
 
 SECTION = PersonasSection()

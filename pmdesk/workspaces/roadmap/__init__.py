@@ -23,4 +23,5 @@ SPEC = WorkspaceSpec(
     section="pmdesk.workspaces.roadmap.section:SECTION",
     section_title="Roadmap",
     page="pmdesk.workspaces.roadmap.qt.page:RoadmapPage",
+    overdue="pmdesk.workspaces.roadmap.overdue:overdue",
 )

@@ -20,4 +20,5 @@ SPEC = WorkspaceSpec(
     section="pmdesk.workspaces.stakeholders.section:SECTION",
     section_title="Stakeholders",
     page="pmdesk.workspaces.stakeholders.qt.page:StakeholdersPage",
+    overdue="pmdesk.workspaces.stakeholders.overdue:overdue",
 )

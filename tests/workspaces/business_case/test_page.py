@@ -165,7 +165,7 @@ def test_a_new_case_for_a_roadmap_item_gets_three_scenarios_and_deleting_it_undo
     from pmdesk.gui import dialogs as common
     from pmdesk.workspaces.business_case.qt import dialogs
 
-    items = dict(query.roadmap_choices(controller.session))
+    items = dict(query.initiative_choices(controller.session))
     payments = next(i for i, label in items.items() if label == "Get paid on site (initiative)")
     monkeypatch.setattr(dialogs, "ask_new_case", lambda *args: ("Payments GA", payments))
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)

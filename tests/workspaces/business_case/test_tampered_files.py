@@ -24,7 +24,6 @@ def test_values_the_rules_refuse_are_refused_naming_the_record(sample_file):
         "UPDATE business_cases SET horizon_quarters = 0",
         "UPDATE business_case_scenarios SET churn_percent = 150 WHERE kind = 'worst'",
         "UPDATE business_case_tiers SET monthly_price = 0",
-        "UPDATE business_case_settings SET currency = 'dollars'",
         "UPDATE proof_points SET evidence_kind = 'rumour'",
         "UPDATE personas SET buying_role = 'ceo'",
     )
@@ -34,6 +33,16 @@ def test_values_the_rules_refuse_are_refused_naming_the_record(sample_file):
     message = str(refused.value)
     assert "cannot be opened" in message and "\n" not in message
     assert any(kind in message for kind in ("business case", "a persona", "a proof point"))
+    assert snapshot(sample_file) == before
+
+
+def test_a_project_currency_that_is_not_a_code_is_refused(sample_file):
+    _tamper(sample_file, "UPDATE project SET currency = 'dol'")
+    before = snapshot(sample_file)
+    with pytest.raises(NotAProjectError) as refused:
+        Document.open(sample_file)
+    message = str(refused.value)
+    assert "project" in message and "a three-letter currency code like USD" in message
     assert snapshot(sample_file) == before
 
 

@@ -17,7 +17,7 @@ from pmdesk.interchange.sample import sample_data
 from pmdesk.store.document import Document
 from pmdesk.workspaces.competition.model import Competitor
 from pmdesk.workspaces.personas import edit, query
-from pmdesk.workspaces.personas.model import Persona, ProofPoint
+from pmdesk.workspaces.personas.model import KeyMessage, Persona, ProofPoint
 from pmdesk.workspaces.personas.section import SECTION
 from pmdesk.workspaces.requirements import edit as requirements
 from pmdesk.workspaces.requirements.model import CustomerInput
@@ -86,7 +86,7 @@ def test_a_file_whose_proof_point_points_at_a_missing_input_is_refused(tmp_path)
 
 
 def test_a_proof_point_that_names_the_wrong_kind_of_evidence_is_refused():
-    with pytest.raises(ValidationError, match="links a rating but names other evidence"):
+    with pytest.raises(ValidationError, match="links a competitor rating but names other evidence"):
         edit.proof_point_rule({"evidence_kind": "input", "rating_id": new_id(), "input_id": None})
     edit.proof_point_rule({"evidence_kind": "input", "input_id": None, "rating_id": None})
 
@@ -162,3 +162,47 @@ def test_a_persona_with_two_thousand_inputs_links_them_in_one_step_and_reads_the
     content = SECTION.collect(SectionContext(session, {}, date(2026, 12, 1)))
     shown = next(item for item in content.personas if item.persona.id == dana.id)
     assert shown.inputs == total and len(shown.quotes) == 3  # the briefing quotes a few
+
+
+def test_a_goal_check_in_is_evidence_and_its_deletion_leaves_the_proof_point_saying_so(
+    sample_document,
+):
+    from pmdesk.workspaces.goals.model import CheckIn
+
+    session = sample_document.session
+    proof = _proof(session, "New customers now dispatch")
+    assert proof.evidence_kind == "check_in" and proof.check_in_id
+    message = session.get(KeyMessage, proof.message_id)
+    (row,) = [
+        p
+        for m in query.messages(session, [message.persona_id])[message.persona_id]
+        for p in m.proofs
+        if p.id == proof.id
+    ]
+    assert (
+        row.evidence == "Median days from signup to first dispatched job: 7 days on 2026-09-01"
+        " (Onboarding tracker)"
+    )
+    evidence = proof.check_in_id
+    removal = records.remove(session, CheckIn, [evidence])
+    proof = _proof(session, "New customers now dispatch")
+    assert proof.evidence_missing and proof.check_in_id is None
+    (row,) = [
+        p
+        for m in query.messages(session, [message.persona_id])[message.persona_id]
+        for p in m.proofs
+        if p.id == proof.id
+    ]
+    assert row.evidence == "Its evidence, a goal check-in, has been deleted: link new evidence."
+    records.restore(session, removal)
+    assert _proof(session, "New customers now dispatch").check_in_id == evidence
+
+
+def test_linking_a_check_in_that_is_gone_or_naming_two_kinds_is_refused(sample_document):
+    session = sample_document.session
+    proof = _proof(session, "Dispatchers tell us")
+    with pytest.raises(ValidationError, match="That check-in no longer exists"):
+        edit.set_evidence(session, proof.id, "check_in", new_id())
+    assert _proof(session, "Dispatchers tell us").evidence_kind == "input"
+    with pytest.raises(ValidationError, match="links a goal check-in but names other evidence"):
+        edit.proof_point_rule({"evidence_kind": "input", "check_in_id": new_id()})

@@ -23,7 +23,7 @@ def test_check_counts_the_go_to_market_records_and_the_dump_round_trips(tmp_path
     expected = {
         "personas": 3,
         "key messages": 7,
-        "proof points": 13,
+        "proof points": 14,
         "positioning statements": 1,
         "business cases": 1,
         "price tiers": 3,

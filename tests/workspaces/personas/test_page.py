@@ -167,6 +167,30 @@ def test_linking_evidence_to_a_proof_point_through_its_dialog(qtbot, page, contr
     assert _tree_item(page, "Our services team migrates").text(1) == "No evidence linked yet."
 
 
+def test_a_goal_check_in_is_offered_and_linked_as_evidence(qtbot, page, controller, monkeypatch):
+    _select(qtbot, page, "Owen, the owner-operator")
+    _click_tree_item(qtbot, page, _tree_item(page, "Our services team migrates"))
+    offered: list[dict[str, dict[str, str]]] = []
+
+    def choose(_parent, choices):
+        offered.append(choices)
+        check_in = next(
+            key
+            for key, label in choices["check_in"].items()
+            if label.startswith("Median days") and "2026-08-01" in label
+        )
+        return "check_in", check_in
+
+    monkeypatch.setattr(dialogs, "choose_evidence", choose)
+    qtbot.mouseClick(page.evidence_button, Qt.MouseButton.LeftButton)
+    assert set(offered[0]) == {"input", "rating", "check_in"}
+    assert _tree_item(page, "Our services team migrates").text(1) == (
+        "Median days from signup to first dispatched job: 8 days on 2026-08-01 (Onboarding tracker)"
+    )
+    controller.undo_stack.undo()
+    assert _tree_item(page, "Our services team migrates").text(1) == "No evidence linked yet."
+
+
 def test_adding_a_message_and_a_proof_point(qtbot, page, controller, monkeypatch):
     _select(qtbot, page, "Tomás, the field technician")
     answers = iter(["Your battery lasts the whole shift.", "Tested on five-year-old phones."])

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from pmdesk.domain import records
+from pmdesk.domain import project, records
 from pmdesk.domain.base import new_id
 from pmdesk.gui.document import DocumentController
 from pmdesk.workspaces.business_case import edit
 from pmdesk.workspaces.business_case.model import (
     SCENARIOS,
     BusinessCase,
-    BusinessSettings,
     OneOffCost,
     PriceTier,
     Scenario,
@@ -31,34 +30,30 @@ _ROW_FIELDS = {"cost": edit.COST_FIELDS, "tier": edit.TIER_FIELDS, "scenario": e
 
 
 def set_currency(controller: DocumentController, code: str) -> bool:
+    """The project's currency, chosen where the amounts are read (the Overview offers it too)."""
     session = controller.session
-    old = edit.currency(session)
+    old = project.currency(session)
     if old == code:
         return False
-    had_row = edit.settings_row(session) is not None
-
-    def undo() -> None:
-        if had_row:
-            edit.set_currency(session, old)
-        else:  # the first choice made the settings row: undo takes it away again
-            row = edit.settings_row(session)
-            if row is not None:
-                records.remove(session, BusinessSettings, [row.id])
-
     return controller.edit(
-        f"Set currency to {code}", lambda: edit.set_currency(session, code), undo
+        f"Set currency to {code}",
+        lambda: project.set_currency(session, code),
+        lambda: project.set_currency(session, old),
     )
 
 
 def add_case(
-    controller: DocumentController, title: str, first_quarter: date, item_id: str | None = None
+    controller: DocumentController, title: str, first_quarter: date, initiative: str | None = None
 ) -> str | None:
+    """A new case for ``initiative`` ("roadmap:id" or "launch:id", see ``edit.INITIATIVES``)."""
     session = controller.session
     case_id = new_id()
     scenario_ids = {kind: new_id() for kind in SCENARIOS}
     ok = controller.edit(
         f"Add business case {title}",
-        lambda: edit.add_case(session, case_id, title, first_quarter, scenario_ids, item_id),
+        lambda: edit.add_case(
+            session, case_id, title, first_quarter, scenario_ids, initiative=initiative
+        ),
         lambda: records.remove(session, BusinessCase, [case_id]),
     )
     return case_id if ok else None
@@ -73,6 +68,19 @@ def delete_case(controller: DocumentController, case_id: str) -> bool:
         removed[:] = [edit.remove_case(session, case_id)]
 
     return controller.edit(f"Delete {title}", redo, lambda: records.restore(session, removed[0]))
+
+
+def set_initiative(controller: DocumentController, case_id: str, key: str | None) -> bool:
+    """Tie a case to a launch or a roadmap item (or to nothing), one undo step."""
+    session = controller.session
+    old = edit.initiative_of(records.get(session, BusinessCase, case_id))
+    if old == key:
+        return False
+    return controller.edit(
+        "Change what the business case is for",
+        lambda: edit.set_initiative(session, case_id, key),
+        lambda: edit.set_initiative(session, case_id, old),
+    )
 
 
 def set_case_field(controller: DocumentController, case_id: str, field: str, value: object) -> bool:

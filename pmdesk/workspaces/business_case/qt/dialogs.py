@@ -32,11 +32,12 @@ def _buttons(dialog: QDialog, form: QFormLayout) -> None:
 
 
 def ask_new_case(parent: QWidget, items: list[tuple[str, str]]) -> tuple[str, str | None] | None:
-    """(title, roadmap item id or None) of a new business case; None when cancelled."""
+    """(title, initiative key or None) of a new business case; None when cancelled. ``items``
+    are (key, label) of the launches and roadmap items it may be for."""
     dialog, form = _dialog(parent, "New Business Case")
     title = QLineEdit()
     item = QComboBox()
-    item.addItem("No roadmap item", None)
+    item.addItem("No initiative", None)
     for item_id, label in items:
         item.addItem(label, item_id)
     item.currentIndexChanged.connect(
@@ -46,7 +47,7 @@ def ask_new_case(parent: QWidget, items: list[tuple[str, str]]) -> tuple[str, st
             else None
         )
     )
-    form.addRow("For roadmap item", item)
+    form.addRow("For", item)
     form.addRow("Title", title)
     _buttons(dialog, form)
     if dialog.exec() != QDialog.DialogCode.Accepted:

@@ -29,17 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.domain.project import COMMON_CURRENCIES, currency
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.reveal import select_combo_item
 from pmdesk.gui.text import show_plain_text
 from pmdesk.workspaces.business_case import query
 from pmdesk.workspaces.business_case.chart.layout import layout_cash
-from pmdesk.workspaces.business_case.edit import currency
-from pmdesk.workspaces.business_case.model import (
-    CURRENCY_SYMBOLS,
-    BusinessCase,
-    BusinessSettings,
-)
+from pmdesk.workspaces.business_case.model import BusinessCase
 from pmdesk.workspaces.business_case.money import format_money, format_number
 from pmdesk.workspaces.business_case.qt import actions, dialogs
 from pmdesk.workspaces.business_case.qt.chart_view import CashChartView
@@ -47,7 +43,8 @@ from pmdesk.workspaces.business_case.section import payback_text, roi_text
 
 KINDS = frozenset(
     {
-        "business_case_settings",
+        "project",  # its currency
+        "launches",
         "business_cases",
         "business_case_costs",
         "business_case_tiers",
@@ -130,7 +127,7 @@ class BusinessCasePage(QWidget):
         self.currency = QComboBox()
         self.currency.setEditable(True)
         self.currency.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)  # the file keeps codes
-        self.currency.addItems(list(CURRENCY_SYMBOLS))
+        self.currency.addItems(list(COMMON_CURRENCIES))
         self.currency.lineEdit().editingFinished.connect(self._currency_edited)
         self.currency.activated.connect(lambda _index: self._currency_edited())
         top.addWidget(self.currency)
@@ -159,9 +156,7 @@ class BusinessCasePage(QWidget):
         )
         self.item.setMinimumContentsLength(18)
         self.item.currentTextChanged.connect(self.item.setToolTip)
-        self.item.activated.connect(
-            lambda _i: self._case_edited("roadmap_item_id", self.item.currentData())
-        )
+        self.item.activated.connect(lambda _i: self._initiative_chosen())
         self.first_quarter = QComboBox()
         self.first_quarter.activated.connect(
             lambda _i: self._case_edited("first_quarter", self.first_quarter.currentData())
@@ -173,7 +168,7 @@ class BusinessCasePage(QWidget):
             self.lines[field] = editor
             form.addRow(label, editor)
             if field == "title":
-                form.addRow("For roadmap item", self.item)
+                form.addRow("For", self.item)
                 form.addRow("First quarter", self.first_quarter)
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
@@ -321,10 +316,10 @@ class BusinessCasePage(QWidget):
 
     def _fill_items(self, view: query.CaseView) -> None:
         self.item.clear()
-        self.item.addItem("No roadmap item", None)
-        for item_id, label in query.roadmap_choices(self.controller.session):
-            self.item.addItem(label, item_id)
-        self.item.setCurrentIndex(max(0, self.item.findData(view.roadmap_item_id)))
+        self.item.addItem("No initiative", None)
+        for key, label in query.initiative_choices(self.controller.session):
+            self.item.addItem(label, key)
+        self.item.setCurrentIndex(max(0, self.item.findData(view.initiative_key)))
 
     def _fill_quarters(self, view: query.CaseView) -> None:
         self.first_quarter.clear()
@@ -357,7 +352,7 @@ class BusinessCasePage(QWidget):
             f"{format_number(view.people)} people × {format_number(view.months)} months × "
             f"{format_money(view.monthly_rate, money)}"
         )
-        item = f" for {view.roadmap_item}" if view.roadmap_item else ""
+        item = f" for {view.initiative}" if view.initiative else ""
         self.summary.setText(
             f"Development cost{item}: {format_money(view.cost, money)} "
             f"({team} + {format_money(view.cost - view.team_cost, money)} one-off). "
@@ -423,6 +418,15 @@ class BusinessCasePage(QWidget):
         if not actions.set_case_field(self.controller, self.case_id, field, value):
             self._show_case()  # a refused value springs back to the stored one
 
+    def _initiative_chosen(self) -> None:
+        if self.case_id is None or self.view is None:
+            return
+        key = self.item.currentData()
+        if key != self.view.initiative_key and not actions.set_initiative(
+            self.controller, self.case_id, key
+        ):
+            self._show_case()
+
     def _line_edited(self, field: str) -> None:
         if self.view is None:
             return
@@ -439,11 +443,11 @@ class BusinessCasePage(QWidget):
 
     def _add_case(self) -> None:
         session = self.controller.session
-        answer = dialogs.ask_new_case(self, query.roadmap_choices(session))
+        answer = dialogs.ask_new_case(self, query.initiative_choices(session))
         if answer is None:
             return
-        title, item_id = answer
-        case_id = actions.add_case(self.controller, title, date.today(), item_id)
+        title, initiative = answer
+        case_id = actions.add_case(self.controller, title, date.today(), initiative)
         if case_id is not None:
             self.case_id = case_id
             self.refresh()
@@ -480,8 +484,5 @@ class BusinessCasePage(QWidget):
     # -- find ----------------------------------------------------------------------------------
 
     def reveal(self, kind: str, record_id: str) -> bool:
-        """Show a business case (its costs, tiers and scenarios are shown by it); the
-        currency shows with every case."""
-        if kind == BusinessSettings.__tablename__:
-            return True
+        """Show a business case (its costs, tiers and scenarios are shown by it)."""
         return kind == BusinessCase.__tablename__ and select_combo_item(self.chooser, record_id)

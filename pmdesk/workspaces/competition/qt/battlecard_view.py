@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
 from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.text import show_plain_text
-from pmdesk.workspaces.competition import cards, edit
+from pmdesk.workspaces.competition import cards, edit, messaging
 from pmdesk.workspaces.competition.model import THREAT_LEVELS
 from pmdesk.workspaces.competition.qt import actions
 from pmdesk.workspaces.competition.rules import NOT_ENOUGH_RATINGS, Comparison
 
 SHOWN_ROWS = 6  # the rows that count most; a card sales can read in a minute
+# Our messages live in Personas; an edit there changes what the card says about them.
+MESSAGE_TABLES = frozenset({"personas", "persona_messages", "proof_points"})
 
 
 def _comparison_lines(items: list[Comparison], empty: str) -> str:
@@ -62,8 +64,16 @@ class BattlecardPanel(QWidget):
         self.summary.setWordWrap(True)
         self.leads = QLabel()
         self.trails = QLabel()
-        for box, colour in ((self.leads, "#ecfdf5"), (self.trails, "#fef2f2")):
+        self.messages = QLabel()
+        self.undercut = QLabel()
+        for box, colour in (
+            (self.leads, "#ecfdf5"),
+            (self.trails, "#fef2f2"),
+            (self.messages, "#f1f5f9"),
+            (self.undercut, "#fffbeb"),
+        ):
             box.setWordWrap(True)
+            box.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             ground = theme.surface_css(colour)
             box.setStyleSheet(
                 f"background: {ground}; color: {theme.ink_css(theme.current().text, on=ground)}; "
@@ -75,6 +85,10 @@ class BattlecardPanel(QWidget):
         grid.addWidget(_title("Where we trail (from the matrix)"), 0, 1)
         grid.addWidget(self.leads, 1, 0)
         grid.addWidget(self.trails, 1, 1)
+        grid.addWidget(_title("Our messages to the personas they compete for"), 2, 0)
+        grid.addWidget(_title("Messages their strengths undercut"), 2, 1)
+        grid.addWidget(self.messages, 3, 0)
+        grid.addWidget(self.undercut, 3, 1)
         for number, (field, label) in enumerate(cards.BATTLECARD_FIELDS.items()):
             editor = QPlainTextEdit()
             editor.setObjectName(field)
@@ -83,7 +97,7 @@ class BattlecardPanel(QWidget):
             editor.setReadOnly(controller.read_only)
             editor.textChanged.connect(lambda f=field: self._edited(f))
             self.editors[field] = editor
-            row, column = 2 + 2 * (number // 2), number % 2
+            row, column = 4 + 2 * (number // 2), number % 2
             grid.addWidget(_title(label), row, column)
             grid.addWidget(editor, row + 1, column)
         card = QWidget()
@@ -143,8 +157,8 @@ class BattlecardPanel(QWidget):
         if competitor_id is None:
             self.heading.setText("No competitors yet")
             self.summary.setText("Add competitors in the matrix; each gets a battlecard here.")
-            self.leads.setText("")
-            self.trails.setText("")
+            for box in (self.leads, self.trails, self.messages, self.undercut):
+                box.setText("")
             for editor in self.editors.values():
                 show_plain_text(editor, "")
             return
@@ -168,11 +182,14 @@ class BattlecardPanel(QWidget):
         leads, trails = self.board.compare(competitor_id)
         if self.board.us_id is None:
             note = "Mark our own product in the matrix to compare."
-            self.leads.setText(note)
-            self.trails.setText(note)
+            for box in (self.leads, self.trails, self.messages, self.undercut):
+                box.setText(note)
         else:
             self.leads.setText(_comparison_lines(leads, "Nowhere yet on rated criteria."))
             self.trails.setText(_comparison_lines(trails, "Nowhere on rated criteria."))
+            against = messaging.messages_against(self.controller.session, self.board, competitor_id)
+            self.messages.setText(messaging.message_lines(against))
+            self.undercut.setText(messaging.undercut_lines(against))
         card = cards.battlecards(self.controller.session).get(competitor_id)
         for field, editor in self.editors.items():
             show_plain_text(editor, getattr(card, field) if card else "")
@@ -183,7 +200,7 @@ class BattlecardPanel(QWidget):
             actions.set_battlecard_field(self.controller, self.competitor_id, field, text)
 
     def _on_changed(self, change: Change) -> None:
-        if change.kinds & edit.COMPETITION_TABLES:
+        if change.kinds & (edit.COMPETITION_TABLES | MESSAGE_TABLES):
             if self.isVisible() or not self._lazy:
                 self.refresh()
             else:
@@ -197,6 +214,7 @@ class BattlecardPanel(QWidget):
 
 def _title(text: str) -> QLabel:
     label = QLabel(text)
+    label.setWordWrap(True)  # two columns at laptop width: a long title takes two lines
     label.setStyleSheet(f"font-weight: 600; color: {theme.ink_css('#334155')}; padding-top: 6px;")
     return label
 

@@ -29,3 +29,16 @@ def set_field(controller: DocumentController, field: str, value: str) -> bool:
         lambda: overview.set_field(session, field, old),
         merge_key=controller.typing.key((KIND, field), old, value),
     )
+
+
+def set_currency(controller: DocumentController, code: str) -> bool:
+    """Set the project's currency (a relabel: amounts are not converted)."""
+    session = controller.session
+    old = overview.currency(session)
+    if old == code:
+        return False
+    return controller.edit(
+        f"Set currency to {code}",
+        lambda: overview.set_currency(session, code),
+        lambda: overview.set_currency(session, old),
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from pmdesk.domain import project as overview
 from pmdesk.domain.project import Project
@@ -10,6 +10,7 @@ from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.forms.ui_overview import Ui_OverviewPage
 from pmdesk.gui.text import show_plain_text
 from pmdesk.workspaces.overview.qt import actions
+from pmdesk.workspaces.overview.qt.overdue_panel import OverduePanel
 
 KIND = actions.KIND  # the overview's fields live on the project record
 TEXT_FIELDS = tuple(f for f in overview.OVERVIEW_FIELDS if f.name != "name")
@@ -23,6 +24,9 @@ class OverviewPage(QWidget):
         self.ui.setupUi(self)
         self.ui.heading.setObjectName("pageTitle")
         self.ui.content.setMaximumWidth(960)  # lines longer than this are hard to read
+        # What is late anywhere in the project comes first: the page a PM opens the file on.
+        self.overdue = OverduePanel(controller)
+        self.ui.contentLayout.insertWidget(3, self.overdue)
         for row in range(self.ui.form.rowCount()):
             item = self.ui.form.itemAt(row, self.ui.form.ItemRole.LabelRole)
             if item is not None and item.widget() is not None:
@@ -37,6 +41,14 @@ class OverviewPage(QWidget):
             self.editors[spec.name] = editor
         self.ui.name.setPlaceholderText(overview.OVERVIEW_FIELDS[0].hint)
         self.ui.name.editingFinished.connect(self._name_edited)
+        self.currency = _currency_box()
+        self.currency.lineEdit().editingFinished.connect(self._currency_edited)
+        self.currency.activated.connect(lambda _index: self._currency_edited())
+        self.currency.setEnabled(not controller.read_only)
+        label = QLabel("Currency")
+        label.setProperty("formLabel", True)
+        label.setToolTip("Every amount of the project is in it: business cases and the briefing.")
+        self.ui.form.insertRow(1, label, self.currency)
         for widget in (self.ui.name, *self.editors.values()):
             widget.setReadOnly(controller.read_only)
         controller.changed.connect(self._refresh_if_touched)
@@ -45,6 +57,7 @@ class OverviewPage(QWidget):
     def refresh(self) -> None:
         project = overview.get_project(self.controller.session)
         _set_line(self.ui.name, project.name)
+        self.currency.setCurrentText(overview.currency(self.controller.session))
         for name, editor in self.editors.items():
             show_plain_text(editor, getattr(project, name))
 
@@ -58,11 +71,26 @@ class OverviewPage(QWidget):
     def _name_edited(self) -> None:
         actions.set_field(self.controller, "name", self.ui.name.text())
 
+    def _currency_edited(self) -> None:
+        code = self.currency.currentText().strip().upper()
+        if not actions.set_currency(self.controller, code):
+            # Refused (the controller said why) or unchanged: show what the project holds.
+            self.currency.setCurrentText(overview.currency(self.controller.session))
+
     # -- find ----------------------------------------------------------------------------------
 
     def reveal(self, kind: str, record_id: str) -> bool:
         """The overview shows the project record: nothing to choose."""
         return kind == Project.__tablename__
+
+
+def _currency_box() -> QComboBox:
+    box = QComboBox()
+    box.setEditable(True)
+    box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)  # the file keeps codes, not the list
+    box.addItems(list(overview.COMMON_CURRENCIES))
+    box.setMaximumWidth(120)
+    return box
 
 
 def _set_line(editor: QLineEdit, value: str) -> None:

@@ -15,6 +15,7 @@ from pmdesk.domain.base import new_id
 from pmdesk.gui.document import DocumentController
 from pmdesk.workspaces.personas import edit
 from pmdesk.workspaces.personas.model import (
+    EVIDENCE_COLUMNS,
     POSITIONING_PARTS,
     KeyMessage,
     Persona,
@@ -225,11 +226,8 @@ def set_evidence(
 ) -> bool:
     session = controller.session
     proof = records.get(session, ProofPoint, proof_id)
-    before = {
-        "evidence_kind": proof.evidence_kind,
-        "input_id": proof.input_id,
-        "rating_id": proof.rating_id,
-    }
+    before = {"evidence_kind": proof.evidence_kind}
+    before.update({column: getattr(proof, column) for column in EVIDENCE_COLUMNS.values()})
     return controller.edit(
         "Link evidence" if kind else "Unlink evidence",
         lambda: edit.set_evidence(session, proof_id, kind, evidence_id),

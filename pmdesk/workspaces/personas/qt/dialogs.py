@@ -73,9 +73,7 @@ def choose_links(parent: QWidget, title: str, prompt: str, rows: Sequence[LinkRo
     return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else []
 
 
-def choose_evidence(
-    parent: QWidget, inputs: dict[str, str], ratings: dict[str, str]
-) -> tuple[str, str] | None:
+def choose_evidence(parent: QWidget, choices: dict[str, dict[str, str]]) -> tuple[str, str] | None:
     """(kind, id) of the evidence the PM picked for a proof point; None when cancelled."""
     dialog = QDialog(parent)
     dialog.setWindowTitle("Link Evidence")
@@ -90,7 +88,7 @@ def choose_evidence(
 
     def fill() -> None:
         options.clear()
-        for record_id, label in (inputs if kind.currentData() == "input" else ratings).items():
+        for record_id, label in choices.get(kind.currentData(), {}).items():
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, record_id)
             options.addItem(item)

@@ -53,6 +53,8 @@ KINDS = frozenset(
         "customer_inputs",
         "requirements",
         "competitor_ratings",
+        "goal_check_ins",
+        "goal_key_results",
     }
 )
 # Edits of these alone leave the messages and the link lists as they were.
@@ -368,9 +370,7 @@ class PersonasPage(QWidget):
         if item is None or item.data(0, KIND_ROLE) != "proof":
             return
         session = self.controller.session
-        chosen = dialogs.choose_evidence(
-            self, query.input_labels(session), query.rating_labels(session)
-        )
+        chosen = dialogs.choose_evidence(self, query.evidence_choices(session))
         if chosen is not None:
             actions.set_evidence(self.controller, item.data(0, ID_ROLE), *chosen)
 

@@ -65,3 +65,40 @@ def test_the_page_shows_all_three_tabs(qtbot, controller):  # noqa: F811
     qtbot.addWidget(page)
     tabs = [page.tabs.tabText(i) for i in range(page.tabs.count())]
     assert tabs[:3] == ["Matrix", "Positioning map", "Battlecards"]
+
+
+def test_a_battlecard_shows_our_messages_and_which_their_strengths_undercut(qtbot, sample_document):
+    from sqlalchemy import select
+
+    from pmdesk.gui.document import DocumentController
+    from pmdesk.workspaces.personas import edit as personas
+    from pmdesk.workspaces.personas.model import KeyMessage
+
+    sample = DocumentController(sample_document)
+    panel = BattlecardPanel(sample)
+    qtbot.addWidget(panel)
+    for row in range(panel.picker.count()):
+        if panel.picker.item(row).text().endswith("Jobwise"):
+            panel.picker.setCurrentRow(row)
+    assert panel.heading.text() == "Battlecard: Jobwise"
+    text = panel.messages.text()
+    assert "For Tomás, the field technician:" in text
+    assert (
+        "“The app works where your phone has no signal.” — answers them on Works without "
+        "signal (us 5.0, them 0.0)" in text
+    )
+    assert (
+        "“Live in a week, without an IT department.” (Owen, the owner-operator) — they rate at "
+        "or above us on Time to go live (us 5.0, them 5.0)" in panel.undercut.text()
+    )
+    # Rewording the message in Personas rewrites the card.
+    session = sample.session
+    message = next(
+        m for m in session.scalars(select(KeyMessage)) if m.text.startswith("Live in a week")
+    )
+    sample.edit(
+        "reword",
+        lambda: personas.set_message_text(session, message.id, "Live in five days."),
+        lambda: personas.set_message_text(session, message.id, "Live in a week."),
+    )
+    assert "“Live in five days.” (Owen" in panel.undercut.text()

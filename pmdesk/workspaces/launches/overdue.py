@@ -1,0 +1,27 @@
+"""Launch readiness tasks past their due date, for the app-wide overdue list."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from pmdesk.domain.overdue import Overdue
+from pmdesk.workspaces.launches.model import DEPARTMENTS
+from pmdesk.workspaces.launches.query import plans
+
+
+def overdue(session: Session, today: date) -> list[Overdue]:
+    """Open readiness tasks whose due day (relative to launch day) has passed."""
+    return [
+        Overdue(
+            "launches",
+            "Readiness task",
+            f"{task.title} ({DEPARTMENTS.get(task.department, task.department)}, "
+            f"{plan.launch.name})",
+            task.due,
+            plan.launch.id,
+        )
+        for plan in plans(session, today)
+        for task in plan.readiness.late
+    ]

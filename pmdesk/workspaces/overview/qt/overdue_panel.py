@@ -1,0 +1,109 @@
+"""The Overview's "Overdue" list: every workspace's work past its date, in one place.
+
+The entries come Qt-free from each workspace's spec (``registry.overdue_work``); choosing one
+asks the window to open its workspace. Reading them costs what opening those workspaces
+costs (a third of a second on a project fifty times the sample's), so the list is read just
+after the page first paints, not before; then again after each edit of dated work while it
+shows, and when it shows after such edits.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from pmdesk import registry
+from pmdesk.domain.overdue import Overdue
+from pmdesk.gui.document import ANY_KIND, Change, DocumentController
+
+ENTRY_ROLE = Qt.ItemDataRole.UserRole
+VISIBLE_ROWS = 6  # a glance, not a report: the list scrolls beyond
+
+
+class OverduePanel(QWidget):
+    def __init__(
+        self,
+        controller: DocumentController,
+        parent: QWidget | None = None,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self._today = today
+        self._stale = True
+        self.entries: list[Overdue] = []
+        self.heading = QLabel()
+        self.heading.setProperty("formLabel", True)
+        self.list = QListWidget()
+        self.list.setObjectName("overdueList")
+        self.list.setWordWrap(True)
+        self.list.itemActivated.connect(self._open)
+        self.list.itemClicked.connect(self._open)
+        self.empty = QLabel("Nothing is overdue: every task, touchpoint and check-in is on time.")
+        self.empty.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 8)
+        layout.setSpacing(4)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.list)
+        layout.addWidget(self.empty)
+        # Only the records of workspaces with dated work can change the list (typing the
+        # vision on this very page does not).
+        self.kinds = frozenset().union(
+            *(spec.kinds() for spec in registry.specs() if spec.overdue is not None)
+        )
+        controller.changed.connect(self._on_changed)
+        self.heading.setText("Overdue")
+        self.list.hide()
+        self.empty.hide()
+
+    @property
+    def today(self) -> date:
+        return self._today or date.today()
+
+    def refresh(self) -> None:
+        self._stale = False
+        today = self.today
+        self.entries = registry.overdue_work(self.controller.session, today)
+        self.list.clear()
+        titles = {spec.key: spec.title for spec in registry.specs()}
+        for entry in self.entries:
+            item = QListWidgetItem(f"{titles.get(entry.workspace, '')} · {entry.sentence(today)}")
+            item.setData(ENTRY_ROLE, entry)
+            item.setToolTip(f"Open {titles.get(entry.workspace, 'the workspace')}")
+            self.list.addItem(item)
+        count = len(self.entries)
+        self.heading.setText(f"Overdue ({count})" if count else "Overdue")
+        self.list.setVisible(bool(count))
+        self.empty.setVisible(not count)
+        row = self.list.sizeHintForRow(0) if count else 0
+        self.list.setFixedHeight(min(count, VISIBLE_ROWS) * row + 2 * self.list.frameWidth())
+
+    def _open(self, item: QListWidgetItem) -> None:
+        entry: Overdue = item.data(ENTRY_ROLE)
+        self.controller.open_requested.emit(entry.workspace, entry.record_id)
+
+    def _on_changed(self, change: Change) -> None:
+        # An edit of dated work can make something due or done (a task ticked, an item
+        # moved): the list is read again now if it shows, else when it next does.
+        if ANY_KIND not in change.kinds and not change.kinds & self.kinds:
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            # After this paint: the page (and the window, at start-up) shows at once.
+            QTimer.singleShot(0, self, self._refresh_if_stale)
+
+    def _refresh_if_stale(self) -> None:
+        # Hidden by now: the window may have closed this project and dropped its pages
+        # before the queued read ran; the next show reads again.
+        if self._stale and self.isVisible():
+            self.refresh()

@@ -1,0 +1,58 @@
+"""One overdue list from every workspace's spec: readiness tasks beside touchpoints, stale key
+results, late roadmap items and decisions to revisit."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+
+from pmdesk import registry
+from pmdesk.domain.overdue import Overdue
+from pmdesk.workspaces.launches.model import LaunchTask
+
+DAY = date(2026, 12, 20)  # the sample's story: a December review
+
+
+def test_every_workspace_with_dates_feeds_the_one_list_longest_overdue_first(sample_document):
+    entries = registry.overdue_work(sample_document.session, DAY)
+    assert {entry.workspace for entry in entries} == {
+        "launches",
+        "stakeholders",
+        "goals",
+        "roadmap",
+        "decisions",
+    }
+    assert [entry.due for entry in entries] == sorted(entry.due for entry in entries)
+    sentences = [entry.sentence(DAY) for entry in entries]
+    assert (
+        "Readiness task: Terms and privacy notice reviewed (Legal, Spring launch: offline "
+        "technician app) — 15 days late" in sentences
+    )
+    assert "Roadmap item past its end: Sync conflict resolution — 30 days late" in sentences
+    assert any(s.startswith("Decision to revisit: Which accounting system") for s in sentences)
+    assert any(s.startswith("Key result check-in: Technician app store rating") for s in sentences)
+
+
+def test_a_task_done_leaves_the_list_and_only_past_dates_count(sample_document):
+    session = sample_document.session
+    task = session.scalars(
+        select(LaunchTask).where(LaunchTask.title == "Terms and privacy notice reviewed")
+    ).one()
+    assert any(e.record_id == task.launch_id for e in registry.overdue_work(session, DAY))
+    task.status = "done"
+    session.commit()
+    titles = [e.title for e in registry.overdue_work(session, DAY)]
+    assert not any(title.startswith("Terms and privacy notice reviewed") for title in titles)
+    # The day before it was due, it was not overdue either.
+    task.status = "to_do"
+    session.commit()
+    early = registry.overdue_work(session, date(2026, 12, 4))
+    assert not any(e.title.startswith("Terms and privacy notice") for e in early)
+
+
+def test_an_entry_says_how_late_it_is():
+    entry = Overdue("launches", "Readiness task", "Price list in billing", date(2027, 3, 31))
+    assert entry.sentence(date(2027, 3, 31)) == "Readiness task: Price list in billing — due today"
+    assert entry.sentence(date(2027, 4, 1)).endswith("— 1 day late")
+    assert entry.days_late(date(2027, 3, 1)) == 0

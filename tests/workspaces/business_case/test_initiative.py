@@ -1,0 +1,91 @@
+"""A business case is for one initiative: a roadmap item or a launch, never both."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from pmdesk.domain import records
+from pmdesk.domain.base import new_id
+from pmdesk.errors import ValidationError
+from pmdesk.workspaces.business_case import edit, query
+from pmdesk.workspaces.business_case.model import SCENARIOS, BusinessCase
+from pmdesk.workspaces.launches.model import Launch
+from tests.workspaces.business_case.conftest import project_text
+
+SPRING = "Spring launch: offline technician app"
+
+
+def _launch(session) -> Launch:
+    return session.scalars(select(Launch).where(Launch.name == SPRING)).one()
+
+
+def test_a_case_for_a_launch_names_it_and_outlives_it(sample_document):
+    session = sample_document.session
+    launch = _launch(session)
+    case_id = new_id()
+    scenarios = {kind: new_id() for kind in SCENARIOS}
+    key = edit.initiative_key("launch", launch.id)
+    edit.add_case(session, case_id, "Launch budget", launch.target_date, scenarios, initiative=key)
+    view = query.load_case(session, case_id)
+    assert view.initiative == f"the {SPRING} launch" and view.initiative_key == key
+    assert view.roadmap_item_id is None
+    removal = records.remove(session, Launch, [launch.id])
+    view = query.load_case(session, case_id)
+    assert view is not None and view.initiative == "" and view.launch_id is None
+    records.restore(session, removal)
+    assert query.load_case(session, case_id).initiative_key == key
+
+
+def test_choosing_a_launch_clears_the_roadmap_item_and_undo_puts_it_back(qtbot, page, controller):
+    before = query.load_case(controller.session, page.case_id).initiative_key
+    assert before and before.startswith("roadmap:")
+    index = page.item.findText(f"{SPRING} (launch)")
+    assert index > 0
+    page.item.setCurrentIndex(index)
+    page.item.activated.emit(index)
+    view = query.load_case(controller.session, page.case_id)
+    assert view.launch_id == _launch(controller.session).id and view.roadmap_item_id is None
+    assert f"for the {SPRING} launch" in page.summary.text()
+    controller.undo_stack.undo()
+    assert query.load_case(controller.session, page.case_id).initiative_key == before
+    assert page.item.currentData() == before
+
+
+def test_an_initiative_that_is_gone_is_refused_and_nothing_changes(page, controller):
+    before = project_text(controller)
+    assert not edit_ok(controller, page.case_id, edit.initiative_key("launch", new_id()))
+    assert controller.messages[-1] == "That launch no longer exists."
+    assert project_text(controller) == before
+
+
+def edit_ok(controller, case_id, key) -> bool:
+    from pmdesk.workspaces.business_case.qt import actions
+
+    return actions.set_initiative(controller, case_id, key)
+
+
+def test_a_file_whose_case_names_both_an_item_and_a_launch_is_refused():
+    with pytest.raises(ValidationError, match="one initiative, a roadmap item or a launch"):
+        edit.case_rule({"roadmap_item_id": new_id(), "launch_id": new_id()})
+
+
+def test_a_new_case_can_be_for_a_launch_from_the_dialog(qtbot, page, controller, monkeypatch):
+    from pmdesk.workspaces.business_case.qt import dialogs
+
+    offered: list[list[tuple[str, str]]] = []
+
+    def ask(_parent, items):
+        offered.append(items)
+        return "Dispatch 3.0 case", next(k for k, label in items if label.startswith("Dispatch"))
+
+    monkeypatch.setattr(dialogs, "ask_new_case", ask)
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert [label for _k, label in offered[0][:2]] == [
+        "Dispatch 3.0 with auto-dispatch (launch)",
+        f"{SPRING} (launch)",
+    ]
+    assert page.item.currentText() == "Dispatch 3.0 with auto-dispatch (launch)"
+    case = controller.session.get(BusinessCase, page.case_id)
+    assert case.launch_id is not None and case.roadmap_item_id is None
