@@ -9,7 +9,7 @@ from typing import Any
 
 from pmdesk.export.audience import DETAIL, Audience
 from pmdesk.export.section import OptionSpec, SectionContext
-from pmdesk.export.text import counted
+from pmdesk.export.text import clipped, counted
 from pmdesk.export.writer import MIN_CHART_TEXT_PT, BriefingDocument, Column
 from pmdesk.workspaces.roadmap.baselines import Slip, baseline_dates, slips
 from pmdesk.workspaces.roadmap.chart.figure import (
@@ -19,7 +19,8 @@ from pmdesk.workspaces.roadmap.chart.figure import (
     roadmap_figure,
 )
 from pmdesk.workspaces.roadmap.chart.layout import TimelineLayout, layout_timeline
-from pmdesk.workspaces.roadmap.chart.scale import Band
+from pmdesk.workspaces.roadmap.chart.scale import Band, visible_range
+from pmdesk.workspaces.roadmap.fiscal import add_months, quarter_start
 from pmdesk.workspaces.roadmap.model import MARKER_KINDS, STATUSES
 from pmdesk.workspaces.roadmap.plan import Item, Roadmap, is_late, load_roadmap
 
@@ -49,6 +50,11 @@ CHART_ROOM = 0.8  # of a landscape page's height: the heading and caption take t
 MIN_SCALE = MIN_CHART_TEXT_PT / (SMALLEST_TEXT_PX * POINTS_PER_PX) + 0.01
 PX_PER_INCH = 96
 SQUEEZE_MIN = 0.8  # days narrower than this and a quarter's header label no longer fits
+# The longest period a briefing's timeline draws, and how much of it lies before today: a plan
+# reaching from the year 500 to 9500 is drawn over these years and says so, instead of taking
+# minutes and gigabytes to draw nine thousand years nobody can read.
+TIMELINE_YEARS_MAX = {"month": 2, "quarter": 4, "half": 8}
+YEARS_BEFORE_TODAY = 1
 
 
 @dataclass(frozen=True)
@@ -82,6 +88,10 @@ class RoadmapContent:
     slipped: list[Slip]
     zoom: str = "quarter"
     pages_max: int = 6
+    # When the plan spans more than the timeline draws: the plan's whole span, and the items
+    # reaching beyond what is drawn (their bars stop at the edge).
+    clamped_from: tuple[date, date] | None = None
+    beyond: tuple[Item, ...] = ()
 
 
 class RoadmapSection:
@@ -105,6 +115,10 @@ class RoadmapSection:
             context.warnings.append("The roadmap's date range ends before it starts; ignored.")
             first = last = None
         items = [item for item in roadmap.items if item.lane_id in lane_ids]
+        years = TIMELINE_YEARS_MAX[context.option(ZOOM)]
+        first, last, clamped_from, beyond = _bounded_range(
+            items, first, last, today, roadmap.fiscal_start, years
+        )
         names = {lane.id: lane.name for lane in lanes}
         latest = roadmap.baselines[0] if roadmap.baselines and context.option(BASELINE) else None
         slipped = []
@@ -131,6 +145,8 @@ class RoadmapSection:
             slipped,
             context.option(ZOOM),
             context.option(PAGES),
+            clamped_from,
+            tuple(beyond),
         )
 
     def highlights(self, content: RoadmapContent) -> list[tuple[str, str]]:
@@ -152,6 +168,7 @@ class RoadmapSection:
             "Roadmap › Summary",
         )
         pages, left_out = plan_timeline(content, out.content_width, out.content_height, today)
+        self._clamp_note(content, pages, out, readers)
         order = [lane.id for lane in content.roadmap.lanes if lane.id in content.lane_ids]
         for page in pages:
             figure = roadmap_figure(
@@ -175,7 +192,7 @@ class RoadmapSection:
                 )
                 where = f"Timeline, {span} of {len(order):,}, {_period(page.first, page.last)}."
             ghost = (
-                f"Pale bars show the dates of the baseline “{content.baseline_name}”."
+                f"Pale bars show the dates of the baseline “{clipped(content.baseline_name, 60)}”."
                 if content.baseline
                 else ""
             )
@@ -271,6 +288,40 @@ class RoadmapSection:
             else:
                 out.note("Nothing has slipped since the baseline.")
 
+    def _clamp_note(
+        self,
+        content: RoadmapContent,
+        pages: list[TimelinePage],
+        out: BriefingDocument,
+        readers: Audience,
+    ) -> None:
+        """Say which period the timeline draws when the plan reaches further."""
+        if content.clamped_from is None or not pages:
+            return
+        shown_first = min(page.first for page in pages)
+        shown_last = max(page.last for page in pages)
+        whole_first, whole_last = content.clamped_from
+        beyond = [
+            item
+            for item in content.beyond
+            if item.start is not None
+            and item.end is not None
+            and (item.start < shown_first or item.end > shown_last)
+        ]
+        names = ", ".join(f"“{clipped(item.title, 60)}”" for item in beyond[:3])
+        more = f" and {len(beyond) - 3:,} more" if len(beyond) > 3 else ""
+        out.note(
+            f"The timeline draws {_period(shown_first, shown_last)}; the plan reaches from "
+            f"{whole_first.year} to {whole_last.year}"
+            + (
+                f", so {counted(len(beyond), 'item')} ({names}{more}) "
+                + ("continues" if len(beyond) == 1 else "continue")
+                + " past its edges."
+                if beyond
+                else "."
+            )
+        )
+
     def _other_lanes(
         self,
         content: RoadmapContent,
@@ -342,6 +393,9 @@ def plan_timeline(
     while count < len(cells) and min(squeeze for _f, _l, squeeze in periods) < SQUEEZE_MIN:
         count += 1
         periods = _periods(full, cells, count, room_px)
+    # However long the period, a lane group gets no more pictures than the page limit: the
+    # rest of the period is left out and the section says which period is drawn.
+    periods = periods[: content.pages_max]
     # Lane groups: as many lanes as the page's height holds at the least scale allowed.
     tallest_px = page_height * CHART_ROOM * PX_PER_INCH / MIN_SCALE
     chrome = figure_pixels(0, 0)[1]
@@ -383,6 +437,49 @@ def _periods(
             width = cells[stop].x0 - chunk[0].x0
         periods.append((first, last, min(1.0, room_px / width) if width else 1.0))
     return periods
+
+
+# A timeline widens its end by half a year: a plan ending in 9999 must not overflow the calendar.
+_LAST_DRAWABLE = date(9990, 12, 31)
+
+
+def _bounded_range(
+    items: list[Item],
+    first: date | None,
+    last: date | None,
+    today: date,
+    fiscal_start: int,
+    years: int,
+) -> tuple[date | None, date | None, tuple[date, date] | None, list[Item]]:
+    """The period the timeline draws: the chosen one (or the items' own), cut to
+    ``years`` years (:data:`TIMELINE_YEARS_MAX`) from a year before today when it is longer. Returns
+    (first, last, the whole span when it was cut, the items reaching beyond the cut)."""
+    dated = [item for item in items if item.start is not None and item.end is not None]
+    ends = [min(item.end, _LAST_DRAWABLE) for item in dated]  # type: ignore[type-var]
+    whole_first, whole_last = visible_range(
+        min((item.start for item in dated), default=None),  # type: ignore[type-var]
+        max(ends, default=None),
+        min(today, _LAST_DRAWABLE),
+        fiscal_start,
+    )
+    whole_first, whole_last = first or whole_first, last or whole_last
+    if add_months(whole_first, 12 * years) > whole_last:
+        return first, last, None, []
+    earliest = quarter_start(
+        add_months(today, -12 * YEARS_BEFORE_TODAY) if today.year > 1 else today, fiscal_start
+    )
+    earliest = min(earliest, add_months(_LAST_DRAWABLE, -12 * years))
+    start = max(whole_first, earliest)
+    end = min(whole_last, add_months(start, 12 * years) - timedelta(days=1))
+    if end < start:  # a chosen period entirely before "a year ago": keep its own start
+        start = whole_first
+        end = add_months(start, 12 * years) - timedelta(days=1)
+    beyond = [item for item in dated if item.start < start or item.end > end]  # type: ignore[operator]
+    # What the plan (or the chosen period) really spans, unwidened, for the note.
+    starts = [first] if first else [item.start for item in dated]
+    ends = [last] if last else [item.end for item in dated]
+    reach = (min(starts, default=whole_first), max(ends, default=whole_last))  # type: ignore[type-var]
+    return start, end, reach, beyond
 
 
 def _period(first: date, last: date) -> str:
