@@ -12,7 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk import registry
-from pmdesk.briefing import assets
+from pmdesk.briefing import assets, changes
 from pmdesk.briefing import model as briefings
 from pmdesk.briefing.exporter import BriefingSettings, ExportResult
 from pmdesk.briefing.model import Briefing, SectionChoice
@@ -154,9 +155,17 @@ class BriefingPage(QWidget):
         )
         audience_box = QGroupBox("Who reads it")
         QVBoxLayout(audience_box).addWidget(self.audience)
+        # What the next export will open with: the changes since the last one, as it will
+        # word them for this audience.
+        self.changes_label = QLabel()
+        self.changes_label.setWordWrap(True)
+        self.changes_label.setTextFormat(Qt.TextFormat.PlainText)
+        changes_box = QGroupBox("Since the last export")
+        QVBoxLayout(changes_box).addWidget(self.changes_label)
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(changes_box)
         column.addWidget(audience_box)
         column.addWidget(settings_box)
         scroll = QScrollArea()
@@ -262,6 +271,27 @@ class BriefingPage(QWidget):
         self.audience.show_briefing(briefing.profile, briefing.profile_rules, read_only)
         self.sections.show_choices(briefings.section_choices(briefing))
         self.sections.set_read_only(read_only)
+        if self.isVisible():
+            self.show_changes()
+
+    def show_changes(self) -> None:
+        """The changes the next export will list (read when the page is shown: edits on other
+        pages happen while it is hidden, and reading them costs a pass over the project)."""
+        briefing = self.current()
+        if briefing is None:
+            return
+        settings = BriefingSettings.of(briefing)
+        report = changes.changes_since_last_export(
+            self.controller.session,
+            briefing.id,
+            [choice.key for choice in settings.sections],
+            settings.readers,
+        )
+        self.changes_label.setText(changes.as_text(report))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.show_changes()
 
     def _refresh_if_touched(self, change: Change) -> None:
         if any(change.touches(kind) for kind in KINDS):
@@ -389,6 +419,10 @@ class BriefingPage(QWidget):
         # The bookkeeping comes before the question: the question box runs a nested event
         # loop, inside which the finished thread is deleted and Export must already be ready.
         self._export_over()
+        briefing = self.current()
+        if briefing is not None and result.snapshot:
+            day = briefing.briefing_date or date.today()
+            actions.remember_export(self.controller, briefing.id, day, result.snapshot)
         if ask.ask_open_briefing(self, result.path, result.warnings):
             dialogs.open_with_default_app(result.path)
         self.export_finished.emit(result)
