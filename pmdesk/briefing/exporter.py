@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -163,7 +163,7 @@ def export_briefing(
     if chosen_template is None:
         out.set_margins(1.0)  # python-docx's 1.25" sides waste a fifth of a chart's width
 
-    audience = settings.readers
+    audience = readers_of(session, settings)
     chosen = [choice for choice in settings.sections if choice.key in section_titles()]
     total = len(chosen) + 3
     report(0, total, "Reading the project")
@@ -288,6 +288,16 @@ _PATH_ONLY = (
     "briefing page to store it in the project."
 )
 _UNREADABLE_STORED = "The {what} stored with the briefing is damaged, so it was left out."
+
+
+def readers_of(session: Session, settings: BriefingSettings) -> Audience:
+    """Who reads the briefing, counting quarters from the roadmap's fiscal year start (the
+    calendar's in a build without the roadmap)."""
+    try:
+        from pmdesk.workspaces.roadmap.edit import fiscal_year_start
+    except ImportError:
+        return settings.readers
+    return replace(settings.readers, fiscal_start=fiscal_year_start(session))
 
 
 def _wants_landscape(section: Any, content: Any | None) -> bool:

@@ -5,6 +5,7 @@ pictures — and the PM can turn each rule on or off."""
 from __future__ import annotations
 
 import re
+from datetime import date
 import zipfile
 from dataclasses import replace
 
@@ -89,7 +90,10 @@ def test_nothing_an_external_audience_must_not_see_reaches_any_part(project, tmp
         leaked = [value for value in values if value in text]
         assert leaked == [], kind
     assert EXACT_DATE.search(text) is None
-    assert "Q1 2027" in text or "Q4 2026" in text  # the quarters instead
+    # The quarters instead, counted from the roadmap's fiscal year (October in the sample):
+    # December 2026 is the first quarter of FY27, not the calendar's fourth of 2026.
+    assert "Q1 FY27" in text or "Q2 FY27" in text
+    assert re.search(r"\bQ[1-4] 20\d\d\b", text) is None
     assert not any(title.startswith("Appendix") for title in result.sections)
 
 
@@ -170,3 +174,13 @@ def test_a_sentence_for_an_external_audience_names_quarters_not_days():
     sentence = "6.3 on 01 Nov 2026 is 26% of the way; revisit on 2027-02-14."
     assert internal.text(sentence) == sentence
     assert external.text(sentence) == "6.3 on Q4 2026 is 26% of the way; revisit on Q1 2027."
+
+
+def test_quarters_follow_the_fiscal_year():
+    external = audience.Audience.of(audience.EXTERNAL)
+    october = replace(external, fiscal_start=10)
+    assert external.day(date(2026, 12, 1)) == "Q4 2026"
+    assert october.day(date(2026, 12, 1)) == "Q1 FY27"
+    assert october.day(date(2027, 9, 30), "High") == "Q4 FY27 (high confidence)"
+    assert replace(external, fiscal_start=4).day(date(2027, 3, 31)) == "Q4 FY27"
+    assert october.text("Due 2027-02-14.") == "Due Q2 FY27."

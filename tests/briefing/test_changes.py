@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from pmdesk.briefing import changes
-from pmdesk.briefing.exporter import BriefingSettings, export_briefing
+from pmdesk.briefing.exporter import BriefingSettings, export_briefing, readers_of
 from pmdesk.briefing.model import BriefingSnapshot, list_briefings, update_briefing
 from pmdesk.export.audience import EXTERNAL
 from pmdesk.workspaces.competition.model import Competitor, Rating
@@ -89,7 +89,7 @@ def test_the_briefing_page_list_and_the_export_agree(sample_document, tmp_path):
     briefing = list_briefings(session)[0]
     settings = BriefingSettings.of(briefing)
     report = changes.changes_since_last_export(
-        session, briefing.id, [c.key for c in settings.sections], settings.readers
+        session, briefing.id, [c.key for c in settings.sections], readers_of(session, settings)
     )
     assert report.since == FIRST and not report.empty
     result = export_briefing(session, tmp_path / "second.docx", settings, today=SECOND)

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from pmdesk import registry
 from pmdesk.briefing import assets, changes
 from pmdesk.briefing import model as briefings
-from pmdesk.briefing.exporter import BriefingSettings, ExportResult
+from pmdesk.briefing.exporter import BriefingSettings, ExportResult, readers_of
 from pmdesk.briefing.model import Briefing, SectionChoice
 from pmdesk.briefing.qt import actions
 from pmdesk.briefing.qt import dialogs as ask
@@ -285,7 +285,7 @@ class BriefingPage(QWidget):
             self.controller.session,
             briefing.id,
             [choice.key for choice in settings.sections],
-            settings.readers,
+            readers_of(self.controller.session, settings),
         )
         self.changes_label.setText(changes.as_text(report))
 
