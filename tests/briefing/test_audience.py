@@ -5,9 +5,9 @@ pictures — and the PM can turn each rule on or off."""
 from __future__ import annotations
 
 import re
-from datetime import date
 import zipfile
 from dataclasses import replace
+from datetime import date
 
 import pytest
 from sqlalchemy import select
@@ -20,6 +20,7 @@ from pmdesk.interchange.project_json import load_project
 from pmdesk.interchange.sample import sample_data
 from pmdesk.store.document import Document
 from pmdesk.workspaces.competition.model import Battlecard
+from pmdesk.workspaces.goals.model import CheckIn
 from pmdesk.workspaces.stakeholders.model import ATTITUDES, Stakeholder
 
 EXACT_DATE = re.compile(
@@ -64,7 +65,16 @@ def _secrets(session) -> dict[str, list[str]]:
         "attitudes": [label for key, label in ATTITUDES.items() if key != "neutral"],
         "plans": sorted({plan for plan in plans if plan}),
         "battlecards": card_texts,
+        # The team's notes: what owners wrote at their key results' latest check-ins.
+        "notes": _latest_check_in_notes(session),
     }
+
+
+def _latest_check_in_notes(session) -> list[str]:
+    latest: dict[str, CheckIn] = {}
+    for check_in in session.scalars(select(CheckIn).order_by(CheckIn.on_date)):
+        latest[check_in.key_result_id] = check_in
+    return sorted({c.note.strip()[:40] for c in latest.values() if c.note.strip()})
 
 
 def _export(project, tmp_path, name, **changes):
@@ -80,6 +90,7 @@ def test_the_internal_briefing_holds_what_the_external_one_must_not(project, tmp
     assert any(label in text for label in secrets["attitudes"])
     assert any(plan in text for plan in secrets["plans"])
     assert any(card in text for card in secrets["battlecards"])
+    assert any(note in text for note in secrets["notes"])
     assert EXACT_DATE.search(text)
 
 

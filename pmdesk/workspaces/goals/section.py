@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pmdesk.export.audience import NOTES
 from pmdesk.export.section import OptionSpec, SectionContext
+from pmdesk.export.text import clipped
 from pmdesk.export.writer import BriefingDocument, Column
 from pmdesk.workspaces.goals.chart.figure import trend_figure
 from pmdesk.workspaces.goals.chart.layout import trend_layout
@@ -18,6 +20,7 @@ CHARTS = OptionSpec("charts", "Show a trend chart per key result", "bool", True)
 CHART_WIDTH = 520.0
 CHART_HEIGHT = 190.0
 FIELD = "Goals"
+NOTE_SHOWN = 300  # characters of a check-in's note in "Off track, and why"
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,12 @@ class GoalsSection:
             out.heading("Off track, and why", 2)
             out.bullets(
                 [
-                    (context.audience.text(_why(objective, result)), f"{FIELD} › Off track")
+                    (
+                        context.audience.text(
+                            _why(objective, result, notes=not context.audience.hides(NOTES))
+                        ),
+                        f"{FIELD} › Off track",
+                    )
                     for objective, result in content.off_track
                 ],
                 leads=True,
@@ -144,8 +152,13 @@ class GoalsSection:
                 )
 
 
-def _why(objective: ObjectiveView, result: KeyResultView) -> str:
+def _why(objective: ObjectiveView, result: KeyResultView, *, notes: bool = True) -> str:
+    """Why a key result is off track; with ``notes``, what its owner wrote at the latest
+    check-in (the team's own note: the "internal notes" rule keeps it from other readers)."""
     text = f"{result.metric}: {result.judgement.explanation}"
+    latest = result.check_ins[-1].note.strip() if result.check_ins else ""
+    if notes and latest:
+        text += f" Latest check-in: “{clipped(latest, NOTE_SHOWN)}”."
     late = [link.title for link in result.links if link.late]
     if late:
         text += f" Late work behind it: {', '.join(late)}."
