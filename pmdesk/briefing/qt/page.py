@@ -173,6 +173,9 @@ class BriefingPage(QWidget):
         scroll.setWidget(left)
 
         self.sections = SectionsPanel()
+        self.sections.names_of = lambda spec: (
+            spec.names_in(self.controller.session) if spec.names_in is not None else []
+        )
         self.sections.sections_changed.connect(self._sections_edited)
         sections_box = QGroupBox("Sections")
         QVBoxLayout(sections_box).addWidget(self.sections)

@@ -26,7 +26,14 @@ from pmdesk.workspaces.roadmap.plan import Item, Roadmap, is_late, load_roadmap
 
 FIRST = OptionSpec("from", "From", "date", "", hint="Empty: from the first dated item")
 LAST = OptionSpec("to", "To", "date", "", hint="Empty: to the last dated item")
-LANES = OptionSpec("lanes", "Lanes to include", "names", [], hint="Lane names; empty: all")
+LANES = OptionSpec(
+    "lanes",
+    "Lanes to include",
+    "names",
+    [],
+    hint="None ticked: all",
+    names_in=lambda session: [lane.name for lane in load_roadmap(session).lanes],
+)
 ZOOM = OptionSpec(
     "zoom",
     "Timeline scale",
