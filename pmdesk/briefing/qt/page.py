@@ -41,6 +41,7 @@ from pmdesk.briefing.qt import actions
 from pmdesk.briefing.qt import dialogs as ask
 from pmdesk.briefing.qt.audience_panel import AudiencePanel
 from pmdesk.briefing.qt.export_runner import ExportThread, progress_dialog
+from pmdesk.briefing.qt.preview import PreviewWindow
 from pmdesk.briefing.qt.sections_panel import SectionsPanel
 from pmdesk.errors import ValidationError
 from pmdesk.gui import dialogs
@@ -94,6 +95,10 @@ class BriefingPage(QWidget):
         self.new_button.clicked.connect(self.new_briefing)
         self.delete_button = QPushButton("Delete")
         self.delete_button.clicked.connect(self.delete_briefing)
+        self.preview_button = QPushButton("Preview pages…")
+        self.preview_button.setToolTip("See the pages as the readers will, before exporting")
+        self.preview_button.clicked.connect(self.preview)
+        self.preview_window: PreviewWindow | None = None
         self.export_button = QPushButton("Export to Word…")
         self.export_button.setObjectName("primaryButton")
         self.export_button.setDefault(True)
@@ -106,6 +111,7 @@ class BriefingPage(QWidget):
         top.addWidget(self.new_button)
         top.addWidget(self.delete_button)
         top.addStretch(1)
+        top.addWidget(self.preview_button)
         top.addWidget(self.export_button)
 
         self.empty_label = QLabel(
@@ -241,6 +247,7 @@ class BriefingPage(QWidget):
         self.delete_button.setEnabled(has and not read_only)
         self.new_button.setEnabled(not read_only)
         self.export_button.setEnabled(has and self.export_thread is None)
+        self.preview_button.setEnabled(has)
         if briefing is None:
             return
         for field, line in self.lines.items():
@@ -373,6 +380,24 @@ class BriefingPage(QWidget):
     def _folder(self) -> str:
         path = self.controller.document.path
         return str(path.parent) if path is not None else str(Path.home())
+
+    # -- preview -------------------------------------------------------------------------------
+
+    def preview(self) -> None:
+        """Show the briefing's pages in a window beside the page, made in the background."""
+        briefing = self.current()
+        if briefing is None:
+            return
+        if self.preview_window is None:
+            self.preview_window = PreviewWindow(self)
+        window = self.preview_window
+        window.show()
+        window.activateWindow()
+        last = changes.last_snapshot(self.controller.session, briefing.id)
+        since = f"{last[0].day} {last[0]:%b %Y}" if last else ""
+        window.panel.start(
+            self.controller.document.working_path, BriefingSettings.of(briefing), since
+        )
 
     # -- export --------------------------------------------------------------------------------
 
