@@ -420,7 +420,8 @@ def write_changes(out: Any, report: ChangeReport) -> None:
     BriefingDocument)."""
     if report.since is None:
         return
-    out.heading(f"What changed since {report.since.day} {report.since:%b %Y}", 1, new_page=True)
+    # It follows the summary on its page: a short list must not take a page of its own.
+    out.heading(f"What changed since {report.since.day} {report.since:%b %Y}", 1)
     if report.empty:
         out.note("Nothing this briefing shows has changed since its last export.")
         return

@@ -170,3 +170,17 @@ def test_a_name_too_long_for_its_card_keeps_the_surname():
     assert fitted("Dana Whitfield", 52, 7.2, bold=True, name=True) == "D. Whitfield"
     cut = fitted("Bartholomew Featherstonehaugh", 40, 7.2, bold=True, name=True)
     assert cut.endswith("…") and len(cut) < 20
+
+
+def test_a_big_project_charts_a_dozen_key_results_and_says_so(exports):
+    from pmdesk.workspaces.goals.section import CHARTS_MAX
+
+    result, document = exports["x20"]
+    captions = [p.text for p in document.paragraphs if "the dashed straight line" in p.text]
+    assert len(captions) == CHARTS_MAX
+    assert any(
+        p.text.startswith(f"Trend charts are drawn for {CHARTS_MAX} of ")
+        for p in document.paragraphs
+    )
+    _result, sample = exports["sample"]  # the sample's eight all get theirs
+    assert not any(p.text.startswith("Trend charts are drawn") for p in sample.paragraphs)

@@ -220,7 +220,7 @@ class PreviewWindow(QDialog):
         self.setModal(False)
         self.panel = PreviewPanel()
         QVBoxLayout(self).addWidget(self.panel)
-        self.resize(640, 720)
+        self.resize(760, 760)  # a landscape page fits without scrolling sideways
 
     def done(self, result: int) -> None:
         self.panel.cancel()

@@ -20,6 +20,7 @@ CHARTS = OptionSpec("charts", "Show a trend chart per key result", "bool", True)
 CHART_WIDTH = 520.0
 CHART_HEIGHT = 190.0
 FIELD = "Goals"
+CHARTS_MAX = 12  # trend charts in one briefing: about four pages
 NOTE_SHOWN = 300  # characters of a check-in's note in "Off track, and why"
 
 
@@ -84,11 +85,21 @@ class GoalsSection:
                 ],
                 leads=True,
             )
+        charted = _charted(content) if context.option(CHARTS) else set()
         for objective in content.objectives:
-            self._objective(objective, out, context)
+            self._objective(objective, out, context, charted)
+        if context.option(CHARTS) and len(charted) < results:
+            out.note(
+                f"Trend charts are drawn for {len(charted):,} of {results:,} key results, those "
+                "off track first; the Goals workspace has every one."
+            )
 
     def _objective(
-        self, objective: ObjectiveView, out: BriefingDocument, context: SectionContext
+        self,
+        objective: ObjectiveView,
+        out: BriefingDocument,
+        context: SectionContext,
+        charted: set[str],
     ) -> None:
         out.heading(objective.title, 2, field=f"{FIELD} › Objective")
         facts = [objective.period]
@@ -131,6 +142,8 @@ class GoalsSection:
         )
         if context.option(CHARTS):
             for result in objective.key_results:
+                if result.id not in charted:
+                    continue
                 layout = trend_layout(
                     result.points,
                     result.baseline,
@@ -150,6 +163,15 @@ class GoalsSection:
                     "and the target.",
                     max_height=out.content_height * 0.24,
                 )
+
+
+def _charted(content: GoalsContent) -> set[str]:
+    """The key results that get a trend chart: those off track first, then in order, up to
+    :data:`CHARTS_MAX` (a project with 180 key results would otherwise spend 60 pages on
+    charts before the next section)."""
+    order = [result.id for _objective, result in content.off_track]
+    order += [result.id for objective in content.objectives for result in objective.key_results]
+    return set(list(dict.fromkeys(order))[:CHARTS_MAX])
 
 
 def _why(objective: ObjectiveView, result: KeyResultView, *, notes: bool = True) -> str:
