@@ -175,8 +175,9 @@ class RoadmapSection:
             "Roadmap › Summary",
         )
         pages, left_out = plan_timeline(content, out.content_width, out.content_height, today)
-        self._clamp_note(content, pages, out, readers)
         order = [lane.id for lane in content.roadmap.lanes if lane.id in content.lane_ids]
+        self._clamp_note(content, pages, out, readers)
+        drawn_order = [lane_id for lane_id in order if lane_id not in set(left_out)]
         for page in pages:
             figure = roadmap_figure(
                 content.roadmap,
@@ -190,14 +191,19 @@ class RoadmapSection:
             )
             where = ""
             if len(pages) > 1:
-                first_lane = order.index(page.lane_ids[0]) + 1
+                first_lane = drawn_order.index(page.lane_ids[0]) + 1
                 last_lane = first_lane + len(page.lane_ids) - 1
                 span = (
                     f"lane {first_lane}"
                     if first_lane == last_lane
                     else (f"lanes {first_lane}–{last_lane}")
                 )
-                where = f"Timeline, {span} of {len(order):,}, {_period(page.first, page.last)}."
+                of = (
+                    f"of {len(order):,}"
+                    if not left_out
+                    else f"of the {len(drawn_order):,} drawn (of {len(order):,})"
+                )
+                where = f"Timeline, {span} {of}, {_period(page.first, page.last)}."
             ghost = (
                 f"Pale bars show the dates of the baseline “{clipped(content.baseline_name, 60)}”."
                 if content.baseline
@@ -211,16 +217,24 @@ class RoadmapSection:
             )
         lanes = {lane.id: lane.name for lane in content.roadmap.lanes}
         if left_out:
-            drawn = len(order) - len(left_out)
+            drawn = len(drawn_order)
+            listed = "in the Roadmap workspace" if readers.hides(DETAIL) else "in the appendix"
+            out.note(
+                f"The first {drawn:,} of {len(order):,} lanes are drawn, as many as the "
+                f"section's page limit holds readably; the other {len(left_out):,} are {listed}."
+            )
             context.warnings.append(
                 f"The roadmap timeline draws {drawn:,} of {len(order):,} lanes on "
                 f"{counted(len(pages), 'page')}; the other {len(left_out):,} are summarised "
                 "in a table. Choose lanes or more pages in the section's options."
             )
-            if readers.hides(DETAIL):
-                out.note(f"{counted(len(left_out), 'more lane')} in the Roadmap workspace.")
-            else:
-                self._other_lanes(content, left_out, out, today, readers)
+            if not readers.hides(DETAIL):
+                context.appendix.append(
+                    (
+                        "Roadmap lanes not drawn",
+                        lambda out: self._other_lanes(content, left_out, out, today, readers),
+                    )
+                )
         # The tables follow on the timeline's last page: turning to portrait for them would
         # leave that page half empty and alternate the orientation.
         out.heading("Upcoming milestones", 2)
@@ -337,8 +351,8 @@ class RoadmapSection:
         today: date,
         readers: Audience,
     ) -> None:
-        """The lanes no timeline page had room for, one row each, so none goes unmentioned."""
-        out.heading("Lanes not drawn on the timeline", 2)
+        """The lanes no timeline page had room for, one row each, so none goes unmentioned
+        (in the appendix: its heading is written there)."""
         by_lane: dict[str, list[Item]] = {lane_id: [] for lane_id in lane_ids}
         for item in content.roadmap.items:
             if item.lane_id in by_lane:
