@@ -13,6 +13,7 @@ SPEC = WorkspaceSpec(
     records={
         "briefings": "pmdesk.briefing.model:Briefing",
         "sections": "pmdesk.briefing.model:BriefingSection",
+        "snapshots": "pmdesk.briefing.model:BriefingSnapshot",
     },
     page="pmdesk.briefing.qt.page:BriefingPage",
     # Format 1 briefings had no audience profile and named their logo and template by path.

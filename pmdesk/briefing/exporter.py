@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pmdesk import APP_NAME, __version__
+from pmdesk.briefing import changes
 from pmdesk.briefing.assets import stored_bytes
 from pmdesk.briefing.model import (
     Briefing,
@@ -69,6 +70,9 @@ class BriefingSettings:
     sections: tuple[SectionChoice, ...] = field(default_factory=lambda: tuple(default_sections()))
     profile: str = INTERNAL
     profile_rules: Mapping[str, bool] = field(default_factory=dict)  # the PM's adjustments
+    # The briefing's record: its last export's snapshot says what changed since. Empty for a
+    # briefing that is not stored (the command line's defaults).
+    briefing_id: str = ""
 
     @property
     def readers(self) -> Audience:
@@ -95,6 +99,7 @@ class BriefingSettings:
             sections=tuple(section_choices(briefing)),
             profile=briefing.profile or INTERNAL,
             profile_rules=parse_adjustments(briefing.profile_rules),
+            briefing_id=briefing.id,
         )
 
 
@@ -108,6 +113,10 @@ class ExportResult:
     # (a picture's description, the smallest text on it in points as placed on the page)
     chart_text: list[tuple[str, float]] = field(default_factory=list)
     chart_words: list[str] = field(default_factory=list)  # the text drawn inside the pictures
+    # What this export showed (pmdesk.briefing.changes), for the caller to keep with the
+    # briefing (changes.remember) so the next export can say what changed since.
+    snapshot: str = ""
+    change_report: changes.ChangeReport | None = None
 
 
 def export_briefing(
@@ -154,7 +163,7 @@ def export_briefing(
     if chosen_template is None:
         out.set_margins(1.0)  # python-docx's 1.25" sides waste a fifth of a chart's width
 
-    audience = settings.readers
+    audience = readers_of(session, settings)
     chosen = [choice for choice in settings.sections if choice.key in section_titles()]
     total = len(chosen) + 3
     report(0, total, "Reading the project")
@@ -211,6 +220,11 @@ def export_briefing(
     ]
     asks = "\n".join(decisions_and_asks(session, settings.decisions))
     write_summary(out, settings.executive_summary, asks, empty, glance[:GLANCE_MAX])
+    shown = changes.take(session, [choice.key for choice in chosen], audience)
+    last = changes.last_snapshot(session, settings.briefing_id) if settings.briefing_id else None
+    report_of_changes = changes.compare(last[1], shown, last[0]) if last else None
+    if report_of_changes is not None:
+        changes.write_changes(out, report_of_changes)
 
     written: list[str] = []
     previous_empty = False
@@ -259,7 +273,15 @@ def export_briefing(
     replace_atomically(target, lambda temporary: document.save(str(temporary)))
     report(total, total, "Done")
     return ExportResult(
-        target, warnings, empty, written, out.pictures, out.chart_text, out.chart_words
+        target,
+        warnings,
+        empty,
+        written,
+        out.pictures,
+        out.chart_text,
+        out.chart_words,
+        changes.encode(shown),
+        report_of_changes,
     )
 
 
@@ -269,6 +291,16 @@ _PATH_ONLY = (
     "briefing page to store it in the project."
 )
 _UNREADABLE_STORED = "The {what} stored with the briefing is damaged, so it was left out."
+
+
+def readers_of(session: Session, settings: BriefingSettings) -> Audience:
+    """Who reads the briefing, counting quarters from the roadmap's fiscal year start (the
+    calendar's in a build without the roadmap)."""
+    try:
+        from pmdesk.workspaces.roadmap.edit import fiscal_year_start
+    except ImportError:
+        return settings.readers
+    return replace(settings.readers, fiscal_start=fiscal_year_start(session))
 
 
 def _wants_landscape(section: Any, content: Any | None) -> bool:

@@ -89,6 +89,23 @@ class BriefingSection(Record):
         return parse_options(self.options)[0]
 
 
+# A snapshot is compressed JSON as base64 text; a 50x project's is well under this.
+SNAPSHOT_MAX = 8_000_000
+
+
+class BriefingSnapshot(Record):
+    """What a briefing showed when it was last exported, so the next export can say what
+    changed since (see pmdesk.briefing.changes). One per briefing: each export replaces it."""
+
+    __tablename__ = "briefing_snapshots"
+    __label__ = "briefing snapshots"
+    __singular__ = "briefing snapshot"
+
+    briefing_id: Mapped[str] = mapped_column(ForeignKey("briefings.id", ondelete="CASCADE"))
+    taken_on: Mapped[date] = mapped_column(Date)  # the export's day, as the briefing is dated
+    content: Mapped[str] = mapped_column(String(SNAPSHOT_MAX), default="")
+
+
 @dataclass(frozen=True)
 class SectionChoice:
     """A section as the chooser and the exporter see it, independent of the database."""

@@ -62,6 +62,9 @@ class Audience:
 
     profile: str = INTERNAL
     hidden: frozenset[str] = field(default_factory=frozenset)
+    # The month the product's fiscal year starts (the roadmap's setting): quarters shown
+    # instead of exact dates are fiscal ("Q3 FY27"), as the rest of the company counts them.
+    fiscal_start: int = 1
 
     @classmethod
     def of(cls, profile: str, adjustments: Mapping[str, bool] | None = None) -> Audience:
@@ -102,8 +105,19 @@ class Audience:
             return ""
         if not self.hides(EXACT_DATES):
             return f"{day.day} {day:%b %Y}"
-        quarter = f"Q{(day.month - 1) // 3 + 1} {day.year}"
+        quarter = fiscal_quarter_label(day, self.fiscal_start)
         return f"{quarter} ({confidence.lower()} confidence)" if confidence else quarter
+
+
+def fiscal_quarter_label(day: date, start_month: int = 1) -> str:
+    """“Q1 2027” when the fiscal year is the calendar year, else “Q3 FY27” (a fiscal year is
+    named by the calendar year it ends in)."""
+    start = start_month if 1 <= start_month <= 12 else 1
+    number = (day.month - start) % 12 // 3 + 1
+    if start == 1:
+        return f"Q{number} {day.year}"
+    year = day.year + 1 if day.month >= start else day.year
+    return f"Q{number} FY{year % 100:02d}"
 
 
 def parse_adjustments(text: str | None) -> dict[str, bool]:

@@ -26,8 +26,10 @@ class OptionSpec:
     """One option a section offers, so the app can build a form for it without knowing it.
 
     Kinds: ``bool`` (a tick box), ``int`` (a number from ``minimum``), ``choice`` (one of
-    ``choices``, value -> label), ``date`` (ISO text, empty for none), ``names`` (a comma-
-    separated list of record names; empty means all).
+    ``choices``, value -> label), ``date`` (ISO text, empty for none), ``names`` (a list of
+    record names; empty means all). A ``names`` option offers a checklist of what the project
+    holds, read by ``names_in`` (given the session); text an older version stored ("Core,
+    Mobile") still reads as that list.
     """
 
     key: str
@@ -37,6 +39,7 @@ class OptionSpec:
     choices: tuple[tuple[str, str], ...] = ()
     hint: str = ""
     minimum: int = 0
+    names_in: Callable[[Session], list[str]] | None = None
 
 
 def option_value(options: Mapping[str, Any], spec: OptionSpec) -> Any:

@@ -27,7 +27,7 @@ from pmdesk.export import fields
 from pmdesk.export.package import CELL_PROPERTIES, TABLE_PROPERTIES, insert_ordered
 from pmdesk.export.pages import PageEstimate, row_height, text_height
 from pmdesk.export.styles import ACCENT, BAND, MUTED, RULE, ensure_styles
-from pmdesk.export.text import TextCleaner
+from pmdesk.export.text import TextCleaner, clipped
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -39,6 +39,9 @@ EMU_PER_INCH = 914400
 # needs a magnifying glass. Sections plan their pictures (split a timeline, thin a grid) so
 # that :meth:`BriefingDocument.figure` never has to shrink text below it.
 MIN_CHART_TEXT_PT = 7.0
+# The most characters one label in a chart shows: a name typed at length is cut with "…"
+# rather than drawn (a label of 200,000 characters takes matplotlib minutes and gigabytes).
+CHART_LABEL_MAX = 120
 
 
 @dataclass
@@ -419,6 +422,7 @@ class BriefingDocument:
         timeline, 46 items in 5 lanes, Oct 2026 – Dec 2027"). Without one, the caption or the
         heading above the picture describes it.
         """
+        cut_long_labels(figure)
         width, height = figure.get_size_inches()
         scale = self.figure_scale(width, height, max_height)
         target_width = width * scale
@@ -533,6 +537,15 @@ def smallest_text(figure: Figure) -> float:
     """The smallest font size, in points at the figure's own size, of the text drawn on it."""
     sizes = [text.get_fontsize() for text in drawn_texts(figure)]
     return float(min(sizes, default=MIN_CHART_TEXT_PT))
+
+
+def cut_long_labels(figure: Figure, limit: int = CHART_LABEL_MAX) -> None:
+    """Shorten every text placed on ``figure`` to ``limit`` characters a line, ending in "…"."""
+    for text in figure.findobj(lambda artist: hasattr(artist, "set_text")):
+        value = text.get_text()
+        if isinstance(value, str) and len(value) > limit:
+            lines = value.splitlines()[:3] or [""]
+            text.set_text("\n".join(clipped(line, limit) for line in lines))
 
 
 def drawn_texts(figure: Figure) -> list[Any]:

@@ -83,15 +83,22 @@ def test_landscape_sections_are_grouped_with_what_lies_between():
     assert landscape_run([True]) == [True]
 
 
-def test_a_roadmap_of_a_hundred_lanes_draws_whole_pages_and_lists_the_rest(exports):
+def test_a_roadmap_of_a_hundred_lanes_draws_what_fits_and_lists_the_rest_in_the_appendix(
+    exports,
+):
     result, document = exports["x20"]
     captions = [p.text for p in document.paragraphs if p.text.startswith("Timeline, lane")]
     timelines = [what for what, _pt in result.chart_text if what.startswith("Roadmap timeline")]
     assert len(captions) == len(timelines) >= 2
-    assert all(" of 100, " in caption for caption in captions)
+    drawn = _lanes_drawn(captions)
+    assert all(f" of the {drawn} drawn (of 100), " in caption for caption in captions)
+    texts = [p.text for p in document.paragraphs]
+    assert any(t.startswith(f"The first {drawn} of 100 lanes are drawn") for t in texts)
+    assert f"the other {100 - drawn} are in the appendix." in "\n".join(texts)
+    assert "Appendix: Roadmap lanes not drawn" in texts
     table = _table_with(document, "Lane", "Items", "At risk or late")
     listed = [row.cells[0].text for row in table.rows[1:]]
-    assert len(listed) + _lanes_drawn(captions) == 100
+    assert len(listed) + drawn == 100
     assert len(set(listed)) == len(listed)
     assert any("summarised in a table" in warning for warning in result.warnings)
 
@@ -170,3 +177,17 @@ def test_a_name_too_long_for_its_card_keeps_the_surname():
     assert fitted("Dana Whitfield", 52, 7.2, bold=True, name=True) == "D. Whitfield"
     cut = fitted("Bartholomew Featherstonehaugh", 40, 7.2, bold=True, name=True)
     assert cut.endswith("…") and len(cut) < 20
+
+
+def test_a_big_project_charts_a_dozen_key_results_and_says_so(exports):
+    from pmdesk.workspaces.goals.section import CHARTS_MAX
+
+    _result, document = exports["x20"]
+    captions = [p.text for p in document.paragraphs if "the dashed straight line" in p.text]
+    assert len(captions) == CHARTS_MAX
+    assert any(
+        p.text.startswith(f"Trend charts are drawn for {CHARTS_MAX} of ")
+        for p in document.paragraphs
+    )
+    _result, sample = exports["sample"]  # the sample's eight all get theirs
+    assert not any(p.text.startswith("Trend charts are drawn") for p in sample.paragraphs)

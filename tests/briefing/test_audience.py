@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import zipfile
 from dataclasses import replace
+from datetime import date
 
 import pytest
 from sqlalchemy import select
@@ -21,6 +22,7 @@ from pmdesk.store.document import Document
 from pmdesk.workspaces.business_case import query
 from pmdesk.workspaces.business_case.money import format_money
 from pmdesk.workspaces.competition.model import Battlecard
+from pmdesk.workspaces.goals.model import CheckIn
 from pmdesk.workspaces.launches.model import Launch, LaunchTask
 from pmdesk.workspaces.stakeholders.model import ATTITUDES, Stakeholder
 
@@ -82,7 +84,16 @@ def _secrets(session) -> dict[str, list[str]]:
         "attitudes": [label for key, label in ATTITUDES.items() if key != "neutral"],
         "plans": sorted({plan for plan in plans if plan}),
         "battlecards": card_texts,
+        # The team's notes: what owners wrote at their key results' latest check-ins.
+        "notes": _latest_check_in_notes(session),
     }
+
+
+def _latest_check_in_notes(session) -> list[str]:
+    latest: dict[str, CheckIn] = {}
+    for check_in in session.scalars(select(CheckIn).order_by(CheckIn.on_date)):
+        latest[check_in.key_result_id] = check_in
+    return sorted({c.note.strip()[:40] for c in latest.values() if c.note.strip()})
 
 
 def _export(project, tmp_path, name, **changes):
@@ -100,6 +111,7 @@ def test_the_internal_briefing_holds_what_the_external_one_must_not(project, tmp
     assert any(card in text for card in secrets["battlecards"])
     assert any(owner in text for owner in secrets["readiness owners"])
     assert all(figure in text for figure in secrets["costs"])
+    assert any(note in text for note in secrets["notes"])
     assert EXACT_DATE.search(text)
     assert ISO_DAY.search(text)  # the proof points' evidence is dated to the day
 
@@ -112,7 +124,10 @@ def test_nothing_an_external_audience_must_not_see_reaches_any_part(project, tmp
         assert leaked == [], kind
     assert EXACT_DATE.search(text) is None
     assert ISO_DAY.search(text) is None, ISO_DAY.search(text)
-    assert "Q1 2027" in text or "Q4 2026" in text  # the quarters instead
+    # The quarters instead, counted from the roadmap's fiscal year (October in the sample):
+    # December 2026 is the first quarter of FY27, not the calendar's fourth of 2026.
+    assert "Q1 FY27" in text or "Q2 FY27" in text
+    assert re.search(r"\bQ[1-4] 20\d\d\b", text) is None
     assert not any(title.startswith("Appendix") for title in result.sections)
     assert "Business case" not in result.sections  # no heading, no figure, no summary line
     assert "Go-to-market readiness" in result.sections
@@ -221,3 +236,13 @@ def test_a_sentence_for_an_external_audience_names_quarters_not_days():
     sentence = "6.3 on 01 Nov 2026 is 26% of the way; revisit on 2027-02-14."
     assert internal.text(sentence) == sentence
     assert external.text(sentence) == "6.3 on Q4 2026 is 26% of the way; revisit on Q1 2027."
+
+
+def test_quarters_follow_the_fiscal_year():
+    external = audience.Audience.of(audience.EXTERNAL)
+    october = replace(external, fiscal_start=10)
+    assert external.day(date(2026, 12, 1)) == "Q4 2026"
+    assert october.day(date(2026, 12, 1)) == "Q1 FY27"
+    assert october.day(date(2027, 9, 30), "High") == "Q4 FY27 (high confidence)"
+    assert replace(external, fiscal_start=4).day(date(2027, 3, 31)) == "Q4 FY27"
+    assert october.text("Due 2027-02-14.") == "Due Q2 FY27."

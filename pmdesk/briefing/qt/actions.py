@@ -9,8 +9,10 @@ refresh.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
 
+from pmdesk.briefing import changes
 from pmdesk.briefing import model as briefings
 from pmdesk.briefing.model import Briefing, SectionChoice
 from pmdesk.domain import records
@@ -109,3 +111,26 @@ def delete_briefing(controller: DocumentController, briefing_id: str) -> bool:
         records.restore(session, removed[0])
 
     return controller.edit(f"Delete briefing “{briefing.name}”", redo, undo)
+
+
+def remember_export(
+    controller: DocumentController, briefing_id: str, day: date, content: str
+) -> bool:
+    """Keep what an export showed with its briefing, so the next export says what changed.
+
+    One undo step, like any change to the project; a read-only project keeps nothing (the
+    export itself never needed to write).
+    """
+    if controller.read_only:
+        return False
+    session = controller.session
+    replaced: list[list[dict[str, Any]]] = []
+
+    def redo() -> None:
+        replaced[:] = [changes.remember(session, briefing_id, day, content)]
+
+    return controller.edit(
+        "Remember what the briefing showed",
+        redo,
+        lambda: changes.restore(session, briefing_id, replaced[0] if replaced else []),
+    )

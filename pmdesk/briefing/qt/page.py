@@ -12,7 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,14 +33,15 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk import registry
-from pmdesk.briefing import assets
+from pmdesk.briefing import assets, changes
 from pmdesk.briefing import model as briefings
-from pmdesk.briefing.exporter import BriefingSettings, ExportResult
+from pmdesk.briefing.exporter import BriefingSettings, ExportResult, readers_of
 from pmdesk.briefing.model import Briefing, SectionChoice
 from pmdesk.briefing.qt import actions
 from pmdesk.briefing.qt import dialogs as ask
 from pmdesk.briefing.qt.audience_panel import AudiencePanel
 from pmdesk.briefing.qt.export_runner import ExportThread, progress_dialog
+from pmdesk.briefing.qt.preview import PreviewWindow
 from pmdesk.briefing.qt.sections_panel import SectionsPanel
 from pmdesk.errors import ValidationError
 from pmdesk.gui import dialogs
@@ -93,6 +95,10 @@ class BriefingPage(QWidget):
         self.new_button.clicked.connect(self.new_briefing)
         self.delete_button = QPushButton("Delete")
         self.delete_button.clicked.connect(self.delete_briefing)
+        self.preview_button = QPushButton("Preview pages…")
+        self.preview_button.setToolTip("See the pages as the readers will, before exporting")
+        self.preview_button.clicked.connect(self.preview)
+        self.preview_window: PreviewWindow | None = None
         self.export_button = QPushButton("Export to Word…")
         self.export_button.setObjectName("primaryButton")
         self.export_button.setDefault(True)
@@ -105,6 +111,7 @@ class BriefingPage(QWidget):
         top.addWidget(self.new_button)
         top.addWidget(self.delete_button)
         top.addStretch(1)
+        top.addWidget(self.preview_button)
         top.addWidget(self.export_button)
 
         self.empty_label = QLabel(
@@ -154,9 +161,17 @@ class BriefingPage(QWidget):
         )
         audience_box = QGroupBox("Who reads it")
         QVBoxLayout(audience_box).addWidget(self.audience)
+        # What the next export will open with: the changes since the last one, as it will
+        # word them for this audience.
+        self.changes_label = QLabel()
+        self.changes_label.setWordWrap(True)
+        self.changes_label.setTextFormat(Qt.TextFormat.PlainText)
+        changes_box = QGroupBox("Since the last export")
+        QVBoxLayout(changes_box).addWidget(self.changes_label)
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(changes_box)
         column.addWidget(audience_box)
         column.addWidget(settings_box)
         scroll = QScrollArea()
@@ -164,6 +179,9 @@ class BriefingPage(QWidget):
         scroll.setWidget(left)
 
         self.sections = SectionsPanel()
+        self.sections.names_of = lambda spec: (
+            spec.names_in(self.controller.session) if spec.names_in is not None else []
+        )
         self.sections.sections_changed.connect(self._sections_edited)
         sections_box = QGroupBox("Sections")
         QVBoxLayout(sections_box).addWidget(self.sections)
@@ -229,6 +247,7 @@ class BriefingPage(QWidget):
         self.delete_button.setEnabled(has and not read_only)
         self.new_button.setEnabled(not read_only)
         self.export_button.setEnabled(has and self.export_thread is None)
+        self.preview_button.setEnabled(has)
         if briefing is None:
             return
         for field, line in self.lines.items():
@@ -262,6 +281,27 @@ class BriefingPage(QWidget):
         self.audience.show_briefing(briefing.profile, briefing.profile_rules, read_only)
         self.sections.show_choices(briefings.section_choices(briefing))
         self.sections.set_read_only(read_only)
+        if self.isVisible():
+            self.show_changes()
+
+    def show_changes(self) -> None:
+        """The changes the next export will list (read when the page is shown: edits on other
+        pages happen while it is hidden, and reading them costs a pass over the project)."""
+        briefing = self.current()
+        if briefing is None:
+            return
+        settings = BriefingSettings.of(briefing)
+        report = changes.changes_since_last_export(
+            self.controller.session,
+            briefing.id,
+            [choice.key for choice in settings.sections],
+            readers_of(self.controller.session, settings),
+        )
+        self.changes_label.setText(changes.as_text(report))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.show_changes()
 
     def _refresh_if_touched(self, change: Change) -> None:
         if any(change.touches(kind) for kind in KINDS):
@@ -341,6 +381,24 @@ class BriefingPage(QWidget):
         path = self.controller.document.path
         return str(path.parent) if path is not None else str(Path.home())
 
+    # -- preview -------------------------------------------------------------------------------
+
+    def preview(self) -> None:
+        """Show the briefing's pages in a window beside the page, made in the background."""
+        briefing = self.current()
+        if briefing is None:
+            return
+        if self.preview_window is None:
+            self.preview_window = PreviewWindow(self)
+        window = self.preview_window
+        window.show()
+        window.activateWindow()
+        last = changes.last_snapshot(self.controller.session, briefing.id)
+        since = f"{last[0].day} {last[0]:%b %Y}" if last else ""
+        window.panel.start(
+            self.controller.document.working_path, BriefingSettings.of(briefing), since
+        )
+
     # -- export --------------------------------------------------------------------------------
 
     def export(self) -> None:
@@ -389,6 +447,10 @@ class BriefingPage(QWidget):
         # The bookkeeping comes before the question: the question box runs a nested event
         # loop, inside which the finished thread is deleted and Export must already be ready.
         self._export_over()
+        briefing = self.current()
+        if briefing is not None and result.snapshot:
+            day = briefing.briefing_date or date.today()
+            actions.remember_export(self.controller, briefing.id, day, result.snapshot)
         if ask.ask_open_briefing(self, result.path, result.warnings):
             dialogs.open_with_default_app(result.path)
         self.export_finished.emit(result)

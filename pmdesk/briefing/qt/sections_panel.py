@@ -7,7 +7,7 @@ page turns into one undoable edit. Options are drawn from each section's ``Optio
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -47,6 +47,9 @@ class SectionsPanel(QWidget):
         self._options: dict[str, dict[str, Any]] = {}
         self._updating = False
         self._read_only = False
+        # What the project holds for a "names" option (lanes, competitors, boards): the page
+        # sets it, since the panel knows no project.
+        self.names_of: Callable[[OptionSpec], list[str]] = lambda _spec: []
         self.list = QListWidget()
         self.list.setObjectName("briefingSections")
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
@@ -176,8 +179,17 @@ class SectionsPanel(QWidget):
     # -- options -------------------------------------------------------------------------------
 
     def _show_options(self, current: QListWidgetItem | None, _previous: object) -> None:
+        # Taken out and deleted later, not removed at once: this runs when an option's own
+        # editor changed (a tick in a checklist refreshes the page), and deleting a widget
+        # inside its own signal crashes.
         while self.options_form.rowCount():
-            self.options_form.removeRow(0)
+            taken = self.options_form.takeRow(0)
+            for item in (taken.labelItem, taken.fieldItem):
+                widget = item.widget() if item is not None else None
+                if widget is not None:
+                    widget.hide()
+                    widget.setObjectName("")  # gone, as far as anyone looking it up knows
+                    widget.deleteLater()
         key = current.data(KEY_ROLE) if current is not None else None
         section = load_section(key) if key else None
         specs: tuple[OptionSpec, ...] = section.options if section is not None else ()
@@ -219,10 +231,48 @@ class SectionsPanel(QWidget):
             return combo
         if spec.kind == "date":
             return self._date_editor(key, spec, value)
-        line = QLineEdit(", ".join(value) if isinstance(value, list) else str(value or ""))
+        if spec.kind == "names":
+            return self._names_editor(key, spec, list(value or []))
+        line = QLineEdit(str(value or ""))
         line.setPlaceholderText(spec.hint or "All")
         line.editingFinished.connect(lambda: self._set_option(key, spec.key, line.text()))
         return line
+
+    def _names_editor(self, key: str, spec: OptionSpec, chosen: list[str]) -> QWidget:
+        """A checklist of what the project holds; none ticked means all. A stored name the
+        project no longer holds stays listed (and ticked) until the PM unticks it, so an
+        old choice is never dropped silently."""
+        offered = self.names_of(spec)
+        wanted = {name.casefold() for name in chosen}
+        known = {name.casefold() for name in offered}
+        names = offered + [name for name in chosen if name.casefold() not in known]
+        checklist = QListWidget()
+        checklist.setObjectName(f"names_{spec.key}")
+        checklist.setToolTip(spec.hint)
+        for name in names:
+            label = name if name.casefold() in known else f"{name} (not in the project)"
+            item = QListWidgetItem(label)
+            item.setData(KEY_ROLE, name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            ticked = name.casefold() in wanted
+            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+            checklist.addItem(item)
+        if not names:
+            checklist.addItem(QListWidgetItem("Nothing in the project yet: all will be included"))
+        rows = max(2, min(len(names), 6))
+        checklist.setFixedHeight(checklist.sizeHintForRow(0) * rows + 2 * checklist.frameWidth())
+
+        def store(_item: QListWidgetItem) -> None:
+            ticked = [
+                str(checklist.item(row).data(KEY_ROLE))
+                for row in range(checklist.count())
+                if checklist.item(row).data(KEY_ROLE) is not None
+                and checklist.item(row).checkState() == Qt.CheckState.Checked
+            ]
+            self._set_option(key, spec.key, ticked)
+
+        checklist.itemChanged.connect(store)
+        return checklist
 
     def _date_editor(self, key: str, spec: OptionSpec, value: date | None) -> QWidget:
         holder = QWidget()

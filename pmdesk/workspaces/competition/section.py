@@ -15,8 +15,19 @@ from pmdesk.workspaces.competition.chart import positioning as chart
 from pmdesk.workspaces.competition.model import THREAT_LEVELS, Competitor
 from pmdesk.workspaces.competition.rules import Comparison, Scoreboard, is_scored
 
+
+def _competitor_names(session: Any) -> list[str]:
+    """The competitors a PM may pick (we are always shown, so we are not offered)."""
+    return [c.name for c in edit.competitors(session) if not c.is_us]
+
+
 COMPETITORS = OptionSpec(
-    "competitors", "Competitors to include", "names", [], hint="Names, comma-separated; empty: all"
+    "competitors",
+    "Competitors to include",
+    "names",
+    [],
+    hint="None ticked: all",
+    names_in=_competitor_names,
 )
 MAP = OptionSpec("map", "Positioning map", "bool", True)
 BATTLECARDS = OptionSpec(

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pmdesk.export.audience import NOTES
 from pmdesk.export.section import OptionSpec, SectionContext
+from pmdesk.export.text import clipped
 from pmdesk.export.writer import BriefingDocument, Column
 from pmdesk.workspaces.goals.chart.figure import trend_figure
 from pmdesk.workspaces.goals.chart.layout import trend_layout
@@ -18,6 +20,8 @@ CHARTS = OptionSpec("charts", "Show a trend chart per key result", "bool", True)
 CHART_WIDTH = 520.0
 CHART_HEIGHT = 190.0
 FIELD = "Goals"
+CHARTS_MAX = 12  # trend charts in one briefing: about four pages
+NOTE_SHOWN = 300  # characters of a check-in's note in "Off track, and why"
 
 
 @dataclass(frozen=True)
@@ -71,16 +75,31 @@ class GoalsSection:
             out.heading("Off track, and why", 2)
             out.bullets(
                 [
-                    (context.audience.text(_why(objective, result)), f"{FIELD} › Off track")
+                    (
+                        context.audience.text(
+                            _why(objective, result, notes=not context.audience.hides(NOTES))
+                        ),
+                        f"{FIELD} › Off track",
+                    )
                     for objective, result in content.off_track
                 ],
                 leads=True,
             )
+        charted = _charted(content) if context.option(CHARTS) else set()
         for objective in content.objectives:
-            self._objective(objective, out, context)
+            self._objective(objective, out, context, charted)
+        if context.option(CHARTS) and len(charted) < results:
+            out.note(
+                f"Trend charts are drawn for {len(charted):,} of {results:,} key results, those "
+                "off track first; the Goals workspace has every one."
+            )
 
     def _objective(
-        self, objective: ObjectiveView, out: BriefingDocument, context: SectionContext
+        self,
+        objective: ObjectiveView,
+        out: BriefingDocument,
+        context: SectionContext,
+        charted: set[str],
     ) -> None:
         out.heading(objective.title, 2, field=f"{FIELD} › Objective")
         facts = [objective.period]
@@ -123,6 +142,8 @@ class GoalsSection:
         )
         if context.option(CHARTS):
             for result in objective.key_results:
+                if result.id not in charted:
+                    continue
                 layout = trend_layout(
                     result.points,
                     result.baseline,
@@ -144,8 +165,22 @@ class GoalsSection:
                 )
 
 
-def _why(objective: ObjectiveView, result: KeyResultView) -> str:
+def _charted(content: GoalsContent) -> set[str]:
+    """The key results that get a trend chart: those off track first, then in order, up to
+    :data:`CHARTS_MAX` (a project with 180 key results would otherwise spend 60 pages on
+    charts before the next section)."""
+    order = [result.id for _objective, result in content.off_track]
+    order += [result.id for objective in content.objectives for result in objective.key_results]
+    return set(list(dict.fromkeys(order))[:CHARTS_MAX])
+
+
+def _why(objective: ObjectiveView, result: KeyResultView, *, notes: bool = True) -> str:
+    """Why a key result is off track; with ``notes``, what its owner wrote at the latest
+    check-in (the team's own note: the "internal notes" rule keeps it from other readers)."""
     text = f"{result.metric}: {result.judgement.explanation}"
+    latest = result.check_ins[-1].note.strip() if result.check_ins else ""
+    if notes and latest:
+        text += f" Latest check-in: “{clipped(latest, NOTE_SHOWN)}”."
     late = [link.title for link in result.links if link.late]
     if late:
         text += f" Late work behind it: {', '.join(late)}."

@@ -9,7 +9,7 @@ from typing import Any
 
 from pmdesk.export.audience import DETAIL, Audience
 from pmdesk.export.section import OptionSpec, SectionContext
-from pmdesk.export.text import counted
+from pmdesk.export.text import clipped, counted
 from pmdesk.export.writer import MIN_CHART_TEXT_PT, BriefingDocument, Column
 from pmdesk.workspaces.roadmap.baselines import Slip, baseline_dates, slips
 from pmdesk.workspaces.roadmap.chart.figure import (
@@ -19,13 +19,21 @@ from pmdesk.workspaces.roadmap.chart.figure import (
     roadmap_figure,
 )
 from pmdesk.workspaces.roadmap.chart.layout import TimelineLayout, layout_timeline
-from pmdesk.workspaces.roadmap.chart.scale import Band
+from pmdesk.workspaces.roadmap.chart.scale import Band, visible_range
+from pmdesk.workspaces.roadmap.fiscal import add_months, quarter_start
 from pmdesk.workspaces.roadmap.model import MARKER_KINDS, STATUSES
 from pmdesk.workspaces.roadmap.plan import Item, Roadmap, is_late, load_roadmap
 
 FIRST = OptionSpec("from", "From", "date", "", hint="Empty: from the first dated item")
 LAST = OptionSpec("to", "To", "date", "", hint="Empty: to the last dated item")
-LANES = OptionSpec("lanes", "Lanes to include", "names", [], hint="Lane names; empty: all")
+LANES = OptionSpec(
+    "lanes",
+    "Lanes to include",
+    "names",
+    [],
+    hint="None ticked: all",
+    names_in=lambda session: [lane.name for lane in load_roadmap(session).lanes],
+)
 ZOOM = OptionSpec(
     "zoom",
     "Timeline scale",
@@ -49,6 +57,11 @@ CHART_ROOM = 0.8  # of a landscape page's height: the heading and caption take t
 MIN_SCALE = MIN_CHART_TEXT_PT / (SMALLEST_TEXT_PX * POINTS_PER_PX) + 0.01
 PX_PER_INCH = 96
 SQUEEZE_MIN = 0.8  # days narrower than this and a quarter's header label no longer fits
+# The longest period a briefing's timeline draws, and how much of it lies before today: a plan
+# reaching from the year 500 to 9500 is drawn over these years and says so, instead of taking
+# minutes and gigabytes to draw nine thousand years nobody can read.
+TIMELINE_YEARS_MAX = {"month": 2, "quarter": 4, "half": 8}
+YEARS_BEFORE_TODAY = 1
 
 
 @dataclass(frozen=True)
@@ -82,6 +95,10 @@ class RoadmapContent:
     slipped: list[Slip]
     zoom: str = "quarter"
     pages_max: int = 6
+    # When the plan spans more than the timeline draws: the plan's whole span, and the items
+    # reaching beyond what is drawn (their bars stop at the edge).
+    clamped_from: tuple[date, date] | None = None
+    beyond: tuple[Item, ...] = ()
 
 
 class RoadmapSection:
@@ -105,6 +122,10 @@ class RoadmapSection:
             context.warnings.append("The roadmap's date range ends before it starts; ignored.")
             first = last = None
         items = [item for item in roadmap.items if item.lane_id in lane_ids]
+        years = TIMELINE_YEARS_MAX[context.option(ZOOM)]
+        first, last, clamped_from, beyond = _bounded_range(
+            items, first, last, today, roadmap.fiscal_start, years
+        )
         names = {lane.id: lane.name for lane in lanes}
         latest = roadmap.baselines[0] if roadmap.baselines and context.option(BASELINE) else None
         slipped = []
@@ -131,6 +152,8 @@ class RoadmapSection:
             slipped,
             context.option(ZOOM),
             context.option(PAGES),
+            clamped_from,
+            tuple(beyond),
         )
 
     def highlights(self, content: RoadmapContent) -> list[tuple[str, str]]:
@@ -153,6 +176,8 @@ class RoadmapSection:
         )
         pages, left_out = plan_timeline(content, out.content_width, out.content_height, today)
         order = [lane.id for lane in content.roadmap.lanes if lane.id in content.lane_ids]
+        self._clamp_note(content, pages, out, readers)
+        drawn_order = [lane_id for lane_id in order if lane_id not in set(left_out)]
         for page in pages:
             figure = roadmap_figure(
                 content.roadmap,
@@ -166,16 +191,21 @@ class RoadmapSection:
             )
             where = ""
             if len(pages) > 1:
-                first_lane = order.index(page.lane_ids[0]) + 1
+                first_lane = drawn_order.index(page.lane_ids[0]) + 1
                 last_lane = first_lane + len(page.lane_ids) - 1
                 span = (
                     f"lane {first_lane}"
                     if first_lane == last_lane
                     else (f"lanes {first_lane}–{last_lane}")
                 )
-                where = f"Timeline, {span} of {len(order):,}, {_period(page.first, page.last)}."
+                of = (
+                    f"of {len(order):,}"
+                    if not left_out
+                    else f"of the {len(drawn_order):,} drawn (of {len(order):,})"
+                )
+                where = f"Timeline, {span} {of}, {_period(page.first, page.last)}."
             ghost = (
-                f"Pale bars show the dates of the baseline “{content.baseline_name}”."
+                f"Pale bars show the dates of the baseline “{clipped(content.baseline_name, 60)}”."
                 if content.baseline
                 else ""
             )
@@ -187,16 +217,24 @@ class RoadmapSection:
             )
         lanes = {lane.id: lane.name for lane in content.roadmap.lanes}
         if left_out:
-            drawn = len(order) - len(left_out)
+            drawn = len(drawn_order)
+            listed = "in the Roadmap workspace" if readers.hides(DETAIL) else "in the appendix"
+            out.note(
+                f"The first {drawn:,} of {len(order):,} lanes are drawn, as many as the "
+                f"section's page limit holds readably; the other {len(left_out):,} are {listed}."
+            )
             context.warnings.append(
                 f"The roadmap timeline draws {drawn:,} of {len(order):,} lanes on "
                 f"{counted(len(pages), 'page')}; the other {len(left_out):,} are summarised "
                 "in a table. Choose lanes or more pages in the section's options."
             )
-            if readers.hides(DETAIL):
-                out.note(f"{counted(len(left_out), 'more lane')} in the Roadmap workspace.")
-            else:
-                self._other_lanes(content, left_out, out, today, readers)
+            if not readers.hides(DETAIL):
+                context.appendix.append(
+                    (
+                        "Roadmap lanes not drawn",
+                        lambda out: self._other_lanes(content, left_out, out, today, readers),
+                    )
+                )
         # The tables follow on the timeline's last page: turning to portrait for them would
         # leave that page half empty and alternate the orientation.
         out.heading("Upcoming milestones", 2)
@@ -271,6 +309,40 @@ class RoadmapSection:
             else:
                 out.note("Nothing has slipped since the baseline.")
 
+    def _clamp_note(
+        self,
+        content: RoadmapContent,
+        pages: list[TimelinePage],
+        out: BriefingDocument,
+        readers: Audience,
+    ) -> None:
+        """Say which period the timeline draws when the plan reaches further."""
+        if content.clamped_from is None or not pages:
+            return
+        shown_first = min(page.first for page in pages)
+        shown_last = max(page.last for page in pages)
+        whole_first, whole_last = content.clamped_from
+        beyond = [
+            item
+            for item in content.beyond
+            if item.start is not None
+            and item.end is not None
+            and (item.start < shown_first or item.end > shown_last)
+        ]
+        names = ", ".join(f"“{clipped(item.title, 60)}”" for item in beyond[:3])
+        more = f" and {len(beyond) - 3:,} more" if len(beyond) > 3 else ""
+        out.note(
+            f"The timeline draws {_period(shown_first, shown_last)}; the plan reaches from "
+            f"{whole_first.year} to {whole_last.year}"
+            + (
+                f", so {counted(len(beyond), 'item')} ({names}{more}) "
+                + ("continues" if len(beyond) == 1 else "continue")
+                + " past its edges."
+                if beyond
+                else "."
+            )
+        )
+
     def _other_lanes(
         self,
         content: RoadmapContent,
@@ -279,8 +351,8 @@ class RoadmapSection:
         today: date,
         readers: Audience,
     ) -> None:
-        """The lanes no timeline page had room for, one row each, so none goes unmentioned."""
-        out.heading("Lanes not drawn on the timeline", 2)
+        """The lanes no timeline page had room for, one row each, so none goes unmentioned
+        (in the appendix: its heading is written there)."""
         by_lane: dict[str, list[Item]] = {lane_id: [] for lane_id in lane_ids}
         for item in content.roadmap.items:
             if item.lane_id in by_lane:
@@ -342,6 +414,9 @@ def plan_timeline(
     while count < len(cells) and min(squeeze for _f, _l, squeeze in periods) < SQUEEZE_MIN:
         count += 1
         periods = _periods(full, cells, count, room_px)
+    # However long the period, a lane group gets no more pictures than the page limit: the
+    # rest of the period is left out and the section says which period is drawn.
+    periods = periods[: content.pages_max]
     # Lane groups: as many lanes as the page's height holds at the least scale allowed.
     tallest_px = page_height * CHART_ROOM * PX_PER_INCH / MIN_SCALE
     chrome = figure_pixels(0, 0)[1]
@@ -383,6 +458,49 @@ def _periods(
             width = cells[stop].x0 - chunk[0].x0
         periods.append((first, last, min(1.0, room_px / width) if width else 1.0))
     return periods
+
+
+# A timeline widens its end by half a year: a plan ending in 9999 must not overflow the calendar.
+_LAST_DRAWABLE = date(9990, 12, 31)
+
+
+def _bounded_range(
+    items: list[Item],
+    first: date | None,
+    last: date | None,
+    today: date,
+    fiscal_start: int,
+    years: int,
+) -> tuple[date | None, date | None, tuple[date, date] | None, list[Item]]:
+    """The period the timeline draws: the chosen one (or the items' own), cut to
+    ``years`` years (:data:`TIMELINE_YEARS_MAX`) from a year before today when it is longer. Returns
+    (first, last, the whole span when it was cut, the items reaching beyond the cut)."""
+    dated = [item for item in items if item.start is not None and item.end is not None]
+    ends = [min(item.end, _LAST_DRAWABLE) for item in dated]  # type: ignore[type-var]
+    whole_first, whole_last = visible_range(
+        min((item.start for item in dated), default=None),  # type: ignore[type-var]
+        max(ends, default=None),
+        min(today, _LAST_DRAWABLE),
+        fiscal_start,
+    )
+    whole_first, whole_last = first or whole_first, last or whole_last
+    if add_months(whole_first, 12 * years) > whole_last:
+        return first, last, None, []
+    earliest = quarter_start(
+        add_months(today, -12 * YEARS_BEFORE_TODAY) if today.year > 1 else today, fiscal_start
+    )
+    earliest = min(earliest, add_months(_LAST_DRAWABLE, -12 * years))
+    start = max(whole_first, earliest)
+    end = min(whole_last, add_months(start, 12 * years) - timedelta(days=1))
+    if end < start:  # a chosen period entirely before "a year ago": keep its own start
+        start = whole_first
+        end = add_months(start, 12 * years) - timedelta(days=1)
+    beyond = [item for item in dated if item.start < start or item.end > end]  # type: ignore[operator]
+    # What the plan (or the chosen period) really spans, unwidened, for the note.
+    starts = [first] if first else [item.start for item in dated]
+    ends = [last] if last else [item.end for item in dated]
+    reach = (min(starts, default=whole_first), max(ends, default=whole_last))  # type: ignore[type-var]
+    return start, end, reach, beyond
 
 
 def _period(first: date, last: date) -> str:

@@ -19,7 +19,12 @@ CANVAS_ROOM = 0.38  # of the page's height: the ERRC grid fits below it
 CANVAS_ROOM_CROWDED = 0.68  # with slanted factor names; the ERRC grid may then turn the page
 CANVAS = OptionSpec("canvas", "Strategy canvas and ERRC grid", "bool", True)
 BOARDS = OptionSpec(
-    "boards", "Boards to include", "names", [], hint="Board names, comma-separated; empty: all"
+    "boards",
+    "Boards to include",
+    "names",
+    [],
+    hint="None ticked: all",
+    names_in=lambda session: [name for _id, name in list_boards(session)],
 )
 
 MAX_FACTORS = 30

@@ -15,10 +15,14 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from pmdesk.errors import PmdeskError
+from pmdesk.export.text import clipped
 from pmdesk.workspaces.competition.cards import QUADRANT_FIELDS, axis, settings
 from pmdesk.workspaces.competition.edit import categories, competitors, criteria, load_scoreboard
 from pmdesk.workspaces.competition.model import SCORE_MAX
 from pmdesk.workspaces.competition.rules import Scoreboard
+
+AXIS_LABEL_MAX = 50  # characters of an axis's name: about a map's width at 10 pt
+BUBBLE_LABEL_MAX = 30  # a competitor's name under its bubble, so the labels stay apart
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -201,7 +205,7 @@ def map_figure(layout: MapLayout, width_inches: float = 7.5, height_inches: floa
         axes.text(
             bubble.x,
             bubble.y - radius - LABEL_GAP,
-            bubble.name,
+            clipped(bubble.name, BUBBLE_LABEL_MAX),
             ha="center",
             va="top",
             fontsize=9,
@@ -209,15 +213,22 @@ def map_figure(layout: MapLayout, width_inches: float = 7.5, height_inches: floa
             color="#0f172a",
             zorder=4,
         )
-    axes.set_xlabel(f"{layout.x_label}  →", fontsize=10, color="#1f2733")
-    axes.set_ylabel(f"{layout.y_label}  →", fontsize=10, color="#1f2733", labelpad=16)
+    # An axis is named by a criterion or category: a long name is cut to the axis's length.
+    axes.set_xlabel(f"{clipped(layout.x_label, AXIS_LABEL_MAX)}  →", fontsize=10, color="#1f2733")
+    axes.set_ylabel(
+        f"{clipped(layout.y_label, AXIS_LABEL_MAX)}  →", fontsize=10, color="#1f2733", labelpad=16
+    )
     axes.set_xticks([])  # the scale is relative: position, not the exact score, is the message
     axes.set_yticks([])
     for spine in axes.spines.values():
         spine.set_visible(False)
     if layout.size_label:
         figure.suptitle(
-            f"Bubble size: {layout.size_label}", fontsize=9, color="#64748b", x=0.99, ha="right"
+            f"Bubble size: {clipped(layout.size_label, AXIS_LABEL_MAX)}",
+            fontsize=9,
+            color="#64748b",
+            x=0.99,
+            ha="right",
         )
     return figure
 
