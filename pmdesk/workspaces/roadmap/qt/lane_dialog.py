@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.gui import theme
+
 
 class LaneDeleteDialog(QDialog):
     def __init__(
@@ -32,7 +34,7 @@ class LaneDeleteDialog(QDialog):
         (self.move if others else self.drop).setChecked(True)
         self.lanes.currentIndexChanged.connect(lambda _i: self.move.setChecked(True))
         hint = QLabel("Undo brings back the lane and its items as they were.")
-        hint.setStyleSheet("color: #5f6b7a")
+        hint.setStyleSheet(theme.css("color: #5f6b7a"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         delete = buttons.addButton("Delete Lane", QDialogButtonBox.ButtonRole.AcceptRole)
         delete.setDefault(True)

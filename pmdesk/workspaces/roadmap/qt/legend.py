@@ -23,7 +23,9 @@ class ColourLegend(QLabel):
         lanes = [(lane.name, lane.color) for lane in roadmap.lanes]
         self.entries = legend_entries(colour_by, lanes)
         swatches = "&nbsp;&nbsp; ".join(
-            f"<span style='color:{color}'>■</span>&nbsp;{escape(label)}"
+            # The swatch is a fill in the bars' own colour, not a coloured glyph: it must match the
+            # bars in either scheme, and the label beside it is text in the text colour.
+            f"<span style='background-color:{color}'>&nbsp;&nbsp;&nbsp;</span>&nbsp;{escape(label)}"
             for label, color in self.entries
         )
         self.setText(swatches)

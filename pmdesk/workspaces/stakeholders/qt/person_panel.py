@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.owner_picker import OwnerPicker
 from pmdesk.gui.text import NoteEdit, show_plain_text
@@ -59,7 +60,7 @@ class PersonPanel(QScrollArea):
         body = QWidget()
         self.empty = QLabel("Select a card to see and edit everything about that person.")
         self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("color: #667085;")
+        self.empty.setStyleSheet(theme.css("color: #667085;"))
         self.lines = {field: QLineEdit() for field, _label in LINES}
         for field in ("last_contact", "next_touchpoint"):
             self.lines[field].setPlaceholderText("2027-01-31")
