@@ -25,6 +25,7 @@ def controller(sample_document):
 def page(qtbot, controller):
     page = StakeholdersPage(controller, today=TODAY)
     qtbot.addWidget(page)
+    page.tabs.setCurrentWidget(page.comm_map)  # the map is drawn when its tab is shown
     return page
 
 
