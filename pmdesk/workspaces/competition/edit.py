@@ -33,6 +33,7 @@ from pmdesk.workspaces.competition.ratings import RatingState as RatingState
 from pmdesk.workspaces.competition.ratings import rating_rows as rating_rows
 from pmdesk.workspaces.competition.ratings import rating_state as rating_state
 from pmdesk.workspaces.competition.ratings import restore_rating as restore_rating
+from pmdesk.workspaces.competition.ratings import restore_ratings as restore_ratings
 from pmdesk.workspaces.competition.ratings import set_rating as set_rating
 from pmdesk.workspaces.competition.ratings import set_ratings as set_ratings
 from pmdesk.workspaces.competition.rules import (
