@@ -380,6 +380,8 @@ def apply_import(session: Session, preview: MatrixPreview) -> MatrixImport:
 
 
 def _apply(session: Session, preview: MatrixPreview, done: MatrixImport) -> None:
+    """Write the good rows. The project is read up front (positions, the cells the file
+    rates), so the rows cost no query each: a 5,000-row file goes in in one flush."""
     people = {c.name.lower(): c.id for c in competitors(session)}
     if preview.add_new_competitors:
         last = session.scalar(select(func.max(Competitor.position))) or 0
@@ -391,53 +393,76 @@ def _apply(session: Session, preview: MatrixPreview, done: MatrixImport) -> None
     groups = {c.name.lower(): c.id for c in categories(session)}
     last_group = session.scalar(select(func.max(CriterionCategory.position))) or 0
     session.flush()
-    for row in preview.good_rows:
-        criterion_id = row.existing_id
-        if criterion_id is None:
-            group_name = row.category or DEFAULT_CATEGORY
-            group_id = groups.get(group_name.lower())
-            if group_id is None:
-                last_group += 1
-                group = CriterionCategory(id=new_id(), name=group_name, position=last_group)
-                session.add(group)
-                done.created.append((CriterionCategory, group.id))
-                group_id = groups[group_name.lower()] = group.id
-            position = session.scalar(
-                select(func.max(Criterion.position)).where(Criterion.category_id == group_id)
+    last_place = dict(
+        session.execute(
+            select(Criterion.category_id, func.max(Criterion.position)).group_by(
+                Criterion.category_id
             )
-            criterion = Criterion(
-                id=new_id(),
-                category_id=group_id,
-                name=row.criterion,
-                kind=row.kind,
-                weight=1.0 if row.weight is None else row.weight,
-                position=(position or 0) + 1,
-            )
-            session.add(criterion)
-            session.flush()
-            done.created.append((Criterion, criterion.id))
-            criterion_id = criterion.id
-        elif row.weight is not None:
-            criterion = records.get(session, Criterion, criterion_id)
-            if criterion.weight != row.weight:
-                done.weights[criterion_id] = criterion.weight
-                criterion.weight = row.weight
-        done.criteria_count += 1
-        for column, value in row.values.items():
-            competitor_id = people.get(column.lower())
-            if competitor_id is None:
-                continue  # a new competitor the PM chose not to add
-            _set_cell(session, competitor_id, criterion_id, value, done)
+        ).all()
+    )
+    cells = _cells_of(session, [r.existing_id for r in preview.good_rows if r.existing_id])
+    rated: list[tuple[str, dict[str, str]]] = []
+    with session.no_autoflush:
+        for row in preview.good_rows:
+            criterion_id = row.existing_id
+            if criterion_id is None:
+                group_name = row.category or DEFAULT_CATEGORY
+                group_id = groups.get(group_name.lower())
+                if group_id is None:
+                    last_group += 1
+                    group = CriterionCategory(id=new_id(), name=group_name, position=last_group)
+                    session.add(group)
+                    session.flush()  # before its criteria: the models declare no relationship
+                    done.created.append((CriterionCategory, group.id))
+                    group_id = groups[group_name.lower()] = group.id
+                last_place[group_id] = (last_place.get(group_id) or 0) + 1
+                criterion = Criterion(
+                    id=new_id(),
+                    category_id=group_id,
+                    name=row.criterion,
+                    kind=row.kind,
+                    weight=1.0 if row.weight is None else row.weight,
+                    position=last_place[group_id],
+                )
+                session.add(criterion)
+                done.created.append((Criterion, criterion.id))
+                criterion_id = criterion.id
+            elif row.weight is not None:
+                criterion = records.get(session, Criterion, criterion_id)
+                if criterion.weight != row.weight:
+                    done.weights[criterion_id] = criterion.weight
+                    criterion.weight = row.weight
+            done.criteria_count += 1
+            rated.append((criterion_id, row.values))
+        session.flush()  # the criteria before their ratings, for the same reason
+        for criterion_id, values in rated:
+            for column, value in values.items():
+                competitor_id = people.get(column.lower())
+                if competitor_id is None:
+                    continue  # a new competitor the PM chose not to add
+                _set_cell(session, cells, competitor_id, criterion_id, value, done)
+    session.flush()
+
+
+def _cells_of(session: Session, criterion_ids: list[str]) -> dict[tuple[str, str], Rating]:
+    """The project's ratings on ``criterion_ids``, by (competitor, criterion)."""
+    found: dict[tuple[str, str], Rating] = {}
+    for start in range(0, len(criterion_ids), records.CHUNK):
+        part = criterion_ids[start : start + records.CHUNK]
+        for rating in session.scalars(select(Rating).where(Rating.criterion_id.in_(part))):
+            found[(rating.competitor_id, rating.criterion_id)] = rating
+    return found
 
 
 def _set_cell(
-    session: Session, competitor_id: str, criterion_id: str, value: str, done: MatrixImport
+    session: Session,
+    cells: dict[tuple[str, str], Rating],
+    competitor_id: str,
+    criterion_id: str,
+    value: str,
+    done: MatrixImport,
 ) -> None:
-    rating = session.scalar(
-        select(Rating).where(
-            Rating.competitor_id == competitor_id, Rating.criterion_id == criterion_id
-        )
-    )
+    rating = cells.get((competitor_id, criterion_id))
     if rating is not None and rating.value == value:
         return
     done.cells[(competitor_id, criterion_id)] = (
@@ -446,7 +471,9 @@ def _set_cell(
         else RatingState(rating.value, rating.source, rating.link, rating.as_of)
     )
     if rating is None:
-        session.add(Rating(competitor_id=competitor_id, criterion_id=criterion_id, value=value))
+        rating = Rating(competitor_id=competitor_id, criterion_id=criterion_id, value=value)
+        session.add(rating)
+        cells[(competitor_id, criterion_id)] = rating  # a file naming a cell twice
     else:
         rating.value = value
     done.ratings_count += 1
