@@ -71,6 +71,14 @@ def criteria(session: Session) -> list[Criterion]:
     return list(session.scalars(query))
 
 
+def criteria_by_id(session: Session, ids: list[str]) -> list[Criterion]:
+    """The criteria of ``ids`` that still exist, read fresh (for a view's update in place)."""
+    found = list(session.scalars(select(Criterion).where(Criterion.id.in_(ids))))
+    for criterion in found:
+        session.refresh(criterion)
+    return found
+
+
 def load_scoreboard(
     session: Session, rows: list[tuple[str, str, str, int]] | None = None
 ) -> Scoreboard:
