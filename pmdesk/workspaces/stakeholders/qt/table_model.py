@@ -112,6 +112,8 @@ class StakeholderTableModel(QAbstractTableModel):
         return sorted(rows, key=lambda person: _sort_key(person, field), reverse=descending)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if (column, order) == self._sort:
+            return  # edits keep the rows in this order already
         self._sort = (column, order)
         self._relayout(self._rows)
 
@@ -124,7 +126,9 @@ class StakeholderTableModel(QAbstractTableModel):
             return
         before = self._ids
         self.layoutAboutToBeChanged.emit()
-        self._set_rows(ordered)
+        self._rows = ordered
+        self._ids = [person.id for person in ordered]
+        self._rows_of = {person_id: row for row, person_id in enumerate(self._ids)}
         moved = self.persistentIndexList()
         self.changePersistentIndexList(
             moved,
