@@ -122,3 +122,15 @@ def _converting(name: str, process: Callable[[Any], Any]) -> Callable[[Mapping[s
         return found
 
     return get
+
+
+def new_row_values(table: Table, now: object) -> dict[str, Any]:
+    """What a new row of ``table`` holds before its own values: each column's default (None
+    where the default is computed), with both time stamps ``now``; the id is the caller's."""
+    values: dict[str, Any] = {}
+    for column in table.columns:
+        default = column.default.arg if column.default is not None else None  # type: ignore[attr-defined]
+        values[column.name] = None if callable(default) else default
+    values.pop("id", None)
+    values.update(created_at=now, updated_at=now)
+    return values

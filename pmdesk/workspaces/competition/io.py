@@ -24,12 +24,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pmdesk.domain import records
-from pmdesk.domain.base import new_id
+from pmdesk.domain.base import new_id, utc_now
 from pmdesk.errors import InterchangeError, ValidationError
 from pmdesk.interchange.csv_table import CsvTable, csv_text, write_csv
 from pmdesk.interchange.tables import read_table
 from pmdesk.interchange.value_map import ValueMap, count_mapping
 from pmdesk.interchange.vocabularies import Vocabulary, simplify, whole_number
+from pmdesk.store.touched import insert_many, new_row_values
 from pmdesk.workspaces.competition.edit import (
     RatingState,
     categories,
@@ -402,6 +403,9 @@ def _apply(session: Session, preview: MatrixPreview, done: MatrixImport) -> None
     )
     cells = _cells_of(session, [r.existing_id for r in preview.good_rows if r.existing_id])
     rated: list[tuple[str, dict[str, str]]] = []
+    now = utc_now()
+    criterion_defaults = new_row_values(Criterion.__table__, now)
+    new_criteria: list[dict[str, object]] = []
     with session.no_autoflush:
         for row in preview.good_rows:
             criterion_id = row.existing_id
@@ -416,17 +420,19 @@ def _apply(session: Session, preview: MatrixPreview, done: MatrixImport) -> None
                     done.created.append((CriterionCategory, group.id))
                     group_id = groups[group_name.lower()] = group.id
                 last_place[group_id] = (last_place.get(group_id) or 0) + 1
-                criterion = Criterion(
-                    id=new_id(),
-                    category_id=group_id,
-                    name=row.criterion,
-                    kind=row.kind,
-                    weight=1.0 if row.weight is None else row.weight,
-                    position=last_place[group_id],
+                criterion_id = new_id()
+                new_criteria.append(
+                    {
+                        **criterion_defaults,
+                        "id": criterion_id,
+                        "category_id": group_id,
+                        "name": row.criterion,
+                        "kind": row.kind,
+                        "weight": 1.0 if row.weight is None else row.weight,
+                        "position": last_place[group_id],
+                    }
                 )
-                session.add(criterion)
-                done.created.append((Criterion, criterion.id))
-                criterion_id = criterion.id
+                done.created.append((Criterion, criterion_id))
             elif row.weight is not None:
                 criterion = records.get(session, Criterion, criterion_id)
                 if criterion.weight != row.weight:
@@ -435,12 +441,30 @@ def _apply(session: Session, preview: MatrixPreview, done: MatrixImport) -> None
             done.criteria_count += 1
             rated.append((criterion_id, row.values))
         session.flush()  # the criteria before their ratings, for the same reason
+        # New criteria and their cells go in as rows (thousands in a big file), not objects.
+        insert_many(session, Criterion.__table__, new_criteria)
+        new_ratings: list[dict[str, object]] = []
+        rating_defaults = new_row_values(Rating.__table__, now)
         for criterion_id, values in rated:
             for column, value in values.items():
                 competitor_id = people.get(column.lower())
                 if competitor_id is None:
                     continue  # a new competitor the PM chose not to add
-                _set_cell(session, cells, competitor_id, criterion_id, value, done)
+                if (competitor_id, criterion_id) in cells:
+                    _set_cell(cells, competitor_id, criterion_id, value, done)
+                    continue
+                done.cells[(competitor_id, criterion_id)] = None
+                done.ratings_count += 1
+                new_ratings.append(
+                    {
+                        **rating_defaults,
+                        "id": new_id(),
+                        "competitor_id": competitor_id,
+                        "criterion_id": criterion_id,
+                        "value": value,
+                    }
+                )
+        insert_many(session, Rating.__table__, new_ratings)
     session.flush()
 
 
@@ -455,27 +479,20 @@ def _cells_of(session: Session, criterion_ids: list[str]) -> dict[tuple[str, str
 
 
 def _set_cell(
-    session: Session,
     cells: dict[tuple[str, str], Rating],
     competitor_id: str,
     criterion_id: str,
     value: str,
     done: MatrixImport,
 ) -> None:
-    rating = cells.get((competitor_id, criterion_id))
-    if rating is not None and rating.value == value:
+    """A cell the project has rated already takes the file's value."""
+    rating = cells[(competitor_id, criterion_id)]
+    if rating.value == value:
         return
-    done.cells[(competitor_id, criterion_id)] = (
-        None
-        if rating is None
-        else RatingState(rating.value, rating.source, rating.link, rating.as_of)
+    done.cells[(competitor_id, criterion_id)] = RatingState(
+        rating.value, rating.source, rating.link, rating.as_of
     )
-    if rating is None:
-        rating = Rating(competitor_id=competitor_id, criterion_id=criterion_id, value=value)
-        session.add(rating)
-        cells[(competitor_id, criterion_id)] = rating  # a file naming a cell twice
-    else:
-        rating.value = value
+    rating.value = value
     done.ratings_count += 1
 
 

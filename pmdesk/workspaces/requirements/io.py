@@ -38,7 +38,7 @@ from pmdesk.interchange.csv_table import (
 from pmdesk.interchange.tables import read_table as read_any_table
 from pmdesk.interchange.trackers import plain_text, source_kind, tracker_date
 from pmdesk.interchange.value_map import ValueMap, count_mapping
-from pmdesk.store.touched import insert_many
+from pmdesk.store.touched import insert_many, new_row_values
 from pmdesk.workspaces.requirements import edit, query
 from pmdesk.workspaces.requirements.io_fields import (
     INPUT_FIELDS,
@@ -499,14 +499,7 @@ def import_rows(session: Session, kind: str, rows: list[dict[str, Any]]) -> list
         raise ValidationError("There are no rows without problems to import.")
     model = Requirement if kind == "requirements" else CustomerInput
     table = model.__table__
-    defaults = {
-        column.name: column.default.arg if column.default is not None else None
-        for column in table.columns
-        if column.name not in ("id", "created_at", "updated_at")
-    }
-    defaults = {name: (None if callable(value) else value) for name, value in defaults.items()}
-    now = utc_now()
-    stamps = {"created_at": now, "updated_at": now}
+    defaults = new_row_values(table, utc_now())
     cleaning = Cleaning(edit.INPUT_FIELDS if model is CustomerInput else edit.REQUIREMENT_FIELDS)
     try:
         records_ = []
@@ -519,11 +512,11 @@ def import_rows(session: Session, kind: str, rows: list[dict[str, Any]]) -> list
                     raise ValidationError(f"There is no field called “{unknown[0]}”.")
                 known.add(names)
             if isinstance(rows, CheckedRows):  # cleaned by the preview: only stamped here
-                records_.append({**defaults, **row, **stamps})
+                records_.append({**defaults, **row})
                 continue
             values = {key: value for key, value in row.items() if key != "id"}
             values, _problems = cleaning(values, strict=True)
-            records_.append({**defaults, **values, "id": row["id"], **stamps})
+            records_.append({**defaults, **values, "id": row["id"]})
         insert_many(session, table, records_)
         session.commit()
     except ValidationError:
