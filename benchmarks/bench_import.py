@@ -72,7 +72,7 @@ def import_with_pm_desk(path: Path, undo_times: list[float] | None = None) -> in
         ids = rcsv.import_rows(document.session, "requirements", review.rows_to_create())
         if undo_times is not None:
             started = time.perf_counter()
-            records.remove(document.session, Requirement, ids)
+            records.delete(document.session, Requirement, ids)
             undo_times.append(time.perf_counter() - started)
         return len(ids)
     finally:

@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from sqlalchemy import Table, bindparam, delete, insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import delete as delete_rows
 from sqlalchemy.orm import Session
 
 from pmdesk.domain.base import Record
@@ -71,10 +72,66 @@ def remove(session: Session, model: type[Record], ids: Iterable[str]) -> Removal
             session.execute(update(table).where(table.c.id.in_(part)).values({link.column: None}))
     for table, rows in reversed(removal.rows):  # children first
         for part in _chunks([row["id"] for row in rows]):
-            session.execute(delete(table).where(table.c.id.in_(part)))
+            session.execute(delete_rows(table).where(table.c.id.in_(part)))
     session.commit()
     session.expire_all()
     return removal
+
+
+def delete(session: Session, model: type[Record], ids: Iterable[str]) -> int:
+    """Delete records and what depends on them, as :func:`remove` does, but keep nothing to
+    restore: for taking back an import, whose redo writes its rows again. Only ids are read,
+    so undoing 5,000 imported rows costs about what writing them did. Returns how many
+    records of ``model`` went."""
+    found: dict[Table, set[str]] = {}
+    cleared: list[tuple[Table, str, list[str]]] = []
+    _collect_ids(session, model.__table__, set(ids), found, cleared)  # type: ignore[arg-type]
+    for table, column, rows in cleared:
+        for part in _chunks(rows):
+            session.execute(update(table).where(table.c.id.in_(part)).values({column: None}))
+    for table, table_ids in reversed(list(found.items())):  # children first
+        for part in _chunks(sorted(table_ids)):
+            session.execute(delete_rows(table).where(table.c.id.in_(part)))
+    session.commit()
+    session.expire_all()
+    return len(found.get(model.__table__, ()))  # type: ignore[arg-type]
+
+
+def _collect_ids(
+    session: Session,
+    table: Table,
+    ids: set[str],
+    found: dict[Table, set[str]],
+    cleared: list[tuple[Table, str, list[str]]],
+) -> None:
+    known = found.setdefault(table, set())
+    present = {
+        row_id
+        for part in _chunks(sorted(ids - known))
+        for row_id in session.scalars(select(table.c.id).where(table.c.id.in_(part)))
+    }
+    if not present:
+        return
+    known |= present
+    for other in table.metadata.sorted_tables:
+        for key in other.foreign_keys:
+            if key.column.table is not table:
+                continue
+            column = key.parent
+            children = [
+                row_id
+                for part in _chunks(sorted(present))
+                for row_id in session.scalars(select(other.c.id).where(column.in_(part)))
+            ]
+            if not children:
+                continue
+            rule = (key.ondelete or "").upper()
+            if rule == "CASCADE":
+                _collect_ids(session, other, set(children), found, cleared)
+            elif rule == "SET NULL":
+                cleared.append((other, column.key, children))
+            else:
+                raise RuntimeError(f"{other.name}.{column.key} needs an ondelete rule")
 
 
 def restore(session: Session, removal: Removal) -> None:

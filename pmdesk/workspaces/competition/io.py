@@ -513,17 +513,7 @@ def undo_import(session: Session, done: MatrixImport) -> None:
     by_model: dict[type, list[str]] = {}
     for model, record_id in done.created:
         by_model.setdefault(model, []).append(record_id)
-    # Children before parents (created lists parents first), each kind in one removal; a
-    # parent's removal may already have taken its children with it.
+    # Children before parents (created lists parents first), each kind in one deletion by
+    # ids; a parent's deletion takes what is left of its children with it.
     for model in reversed(list(by_model)):
-        table = model.__table__  # type: ignore[attr-defined]
-        ids = by_model[model]
-        left = {
-            row_id
-            for start in range(0, len(ids), records.CHUNK)
-            for row_id in session.scalars(
-                select(table.c.id).where(table.c.id.in_(ids[start : start + records.CHUNK]))
-            )
-        }
-        if left:
-            records.remove(session, model, left)
+        records.delete(session, model, by_model[model])
