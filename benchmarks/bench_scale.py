@@ -9,8 +9,8 @@ Whole processes are timed as the median of a few runs, as the issue's table stat
 self-test runs ``pmdesk.gui.app.self_test`` (what ``pmdesk --self-test`` calls) in a child that
 reports its own peak resident memory.
 
-The children run with the package's bytecode compiled first (into a folder of the run's own),
-as an installed copy has it and as PySide6 in the baseline has it: with
+The children run with the package's bytecode compiled first (into its ``__pycache__``
+folders), as an installed copy has it and as PySide6 in the baseline has it: with
 ``PYTHONDONTWRITEBYTECODE`` set, every run would otherwise compile PM Desk from source again
 (about 0.4 s of the sample's self-test on this machine), which no user's start pays.
 """
@@ -50,7 +50,6 @@ BARE_PEAK = BARE_WINDOW.replace(
     f"import os\nprint({PEAK})\nos._exit(0)\n",
 )
 TODAY = date(2026, 11, 25)
-CHILD_ENV: dict[str, str] = {}  # the children's environment: the bytecode folder
 ITEMS_PER_LANE = 21
 
 
@@ -58,7 +57,7 @@ def cases() -> Iterator[Result]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory(prefix="pmdesk-bench-scale-") as folder:
         os.environ.setdefault("PMDESK_DATA_DIR", str(Path(folder) / "data"))
-        _compile_package(Path(folder) / "bytecode")
+        _compile_package()
         sample, big = Path(folder) / "sample.pmdb", Path(folder) / "big.pmdb"
         for path, scale in ((sample, 1), (big, 50)):
             subprocess.run(
@@ -70,13 +69,13 @@ def cases() -> Iterator[Result]:
         yield from _drag_at_scale()
 
 
-def _compile_package(into: Path) -> None:
-    """Compile pmdesk's modules once and let the children read them (see the module's note)."""
+def _compile_package() -> None:
+    """Compile pmdesk's modules once, beside them, as an installed copy has them (see the
+    module's note); the baseline's PySide6 has its own already."""
     import pmdesk
 
-    CHILD_ENV.update(os.environ, PYTHONPYCACHEPREFIX=str(into))
     package = str(Path(pmdesk.__file__).parent)
-    subprocess.run([sys.executable, "-m", "compileall", "-q", package], check=True, env=CHILD_ENV)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", package], check=True)
 
 
 def _run(script: str, *args: str) -> tuple[float, str]:
@@ -86,7 +85,6 @@ def _run(script: str, *args: str) -> tuple[float, str]:
         check=True,
         capture_output=True,
         text=True,
-        env=CHILD_ENV or None,
     )
     if done.stderr.strip():  # a warning on the terminal is a failure of its own
         print(f"  (stderr of the run: {done.stderr.strip().splitlines()[-1]})", flush=True)
