@@ -62,6 +62,13 @@ def test_restore_puts_back_people_links_and_owners(session):
     assert session.get(Task, "k").owner_id == "a"
 
 
+def test_delete_follows_the_same_rules_and_counts_what_went(session):
+    assert records.delete(session, Person, ["a", "nobody"]) == 1
+    assert session.scalars(select(Person.id)).all() == ["b"]
+    assert session.scalars(select(Tie)).all() == []
+    assert session.get(Task, "k").owner_id is None
+
+
 def test_set_fields_returns_what_was_there(session):
     before = records.set_fields(session, Person, "b", name="Bea")
     assert before == {"name": "Ben"}

@@ -33,6 +33,7 @@ from pmdesk.workspaces.competition.ratings import RatingState as RatingState
 from pmdesk.workspaces.competition.ratings import rating_rows as rating_rows
 from pmdesk.workspaces.competition.ratings import rating_state as rating_state
 from pmdesk.workspaces.competition.ratings import restore_rating as restore_rating
+from pmdesk.workspaces.competition.ratings import restore_ratings as restore_ratings
 from pmdesk.workspaces.competition.ratings import set_rating as set_rating
 from pmdesk.workspaces.competition.ratings import set_ratings as set_ratings
 from pmdesk.workspaces.competition.rules import (
@@ -68,6 +69,14 @@ def criteria(session: Session) -> list[Criterion]:
         .order_by(CriterionCategory.position, CriterionCategory.name, Criterion.position)
     )
     return list(session.scalars(query))
+
+
+def criteria_by_id(session: Session, ids: list[str]) -> list[Criterion]:
+    """The criteria of ``ids`` that still exist, read fresh (for a view's update in place)."""
+    found = list(session.scalars(select(Criterion).where(Criterion.id.in_(ids))))
+    for criterion in found:
+        session.refresh(criterion)
+    return found
 
 
 def load_scoreboard(

@@ -132,8 +132,19 @@ def restore_rating(
     _write_rating(session, competitor_id, criterion_id, state)
 
 
+def restore_ratings(session: Session, states: Mapping[tuple[str, str], RatingState | None]) -> None:
+    """Put many cells back as they were, in one commit (an import's undo)."""
+    for (competitor_id, criterion_id), state in states.items():
+        _write_rating(session, competitor_id, criterion_id, state, commit=False)
+    session.commit()
+
+
 def _write_rating(
-    session: Session, competitor_id: str, criterion_id: str, state: RatingState | None
+    session: Session,
+    competitor_id: str,
+    criterion_id: str,
+    state: RatingState | None,
+    commit: bool = True,
 ) -> None:
     rating = _rating(session, competitor_id, criterion_id)
     if state is None:
@@ -149,4 +160,5 @@ def _write_rating(
             state.link,
             state.as_of,
         )
-    session.commit()
+    if commit:
+        session.commit()

@@ -274,6 +274,14 @@ class Scoreboard:
         self.points[criterion_id] = row_points(self.criteria[criterion_id].kind, row)
         self._add_row(criterion_id, 1)
 
+    def set_criterion(self, criterion: CriterionRow) -> None:
+        """Record an edited criterion (weight, kind, name) and bring every total up to date."""
+        self._add_row(criterion.id, -1)
+        self.criteria[criterion.id] = criterion
+        self.points[criterion.id] = row_points(criterion.kind, self.cells[criterion.id])
+        self._add_row(criterion.id, 1)
+        self.weight_sum = sum(c.weight for c in self.criteria.values() if is_scored(c.kind))
+
     def rated_share(self, competitor_id: str) -> float:
         """How much of the criteria's weight a competitor is rated on, from 0 to 1."""
         if not self.weight_sum:

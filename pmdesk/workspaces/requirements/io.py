@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pmdesk.domain import records
@@ -40,6 +40,7 @@ from pmdesk.interchange.numbers import DetectedFormat, detect_number_format, in_
 from pmdesk.interchange.tables import read_table as read_any_table
 from pmdesk.interchange.trackers import plain_text, source_kind, tracker_date
 from pmdesk.interchange.value_map import ValueMap, count_mapping
+from pmdesk.store.touched import insert_many, new_row_values
 from pmdesk.workspaces.requirements import edit, query
 from pmdesk.workspaces.requirements.io_fields import (
     INPUT_FIELDS,
@@ -208,13 +209,18 @@ def _preview(
     several = [(key, c) for key, c in mapping.items() if c and (len(c) > 1 or key in MULTI)]
     rows = []
     total = len(table.rows)
+    joined_memo: dict[tuple[str, tuple[str, ...]], str] = {}  # labels, sprints: few distinct
     for line, cells in zip(table.lines, table.rows, strict=True):
         if progress is not None and len(rows) % PROGRESS_EVERY == 0:
             progress(len(rows), total)  # raises (ImportCancelledError) to stop
         width = len(cells)
         raw = {key: cells[column] if column < width else "" for key, column in single}
         for key, columns in several:
-            raw[key] = _raw(cells, columns, key)
+            texts = tuple(cells[c] for c in columns if c < width)
+            joined = joined_memo.get((key, texts))
+            if joined is None:
+                joined = joined_memo[(key, texts)] = _raw(cells, columns, key)
+            raw[key] = joined
         values, problems = check(raw)
         rows.append(RowPreview(line, raw, values, problems))
     return ImportPreview(kind, table, fields, dict(mapping), rows, missing, value_maps)
@@ -249,6 +255,7 @@ def preview_requirements(
 
     cleaning = Cleaning(edit.REQUIREMENT_FIELDS)
     tag_memo: dict[tuple[str, ...], str] = {}
+    text_memo: dict[str, str] = {}  # a tracker's templates and boilerplate repeat
 
     def check(raw: dict[str, str]) -> tuple[dict[str, Any], list[str]]:
         raw = dict(raw)
@@ -257,8 +264,12 @@ def preview_requirements(
                 raw[key] = value_map.target(raw[key])
         if markup:
             for key in MARKUP_FIELDS:
-                if raw.get(key):
-                    raw[key] = plain_text(raw[key])
+                text = raw.get(key)
+                if text:
+                    plain = text_memo.get(text)
+                    if plain is None:
+                        plain = text_memo[text] = plain_text(text)
+                    raw[key] = plain
         for key in NUMBER_FIELDS:
             if raw.get(key):
                 raw[key] = in_plain_digits(raw[key], number_format)
@@ -512,34 +523,33 @@ def update_rows(session: Session, rows: list[tuple[str, dict[str, Any]]]) -> lis
 def import_rows(session: Session, kind: str, rows: list[dict[str, Any]]) -> list[str]:
     """Add checked rows as new records, all in one commit or none.
 
-    One multi-row INSERT rather than an object per row: a 50,000-row tracker export goes in
-    about as fast as SQLite takes it. Every row is cleaned by the same rules as an edit first.
+    One driver-level executemany rather than an object per row (:func:`insert_many`, which
+    tells the edit's recorder what it wrote): a 50,000-row tracker export goes in about as fast
+    as SQLite takes it. Every row is cleaned by the same rules as an edit first.
     """
     if not rows:
         raise ValidationError("There are no rows without problems to import.")
     model = Requirement if kind == "requirements" else CustomerInput
     table = model.__table__
-    defaults = {
-        column.name: column.default.arg if column.default is not None else None
-        for column in table.columns
-        if column.name not in ("id", "created_at", "updated_at")
-    }
-    defaults = {name: (None if callable(value) else value) for name, value in defaults.items()}
-    now = utc_now()
+    defaults = new_row_values(table, utc_now())
     cleaning = Cleaning(edit.INPUT_FIELDS if model is CustomerInput else edit.REQUIREMENT_FIELDS)
     try:
         records_ = []
+        known: set[tuple[str, ...]] = set()  # the rows' field names, checked once per set
         for row in rows:
-            unknown = [key for key in row if key != "id" and key not in cleaning.rules]
-            if unknown:
-                raise ValidationError(f"There is no field called “{unknown[0]}”.")
+            names = tuple(row)
+            if names not in known:
+                unknown = [key for key in names if key != "id" and key not in cleaning.rules]
+                if unknown:
+                    raise ValidationError(f"There is no field called “{unknown[0]}”.")
+                known.add(names)
+            if isinstance(rows, CheckedRows):  # cleaned by the preview: only stamped here
+                records_.append({**defaults, **row})
+                continue
             values = {key: value for key, value in row.items() if key != "id"}
-            if not isinstance(rows, CheckedRows):
-                values, _problems = cleaning(values, strict=True)
-            records_.append(
-                {**defaults, **values, "id": row["id"], "created_at": now, "updated_at": now}
-            )
-        session.execute(insert(table), records_)
+            values, _problems = cleaning(values, strict=True)
+            records_.append({**defaults, **values, "id": row["id"]})
+        insert_many(session, table, records_)
         session.commit()
     except ValidationError:
         session.rollback()

@@ -157,10 +157,14 @@ def test_a_failure_while_applying_changes_nothing(session, monkeypatch):
         session, table("Criterion,FieldLoop,Jobwise\nNew thing,5,2\n")
     )
 
-    def broken(*_args, **_kwargs):
-        raise RuntimeError("disk full")
+    real = matrix_csv.insert_many
 
-    monkeypatch.setattr(matrix_csv, "_set_cell", broken)
+    def broken(session, table, rows):
+        if table is Rating.__table__:  # the criterion went in already: it must go too
+            raise RuntimeError("disk full")
+        real(session, table, rows)
+
+    monkeypatch.setattr(matrix_csv, "insert_many", broken)
     with pytest.raises(RuntimeError):
         matrix_csv.apply_import(session, preview)
     assert dump_project(session) == before

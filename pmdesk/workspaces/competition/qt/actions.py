@@ -243,10 +243,11 @@ def rate_cells(
         edit.set_ratings(session, values)
 
     def undo() -> None:
-        for (competitor_id, criterion_id), state in before.items():
-            edit.restore_rating(session, competitor_id, criterion_id, state)
+        edit.restore_ratings(session, before)  # {(competitor id, criterion id): state}
 
-    return controller.edit(text, redo, undo)
+    # The block's competitors and criteria, so the matrix repaints those cells, not everything.
+    named = Change.of(ids={part for key in values for part in key})
+    return controller.edit(text, redo, undo, named)
 
 
 def set_evidence(

@@ -39,6 +39,7 @@ from pmdesk.workspaces.competition.qt import actions
 from pmdesk.workspaces.competition.rules import (
     MIN_RATED_SHARE,
     NOT_ENOUGH_RATINGS,
+    CriterionRow,
     Scoreboard,
     is_scored,
     is_stale,
@@ -47,6 +48,7 @@ from pmdesk.workspaces.competition.rules import (
 Index = QModelIndex | QPersistentModelIndex
 RATINGS = Rating.__tablename__
 CRITERIA = Criterion.__tablename__
+MAX_CELLS = 400  # an edit naming more cells or criteria than this reloads the matrix
 COMPETITORS = Competitor.__tablename__
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # the rating kind of a cell, for the delegate
 UNRATED = "—"  # what an unrated cell and a total without enough ratings show
@@ -110,6 +112,7 @@ class MatrixModel(QAbstractTableModel):
         self.board = Scoreboard([], {}, {})
         self._totals: dict[str, float] = {}
         self._ranks: dict[str, int] = {}
+        self._places: dict[str, tuple[str, int]] = {}  # criterion -> (category, position)
         # How many rating cells were asked for their text: proves views read only what shows.
         self.rating_reads = 0
         self.reload()
@@ -124,10 +127,12 @@ class MatrixModel(QAbstractTableModel):
         # ours first: the matrix reads as "us against them"
         competitors.sort(key=lambda c: (not c.is_us, c.position, c.name))
         self.competitors = [(c.id, c.name, c.is_us) for c in competitors]
+        everything = edit.criteria(session)
         self.criteria = {
             c.id: CriterionInfo(c.id, c.category_id, c.name, c.description, c.weight, c.kind)
-            for c in edit.criteria(session)
+            for c in everything
         }
+        self._places = {c.id: (c.category_id, c.position) for c in everything}
         self.stale_after_days = cards.settings(session).stale_after_days
         cutoff = self.today - timedelta(days=self.stale_after_days)
         rows = edit.rating_rows(session, cutoff)
@@ -168,41 +173,84 @@ class MatrixModel(QAbstractTableModel):
         self.endResetModel()
 
     def _on_changed(self, change: Change) -> None:
-        cell = self._changed_cell(change)
-        if cell is not None:
-            self._refresh_cell(*cell)
-        elif change.kinds & edit.COMPETITION_TABLES:
+        cells = self._changed_cells(change)
+        if cells is not None:
+            self._refresh_cells(cells)
+        elif not self._refresh_criteria(change) and change.kinds & edit.COMPETITION_TABLES:
             self.reload()
 
-    def _changed_cell(self, change: Change) -> tuple[str, str] | None:
-        """(criterion id, competitor id) when the change is ratings of exactly one cell.
+    def _changed_cells(self, change: Change) -> list[tuple[str, str]] | None:
+        """(criterion id, competitor id) of every cell a ratings-only change may have written.
 
-        Rating edits name their cell's criterion and competitor; the ids of the rating rows
-        written may come with them, so known criteria and competitors are picked out."""
+        Rating edits name their cells' criteria and competitors; the ids of the rating rows
+        written may come with them, so known criteria and competitors are picked out. A paste
+        names a block; every cell of it is read again (a few hundred at most, else reload)."""
         if change.kinds != {RATINGS}:
             return None
         criteria = [i for i in change.ids if i in self.criteria]
         known = {c[0] for c in self.competitors}
         competitors = [i for i in change.ids if i in known]
-        if len(criteria) != 1 or len(competitors) != 1:
+        if not criteria or not competitors or len(criteria) * len(competitors) > MAX_CELLS:
             return None
-        return criteria[0], competitors[0]
+        return [(criterion, competitor) for criterion in criteria for competitor in competitors]
 
-    def _refresh_cell(self, criterion_id: str, competitor_id: str) -> None:
-        """One rating changed: update its row's points and the totals, repaint just those."""
-        state = edit.rating_state(self.controller.session, competitor_id, criterion_id)
-        self.board.set_value(criterion_id, competitor_id, state.value if state else "")
-        key = (criterion_id, competitor_id)
-        as_of = state.as_of if state is not None else None
-        if is_stale(as_of, self.today, self.stale_after_days):
-            self.stale.add(key)
-        else:
-            self.stale.discard(key)
+    def _refresh_cells(self, cells: list[tuple[str, str]]) -> None:
+        """Ratings changed: update their rows' points and the totals, repaint just those."""
+        session = self.controller.session
+        for criterion_id, competitor_id in cells:
+            state = edit.rating_state(session, competitor_id, criterion_id)
+            self.board.set_value(criterion_id, competitor_id, state.value if state else "")
+            key = (criterion_id, competitor_id)
+            as_of = state.as_of if state is not None else None
+            if is_stale(as_of, self.today, self.stale_after_days):
+                self.stale.add(key)
+            else:
+                self.stale.discard(key)
         self._recount()
+        self._repaint_rows({criterion_id for criterion_id, _competitor in cells})
+
+    def _refresh_criteria(self, change: Change) -> bool:
+        """A criteria-only change that keeps every criterion in its place (a weight, a kind,
+        a name, a description): those rows and the totals are updated in place. False when the
+        change needs a reload (criteria added, removed or moved, or other kinds written)."""
+        if change.kinds != {CRITERIA} or not change.ids:
+            return False
+        named = [i for i in change.ids if i in self.criteria]
+        if not named or len(named) > MAX_CELLS:
+            return False
+        fresh = {c.id: c for c in edit.criteria_by_id(self.controller.session, named)}
+        if fresh.keys() != set(named):
+            return False  # one was removed
+        for criterion_id, criterion in fresh.items():
+            if self._places.get(criterion_id) != (criterion.category_id, criterion.position):
+                return False
+        for criterion_id, c in fresh.items():
+            self.criteria[criterion_id] = CriterionInfo(
+                c.id, c.category_id, c.name, c.description, c.weight, c.kind
+            )
+            self.board.set_criterion(
+                CriterionRow(c.id, c.name, c.category_id, float(c.weight), c.kind)
+            )
+        self.rows = [
+            MatrixRow("criterion", entry.id, fresh[entry.id].name)
+            if entry.kind == "criterion" and entry.id in fresh
+            else entry
+            for entry in self.rows
+        ]
+        self._recount()
+        self._repaint_rows(set(fresh))
+        return True
+
+    def _repaint_rows(self, criterion_ids: set[str]) -> None:
+        """Repaint the rows of ``criterion_ids``, their categories' and the totals and ranks."""
+        categories = {self.criteria[i].category_id for i in criterion_ids}
         last = self.columnCount() - 1
-        category = self.criteria[criterion_id].category_id
         for row, entry in enumerate(self.rows):
-            if entry.kind in ("total", "rank") or entry.id in (criterion_id, category):
+            if (
+                entry.kind in ("total", "rank")
+                or entry.id in criterion_ids
+                or entry.id in categories
+            ):
                 self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
     # -- shape ----------------------------------------------------------------------------------

@@ -200,7 +200,7 @@ class RequirementActions:
 
         def undo() -> None:
             if ids:
-                records.remove(session, model, ids)
+                records.delete(session, model, ids)  # redo writes them again: nothing kept
             for (record_id, _values), previous in zip(changes, before, strict=True):
                 records.set_fields(session, model, record_id, **previous)
 

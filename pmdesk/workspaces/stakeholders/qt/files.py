@@ -76,6 +76,8 @@ def export_picture(
         path = dialogs.choose_export_file(page, "Export Picture", suggestion, filters)
         if path is None:
             return None
+    if view != "grid":
+        page.ensure_map_drawn()  # drawn when first shown: it may not have been yet
     scene = page.grid.scene if view == "grid" else page.comm_map.scene
     heading = "Stakeholders by influence and interest" if view == "grid" else "Communication map"
     title = f"{product} — {heading}"

@@ -44,7 +44,8 @@ def card_info(person: Stakeholder, today: date) -> CardInfo:
         f"<i>Needs:</i> {escape(person.needs)}" if person.needs else "",
         f"<i>Plan:</i> {escape(plan)}" if plan else "",
     ]
-    if person.is_overdue(today):
+    overdue = person.is_overdue(today)
+    if overdue:
         assert person.next_touchpoint is not None
         lines.append(
             f"<span style='color:{theme.ink_css('#b42318', on=theme.card())}'>"
@@ -58,7 +59,7 @@ def card_info(person: Stakeholder, today: date) -> CardInfo:
         person.name,
         person.role or person.department,
         person.attitude,
-        person.is_overdue(today),
+        overdue,
         "<br>".join(line for line in lines if line),
     )
 

@@ -109,11 +109,9 @@ class CardItem(QGraphicsItem):
             QPen(theme.scene_ink("#1d4ed8"), 2) if selected else QPen(theme.card_edge(), 1)
         )
         painter.drawRoundedRect(box, 5, 5)
-        stripe = QPainterPath()
-        stripe.addRoundedRect(QRectF(box.left(), box.top(), 10, box.height()), 5, 5)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
-        painter.drawPath(stripe.intersected(_stripe_clip(box)))
+        painter.drawPath(_stripe())
         painter.setPen(theme.scene_ink(chart.INK))
         painter.setFont(_NAME_FONT)
         if self.compact:  # a crowded cell: the name alone, on its own line
@@ -177,10 +175,22 @@ _NAME_FONT = font(12, bold=True)
 _SUBTITLE_FONT = font(10)
 
 
-def _stripe_clip(box: QRectF) -> QPainterPath:
-    clip = QPainterPath()
-    clip.addRect(QRectF(box.left(), box.top(), 5, box.height()))
-    return clip
+_STRIPE: list[QPainterPath] = []
+
+
+def _stripe() -> QPainterPath:
+    """The attitude stripe down a card's left edge (rounded outside, square inside): every
+    card has the same box, so the shape is made once rather than at every paint."""
+    if not _STRIPE:
+        box = QRectF(
+            -chart.CARD_WIDTH / 2, -chart.CARD_HEIGHT / 2, chart.CARD_WIDTH, chart.CARD_HEIGHT
+        )
+        stripe = QPainterPath()
+        stripe.addRoundedRect(QRectF(box.left(), box.top(), 10, box.height()), 5, 5)
+        clip = QPainterPath()
+        clip.addRect(QRectF(box.left(), box.top(), 5, box.height()))
+        _STRIPE.append(stripe.intersected(clip))
+    return _STRIPE[0]
 
 
 class LinksItem(QGraphicsItem):

@@ -50,13 +50,14 @@ class GridPanel(QWidget):
         today: date,
         show_in_table: Callable[[str], None],
         parent: QWidget | None = None,
+        data: edit.StakeholderMap | None = None,
     ) -> None:
         super().__init__(parent)
         self.controller = controller
         self.today = today
         self.map_filter = MapFilter()
         self._show_in_table = show_in_table
-        self._data: edit.StakeholderMap | None = None
+        self._data = data  # the page's records, read once for all its views
         self.scene = GridScene(movable=not controller.read_only, parent=self)
         self.scene.on_move = self.move_stakeholder
         self.scene.on_open = show_in_table
@@ -119,7 +120,7 @@ class GridPanel(QWidget):
 
         controller.changed.connect(self._on_changed)
         self._fill_snapshots()
-        self.refresh()
+        self.refresh(() if data is not None else None)
 
     # -- refresh -------------------------------------------------------------------------------
 

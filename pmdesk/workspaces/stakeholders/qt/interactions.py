@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -156,11 +156,17 @@ class InteractionModel(QAbstractTableModel):
 
 class EngagementPanel(QWidget):
     def __init__(
-        self, controller: DocumentController, today: date, parent: QWidget | None = None
+        self,
+        controller: DocumentController,
+        today: date,
+        parent: QWidget | None = None,
+        lazy: bool = False,
     ) -> None:
         super().__init__(parent)
         self.controller = controller
         self.today = today
+        # A lazy panel (a tab not shown yet) reads the project only when it becomes visible.
+        self._lazy = self._stale = lazy
         self.due_model = DueModel(today, self)
         self.due_table = _table(self.due_model, "Needs attention")
         self.due_table.doubleClicked.connect(self._open_due)
@@ -232,11 +238,13 @@ class EngagementPanel(QWidget):
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(splitter)
         controller.changed.connect(self._on_changed)
-        self.refresh()
+        if not lazy:
+            self.refresh()
 
     # -- refresh -------------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        self._stale = False
         session = self.controller.session
         current = self.person.currentData()
         self.person.blockSignals(True)
@@ -256,7 +264,15 @@ class EngagementPanel(QWidget):
 
     def _on_changed(self, change: Change) -> None:
         if change.touches(PEOPLE) or change.touches(INTERACTIONS):
+            if self.isVisible() or not self._lazy:
+                self.refresh()
+            else:
+                self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
             self.refresh()
+        super().showEvent(event)
 
     def _refresh_log(self) -> None:
         person_id = self.person.currentData()

@@ -63,7 +63,9 @@ class StakeholdersPage(QWidget):
         self.map_filter = MapFilter()
         self._data = edit.load_map(controller.session)
 
-        self.table_model = StakeholderTableModel(controller, self, today=self.today)
+        self.table_model = StakeholderTableModel(
+            controller, self, today=self.today, rows=self._data.stakeholders
+        )
         self.proxy = StakeholderFilterProxy(self)
         self.proxy.setSourceModel(self.table_model)
         self.table = self._build_table()
@@ -218,13 +220,17 @@ class StakeholdersPage(QWidget):
         from pmdesk.workspaces.stakeholders.qt.grid_panel import GridPanel
         from pmdesk.workspaces.stakeholders.qt.interactions import EngagementPanel
 
-        self.grid = GridPanel(self.controller, self.today, self.select_in_table)
+        self.grid = GridPanel(self.controller, self.today, self.select_in_table, data=self._data)
         self.comm_map = CommunicationMap(self.select_in_table)
         self.tabs.addTab(self.grid, "Power / interest grid")
         self.tabs.addTab(self.comm_map, "Communication map")
         self.tabs.addTab(self.table, "Table")
-        self.engagement = EngagementPanel(self.controller, self.today)
+        # The tabs not on show read the project when they are first shown: a big project's
+        # page paints as soon as its grid is ready.
+        self.engagement = EngagementPanel(self.controller, self.today, lazy=True)
         self.tabs.addTab(self.engagement, "Interactions and follow-ups")
+        self._map_stale = True
+        self.tabs.currentChanged.connect(self._tab_shown)
         self._refresh_map()
 
     # -- filter --------------------------------------------------------------------------------
@@ -254,7 +260,21 @@ class StakeholdersPage(QWidget):
         self.grid.set_filter(self.map_filter)
         self._refresh_map()
 
+    def _tab_shown(self) -> None:
+        if self.tabs.currentWidget() is self.comm_map and self._map_stale:
+            self.ensure_map_drawn()
+
     def _refresh_map(self) -> None:
+        self._map_stale = True
+        if self.tabs.currentWidget() is self.comm_map:
+            self.ensure_map_drawn()
+
+    def ensure_map_drawn(self) -> None:
+        """Draw the communication map if the records or the filter changed since it was drawn
+        (it is drawn when its tab is shown, or when it is exported)."""
+        if not self._map_stale:
+            return
+        self._map_stale = False
         data = self._data
         product = get_project(self.controller.session).name
         shown = [person for person in data.stakeholders if self.map_filter.matches(person)]

@@ -515,3 +515,39 @@ def test_the_add_competitor_dialog_offers_ours_ticked_in_a_new_matrix(qtbot, mon
     monkeypatch.setattr(QDialog, "exec", answer)
     assert ask.ask_new_competitor(None, ours_marked=False) == ("FieldLoop", True)
     assert seen == [True]
+
+
+def test_a_weight_edit_updates_its_row_and_the_totals_without_resetting(qtbot, controller):
+    model = MatrixModel(controller)
+    resets: list[bool] = []
+    repainted: set[int] = set()
+    model.modelReset.connect(lambda: resets.append(True))
+    model.dataChanged.connect(lambda top, _bottom, _roles=(): repainted.add(top.row()))
+    row = next(r for r, e in enumerate(model.rows) if e.name == "Price per technician")
+    before = model.index(0, FIXED_COLUMNS + 1).data()
+    assert model.setData(model.index(row, 1), "3")
+    assert not resets
+    assert model.index(row, 1).data() == "3"
+    untouched = next(r for r, e in enumerate(model.rows) if e.name == "Works offline")
+    assert {0, 1, row} <= repainted and untouched not in repainted
+    controller.undo_stack.undo()
+    assert model.index(row, 1).data() == "1"
+    assert model.index(0, FIXED_COLUMNS + 1).data() == before
+    assert not resets
+
+
+def test_a_pasted_block_updates_its_cells_and_the_totals_without_resetting(qtbot, controller):
+    model = MatrixModel(controller)
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    auto = cell(model, "Auto dispatch", "FieldLoop")
+    offline = cell(model, "Works offline", "FieldLoop")
+    us = model.competitors[0][0]
+    criteria = {e.name: e.id for e in model.rows if e.kind == "criterion"}
+    values = {(us, criteria["Auto dispatch"]): "2", (us, criteria["Works offline"]): "yes"}
+    assert actions.rate_cells(controller, "Paste", values)
+    assert not resets
+    assert (auto.data(), offline.data()) == ("2", "Yes")
+    controller.undo_stack.undo()
+    assert (auto.data(), offline.data()) == ("5", "—")  # unrated again
+    assert not resets

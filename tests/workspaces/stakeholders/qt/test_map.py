@@ -25,6 +25,7 @@ def controller(sample_document):
 def page(qtbot, controller):
     page = StakeholdersPage(controller, today=TODAY)
     qtbot.addWidget(page)
+    page.tabs.setCurrentWidget(page.comm_map)  # the map is drawn when its tab is shown
     return page
 
 
@@ -85,3 +86,12 @@ def test_relationship_lines_can_be_shown_on_the_map_and_follow_edits(page, contr
     page.grid.add_relationship(leo.id, dana.id, "influences")
     assert page.comm_map.links.count == drawn + 1
     assert page.comm_map.links.isVisible()  # the choice survives the redraw
+
+
+def test_edits_made_while_the_map_is_hidden_show_when_it_is_opened(page, controller):
+    page.tabs.setCurrentWidget(page.table)
+    row = page.table_model.row_of(next(iter(page.comm_map.chips)))
+    page.table_model.setData(page.table_model.index(row, FIELD_COLUMN["cadence"]), "Daily")
+    page.tabs.setCurrentWidget(page.comm_map)
+    person = page.table_model.stakeholder(row)
+    assert page.comm_map.chips[person.id].plan.endswith("Daily")

@@ -193,3 +193,37 @@ def test_cells_have_proper_editors_that_store_real_values(page, controller):
     assert _person(session, "Omar Haddad").notes == "First line\nSecond line"
     assert _index(page.table_model, "Omar Haddad", "notes").data() == "First line"
     assert controller.undo_stack.count() == 4
+
+
+def test_an_edit_repaints_only_its_row_and_the_selection_stays(page, controller):
+    # Typed in the table as a PM does it: select a row, edit another person's cell.
+    page.tabs.setCurrentWidget(page.table)
+    page.table.selectRow(0)
+    chosen = page.proxy.index(0, 0).data()
+    resets: list[bool] = []
+    repainted: list[tuple[int, int]] = []
+    page.table_model.modelReset.connect(lambda: resets.append(True))
+    page.table_model.dataChanged.connect(
+        lambda top, bottom, _roles=(): repainted.append((top.row(), bottom.row()))
+    )
+    index = _index(page.table_model, "Omar Haddad", "cadence")
+    assert page.table_model.setData(index, "Weekly")
+    assert not resets
+    assert repainted == [(index.row(), index.row())]  # not the whole table
+    selected = page.table.selectionModel().selectedRows()
+    assert [row.data() for row in selected] == [chosen]
+
+
+def test_an_edit_of_the_sorted_column_moves_its_row_without_a_reset(page, controller):
+    page.table.sortByColumn(FIELD_COLUMN["influence"], Qt.SortOrder.DescendingOrder)
+    resets: list[bool] = []
+    page.table_model.modelReset.connect(lambda: resets.append(True))
+    last = page.proxy.rowCount() - 1
+    name = page.proxy.index(last, 0).data()
+    source = page.proxy.mapToSource(page.proxy.index(last, FIELD_COLUMN["influence"]))
+    assert page.table_model.setData(source, 10)
+    assert not resets
+    tops = [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())]
+    assert tops.index(name) < last  # it rose with its new influence
+    influence = [int(page.proxy.index(r, FIELD_COLUMN["influence"]).data()) for r in range(last)]
+    assert influence == sorted(influence, reverse=True)
