@@ -92,6 +92,7 @@ class BriefingDocument:
         self.chart_text: list[tuple[str, float]] = []
         self.chart_words: list[str] = []  # the text drawn inside the pictures
         self._toc_anchor: Paragraph | None = None
+        self._last_section: Any = None
         self.pages = PageEstimate(lambda: self.content_height)
         # List styles a template lacked carry no bullets: the writer draws those itself.
         self._plain_lists = ensure_styles(document, restyle=styled)
@@ -100,7 +101,12 @@ class BriefingDocument:
 
     @property
     def _section(self) -> Any:
-        return self.docx.sections[-1]
+        # The last section is always the body's own sectPr (a new section clones it into a
+        # paragraph and keeps it last), so one wrapper serves for the whole export; asking
+        # ``sections[-1]`` each time searches the whole body and grew with the document.
+        if self._last_section is None:
+            self._last_section = self.docx.sections[-1]
+        return self._last_section
 
     @property
     def content_width(self) -> float:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from pmdesk.export.audience import NOTES
 from pmdesk.export.section import OptionSpec, SectionContext
-from pmdesk.export.text import clipped
+from pmdesk.export.text import clipped, counted
 from pmdesk.export.writer import BriefingDocument, Column
 from pmdesk.workspaces.goals.chart.figure import trend_figure
 from pmdesk.workspaces.goals.chart.layout import trend_layout
@@ -21,6 +21,10 @@ CHART_WIDTH = 520.0
 CHART_HEIGHT = 190.0
 FIELD = "Goals"
 CHARTS_MAX = 12  # trend charts in one briefing: about four pages
+# Objectives written out one by one (those with a key result off track first); the rest share
+# one table, so a big portfolio does not spend a page on each before the next section.
+DETAILED_MAX = 10
+OFF_TRACK_MAX = 15  # reasons listed under "Off track, and why"
 NOTE_SHOWN = 300  # characters of a check-in's note in "Off track, and why"
 
 
@@ -81,18 +85,55 @@ class GoalsSection:
                         ),
                         f"{FIELD} › Off track",
                     )
-                    for objective, result in content.off_track
+                    for objective, result in content.off_track[:OFF_TRACK_MAX]
                 ],
                 leads=True,
             )
+            if len(content.off_track) > OFF_TRACK_MAX:
+                more = len(content.off_track) - OFF_TRACK_MAX
+                out.note(
+                    f"…and {counted(more, 'more key result')} off track in the Goals workspace."
+                )
+        detailed = _detailed(content)
         charted = _charted(content) if context.option(CHARTS) else set()
         for objective in content.objectives:
-            self._objective(objective, out, context, charted)
+            if objective.id in detailed:
+                self._objective(objective, out, context, charted)
+        others = [o for o in content.objectives if o.id not in detailed]
+        if others:
+            self._others(others, out)
         if context.option(CHARTS) and len(charted) < results:
             out.note(
                 f"Trend charts are drawn for {len(charted):,} of {results:,} key results, those "
                 "off track first; the Goals workspace has every one."
             )
+
+    def _others(self, others: list[ObjectiveView], out: BriefingDocument) -> None:
+        out.heading("Other objectives", 2)
+        out.note(
+            f"{counted(len(others), 'more objective')}, summarised; the Goals workspace has "
+            "each one's key results."
+        )
+        rows = []
+        for objective in others:
+            states = [result.judgement.state for result in objective.key_results]
+            rows.append(
+                [
+                    objective.title,
+                    objective.period,
+                    str(len(states)),
+                    str(states.count("off_track") or ""),
+                    str(states.count("at_risk") or ""),
+                ]
+            )
+        columns = [
+            Column("Objective", 3.0),
+            Column("Period", 1.2),
+            Column("Key results", 1.0, numeric=True),
+            Column("Off track", 0.9, numeric=True),
+            Column("At risk", 0.9, numeric=True),
+        ]
+        out.table(columns, rows, f"{FIELD} › Other objectives")
 
     def _objective(
         self,
@@ -163,6 +204,14 @@ class GoalsSection:
                     "and the target.",
                     max_height=out.content_height * 0.24,
                 )
+
+
+def _detailed(content: GoalsContent) -> set[str]:
+    """The objectives written out in full: those with a key result off track first, then in
+    order, up to :data:`DETAILED_MAX`."""
+    order = [objective.id for objective, _result in content.off_track]
+    order += [objective.id for objective in content.objectives]
+    return set(list(dict.fromkeys(order))[:DETAILED_MAX])
 
 
 def _charted(content: GoalsContent) -> set[str]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from pmdesk.export.section import OptionSpec, SectionContext
+from pmdesk.export.text import counted
 from pmdesk.export.writer import BriefingDocument, Column
 from pmdesk.workspaces.launches.model import DECISIONS, DEPARTMENTS, STATUSES, TIERS
 from pmdesk.workspaces.launches.query import LaunchPlan, owners, plans
@@ -20,6 +21,9 @@ PAST = OptionSpec(
     hint="Launches whose launch day is before the briefing's date",
 )
 ATTENTION_MAX = 12
+# Launches shown one by one, soonest first; the rest share one table. A big portfolio would
+# otherwise spend two pages per launch on plans the reader cannot take in at once.
+DETAILED_MAX = 8
 
 
 @dataclass(frozen=True)
@@ -72,8 +76,11 @@ class LaunchesSection:
             out.note("1 launch already past is left out.")
         elif content.hidden:
             out.note(f"{content.hidden} launches already past are left out.")
-        for plan in content.plans:
+        soonest = sorted(content.plans, key=lambda plan: plan.readiness.launch_day)
+        for plan in soonest[:DETAILED_MAX]:
             self._launch(plan, content.names, out, context)
+        if len(soonest) > DETAILED_MAX:
+            self._later(soonest[DETAILED_MAX:], out, context)
 
     def _launch(
         self,
@@ -113,6 +120,37 @@ class LaunchesSection:
             )
         out.table(columns, rows, "Launches › Readiness")
         self._attention(state.blockers, names, out, context, state.go_no_go_day)
+
+    def _later(
+        self, later: list[LaunchPlan], out: BriefingDocument, context: SectionContext
+    ) -> None:
+        out.heading("Later launches", 2)
+        out.note(
+            f"Shown above: the {counted(DETAILED_MAX, 'soonest launch', 'soonest launches')}. "
+            f"Summarised here: {counted(len(later), 'later launch', 'later launches')}; the "
+            "Launches workspace has each one's plan."
+        )
+        rows = []
+        for plan in later:
+            state = plan.readiness
+            ready = sum(task.ready for task in state.tasks)
+            rows.append(
+                [
+                    plan.launch.name,
+                    TIERS.get(plan.launch.tier, plan.launch.tier),
+                    context.audience.day(state.launch_day),
+                    f"{ready} of {len(state.tasks)}",
+                    str(len(state.late) or ""),
+                ]
+            )
+        columns = [
+            Column("Launch", 2.6),
+            Column("Tier", 0.9),
+            Column("Launch day", 1.2),
+            Column("Ready", 0.9, numeric=True),
+            Column("Late", 0.6, numeric=True),
+        ]
+        out.table(columns, rows, "Launches › Later launches")
 
     def _attention(
         self,

@@ -8,6 +8,7 @@ import docx
 
 from pmdesk.briefing.exporter import BriefingSettings, export_briefing
 from pmdesk.briefing.model import SectionChoice
+from pmdesk.workspaces.goals import section as goals_section
 
 
 def _export(tmp_path, session, options=None):
@@ -39,3 +40,20 @@ def test_finished_objectives_and_charts_follow_the_options(tmp_path, sample_docu
     result, text = _export(tmp_path, sample_document.session, {"finished": True, "charts": False})
     assert "Make onboarding a one-week job" in text
     assert result.pictures == 0
+
+
+def test_a_big_portfolio_writes_out_the_objectives_off_track_and_sums_up_the_rest(
+    tmp_path, sample_document, monkeypatch
+):
+    monkeypatch.setattr(goals_section, "DETAILED_MAX", 1)  # as a portfolio past the caps
+    monkeypatch.setattr(goals_section, "OFF_TRACK_MAX", 1)
+    _result, text = _export(tmp_path, sample_document.session)
+    document = docx.Document(str(tmp_path / "goals.docx"))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    others = next(t for t in document.tables if t.rows[0].cells[0].text == "Objective")
+    summed = [row.cells[0].text for row in others.rows[1:]]
+    assert len(summed) == 2 and not set(summed) & set(headings)
+    assert "…and 1 more key result off track in the Goals workspace." in text
+    assert "2 more objectives, summarised" in text
+    # The one written out holds a key result off track: the summed ones hold fewer than the 2.
+    assert sum(int(row.cells[3].text or 0) for row in others.rows[1:]) < 2

@@ -10,6 +10,7 @@ import docx
 from pmdesk.briefing.exporter import BriefingSettings, export_briefing
 from pmdesk.briefing.model import SectionChoice
 from pmdesk.domain import records
+from pmdesk.workspaces.launches import section as launch_section
 from pmdesk.workspaces.launches.model import Launch
 
 
@@ -49,3 +50,16 @@ def test_a_project_without_launches_says_so(tmp_path, sample_document):
     records.remove(session, Launch, [launch.id for launch in session.query(Launch)])
     text, _ = _export(tmp_path, session, date(2026, 12, 20))
     assert "No launch has been planned yet." in text
+
+
+def test_a_big_portfolio_shows_the_soonest_launches_and_sums_up_the_rest(
+    tmp_path, sample_document, monkeypatch
+):
+    monkeypatch.setattr(launch_section, "DETAILED_MAX", 1)  # as a portfolio past the cap
+    text, tables = _export(tmp_path, sample_document.session, date(2026, 12, 20))
+    assert "Dispatch 3.0 with auto-dispatch · Minor, 26 Mar 2027" in text  # the soonest
+    assert "Spring launch: offline technician app · Major" not in text
+    assert "Shown above: the 1 soonest launch. Summarised here: 1 later launch;" in text
+    later = next(t for t in tables if t[0][0] == "Launch")
+    assert later[1][0] == "Spring launch: offline technician app"
+    assert later[1][2] == "14 Apr 2027" and later[1][3] == "5 of 27"
