@@ -36,7 +36,7 @@ from pmdesk.store.document import Document
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 MINIMUM = theme.TEXT_CONTRAST
-SPAN_COLOUR = re.compile(r"color\s*:\s*(#[0-9a-fA-F]{6})")
+SPAN_COLOUR = re.compile(r"(?<![-\w])color\s*:\s*(#[0-9a-fA-F]{6})")  # text, not background-color
 
 
 @pytest.fixture
