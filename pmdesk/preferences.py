@@ -21,20 +21,6 @@ if TYPE_CHECKING:
 NAME_MAX = 200  # the briefing's author field holds this much
 DEFAULT_STALE_DAYS = 180  # as the competition workspace's own default
 STALE_DAYS_MAX = 3650
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 @dataclass(frozen=True)

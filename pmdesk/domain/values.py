@@ -31,6 +31,23 @@ def parse_date(value: object, label: str) -> date | None:
         raise ValidationError(f"{label} must be a date like 2026-03-31, not “{text}”.") from None
 
 
+# The months as a fiscal-year start is chosen (in English, whatever the system's locale).
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
 def parse_whole_number(value: object, label: str, low: int, high: int) -> int:
     """A whole number from ``low`` to ``high``, from a number or text a person typed."""
     number: int | None = None

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.domain.values import MONTHS
 from pmdesk.errors import ValidationError
-from pmdesk.preferences import MONTHS, NAME_MAX, STALE_DAYS_MAX, Preferences, check_template
+from pmdesk.preferences import NAME_MAX, STALE_DAYS_MAX, Preferences, check_template
 
 GROUP = "preferences"
 

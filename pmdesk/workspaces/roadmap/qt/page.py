@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk import registry
+from pmdesk.domain.values import MONTHS
 from pmdesk.gui import dialogs, theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.reveal import select_list_item, select_scene_item
@@ -65,20 +66,6 @@ from pmdesk.workspaces.stakeholders.model import Stakeholder
 
 # Every roadmap record, and the stakeholders whose names show as owners.
 ROADMAP_KINDS = registry.spec("roadmap").kinds() | {Stakeholder.__tablename__}
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 class RoadmapPage(QWidget):
