@@ -108,15 +108,30 @@ def _menu_rows(where: str, menu: QMenu) -> list[tuple[str, str, str]]:
     return rows
 
 
+_DEDICATED_KEYS = frozenset(
+    {
+        Qt.Key.Key_Undo,
+        Qt.Key.Key_Redo,
+        Qt.Key.Key_Find,
+        Qt.Key.Key_Help,
+        Qt.Key.Key_Copy,
+        Qt.Key.Key_Cut,
+        Qt.Key.Key_Paste,
+        Qt.Key.Key_Open,
+        Qt.Key.Key_Save,
+        Qt.Key.Key_Close,
+        Qt.Key.Key_New,
+    }
+)
+
+
 def _keys(action: QAction) -> str:
     """The keys of an action as the menu shows them ("Ctrl+Shift+Z, Ctrl+Y")."""
-    name = _plain(action.text())
     bound = [
-        shown
+        key.toString(QKeySequence.SequenceFormat.NativeText)
         for key in action.shortcuts()
-        if not key.isEmpty()
-        # a keyboard's own Undo key is named like the action: listing it says nothing
-        and (shown := key.toString(QKeySequence.SequenceFormat.NativeText)) != name
+        # a keyboard's own Undo, Find or Help key does what it says: listing it says nothing
+        if not key.isEmpty() and key[0].key() not in _DEDICATED_KEYS
     ]
     if not bound and "\t" in action.text():  # keys a focused widget handles, shown in the menu
         bound = [action.text().split("\t", 1)[1]]

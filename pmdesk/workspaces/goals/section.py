@@ -95,7 +95,7 @@ class GoalsSection:
                     f"…and {counted(more, 'more key result')} off track in the Goals workspace."
                 )
         detailed = _detailed(content)
-        charted = _charted(content) if context.option(CHARTS) else set()
+        charted = _charted(content, detailed) if context.option(CHARTS) else set()
         for objective in content.objectives:
             if objective.id in detailed:
                 self._objective(objective, out, context, charted)
@@ -214,12 +214,17 @@ def _detailed(content: GoalsContent) -> set[str]:
     return set(list(dict.fromkeys(order))[:DETAILED_MAX])
 
 
-def _charted(content: GoalsContent) -> set[str]:
-    """The key results that get a trend chart: those off track first, then in order, up to
-    :data:`CHARTS_MAX` (a project with 180 key results would otherwise spend 60 pages on
-    charts before the next section)."""
-    order = [result.id for _objective, result in content.off_track]
-    order += [result.id for objective in content.objectives for result in objective.key_results]
+def _charted(content: GoalsContent, detailed: set[str]) -> set[str]:
+    """The key results that get a trend chart, among the objectives written out: those off
+    track first, then in order, up to :data:`CHARTS_MAX` (a project with 180 key results would
+    otherwise spend 60 pages on charts before the next section)."""
+    order = [result.id for objective, result in content.off_track if objective.id in detailed]
+    order += [
+        result.id
+        for objective in content.objectives
+        if objective.id in detailed
+        for result in objective.key_results
+    ]
     return set(list(dict.fromkeys(order))[:CHARTS_MAX])
 
 
