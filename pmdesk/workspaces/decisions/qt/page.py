@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.toolbar import OverflowRow
 from pmdesk.workspaces.decisions import query
 from pmdesk.workspaces.decisions.model import LINK_KINDS, STATUSES, Decision
 from pmdesk.workspaces.decisions.qt import actions
@@ -112,7 +113,9 @@ class DecisionsPage(QWidget):
         title.setObjectName("pageTitle")
         self.summary = QLabel()
         self.summary.setObjectName("pageSummary")
-        self.add_button = _tool_button("Add", "Log a decision, or a question still to decide")
+        self.add_button = _tool_button(
+            "Add Decision", "Log a decision, or a question still to decide"
+        )
         self.add_button.clicked.connect(self.add_decision)
         self.delete_button = _tool_button("Delete", "Delete the selected decisions")
         self.delete_button.clicked.connect(self.delete_selected)
@@ -124,8 +127,11 @@ class DecisionsPage(QWidget):
         row.addSpacing(12)
         row.addWidget(self.summary, 0, Qt.AlignmentFlag.AlignBottom)
         row.addStretch(1)
-        row.addWidget(self.add_button)
-        row.addWidget(self.delete_button)
+        # One row of actions, "Add" first; what does not fit waits in its "More" menu.
+        self.actions_row = OverflowRow()
+        self.actions_row.add(self.add_button)
+        self.actions_row.add(self.delete_button)
+        row.addWidget(self.actions_row)
         return row
 
     def _build_filters(self) -> QHBoxLayout:
