@@ -225,7 +225,7 @@ class BusinessCasePage(QWidget):
         row = QHBoxLayout()
         add = QPushButton("Add cost…" if kind == "cost" else "Add tier…")
         add.clicked.connect(lambda: self._add_row(kind))
-        remove = QPushButton("Remove")
+        remove = QPushButton("Delete")
         remove.clicked.connect(lambda: self._remove_row(kind, table))
         row.addWidget(add)
         row.addWidget(remove)

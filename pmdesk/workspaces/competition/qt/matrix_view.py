@@ -93,9 +93,9 @@ class MatrixPanel(MatrixHandlers, QWidget):
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().currentChanged.connect(lambda *_: self._show_evidence())
 
-        self.add_competitor_button = QPushButton("Add competitor")
-        self.add_category_button = QPushButton("Add category")
-        self.add_criterion_button = QPushButton("Add criterion")
+        self.add_competitor_button = QPushButton("Add Competitor")
+        self.add_category_button = QPushButton("Add Category")
+        self.add_criterion_button = QPushButton("Add Criterion")
         self.remove_button = QPushButton("Delete")
         self.import_button = QPushButton("Import CSV…")
         self.export_button = QPushButton("Export CSV…")

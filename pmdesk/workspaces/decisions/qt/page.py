@@ -30,7 +30,6 @@ from pmdesk.gui.toolbar import OverflowRow
 from pmdesk.workspaces.decisions import query
 from pmdesk.workspaces.decisions.model import LINK_KINDS, STATUSES, Decision
 from pmdesk.workspaces.decisions.qt import actions
-from pmdesk.workspaces.decisions.qt import dialogs as ask
 from pmdesk.workspaces.decisions.qt.detail import DecisionDetail
 from pmdesk.workspaces.decisions.qt.table_model import (
     COLUMNS,
@@ -340,13 +339,9 @@ class DecisionsPage(QWidget):
         return self.delete_decisions(ids) if ids else False
 
     def delete_decisions(self, ids: list[str]) -> bool:
-        """Ask, then delete decisions and their links as one undoable step."""
+        """Delete decisions and their links as one undoable step; no question, Undo is there."""
         entries = query.load_log(self.controller.session, ids)
         if not entries:
-            return False
-        questions = [" ".join(entry.decision.question.split()) for entry in entries]
-        links = sum(len(entry.links) for entry in entries)
-        if not ask.confirm_delete_decisions(self, questions, links):
             return False
         return actions.delete_decisions(self.controller, [entry.id for entry in entries])
 

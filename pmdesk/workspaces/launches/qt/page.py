@@ -139,9 +139,9 @@ class LaunchesPage(QWidget):
         for key, label in DEPARTMENTS.items():
             self.department.addItem(label, key)
         self.department.setAccessibleName("Department of a new task")
-        self.add_task_button = _button("Add task", "Add a readiness task for this department")
+        self.add_task_button = _button("Add Task", "Add a readiness task for this department")
         self.add_task_button.clicked.connect(self.add_task)
-        self.delete_task_button = _button("Delete tasks", "Delete the selected tasks (Delete)")
+        self.delete_task_button = _button("Delete Tasks", "Delete the selected tasks (Delete)")
         self.delete_task_button.clicked.connect(self.delete_selected_tasks)
         self.filter_note = QLabel()
         self.filter_note.setObjectName("pageSummary")
