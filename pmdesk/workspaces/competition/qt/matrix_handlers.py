@@ -14,11 +14,12 @@ from pmdesk.errors import PmdeskError
 from pmdesk.gui import dialogs
 from pmdesk.gui.document import DocumentController
 from pmdesk.gui.import_preview import read_in_background
+from pmdesk.workspaces.competition import edit
 from pmdesk.workspaces.competition import io as matrix_csv
 from pmdesk.workspaces.competition.model import Competitor, Criterion, CriterionCategory
 from pmdesk.workspaces.competition.qt import actions
 from pmdesk.workspaces.competition.qt import dialogs as ask
-from pmdesk.workspaces.competition.qt.matrix_model import FIXED_COLUMNS, MatrixModel
+from pmdesk.workspaces.competition.qt.matrix_model import CRITERIA, FIXED_COLUMNS, MatrixModel
 
 EXPORT_NAME = "competitive-matrix.csv"
 
@@ -96,11 +97,16 @@ class MatrixHandlers:
         else:
             self.controller.failed.emit("Select a criterion, a category or a competitor first.")
 
-    # Deleting asks nothing: it is one undo step, and Edit › Undo names what went.
+    # Deleting asks nothing: it is one undo step, and Edit › Undo names what went, with the
+    # other workspaces' records that lose their link to it (they stay).
+
+    def _used_elsewhere(self, table_name: str, record_id: str) -> str:
+        uses = edit.usage_elsewhere(self.controller.session, table_name, record_id)
+        return "".join(f"; used by {count} {label}" for label, count in uses)
 
     def remove_criterion(self, criterion_id: str) -> bool:
         name = self.model.criteria[criterion_id].name
-        text = f"Delete the criterion “{name}”"
+        text = f"Delete the criterion “{name}”" + self._used_elsewhere(CRITERIA, criterion_id)
         return actions.remove(self.controller, Criterion, criterion_id, text)
 
     def remove_category(self, category_id: str) -> bool:
@@ -110,7 +116,8 @@ class MatrixHandlers:
 
     def remove_competitor(self, competitor_id: str) -> bool:
         name = next(c[1] for c in self.model.competitors if c[0] == competitor_id)
-        return actions.remove(self.controller, Competitor, competitor_id, f"Delete “{name}”")
+        text = f"Delete “{name}”" + self._used_elsewhere(Competitor.__tablename__, competitor_id)
+        return actions.remove(self.controller, Competitor, competitor_id, text)
 
     # -- CSV ------------------------------------------------------------------------------------
 
