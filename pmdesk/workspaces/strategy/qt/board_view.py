@@ -102,12 +102,12 @@ class BoardsView(QWidget):
         left_layout.setContentsMargins(0, 8, 0, 0)
         left_layout.addWidget(QLabel("Boards"))
         left_layout.addWidget(self.list, 1)
-        # The boards' own row of actions, "Add" first, as in every workspace.
-        self.boards_row = OverflowRow()
+        # The boards' own row, "Add" first; a plain row, so the list stays as wide as its buttons.
+        row = QHBoxLayout()
         for button in (self.new_button, self.rename_button, self.remove_board_button):
             button.setEnabled(not controller.read_only)
-            self.boards_row.add(button)
-        left_layout.addWidget(self.boards_row)
+            row.addWidget(button)
+        left_layout.addLayout(row)
         left_layout.addWidget(self.problems)
 
         self.scene = BoardScene(self)
