@@ -223,7 +223,7 @@ class BusinessCasePage(QWidget):
         layout = QVBoxLayout(box)
         layout.addWidget(table)
         row = QHBoxLayout()
-        add = QPushButton("Add cost…" if kind == "cost" else "Add tier…")
+        add = QPushButton("Add Cost…" if kind == "cost" else "Add Tier…")
         add.clicked.connect(lambda: self._add_row(kind))
         remove = QPushButton("Delete")
         remove.clicked.connect(lambda: self._remove_row(kind, table))
