@@ -47,6 +47,7 @@ from pmdesk.errors import ValidationError
 from pmdesk.gui import dialogs
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.text import show_plain_text
+from pmdesk.gui.toolbar import OverflowRow
 
 KINDS = registry.spec("briefing").kinds()  # the page shows every kind of briefing record
 
@@ -91,7 +92,7 @@ class BriefingPage(QWidget):
         self.chooser = QComboBox()
         self.chooser.setMinimumWidth(220)
         self.chooser.currentIndexChanged.connect(self._chosen)
-        self.new_button = QPushButton("New briefing")
+        self.new_button = QPushButton("Add Briefing")
         self.new_button.clicked.connect(self.new_briefing)
         self.delete_button = QPushButton("Delete")
         self.delete_button.clicked.connect(self.delete_briefing)
@@ -108,11 +109,14 @@ class BriefingPage(QWidget):
         top.addSpacing(16)
         top.addWidget(QLabel("Briefing:"))
         top.addWidget(self.chooser)
-        top.addWidget(self.new_button)
-        top.addWidget(self.delete_button)
-        top.addStretch(1)
-        top.addWidget(self.preview_button)
-        top.addWidget(self.export_button)
+        # One row of actions, "Add" first; what does not fit waits in its "More" menu.
+        self.actions_row = OverflowRow()
+        self.actions_row.add(self.new_button)
+        self.actions_row.add(self.delete_button)
+        self.actions_row.add_spacing(16)
+        self.actions_row.add(self.preview_button)
+        self.actions_row.add(self.export_button)
+        top.addWidget(self.actions_row, 1)
 
         self.empty_label = QLabel(
             "This project has no briefing yet. Create one to choose what executives read, "
@@ -209,7 +213,7 @@ class BriefingPage(QWidget):
         self.stored[what] = line
         browse = QPushButton("Choose…")
         browse.clicked.connect(choose)
-        remove = QPushButton("Remove")
+        remove = QPushButton("Clear")
         remove.clicked.connect(lambda: self._remove(what))
         self.browse_buttons.extend((browse, remove))
         row = QHBoxLayout()

@@ -177,7 +177,9 @@ def test_a_new_case_for_a_roadmap_item_gets_three_scenarios_and_deleting_it_undo
         "Worst case",
     ]
     assert "No price tiers yet" in page.warnings.text()
-    monkeypatch.setattr(common, "confirm", lambda *args, **kwargs: True)
+    monkeypatch.setattr(
+        common, "confirm", lambda *_a, **_k: pytest.fail("Undo is there: no question")
+    )
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert page.chooser.count() == 1
     controller.undo_stack.undo()

@@ -33,6 +33,7 @@ from pmdesk.domain.project import COMMON_CURRENCIES, currency
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.reveal import select_combo_item
 from pmdesk.gui.text import show_plain_text
+from pmdesk.gui.toolbar import OverflowRow
 from pmdesk.workspaces.business_case import query
 from pmdesk.workspaces.business_case.chart.layout import layout_cash
 from pmdesk.workspaces.business_case.model import BusinessCase
@@ -117,12 +118,15 @@ class BusinessCasePage(QWidget):
         self.chooser.setMinimumWidth(280)
         self.chooser.activated.connect(self._chosen)
         top.addWidget(self.chooser, 1)
-        self.add_button = QPushButton("New case…")
+        self.add_button = QPushButton("Add Business Case…")
         self.add_button.clicked.connect(self._add_case)
         self.delete_button = QPushButton("Delete")
         self.delete_button.clicked.connect(self._delete_case)
-        top.addWidget(self.add_button)
-        top.addWidget(self.delete_button)
+        # One row of actions, "Add" first; what does not fit waits in its "More" menu.
+        self.actions_row = OverflowRow()
+        self.actions_row.add(self.add_button)
+        self.actions_row.add(self.delete_button)
+        top.addWidget(self.actions_row)
         top.addWidget(QLabel("Currency"))
         self.currency = QComboBox()
         self.currency.setEditable(True)
@@ -219,9 +223,9 @@ class BusinessCasePage(QWidget):
         layout = QVBoxLayout(box)
         layout.addWidget(table)
         row = QHBoxLayout()
-        add = QPushButton("Add cost…" if kind == "cost" else "Add tier…")
+        add = QPushButton("Add Cost…" if kind == "cost" else "Add Tier…")
         add.clicked.connect(lambda: self._add_row(kind))
-        remove = QPushButton("Remove")
+        remove = QPushButton("Delete")
         remove.clicked.connect(lambda: self._remove_row(kind, table))
         row.addWidget(add)
         row.addWidget(remove)
@@ -455,15 +459,8 @@ class BusinessCasePage(QWidget):
     def _delete_case(self) -> None:
         if self.view is None:
             return
-        from pmdesk.gui import dialogs as common
-
-        if common.confirm(
-            self,
-            "Delete Business Case",
-            f"Delete “{self.view.title}”?",
-            "Its costs, price tiers and scenarios go too. You can undo this.",
-        ):
-            actions.delete_case(self.controller, self.view.id)
+        # No question: the delete is one undo step, and Edit › Undo names what went.
+        actions.delete_case(self.controller, self.view.id)
 
     def _add_row(self, kind: str) -> None:
         if self.case_id is None:

@@ -21,7 +21,6 @@ from pmdesk.workspaces.competition.qt import actions
 from pmdesk.workspaces.competition.qt import dialogs as ask
 from pmdesk.workspaces.competition.qt.matrix_model import CRITERIA, FIXED_COLUMNS, MatrixModel
 
-COMPETITORS = Competitor.__tablename__
 EXPORT_NAME = "competitive-matrix.csv"
 
 
@@ -98,41 +97,27 @@ class MatrixHandlers:
         else:
             self.controller.failed.emit("Select a criterion, a category or a competitor first.")
 
+    # Deleting asks nothing: it is one undo step, and Edit › Undo names what went, with the
+    # other workspaces' records that lose their link to it (they stay).
+
+    def _used_elsewhere(self, table_name: str, record_id: str) -> str:
+        uses = edit.usage_elsewhere(self.controller.session, table_name, record_id)
+        return "".join(f"; used by {count} {label}" for label, count in uses)
+
     def remove_criterion(self, criterion_id: str) -> bool:
-        session = self.controller.session
         name = self.model.criteria[criterion_id].name
-        rated = len(self.model.board.cells.get(criterion_id, {}))
-        detail = [f"Its {rated} rating(s) go with it."]
-        for label, count in edit.usage_elsewhere(session, CRITERIA, criterion_id):
-            detail.append(f"It is used by {count} {label}; they stay, without this link.")
-        return self._remove(Criterion, criterion_id, f"Remove the criterion “{name}”?", detail)
+        text = f"Delete the criterion “{name}”" + self._used_elsewhere(CRITERIA, criterion_id)
+        return actions.remove(self.controller, Criterion, criterion_id, text)
 
     def remove_category(self, category_id: str) -> bool:
-        members = self.model.category_members.get(category_id, [])
         name = next(e.name for e in self.model.rows if e.id == category_id)
-        detail = [f"Its {len(members)} criteria and their ratings go with it."]
-        session = self.controller.session
-        for member in members:
-            for label, count in edit.usage_elsewhere(session, CRITERIA, member):
-                criterion = self.model.criteria[member].name
-                detail.append(f"“{criterion}” is used by {count} {label}.")
-        question = f"Remove the category “{name}”?"
-        return self._remove(CriterionCategory, category_id, question, detail)
+        text = f"Delete the category “{name}”"
+        return actions.remove(self.controller, CriterionCategory, category_id, text)
 
     def remove_competitor(self, competitor_id: str) -> bool:
         name = next(c[1] for c in self.model.competitors if c[0] == competitor_id)
-        detail = ["Its ratings and battlecard go with it."]
-        for label, count in edit.usage_elsewhere(
-            self.controller.session, COMPETITORS, competitor_id
-        ):
-            detail.append(f"It is used by {count} {label}; they stay, without this link.")
-        return self._remove(Competitor, competitor_id, f"Remove “{name}”?", detail)
-
-    def _remove(self, model: type, record_id: str, question: str, detail: list[str]) -> bool:
-        detail.append("You can undo this.")
-        if not dialogs.confirm(self._parent(), "Remove", question, " ".join(detail)):
-            return False
-        return actions.remove(self.controller, model, record_id, question.rstrip("?"))
+        text = f"Delete “{name}”" + self._used_elsewhere(Competitor.__tablename__, competitor_id)
+        return actions.remove(self.controller, Competitor, competitor_id, text)
 
     # -- CSV ------------------------------------------------------------------------------------
 

@@ -93,10 +93,10 @@ class MatrixPanel(MatrixHandlers, QWidget):
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().currentChanged.connect(lambda *_: self._show_evidence())
 
-        self.add_competitor_button = QPushButton("Add competitor")
-        self.add_category_button = QPushButton("Add category")
-        self.add_criterion_button = QPushButton("Add criterion")
-        self.remove_button = QPushButton("Remove…")
+        self.add_competitor_button = QPushButton("Add Competitor")
+        self.add_category_button = QPushButton("Add Category")
+        self.add_criterion_button = QPushButton("Add Criterion")
+        self.remove_button = QPushButton("Delete")
         self.import_button = QPushButton("Import CSV…")
         self.export_button = QPushButton("Export CSV…")
         self.import_button.clicked.connect(self.import_csv)
@@ -276,19 +276,19 @@ class MatrixPanel(MatrixHandlers, QWidget):
             )
             menu.addAction("Move up").triggered.connect(lambda: self.move_criterion(entry.id, -1))
             menu.addAction("Move down").triggered.connect(lambda: self.move_criterion(entry.id, 1))
-            menu.addAction("Remove criterion…").triggered.connect(
+            menu.addAction("Delete Criterion").triggered.connect(
                 lambda: self.remove_criterion(entry.id)
             )
         elif entry.kind == "category":
             menu.addAction("Rename category…").triggered.connect(
                 lambda: self.rename_category(entry.id)
             )
-            menu.addAction("Remove category…").triggered.connect(
+            menu.addAction("Delete Category").triggered.connect(
                 lambda: self.remove_category(entry.id)
             )
         competitor = self.model.competitor_at(index.column())
         if competitor is not None:
-            menu.addAction(f"Remove {competitor[1]}…").triggered.connect(
+            menu.addAction(f"Delete {competitor[1]}").triggered.connect(
                 lambda: self.remove_competitor(competitor[0])
             )
         if not menu.isEmpty():

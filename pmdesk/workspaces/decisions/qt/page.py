@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 
 from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.toolbar import OverflowRow
 from pmdesk.workspaces.decisions import query
 from pmdesk.workspaces.decisions.model import LINK_KINDS, STATUSES, Decision
 from pmdesk.workspaces.decisions.qt import actions
-from pmdesk.workspaces.decisions.qt import dialogs as ask
 from pmdesk.workspaces.decisions.qt.detail import DecisionDetail
 from pmdesk.workspaces.decisions.qt.table_model import (
     COLUMNS,
@@ -112,7 +112,9 @@ class DecisionsPage(QWidget):
         title.setObjectName("pageTitle")
         self.summary = QLabel()
         self.summary.setObjectName("pageSummary")
-        self.add_button = _tool_button("Add", "Log a decision, or a question still to decide")
+        self.add_button = _tool_button(
+            "Add Decision", "Log a decision, or a question still to decide"
+        )
         self.add_button.clicked.connect(self.add_decision)
         self.delete_button = _tool_button("Delete", "Delete the selected decisions")
         self.delete_button.clicked.connect(self.delete_selected)
@@ -124,8 +126,11 @@ class DecisionsPage(QWidget):
         row.addSpacing(12)
         row.addWidget(self.summary, 0, Qt.AlignmentFlag.AlignBottom)
         row.addStretch(1)
-        row.addWidget(self.add_button)
-        row.addWidget(self.delete_button)
+        # One row of actions, "Add" first; what does not fit waits in its "More" menu.
+        self.actions_row = OverflowRow()
+        self.actions_row.add(self.add_button)
+        self.actions_row.add(self.delete_button)
+        row.addWidget(self.actions_row)
         return row
 
     def _build_filters(self) -> QHBoxLayout:
@@ -334,13 +339,9 @@ class DecisionsPage(QWidget):
         return self.delete_decisions(ids) if ids else False
 
     def delete_decisions(self, ids: list[str]) -> bool:
-        """Ask, then delete decisions and their links as one undoable step."""
+        """Delete decisions and their links as one undoable step; no question, Undo is there."""
         entries = query.load_log(self.controller.session, ids)
         if not entries:
-            return False
-        questions = [" ".join(entry.decision.question.split()) for entry in entries]
-        links = sum(len(entry.links) for entry in entries)
-        if not ask.confirm_delete_decisions(self, questions, links):
             return False
         return actions.delete_decisions(self.controller, [entry.id for entry in entries])
 

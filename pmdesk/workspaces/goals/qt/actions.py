@@ -60,7 +60,8 @@ def edit_objective(
 
 def delete_objective(controller: DocumentController, objective_id: str) -> bool:
     """Delete an objective with its key results, check-ins and links, as one step."""
-    return _delete(controller, Objective, [objective_id], "Delete objective")
+    title = records.get(controller.session, Objective, objective_id).title
+    return _delete(controller, Objective, [objective_id], f"Delete objective {title}")
 
 
 # -- key results ------------------------------------------------------------------------------
@@ -99,7 +100,8 @@ def edit_key_result(
 
 
 def delete_key_result(controller: DocumentController, key_result_id: str) -> bool:
-    return _delete(controller, KeyResult, [key_result_id], "Delete key result")
+    metric = records.get(controller.session, KeyResult, key_result_id).metric
+    return _delete(controller, KeyResult, [key_result_id], f"Delete key result {metric}")
 
 
 # -- check-ins --------------------------------------------------------------------------------

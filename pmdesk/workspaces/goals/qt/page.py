@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from pmdesk.errors import PmdeskError
 from pmdesk.gui import dialogs, theme
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.toolbar import OverflowRow
 from pmdesk.workspaces.decisions.query import concerning
 from pmdesk.workspaces.goals import edit, io
 from pmdesk.workspaces.goals.chart.layout import STATE_COLORS
@@ -137,9 +138,9 @@ class GoalsPage(QWidget):
         title.setObjectName("pageTitle")
         self.summary = QLabel()
         self.summary.setObjectName("pageSummary")
-        self.add_objective_button = _button("Add objective", "Add an objective with its period")
+        self.add_objective_button = _button("Add Objective", "Add an objective with its period")
         self.add_objective_button.clicked.connect(self.add_objective)
-        self.add_result_button = _button("Add key result", "Add a key result to the objective")
+        self.add_result_button = _button("Add Key Result", "Add a key result to the objective")
         self.add_result_button.clicked.connect(self.add_key_result)
         self.edit_button = _button("Edit…", "Edit the chosen objective or key result")
         self.edit_button.clicked.connect(self.edit_current)
@@ -165,16 +166,19 @@ class GoalsPage(QWidget):
         row.setSpacing(8)
         row.addWidget(title)
         row.addStretch(1)
+        # One row of actions, "Add" first; what does not fit waits in its "More" menu.
+        self.actions_row = OverflowRow()
         for button in (
             self.add_objective_button,
             self.add_result_button,
             self.edit_button,
             self.delete_button,
         ):
-            row.addWidget(button)
-        row.addSpacing(8)
-        row.addWidget(self.import_button)
-        row.addWidget(self.export_button)
+            self.actions_row.add(button)
+        self.actions_row.add_spacing(8)
+        self.actions_row.add(self.import_button)
+        self.actions_row.add(self.export_button)
+        row.addWidget(self.actions_row)
         return row
 
     # -- showing -------------------------------------------------------------------------------
@@ -416,25 +420,9 @@ class GoalsPage(QWidget):
         record_id, kind = self.current_id(), self.current_kind()
         if record_id is None or self.controller.read_only:
             return False
+        # No question: the delete is one undo step, and Edit › Undo names what went.
         if kind == "objective":
-            objective = self.goals.objective(record_id)
-            assert objective is not None
-            count = len(objective.key_results)
-            detail = (
-                f"Its {count} key result{'s' if count != 1 else ''} and their check-ins go too."
-                if count
-                else ""
-            )
-            if not dialogs.confirm(
-                self, "Delete Objective", f"Delete “{objective.title}”?", detail
-            ):
-                return False
             return actions.delete_objective(self.controller, record_id)
-        result = self.goals.key_result(record_id)
-        assert result is not None
-        detail = f"Its {len(result.check_ins)} check-ins go too." if result.check_ins else ""
-        if not dialogs.confirm(self, "Delete Key Result", f"Delete “{result.metric}”?", detail):
-            return False
         return actions.delete_key_result(self.controller, record_id)
 
     def _tree_menu(self, point) -> None:
@@ -444,7 +432,7 @@ class GoalsPage(QWidget):
         menu.addAction("Edit…").triggered.connect(self.edit_current)
         menu.addAction("Add key result…").triggered.connect(self.add_key_result)
         menu.addSeparator()
-        menu.addAction("Delete…").triggered.connect(self.delete_current)
+        menu.addAction("Delete").triggered.connect(self.delete_current)
         menu.exec(self.tree.viewport().mapToGlobal(point))
 
     # -- files ---------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from pmdesk.domain.project import get_project
 from pmdesk.errors import PmdeskError
 from pmdesk.gui import dialogs, theme
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.toolbar import OverflowRow
 from pmdesk.workspaces.launches import io, query
 from pmdesk.workspaces.launches.model import (
     DEPARTMENTS,
@@ -110,9 +111,9 @@ class LaunchesPage(QWidget):
         title.setObjectName("pageTitle")
         self.summary = QLabel()
         self.summary.setObjectName("pageSummary")
-        self.new_button = _button("New launch…", "Add a launch with its tier's checklist")
+        self.new_button = _button("Add Launch…", "Add a launch with its tier's checklist")
         self.new_button.clicked.connect(self.new_launch)
-        self.delete_button = _button("Delete launch", "Delete the launch on show and its tasks")
+        self.delete_button = _button("Delete", "Delete the launch on show and its tasks")
         self.delete_button.clicked.connect(self.delete_launch)
         for button in (self.new_button, self.delete_button):
             button.setEnabled(not self.controller.read_only)
@@ -124,10 +125,13 @@ class LaunchesPage(QWidget):
         row.addSpacing(12)
         row.addWidget(self.summary, 0, Qt.AlignmentFlag.AlignBottom)
         row.addStretch(1)
-        row.addWidget(self.new_button)
-        row.addWidget(self.delete_button)
-        row.addSpacing(8)
-        row.addWidget(self.export_button)
+        # One row of actions, "Add" first; what does not fit waits in its "More" menu.
+        self.actions_row = OverflowRow()
+        self.actions_row.add(self.new_button)
+        self.actions_row.add(self.delete_button)
+        self.actions_row.add_spacing(8)
+        self.actions_row.add(self.export_button)
+        row.addWidget(self.actions_row)
         return row
 
     def _build_launch_tab(self) -> QWidget:
@@ -135,9 +139,9 @@ class LaunchesPage(QWidget):
         for key, label in DEPARTMENTS.items():
             self.department.addItem(label, key)
         self.department.setAccessibleName("Department of a new task")
-        self.add_task_button = _button("Add task", "Add a readiness task for this department")
+        self.add_task_button = _button("Add Task", "Add a readiness task for this department")
         self.add_task_button.clicked.connect(self.add_task)
-        self.delete_task_button = _button("Delete tasks", "Delete the selected tasks (Delete)")
+        self.delete_task_button = _button("Delete Tasks", "Delete the selected tasks (Delete)")
         self.delete_task_button.clicked.connect(self.delete_selected_tasks)
         self.filter_note = QLabel()
         self.filter_note.setObjectName("pageSummary")
@@ -253,7 +257,7 @@ class LaunchesPage(QWidget):
         """One line under the grid: when go/no-go is, what stands in its way, what is late;
         the filter above the table lists those tasks."""
         if plan is None:
-            self.attention.setText("No launch yet. Use New launch… to plan one.")
+            self.attention.setText("No launch yet. Use Add Launch… to plan one.")
             self._fill_only(0, 0)
             return
         state = plan.readiness
@@ -358,15 +362,7 @@ class LaunchesPage(QWidget):
         plan = self.current_plan()
         if plan is None:
             return False
-        count = len(plan.tasks)
-        if not dialogs.confirm(
-            self,
-            "Delete Launch",
-            f"Delete the launch “{plan.launch.name}”?",
-            f"Its {count} readiness task{'s' if count != 1 else ''} go with it. "
-            "Undo brings them back.",
-        ):
-            return False
+        # No question: the delete is one undo step, and Edit › Undo names what went.
         return actions.delete_launch(self.controller, plan.launch.id)
 
     def add_task(self) -> str | None:

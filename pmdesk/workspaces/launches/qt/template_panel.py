@@ -123,10 +123,10 @@ class TemplatePanel(QWidget):
         for key, label in DEPARTMENTS.items():
             self.department.addItem(label, key)
         self.add_button = QToolButton()
-        self.add_button.setText("Add task")
+        self.add_button.setText("Add Task")
         self.add_button.clicked.connect(self.add_line)
         self.remove_button = QToolButton()
-        self.remove_button.setText("Remove task")
+        self.remove_button.setText("Delete Task")
         self.remove_button.clicked.connect(self.remove_selected)
         for button in (self.add_button, self.remove_button):
             button.setEnabled(not controller.read_only)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.reveal import select_list_item
 from pmdesk.gui.text import show_plain_text
+from pmdesk.gui.toolbar import OverflowRow
 from pmdesk.workspaces.personas import query
 from pmdesk.workspaces.personas.model import BUYING_ROLES, POSITIONING_PARTS, Persona, Positioning
 from pmdesk.workspaces.personas.qt import actions, dialogs
@@ -112,14 +113,15 @@ class PersonasPage(QWidget):
         self.list.setSpacing(3)
         self.list.currentItemChanged.connect(self._selected)
         layout.addWidget(self.list)
-        row = QHBoxLayout()
-        self.add_button = QPushButton("Add persona")
+        self.add_button = QPushButton("Add Persona")
         self.add_button.clicked.connect(self._add_persona)
         self.delete_button = QPushButton("Delete")
         self.delete_button.clicked.connect(self._delete_persona)
-        row.addWidget(self.add_button)
-        row.addWidget(self.delete_button)
-        layout.addLayout(row)
+        # One row of actions, "Add" first; what does not fit waits in its "More" menu.
+        self.actions_row = OverflowRow()
+        self.actions_row.add(self.add_button)
+        self.actions_row.add(self.delete_button)
+        layout.insertWidget(0, self.actions_row)
         return panel
 
     def _persona_detail(self) -> QWidget:
@@ -330,17 +332,8 @@ class PersonasPage(QWidget):
     def _delete_persona(self) -> None:
         if self.persona_id is None:
             return
-        from pmdesk.gui import dialogs as common
-
-        name = self.name.text()
-        if common.confirm(
-            self,
-            "Delete Persona",
-            f"Delete “{name}”?",
-            "Its key messages, proof points and links go too; the customer inputs and "
-            "requirements stay. You can undo this.",
-        ):
-            actions.delete_persona(self.controller, self.persona_id)
+        # No question: the delete is one undo step, and Edit › Undo names what went.
+        actions.delete_persona(self.controller, self.persona_id)
 
     def _current_message_id(self) -> str | None:
         item = self.messages.currentItem()

@@ -96,7 +96,7 @@ class InputDetail(QWidget):
         )
         self.requirement_choice.lineEdit().setPlaceholderText("Type to find a requirement")
         self.link_button = QPushButton("Link")
-        self.create_button = QPushButton("New Requirement from This Input")
+        self.create_button = QPushButton("Add Requirement from This Input")
         self.create_button.setToolTip(
             "Creates a requirement titled after the quote, with this input as its evidence."
         )

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.tables import follow_current
+from pmdesk.gui.toolbar import OverflowRow
 from pmdesk.workspaces.requirements import query
 from pmdesk.workspaces.requirements.qt.actions import RequirementActions, touches_requirements
 from pmdesk.workspaces.requirements.qt.delegates import ChoiceDelegate, input_choices
@@ -69,9 +70,12 @@ class InputsTab(QWidget):
         self.search.setClearButtonEnabled(True)
         self.count_label = QLabel()
         self.count_label.setStyleSheet(theme.css("color: #667085;"))
+        # One row of actions, "Add" first; what does not fit waits in its "More" menu.
+        self.actions_row = OverflowRow()
+        self.actions_row.add(self.new_button)
+        self.actions_row.add(self.delete_button)
         bar = QHBoxLayout()
-        bar.addWidget(self.new_button)
-        bar.addWidget(self.delete_button)
+        bar.addWidget(self.actions_row, 1)
         bar.addSpacing(16)
         bar.addWidget(self.all_button)
         bar.addWidget(self.inbox_button)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.tables import follow_current
+from pmdesk.gui.toolbar import OverflowRow
 from pmdesk.workspaces.requirements import query
 from pmdesk.workspaces.requirements.model import STATUSES
 from pmdesk.workspaces.requirements.qt.actions import RequirementActions, touches_requirements
@@ -72,9 +73,12 @@ class RequirementsTab(QWidget):
         self.factors_box = QCheckBox("RICE factors")
         self.factors_box.setToolTip("Show reach, impact, confidence and effort as columns.")
 
+        # One row of actions, "Add" first; what does not fit waits in its "More" menu.
+        self.actions_row = OverflowRow()
+        self.actions_row.add(self.new_button)
+        self.actions_row.add(self.delete_button)
         bar = QHBoxLayout()
-        bar.addWidget(self.new_button)
-        bar.addWidget(self.delete_button)
+        bar.addWidget(self.actions_row, 1)
         bar.addSpacing(16)
         bar.addWidget(QLabel("Status:"))
         bar.addWidget(self.status_filter)

@@ -110,7 +110,7 @@ class RoadmapPage(QWidget):
         self.link_button.setToolTip(
             "Select two items (Ctrl+click): the later one will depend on the earlier one"
         )
-        self.delete_button = QPushButton("Delete Selected")
+        self.delete_button = QPushButton("Delete")
         self.save_baseline_button = QPushButton("Save Baseline…")
         self.import_button = QPushButton("Import Plan…")
         self.import_button.setToolTip(

@@ -195,7 +195,7 @@ class EngagementPanel(QWidget):
         self.follow_up_due.setSpecialValueText("No date")
         self.log_button = QPushButton("Log Interaction")
         self.log_button.clicked.connect(self.log_interaction)
-        self.remove_button = QPushButton("Remove Selected")
+        self.remove_button = QPushButton("Delete")
         self.remove_button.clicked.connect(self.remove_selected)
         for widget in (self.log_button, self.remove_button):
             widget.setEnabled(not controller.read_only)

@@ -87,7 +87,7 @@ class BoardsView(QWidget):
             "QListWidget#boardList::item { padding: 6px 8px; }"
         )
         self.list.currentItemChanged.connect(lambda *_: self._show_current())
-        self.new_button = _button("New board")
+        self.new_button = _button("Add Board")
         template_menu = QMenu(self.new_button)
         for template in self.catalog.templates:
             action = template_menu.addAction(template.name)
@@ -96,12 +96,13 @@ class BoardsView(QWidget):
         self.new_button.setMenu(template_menu)
         self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.rename_button = _button("Rename", self.rename_board)
-        self.remove_board_button = _button("Remove", self.remove_board)
+        self.remove_board_button = _button("Delete", self.remove_board)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 8, 0, 0)
         left_layout.addWidget(QLabel("Boards"))
         left_layout.addWidget(self.list, 1)
+        # The boards' own row, "Add" first; a plain row, so the list stays as wide as its buttons.
         row = QHBoxLayout()
         for button in (self.new_button, self.rename_button, self.remove_board_button):
             button.setEnabled(not controller.read_only)
@@ -114,11 +115,11 @@ class BoardsView(QWidget):
         self.scene.note_activated.connect(self.edit_note)
         self.scene.block_activated.connect(self.add_note)
         self.view = BoardGraphicsView(self.scene, self._resized)
-        self.add_button = _button("Add note", lambda: self.add_note(None))
+        self.add_button = _button("Add Note", lambda: self.add_note(None))
         self.edit_button = _button("Edit note", lambda: self.edit_note(None))
         self.up_button = _button("Move up", lambda: self.shift_selected(-1))
         self.down_button = _button("Move down", lambda: self.shift_selected(1))
-        self.remove_button = _button("Remove note", self.remove_selected)
+        self.remove_button = _button("Delete Note", self.remove_selected)
         self.export_button = _button("Export…", self.export)
         # Buttons that do not fit the window's width wait in the row's "More" menu.
         self.actions_row = OverflowRow()

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from pmdesk.domain.project import get_project
 from pmdesk.gui import dialogs, theme
 from pmdesk.gui.document import Change, DocumentController
-from pmdesk.gui.toolbar import ElidedLabel
+from pmdesk.gui.toolbar import ElidedLabel, OverflowRow
 from pmdesk.workspaces.competition.model import Criterion
 from pmdesk.workspaces.strategy import canvas as rules
 from pmdesk.workspaces.strategy import query
@@ -153,7 +153,7 @@ class CanvasView(QWidget):
     def _build_toolbar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         bar.setSpacing(6)
-        self.add_factor_button = _button("Add factor")
+        self.add_factor_button = _button("Add Factor")
         factor_menu = QMenu(self.add_factor_button)
         factor_menu.addAction("New factor…", self.ask_new_factor)
         factor_menu.addAction("New factor no competitor offers (create)…", self.ask_created)
@@ -163,7 +163,7 @@ class CanvasView(QWidget):
         self.add_factor_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.left_button = _button("◀ Move left", lambda: self.move_selected(-1))
         self.right_button = _button("Move right ▶", lambda: self.move_selected(1))
-        self.remove_button = _button("Remove factor", self.remove_selected)
+        self.remove_button = _button("Delete Factor", self.remove_selected)
         self.curve_button = _button("Curves")
         self.curve_menu = QMenu(self.curve_button)
         self.curve_menu.aboutToShow.connect(self._fill_curve_menu)
@@ -174,13 +174,17 @@ class CanvasView(QWidget):
         self.export_button = _button("Export…", self.export)
         editing = [self.add_factor_button, self.left_button, self.right_button]
         editing += [self.remove_button, self.curve_button, self.reset_button]
+        # One row of actions, "Add" first; what does not fit waits in its "More" menu.
+        self.actions_row = OverflowRow()
         for button in editing:
             button.setEnabled(not self.controller.read_only)
-            bar.addWidget(button)
+            self.actions_row.add(button)
+        self.actions_row.add_spacing(12)
+        self.actions_row.add(self.export_button)
         hint = ElidedLabel("Drag a point to change its level; ringed points were set by hand.")
         hint.setStyleSheet(theme.css("color: #6b7480;"))
+        bar.addWidget(self.actions_row)
         bar.addWidget(hint, 1)
-        bar.addWidget(self.export_button)
         return bar
 
     def ask_new_factor(self) -> None:

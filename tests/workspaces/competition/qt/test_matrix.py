@@ -168,26 +168,20 @@ def test_collapsing_a_category_hides_its_criteria(qtbot, controller):
     assert "Auto dispatch" in [entry.name for entry in model.rows]
 
 
-def test_removing_a_criterion_asks_and_can_be_undone(qtbot, controller, monkeypatch):
+def test_deleting_a_criterion_asks_nothing_and_can_be_undone(qtbot, controller, monkeypatch):
     panel = MatrixPanel(controller)
     qtbot.addWidget(panel)
-    asked: list[str] = []
-
-    def answer(_parent, _title, question, detail):
-        asked.append(f"{question} {detail}")
-        return True
-
-    monkeypatch.setattr(dialogs, "confirm", answer)
+    monkeypatch.setattr(dialogs, "confirm", lambda *_a: pytest.fail("Undo is there: no question"))
     speed = next(e.id for e in panel.model.rows if e.name == "Auto dispatch")
     assert panel.remove_criterion(speed)
-    assert "Its 2 rating(s) go with it." in asked[0]
+    assert controller.undo_stack.undoText() == "Delete the criterion “Auto dispatch”"
     assert "Auto dispatch" not in [e.name for e in panel.model.rows]
     controller.undo_stack.undo()
     assert "Auto dispatch" in [e.name for e in panel.model.rows]
     assert cell(panel.model, "Auto dispatch", "ServicePeak").data() == "3"
 
 
-def test_removal_names_the_strategy_canvas_when_it_uses_the_criterion(
+def test_deleting_names_the_strategy_canvas_when_it_uses_the_criterion(
     qtbot, controller, monkeypatch
 ):
     from pmdesk import registry
@@ -206,11 +200,12 @@ def test_removal_names_the_strategy_canvas_when_it_uses_the_criterion(
     session.commit()
     panel = MatrixPanel(controller)
     qtbot.addWidget(panel)
-    asked: list[str] = []
-    monkeypatch.setattr(dialogs, "confirm", lambda _p, _t, q, d: asked.append(d) or False)
-    assert not panel.remove_criterion(speed)
-    assert "It is used by 1 canvas factors" in asked[0]
-    assert "Auto dispatch" in [e.name for e in panel.model.rows]  # cancelled: nothing changed
+    assert panel.remove_criterion(speed)
+    # Edit › Undo says what went and which records elsewhere lost their link to it.
+    text = controller.undo_stack.undoText()
+    assert text == "Delete the criterion “Auto dispatch”; used by 1 canvas factors"
+    controller.undo_stack.undo()
+    assert "Auto dispatch" in [e.name for e in panel.model.rows]
 
 
 def test_adding_a_criterion_lands_in_the_selected_category(qtbot, controller):

@@ -189,17 +189,15 @@ def test_add_puts_the_cursor_in_a_new_question_ready_to_type(qtbot, page, contro
     assert page.detail.decided_on.text() == "2026-12-01"
 
 
-def test_delete_asks_then_removes_the_decision_and_its_links_in_one_undo_step(
+def test_delete_asks_nothing_and_removes_the_decision_and_its_links_in_one_undo_step(
     qtbot, page, controller, monkeypatch
 ):
-    asked: list[tuple[list[str], int]] = []
     monkeypatch.setattr(
-        "pmdesk.workspaces.decisions.qt.dialogs.confirm_delete_decisions",
-        lambda _p, questions, links: asked.append((questions, links)) or True,
+        "pmdesk.gui.dialogs.confirm", lambda *_a, **_k: pytest.fail("Undo is there: no question")
     )
     _click_row(qtbot, page, ACCOUNTING)
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
-    assert asked == [([ACCOUNTING], 5)]
+    assert controller.undo_stack.undoText().startswith("Delete decision “Which accounting")
     assert page.proxy.rowCount() == 9
     assert not page.detail.body.isVisible()
     controller.undo_stack.undo()
