@@ -7,12 +7,12 @@ were. Rules are checked before the edit is pushed, so a refused value never reac
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
 from pmdesk.domain import records
-from pmdesk.domain.base import new_id
+from pmdesk.domain.base import Record, new_id
 from pmdesk.errors import PmdeskError
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.workspaces.goals import edit
@@ -44,17 +44,13 @@ def edit_objective(
     controller: DocumentController, objective_id: str, values: Mapping[str, Any]
 ) -> bool:
     session = controller.session
-    before: dict[str, Any] = {}
-
-    def redo() -> None:
-        before.clear()
-        before.update(edit.set_objective(session, objective_id, values))
-
     title = records.get(session, Objective, objective_id).title
-    return controller.edit(
+    return _edit_fields(
+        controller,
         f"Edit objective {title}",
-        redo,
-        lambda: edit.restore_fields(session, Objective, objective_id, before),
+        Objective,
+        objective_id,
+        lambda: edit.set_objective(session, objective_id, values),
     )
 
 
@@ -85,17 +81,13 @@ def edit_key_result(
     controller: DocumentController, key_result_id: str, values: Mapping[str, Any]
 ) -> bool:
     session = controller.session
-    before: dict[str, Any] = {}
-
-    def redo() -> None:
-        before.clear()
-        before.update(edit.set_key_result(session, key_result_id, values))
-
     metric = records.get(session, KeyResult, key_result_id).metric
-    return controller.edit(
+    return _edit_fields(
+        controller,
         f"Edit key result {metric}",
-        redo,
-        lambda: edit.restore_fields(session, KeyResult, key_result_id, before),
+        KeyResult,
+        key_result_id,
+        lambda: edit.set_key_result(session, key_result_id, values),
     )
 
 
@@ -140,18 +132,13 @@ def set_check_in(
     """Change one field of a check-in (a table cell), as one step."""
     session = controller.session
     check_in = records.get(session, CheckIn, check_in_id)
-    key_result_id = check_in.key_result_id
-    before: dict[str, Any] = {}
-
-    def redo() -> None:
-        before.clear()
-        before.update(edit.set_check_in(session, check_in_id, {field: value}, today))
-
-    return controller.edit(
+    return _edit_fields(
+        controller,
         f"Change check-in of {check_in.on_date.isoformat()}",
-        redo,
-        lambda: edit.restore_fields(session, CheckIn, check_in_id, before),
-        Change.of(ids=[key_result_id, check_in_id]),
+        CheckIn,
+        check_in_id,
+        lambda: edit.set_check_in(session, check_in_id, {field: value}, today),
+        Change.of(ids=[check_in.key_result_id, check_in_id]),
     )
 
 
@@ -182,6 +169,29 @@ def link_work(
 
 def unlink_work(controller: DocumentController, link_id: str, title: str) -> bool:
     return _delete(controller, GoalLink, [link_id], f"Unlink {title}")
+
+
+def _edit_fields(
+    controller: DocumentController,
+    text: str,
+    model: type[Record],
+    record_id: str,
+    change_fields: Callable[[], dict[str, Any]],
+    change: Change | None = None,
+) -> bool:
+    """One undoable edit of a record's fields: ``change_fields`` writes them and returns the
+    values it replaced, which the undo puts back."""
+    session = controller.session
+    before: dict[str, Any] = {}
+
+    def redo() -> None:
+        before.clear()
+        before.update(change_fields())
+
+    def undo() -> None:
+        edit.restore_fields(session, model, record_id, before)
+
+    return controller.edit(text, redo, undo, change)
 
 
 def _delete(
