@@ -31,6 +31,7 @@ from pmdesk import registry
 from pmdesk.domain.allowed import limits_of
 from pmdesk.domain.base import Record, label_field
 from pmdesk.domain.project import Project
+from pmdesk.interchange.diff import shorten
 
 MAX_HITS = 100  # more than a person reads in a list; "type more" says the rest
 SNIPPET_BEFORE = 30  # characters of context shown before the match
@@ -250,7 +251,7 @@ class _Table:
         return fold(values[0]) if values else ""
 
     def label(self, row: int) -> str:
-        return _one_line(self.values(row)[0], SNIPPET_WIDTH) if self.has_label else ""
+        return shorten(self.values(row)[0], SNIPPET_WIDTH) if self.has_label else ""
 
     def row_of(self, record_id: str) -> int | None:
         if not self._by_id:
@@ -345,7 +346,7 @@ def _snippet(text: str, needle: str, before: int = SNIPPET_BEFORE) -> tuple[str,
             origin.append(index)
     at = "".join(folded).find(needle)
     if at < 0:  # folding a whole text and its characters one by one can differ
-        return _one_line(flat, SNIPPET_WIDTH), 0, 0
+        return shorten(flat, SNIPPET_WIDTH), 0, 0
     start, end = origin[at], origin[at + len(needle) - 1] + 1
     begin = max(0, start - before)
     if begin > 0:  # start at a word
@@ -357,11 +358,6 @@ def _snippet(text: str, needle: str, before: int = SNIPPET_BEFORE) -> tuple[str,
     shown = prefix + flat[begin:finish] + suffix
     offset = len(prefix) - begin
     return shown, start + offset, min(end, finish) + offset
-
-
-def _one_line(text: str, width: int) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
 def _field_words(name: str) -> str:
