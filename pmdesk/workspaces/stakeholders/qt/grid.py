@@ -112,6 +112,18 @@ class GridScene(QGraphicsScene):
             self.removeItem(self.cards.pop(gone))
         for person in people:
             card = self.cards.get(person.id)
+            box = stacks.cards.get(person.id)
+            if box is None:
+                x, y = chart.cell_center(*chart.cell_of(person))
+                self._places[person.id] = QPointF(x, y)
+                self._scores[person.id] = (person.influence, person.interest)
+                # Filtered out or behind its cell's "+N" chip: a big project's crowded
+                # cells would otherwise build thousands of cards no one sees.
+                if card is not None:
+                    card.setVisible(False)
+                    if changed is None or person.id in changed:
+                        self._refresh_card(card, person, today)
+                continue
             if card is None:
                 card = CardItem(card_info(person, today), self.movable)
                 card.on_moved = self._card_moved
@@ -120,26 +132,27 @@ class GridScene(QGraphicsScene):
                 self.cards[person.id] = card
                 self.addItem(card)
             elif changed is None or person.id in changed:
-                info = card_info(person, today)
-                if card.info != info:
-                    card.set_info(info)
-            box = stacks.cards.get(person.id)
-            x, y = box.center if box is not None else chart.cell_center(*chart.cell_of(person))
+                self._refresh_card(card, person, today)
+            x, y = box.center
             self._places[person.id] = QPointF(x, y)
             self._scores[person.id] = (person.influence, person.interest)
-            if box is not None:
-                card.set_height(box.height)
+            card.set_height(box.height)
             if card.pos() != self._places[person.id]:
                 card.setPos(self._places[person.id])
-            shown = box is not None  # filtered out, or behind its cell's "+N" chip
-            if card.isVisible() != shown:
-                card.setVisible(shown)
+            if not card.isVisible():
+                card.setVisible(True)
         for gone in set(self._places) - wanted:
             del self._places[gone]
             del self._scores[gone]
         self._sync_chips(stacks, {person.id: person.name for person in shown_people})
         self.links.set_links((r.source_id, r.target_id, r.kind) for r in relationships)
         self._update_moves()
+
+    @staticmethod
+    def _refresh_card(card: CardItem, person: Stakeholder, today: date) -> None:
+        info = card_info(person, today)
+        if card.info != info:
+            card.set_info(info)
 
     def _sync_chips(self, stacks: CellStacks, names: Mapping[str, str]) -> None:
         """One "+N" chip per crowded cell, listing whom its cell has no room to name."""
