@@ -36,7 +36,7 @@ from pmdesk.workspaces.stakeholders.model import (
     StakeholderSnapshot,
     split_tags,
 )
-from pmdesk.workspaces.stakeholders.qt import actions, files
+from pmdesk.workspaces.stakeholders.qt import actions
 from pmdesk.workspaces.stakeholders.qt.delegates import StakeholderDelegate
 from pmdesk.workspaces.stakeholders.qt.table_model import (
     COLUMNS,
@@ -349,17 +349,23 @@ class StakeholdersPage(QWidget):
             return False
         return actions.delete_stakeholders(self.controller, ids)
 
-    # -- files (qt/files.py) ----------------------------------------------------------------------
+    # -- files (qt/files.py, read in when first needed: the page opens without its dialogs) ----
 
     def import_csv(self, path: Path | None = None) -> int:
         """Read a CSV, show the preview, and add the good rows as one undoable step."""
+        from pmdesk.workspaces.stakeholders.qt import files
+
         return files.import_csv(self, path)
 
     def export_csv(self, path: Path | None = None) -> Path | None:
+        from pmdesk.workspaces.stakeholders.qt import files
+
         return files.export_csv(self, path)
 
     def export_picture(self, view: str, kind: str, path: Path | None = None) -> Path | None:
         """Save the grid or the communication map, as shown (filter and arrows included)."""
+        from pmdesk.workspaces.stakeholders.qt import files
+
         return files.export_picture(self, view, kind, path)
 
     # -- find ----------------------------------------------------------------------------------
