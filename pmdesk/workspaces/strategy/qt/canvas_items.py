@@ -76,6 +76,7 @@ class CurveItem(QGraphicsItem):
         self.frame = frame
         self.selected = selected
         self._path = QPainterPath()
+        self._points: dict[int, QPointF] = {}
         self._bounds = QRectF()
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # the view picks points itself
         self._place()
@@ -97,12 +98,15 @@ class CurveItem(QGraphicsItem):
         frame, style = self.frame, self.style
         self.setZValue(style.z + (10 if self.selected else 0))
         start, stop = max(frame.first - 1, 0), min(frame.last + 1, len(style.levels))
+        # The points are worked out here once; every paint (a big canvas paints hundreds of
+        # curves) reuses them.
+        self._points = {index: self.point(index) for index in range(start, stop)}
         path = QPainterPath()
-        for index in range(start, stop):
+        for index, point in self._points.items():
             if index == start:
-                path.moveTo(self.point(index))
+                path.moveTo(point)
             else:
-                path.lineTo(self.point(index))
+                path.lineTo(point)
         self._path = path
         room = max(RING_RADIUS, style.marker_size * MARKER_SCALE) + 4
         plot = QRectF(frame.left, 0, frame.width, frame.bottom + room)
@@ -127,14 +131,16 @@ class CurveItem(QGraphicsItem):
         painter.drawPath(self._path)
         marker = marker_path(style.marker, style.marker_size * MARKER_SCALE)
         ring = QPen(colour, 1.4)
+        paper = QPen(theme.paper(), 1.0)  # a ring of paper round each point
+        fill = QBrush(colour)
         for index in range(frame.first, min(frame.last, len(style.levels))):
-            centre = self.point(index)
+            centre = self._points[index]
             if style.adjusted[index]:  # a hand-set future point: ERRC no longer moves it
                 painter.setPen(ring)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawEllipse(centre, RING_RADIUS, RING_RADIUS)
-            painter.setPen(QPen(theme.paper(), 1.0))  # a ring of paper round each point
-            painter.setBrush(QBrush(colour))
+            painter.setPen(paper)
+            painter.setBrush(fill)
             painter.drawPath(marker.translated(centre))
 
 
