@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from string import Template
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -263,9 +264,20 @@ def ink(colour: str | QColor, on: str | QColor | None = None) -> QColor:
     """``colour`` made readable as text on ``on`` (by default the window and the fields):
     its lightness moved, hue kept, until the contrast is at least 4.5."""
     grounds = [QColor(on)] if on is not None else _grounds(current())
+    given = QColor(colour)
+    # Pictures ask for the same few colours on every paint: each pair is worked out once.
+    moved = _moved_ink(given.name(QColor.NameFormat.HexArgb), tuple(g.name() for g in grounds))
+    # Readable as it is: left exactly as the workspace chose it.
+    return given if moved is None else QColor(moved)
+
+
+@lru_cache(maxsize=1024)
+def _moved_ink(colour: str, ground_names: tuple[str, ...]) -> QColor | None:
+    """``ink``'s colour, or None when ``colour`` already reads on every ground."""
+    grounds = [QColor(name) for name in ground_names]
     result = QColor(colour)
     if all(contrast(result, ground) >= TEXT_CONTRAST for ground in grounds):
-        return result  # readable as it is: left exactly as the workspace chose it
+        return None
     ground_light = sum(luminance(ground) for ground in grounds) / len(grounds)
     lighter = ground_light < 0.18  # on a dark ground the text goes lighter
     hue, saturation, lightness, alpha = result.getHslF()
