@@ -257,30 +257,39 @@ def preview_requirements(
     tag_memo: dict[tuple[str, ...], str] = {}
     text_memo: dict[str, str] = {}  # a tracker's templates and boilerplate repeat
 
+    mapped: dict[str, dict[str, str]] = {key: {} for key in maps}  # raw word -> stored value
+    markup_keys = MARKUP_FIELDS if markup else ()
+    tag_keys = [key for key in TAG_FIELDS if chosen.get(key)]  # the others are never in a row
+
     def check(raw: dict[str, str]) -> tuple[dict[str, Any], list[str]]:
         raw = dict(raw)
+        get = raw.get
         for key, value_map in maps.items():
-            if raw.get(key, "").strip():
-                raw[key] = value_map.target(raw[key])
-        if markup:
-            for key in MARKUP_FIELDS:
-                text = raw.get(key)
-                if text:
-                    plain = text_memo.get(text)
-                    if plain is None:
-                        plain = text_memo[text] = plain_text(text)
-                    raw[key] = plain
+            text = get(key)
+            if text and text.strip():
+                seen = mapped[key]
+                target = seen.get(text)
+                if target is None:
+                    target = seen[text] = value_map.target(text)
+                raw[key] = target
+        for key in markup_keys:
+            text = get(key)
+            if text:
+                plain = text_memo.get(text)
+                if plain is None:
+                    plain = text_memo[text] = plain_text(text)
+                raw[key] = plain
         for key in NUMBER_FIELDS:
-            if raw.get(key):
+            if get(key):
                 raw[key] = in_plain_digits(raw[key], number_format)
-        parts = (raw.get("tags", ""), *(raw.get(key, "") for key in TAG_FIELDS))
+        parts = (get("tags", ""), *[get(key, "") for key in tag_keys])
         if any(parts[1:]):
             tags = tag_memo.get(parts)
             if tags is None:
                 tags = tag_memo[parts] = join_tags([*split_tags(parts[0]), *kept_as_tags(raw)])
             raw["tags"] = tags
         values, problems = cleaning(raw)
-        if not raw.get("title", "").strip():
+        if not get("title", "").strip():
             problems.insert(0, "The title is empty")
         if values.get("reference", "").lower() in taken and not update_existing:
             problems.append(f"Key {values['reference']} is already in the project")
