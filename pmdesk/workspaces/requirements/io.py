@@ -30,6 +30,7 @@ from pmdesk.domain.base import new_id, utc_now
 from pmdesk.domain.values import POINT_DECIMAL, NumberFormat
 from pmdesk.errors import ValidationError
 from pmdesk.interchange import remembered
+from pmdesk.interchange.bulk import collection_paused
 from pmdesk.interchange.csv_table import (
     CsvTable,
     FieldSpec,
@@ -295,7 +296,8 @@ def preview_requirements(
             problems.append(f"Key {values['reference']} is already in the project")
         return values, problems
 
-    result = _preview("requirements", table, REQUIREMENT_FIELDS, chosen, check, maps, progress)
+    with collection_paused():
+        result = _preview("requirements", table, REQUIREMENT_FIELDS, chosen, check, maps, progress)
     first_line: dict[str, int] = {}  # a key repeated within the file: the first one wins
     for row in result.rows:
         reference = str(row.values.get("reference", "")).lower()
@@ -502,9 +504,12 @@ class ImportReview:
 
     def rows_to_create(self) -> list[dict[str, Any]]:
         """The good new rows as records, each with its id fixed (so redo recreates the same)."""
-        return CheckedRows(
-            {"id": new_id(), **row.values} for row in self.preview.good_rows if not row.existing_id
-        )
+        with collection_paused():
+            return CheckedRows(
+                {"id": new_id(), **row.values}
+                for row in self.preview.good_rows
+                if not row.existing_id
+            )
 
     def rows_to_update(self) -> list[tuple[str, dict[str, Any]]]:
         """Requirements already in the project (same key) and the values the file gives them."""
@@ -542,27 +547,28 @@ def import_rows(session: Session, kind: str, rows: list[dict[str, Any]]) -> list
     table = model.__table__
     defaults = new_row_values(table, utc_now())
     cleaning = Cleaning(edit.INPUT_FIELDS if model is CustomerInput else edit.REQUIREMENT_FIELDS)
-    try:
-        records_ = []
-        known: set[tuple[str, ...]] = set()  # the rows' field names, checked once per set
-        for row in rows:
-            names = tuple(row)
-            if names not in known:
-                unknown = [key for key in names if key != "id" and key not in cleaning.rules]
-                if unknown:
-                    raise ValidationError(f"There is no field called “{unknown[0]}”.")
-                known.add(names)
-            if isinstance(rows, CheckedRows):  # cleaned by the preview: only stamped here
-                records_.append({**defaults, **row})
-                continue
-            values = {key: value for key, value in row.items() if key != "id"}
-            values, _problems = cleaning(values, strict=True)
-            records_.append({**defaults, **values, "id": row["id"]})
-        insert_many(session, table, records_)
-        session.commit()
-    except ValidationError:
-        session.rollback()
-        raise
+    with collection_paused():
+        try:
+            records_ = []
+            known: set[tuple[str, ...]] = set()  # the rows' field names, checked once per set
+            for row in rows:
+                names = tuple(row)
+                if names not in known:
+                    unknown = [key for key in names if key != "id" and key not in cleaning.rules]
+                    if unknown:
+                        raise ValidationError(f"There is no field called “{unknown[0]}”.")
+                    known.add(names)
+                if isinstance(rows, CheckedRows):  # cleaned by the preview: only stamped here
+                    records_.append({**defaults, **row})
+                    continue
+                values = {key: value for key, value in row.items() if key != "id"}
+                values, _problems = cleaning(values, strict=True)
+                records_.append({**defaults, **values, "id": row["id"]})
+            insert_many(session, table, records_)
+            session.commit()
+        except ValidationError:
+            session.rollback()
+            raise
     return [row["id"] for row in rows]
 
 
