@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from pmdesk.errors import InterchangeError
+from pmdesk.interchange.bulk import collection_paused
 from pmdesk.store.atomic import write_text_atomically
 from pmdesk.store.fileformat import quoted
 
@@ -73,8 +74,9 @@ def read_csv_bytes(data: bytes, source: str, *, repeated_headers: bool = False) 
         raise InterchangeError(f"{source} is empty: there is nothing to import.")
     text, delimiter, skipped = _excel_separator(text)
     delimiter = delimiter or sniff_delimiter(text)
-    records = _split(text, delimiter, source, skipped)
-    records = [(line, row) for line, row in records if any(row)]
+    with collection_paused():
+        records = _split(text, delimiter, source, skipped)
+        records = [(line, row) for line, row in records if any(row)]
     if not records:
         raise InterchangeError(f"{source} is empty: there is nothing to import.")
     _first_line, headers = records[0]
@@ -178,10 +180,18 @@ def sniff_delimiter(text: str) -> str:
 
 
 def _first_logical_line(text: str) -> str:
-    for line in text.splitlines():
-        if line.strip():
-            return line
-    return ""
+    # Split a growing start of the text, not all of it: a large file's header is in its first
+    # few kilobytes. A line the cut may have shortened (the last) counts only once whole.
+    limit = 4096
+    while True:
+        lines = text[:limit].splitlines()
+        whole = limit >= len(text)
+        for index, line in enumerate(lines):
+            if line.strip() and (whole or index < len(lines) - 1):
+                return line
+        if whole:
+            return ""
+        limit *= 4
 
 
 # -- columns, rows and the preview -------------------------------------------------------------

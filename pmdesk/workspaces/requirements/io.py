@@ -30,6 +30,7 @@ from pmdesk.domain.base import new_id, utc_now
 from pmdesk.domain.values import POINT_DECIMAL, NumberFormat
 from pmdesk.errors import ValidationError
 from pmdesk.interchange import remembered
+from pmdesk.interchange.bulk import collection_paused
 from pmdesk.interchange.csv_table import (
     CsvTable,
     FieldSpec,
@@ -257,36 +258,46 @@ def preview_requirements(
     tag_memo: dict[tuple[str, ...], str] = {}
     text_memo: dict[str, str] = {}  # a tracker's templates and boilerplate repeat
 
+    mapped: dict[str, dict[str, str]] = {key: {} for key in maps}  # raw word -> stored value
+    markup_keys = MARKUP_FIELDS if markup else ()
+    tag_keys = [key for key in TAG_FIELDS if chosen.get(key)]  # the others are never in a row
+
     def check(raw: dict[str, str]) -> tuple[dict[str, Any], list[str]]:
         raw = dict(raw)
+        get = raw.get
         for key, value_map in maps.items():
-            if raw.get(key, "").strip():
-                raw[key] = value_map.target(raw[key])
-        if markup:
-            for key in MARKUP_FIELDS:
-                text = raw.get(key)
-                if text:
-                    plain = text_memo.get(text)
-                    if plain is None:
-                        plain = text_memo[text] = plain_text(text)
-                    raw[key] = plain
+            text = get(key)
+            if text and text.strip():
+                seen = mapped[key]
+                target = seen.get(text)
+                if target is None:
+                    target = seen[text] = value_map.target(text)
+                raw[key] = target
+        for key in markup_keys:
+            text = get(key)
+            if text:
+                plain = text_memo.get(text)
+                if plain is None:
+                    plain = text_memo[text] = plain_text(text)
+                raw[key] = plain
         for key in NUMBER_FIELDS:
-            if raw.get(key):
+            if get(key):
                 raw[key] = in_plain_digits(raw[key], number_format)
-        parts = (raw.get("tags", ""), *(raw.get(key, "") for key in TAG_FIELDS))
+        parts = (get("tags", ""), *[get(key, "") for key in tag_keys])
         if any(parts[1:]):
             tags = tag_memo.get(parts)
             if tags is None:
                 tags = tag_memo[parts] = join_tags([*split_tags(parts[0]), *kept_as_tags(raw)])
             raw["tags"] = tags
         values, problems = cleaning(raw)
-        if not raw.get("title", "").strip():
+        if not get("title", "").strip():
             problems.insert(0, "The title is empty")
         if values.get("reference", "").lower() in taken and not update_existing:
             problems.append(f"Key {values['reference']} is already in the project")
         return values, problems
 
-    result = _preview("requirements", table, REQUIREMENT_FIELDS, chosen, check, maps, progress)
+    with collection_paused():
+        result = _preview("requirements", table, REQUIREMENT_FIELDS, chosen, check, maps, progress)
     first_line: dict[str, int] = {}  # a key repeated within the file: the first one wins
     for row in result.rows:
         reference = str(row.values.get("reference", "")).lower()
@@ -493,9 +504,12 @@ class ImportReview:
 
     def rows_to_create(self) -> list[dict[str, Any]]:
         """The good new rows as records, each with its id fixed (so redo recreates the same)."""
-        return CheckedRows(
-            {"id": new_id(), **row.values} for row in self.preview.good_rows if not row.existing_id
-        )
+        with collection_paused():
+            return CheckedRows(
+                {"id": new_id(), **row.values}
+                for row in self.preview.good_rows
+                if not row.existing_id
+            )
 
     def rows_to_update(self) -> list[tuple[str, dict[str, Any]]]:
         """Requirements already in the project (same key) and the values the file gives them."""
@@ -533,27 +547,28 @@ def import_rows(session: Session, kind: str, rows: list[dict[str, Any]]) -> list
     table = model.__table__
     defaults = new_row_values(table, utc_now())
     cleaning = Cleaning(edit.INPUT_FIELDS if model is CustomerInput else edit.REQUIREMENT_FIELDS)
-    try:
-        records_ = []
-        known: set[tuple[str, ...]] = set()  # the rows' field names, checked once per set
-        for row in rows:
-            names = tuple(row)
-            if names not in known:
-                unknown = [key for key in names if key != "id" and key not in cleaning.rules]
-                if unknown:
-                    raise ValidationError(f"There is no field called “{unknown[0]}”.")
-                known.add(names)
-            if isinstance(rows, CheckedRows):  # cleaned by the preview: only stamped here
-                records_.append({**defaults, **row})
-                continue
-            values = {key: value for key, value in row.items() if key != "id"}
-            values, _problems = cleaning(values, strict=True)
-            records_.append({**defaults, **values, "id": row["id"]})
-        insert_many(session, table, records_)
-        session.commit()
-    except ValidationError:
-        session.rollback()
-        raise
+    with collection_paused():
+        try:
+            records_ = []
+            known: set[tuple[str, ...]] = set()  # the rows' field names, checked once per set
+            for row in rows:
+                names = tuple(row)
+                if names not in known:
+                    unknown = [key for key in names if key != "id" and key not in cleaning.rules]
+                    if unknown:
+                        raise ValidationError(f"There is no field called “{unknown[0]}”.")
+                    known.add(names)
+                if isinstance(rows, CheckedRows):  # cleaned by the preview: only stamped here
+                    records_.append({**defaults, **row})
+                    continue
+                values = {key: value for key, value in row.items() if key != "id"}
+                values, _problems = cleaning(values, strict=True)
+                records_.append({**defaults, **values, "id": row["id"]})
+            insert_many(session, table, records_)
+            session.commit()
+        except ValidationError:
+            session.rollback()
+            raise
     return [row["id"] for row in rows]
 
 

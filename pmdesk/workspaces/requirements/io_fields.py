@@ -128,23 +128,30 @@ class Cleaning:
 
     def __init__(self, rules: Mapping[str, tuple[str, Callable[[str, object], object]]]) -> None:
         self.rules = rules
-        self.memo: dict[tuple[str, object], tuple[bool, Any]] = {}
+        # per field, cleaned value or problem by raw value: one dict lookup a repetitive cell
+        self.memo: dict[str, dict[object, tuple[bool, Any]]] = {}
 
     def __call__(self, raw: Mapping[str, Any], *, strict: bool = False) -> tuple[dict, list]:
         """Cleaned values and problems; ``strict`` raises the first problem instead."""
         values: dict[str, Any] = {}
         problems: list[str] = []
+        rules = self.rules
+        memo = self.memo
         for key, text in raw.items():
-            if key not in self.rules:
+            if key not in rules:
                 continue
-            if not strict and isinstance(text, str) and not text.strip():
+            is_text = isinstance(text, str)
+            if is_text and not strict and not text.strip():
                 continue  # an empty cell keeps the field's default
-            if key in UNIQUE_FIELDS or not isinstance(text, str | int | float | type(None)):
+            if key in UNIQUE_FIELDS or not (is_text or isinstance(text, int | float | None)):
                 ok, result = self._clean(key, text)
             else:
-                found = self.memo.get((key, text))
+                seen = memo.get(key)
+                if seen is None:
+                    seen = memo[key] = {}
+                found = seen.get(text)
                 if found is None:
-                    found = self.memo[(key, text)] = self._clean(key, text)
+                    found = seen[text] = self._clean(key, text)
                 ok, result = found
             if ok:
                 values[key] = result
