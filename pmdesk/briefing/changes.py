@@ -110,7 +110,7 @@ def take(session: Session, section_keys: Iterable[str], audience: Audience) -> d
             # values themselves when a 50x project has tens of thousands of rows.
             kept[sub] = [
                 _projected(_plain(zip(names, row, strict=True)), fields, model, audience)
-                for row in rows.tuples()
+                for row in rows
             ]
         workspaces[item.dump_key] = kept
     return {"format": SNAPSHOT_FORMAT, "workspaces": workspaces}

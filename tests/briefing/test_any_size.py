@@ -196,7 +196,7 @@ def test_a_big_project_charts_as_many_key_results_as_the_sample_and_says_so(expo
 def test_a_big_project_writes_out_the_first_business_cases_and_says_how_many_there_are(exports):
     from pmdesk.workspaces.business_case.section import CASES_MAX
 
-    result, document = exports["x20"]
+    _result, document = exports["x20"]
     texts = [p.text for p in document.paragraphs]
     cash = [t for t in texts if t.startswith("Cumulative cash position by quarter")]
     assert len(cash) == CASES_MAX
