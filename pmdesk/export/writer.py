@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
@@ -94,8 +95,19 @@ class BriefingDocument:
         self._toc_anchor: Paragraph | None = None
         self._last_section: Any = None
         self.pages = PageEstimate(lambda: self.content_height)
+        self._style_ids: dict[str, str | None] = {}
         # List styles a template lacked carry no bullets: the writer draws those itself.
         self._plain_lists = ensure_styles(document, restyle=styled)
+
+    def add_paragraph(self, text: str = "", style: str | None = None) -> Paragraph:
+        """``docx.add_paragraph`` with the style's id looked up once per export: python-docx
+        scans every style on each assignment, which cost a share of a big briefing."""
+        paragraph = self.docx.add_paragraph(text)
+        if style is not None:
+            if style not in self._style_ids:
+                self._style_ids[style] = self.docx.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+            paragraph._p.style = self._style_ids[style]
+        return paragraph
 
     # -- page geometry -------------------------------------------------------------------------
 
@@ -158,7 +170,7 @@ class BriefingDocument:
         section.page_width, section.page_height = width, height
 
     def page_break(self) -> None:
-        self.docx.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        self.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         self.pages.new_page(force=True)
 
     def _text(self, text: str, size: float, space: float, width: float | None = None) -> None:
@@ -174,7 +186,7 @@ class BriefingDocument:
     ) -> None:
         """A heading that the table of contents lists (levels 1 and 2)."""
         clean = self.clean(text, field or "a heading")
-        paragraph = self.docx.add_paragraph(clean, style=f"Heading {level}")
+        paragraph = self.add_paragraph(clean, style=f"Heading {level}")
         if new_page:
             paragraph.paragraph_format.page_break_before = True
             self.pages.new_page()
@@ -199,7 +211,7 @@ class BriefingDocument:
             return None
         last = None
         for block in _blocks(clean):
-            last = self.docx.add_paragraph(block, style=style)
+            last = self.add_paragraph(block, style=style)
             self._text(block, 12 if style == "Lead" else 10.5, 10 if style == "Lead" else 6)
         return last
 
@@ -212,15 +224,15 @@ class BriefingDocument:
         clean = self.clean(text, field).strip()
         if not clean:
             return
-        self.docx.add_paragraph(label, style="Label")
+        self.add_paragraph(label, style="Label")
         self._text(label, 8.5, 9)
         for block in _blocks(clean):
-            self.docx.add_paragraph(block)
+            self.add_paragraph(block)
             self._text(block, 10.5, 6)
 
     def note(self, text: str) -> None:
         """A muted remark: an empty section, a caveat about the data."""
-        paragraph = self.docx.add_paragraph(style="Note")
+        paragraph = self.add_paragraph(style="Note")
         paragraph.add_run(self.clean(text, "a note"))
         self._text(paragraph.text, 9.5, 8)
 
@@ -236,7 +248,7 @@ class BriefingDocument:
             if not clean:
                 continue
             number += 1
-            paragraph = self.docx.add_paragraph(style=style)
+            paragraph = self.add_paragraph(style=style)
             if style in self._plain_lists:
                 paragraph.add_run(f"{number}. " if numbered else "• ")
             self._text(clean, 10.5, 6, self.content_width - 0.25)
@@ -268,7 +280,7 @@ class BriefingDocument:
             run.font.color.rgb = MUTED
             for row in (0, 1):
                 shade(table.cell(row, index), BAND)
-        self.docx.add_paragraph(style="Note").paragraph_format.space_after = Pt(2)
+        self.add_paragraph(style="Note").paragraph_format.space_after = Pt(2)
         self.pages.advance(1.1, splits=False)
 
     # -- tables --------------------------------------------------------------------------------
@@ -341,10 +353,10 @@ class BriefingDocument:
             row_height([column.title for column in columns], inches, 8.5),
         )
         if caption:
-            self.docx.add_paragraph(self.clean(caption, field), style="Caption")
+            self.add_paragraph(self.clean(caption, field), style="Caption")
             self._text(caption, 8.5, 15)
         else:
-            self.docx.add_paragraph(style="After Table")
+            self.add_paragraph(style="After Table")
             self._text("", 4, 8)
         return table
 
@@ -408,7 +420,7 @@ class BriefingDocument:
                 height = sum(text_height(t, width - 0.13, 9, 3) for t in texts if t)
                 tallest = max(tallest, height / block.row_span)
             self.pages.advance(tallest + 0.06, splits=False)
-        self.docx.add_paragraph(style="After Table")
+        self.add_paragraph(style="After Table")
         self._text("", 4, 8)
         return table
 
@@ -471,7 +483,7 @@ class BriefingDocument:
     def picture(
         self, png: bytes, width_inches: float, *, alt_text: str = "", caption: str = ""
     ) -> None:
-        paragraph = self.docx.add_paragraph(style="Picture")
+        paragraph = self.add_paragraph(style="Picture")
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         shape = paragraph.add_run().add_picture(io.BytesIO(png), width=Inches(width_inches))
         if not alt_text.strip():
@@ -484,7 +496,7 @@ class BriefingDocument:
             # Only a caption keeps with its picture: chaining more would push whole groups of
             # pictures and headings to the next page, leaving a near-empty one behind.
             paragraph.paragraph_format.keep_with_next = True
-            self.docx.add_paragraph(self.clean(caption, "a caption"), style="Caption")
+            self.add_paragraph(self.clean(caption, "a caption"), style="Caption")
             self._text(caption, 8.5, 15)
 
     # -- table of contents ---------------------------------------------------------------------
@@ -492,8 +504,8 @@ class BriefingDocument:
     def table_of_contents(self) -> None:
         """Mark where the contents go; :meth:`finish_contents` fills it once every heading is
         known, so the document opens with a readable list before any field is updated."""
-        self.docx.add_paragraph("Contents", style="Contents Heading")
-        self._toc_anchor = self.docx.add_paragraph(style="Contents 1")
+        self.add_paragraph("Contents", style="Contents Heading")
+        self._toc_anchor = self.add_paragraph(style="Contents 1")
         self.pages.advance(0.6)  # one page for now; finish_contents counts the rest
 
     def finish_contents(self) -> None:

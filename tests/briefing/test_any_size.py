@@ -179,7 +179,7 @@ def test_a_name_too_long_for_its_card_keeps_the_surname():
     assert cut.endswith("…") and len(cut) < 20
 
 
-def test_a_big_project_charts_a_dozen_key_results_and_says_so(exports):
+def test_a_big_project_charts_as_many_key_results_as_the_sample_and_says_so(exports):
     from pmdesk.workspaces.goals.section import CHARTS_MAX
 
     _result, document = exports["x20"]
@@ -191,3 +191,15 @@ def test_a_big_project_charts_a_dozen_key_results_and_says_so(exports):
     )
     _result, sample = exports["sample"]  # the sample's eight all get theirs
     assert not any(p.text.startswith("Trend charts are drawn") for p in sample.paragraphs)
+
+
+def test_a_big_project_writes_out_the_first_business_cases_and_says_how_many_there_are(exports):
+    from pmdesk.workspaces.business_case.section import CASES_MAX
+
+    _result, document = exports["x20"]
+    texts = [p.text for p in document.paragraphs]
+    cash = [t for t in texts if t.startswith("Cumulative cash position by quarter")]
+    assert len(cash) == CASES_MAX
+    assert f"The first {CASES_MAX} of 20 business cases are shown; " in " ".join(texts)
+    _result, sample = exports["sample"]  # the sample's one case says nothing of the kind
+    assert not any("business cases are shown" in p.text for p in sample.paragraphs)

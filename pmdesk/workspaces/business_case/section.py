@@ -12,7 +12,9 @@ from pmdesk.workspaces.business_case.chart.figure import cash_figure
 from pmdesk.workspaces.business_case.chart.layout import layout_cash
 from pmdesk.workspaces.business_case.money import format_money, format_number
 
-CASES_MAX = 6
+# Cases written out in full, each on its own page with its cash chart: a briefing summarises,
+# and a portfolio of fifty would otherwise fill fifty pages.
+CASES_MAX = 3
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,11 @@ class BusinessCaseSection:
             "Every figure here is an assumption, labelled with its source and date; the "
             "derived figures follow from them and change when they do."
         )
+        if content.total > len(content.cases):
+            out.note(
+                f"The first {len(content.cases)} of {content.total:,} business cases are shown; "
+                "the Business case workspace has every one."
+            )
         for index, view in enumerate(content.cases):
             self._case(view, out, new_page=index > 0)
 

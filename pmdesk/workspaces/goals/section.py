@@ -20,7 +20,7 @@ CHARTS = OptionSpec("charts", "Show a trend chart per key result", "bool", True)
 CHART_WIDTH = 520.0
 CHART_HEIGHT = 190.0
 FIELD = "Goals"
-CHARTS_MAX = 12  # trend charts in one briefing: about four pages
+CHARTS_MAX = 8  # trend charts in one briefing: about three pages, as many as the sample has
 # Objectives written out one by one (those with a key result off track first); the rest share
 # one table, so a big portfolio does not spend a page on each before the next section.
 DETAILED_MAX = 10

@@ -43,7 +43,7 @@ class OverviewSection:
         self, content: OverviewContent, out: BriefingDocument, context: SectionContext
     ) -> None:
         if content.vision.strip():
-            out.docx.add_paragraph("Vision", style="Label")
+            out.add_paragraph("Vision", style="Label")
             out.lead(content.vision, "Overview › Vision")
         omitted = []
         for label, text, _name in content.fields:

@@ -140,7 +140,7 @@ class RequirementsSection:
                 quotes = content.quotes.get(row.id, [])
                 if not quotes:
                     continue
-                out.docx.add_paragraph(out.clean(_titled(row), "Requirements › Title"), "Label")
+                out.add_paragraph(out.clean(_titled(row), "Requirements › Title"), "Label")
                 out.bullets(
                     [(_quoted(quote, readers), "Requirements › Customer input") for quote in quotes]
                 )
@@ -153,17 +153,17 @@ class RequirementsSection:
             out.note("No gaps: every requirement has evidence and a place on the roadmap.")
             return
         if content.unplanned:
-            out.docx.add_paragraph("To deliver, but not on the roadmap", style="Label")
+            out.add_paragraph("To deliver, but not on the roadmap", style="Label")
             out.bullets(
                 [(_titled(row), "Requirements › Title") for row in content.unplanned[:GAP_LIST_MAX]]
             )
             _more(out, len(content.unplanned))
         if content.unsupported:
-            out.docx.add_paragraph("No customer evidence yet", style="Label")
+            out.add_paragraph("No customer evidence yet", style="Label")
             out.bullets([(_titled(row), "Requirements › Title") for row in content.unsupported[:8]])
             _more(out, len(content.unsupported))
         if content.inbox:
-            out.docx.add_paragraph("Customer input no requirement answers yet", style="Label")
+            out.add_paragraph("Customer input no requirement answers yet", style="Label")
             out.bullets(
                 [
                     (
