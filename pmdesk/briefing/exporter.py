@@ -7,7 +7,6 @@ or cancelled export never leaves a broken file behind and an existing file stays
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -139,25 +138,6 @@ def export_briefing(
     in each case ``target`` is as it was.
     """
     del base_folder
-    # The project's rows are already loaded and live as long as the export: frozen, the
-    # collector's full passes skip them, so they cost the export's own objects and not the
-    # size of the project.
-    gc.freeze()
-    try:
-        return _export(session, target, settings, template, today, progress, cancelled)
-    finally:
-        gc.unfreeze()
-
-
-def _export(
-    session: Session,
-    target: Path,
-    settings: BriefingSettings | None,
-    template: Path | None,
-    today: date | None,
-    progress: Progress | None,
-    cancelled: Callable[[], bool] | None,
-) -> ExportResult:
     settings = settings or BriefingSettings()
     target = _checked_target(target)
     day = settings.briefing_date or today or date.today()
