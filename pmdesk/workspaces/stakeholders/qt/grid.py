@@ -113,10 +113,10 @@ class GridScene(QGraphicsScene):
         for person in people:
             card = self.cards.get(person.id)
             box = stacks.cards.get(person.id)
+            x, y = box.center if box is not None else chart.cell_center(*chart.cell_of(person))
+            self._places[person.id] = QPointF(x, y)
+            self._scores[person.id] = (person.influence, person.interest)
             if box is None:
-                x, y = chart.cell_center(*chart.cell_of(person))
-                self._places[person.id] = QPointF(x, y)
-                self._scores[person.id] = (person.influence, person.interest)
                 # Filtered out or behind its cell's "+N" chip: a big project's crowded
                 # cells would otherwise build thousands of cards no one sees.
                 if card is not None:
@@ -133,9 +133,6 @@ class GridScene(QGraphicsScene):
                 self.addItem(card)
             elif changed is None or person.id in changed:
                 self._refresh_card(card, person, today)
-            x, y = box.center
-            self._places[person.id] = QPointF(x, y)
-            self._scores[person.id] = (person.influence, person.interest)
             card.set_height(box.height)
             if card.pos() != self._places[person.id]:
                 card.setPos(self._places[person.id])
