@@ -1,9 +1,13 @@
 """The Positioning map tab: choose two axes (and a bubble size), drag a bubble to re-rate a
-competitor on both axes in one undo step, edit the quadrant labels, export PNG or SVG."""
+competitor on both axes in one undo step, edit the quadrant labels, export PNG or SVG.
+
+A crowded map names only the bubbles whose names fit without covering another name; the
+others show their name while the mouse is over them.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -23,6 +27,7 @@ from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
     QGraphicsScene,
+    QGraphicsSceneHoverEvent,
     QGraphicsSceneMouseEvent,
     QGraphicsSimpleTextItem,
     QGraphicsTextItem,
@@ -46,6 +51,9 @@ from pmdesk.workspaces.competition.qt import actions
 SIDE = 520.0  # pixels of the 0–5 square
 PAD = chart.MARGIN / SCORE_MAX * SIDE
 AXIS_TITLES = {"x": "Horizontal axis", "y": "Vertical axis", "size": "Bubble size"}
+UNPLACED_NAMED = 8  # the note names this many unplaced competitors, then counts the rest
+TOOLTIP_NAMED = 40
+LABEL_GAP = 4.0
 
 
 def to_scene(x: float, y: float) -> QPointF:
@@ -84,13 +92,44 @@ class BubbleItem(QGraphicsEllipseItem):
             f"{bubble.name}: {bubble.x:.1f} × {bubble.y:.1f}"
             + (f", size {bubble.size_value:.1f}" if bubble.size_value is not None else "")
         )
-        label = QGraphicsSimpleTextItem(bubble.name, self)
+        self.label = QGraphicsSimpleTextItem(bubble.name, self)
         font = QFont()
         font.setBold(bubble.is_us)
-        label.setFont(font)
-        width = label.boundingRect().width()
-        label.setPos(-width / 2, radius + 4)
-        label.setBrush(QBrush(_ink("#0f172a")))
+        self.label.setFont(font)
+        width = self.label.boundingRect().width()
+        self.label.setPos(-width / 2, radius + LABEL_GAP)
+        self.label.setBrush(QBrush(_ink("#0f172a")))
+        self.named = True  # its name has room on the map; otherwise it shows on hover
+        self.setAcceptHoverEvents(True)
+
+    def label_spots(self) -> list[QPointF]:
+        """Where the name may go, in the bubble's coordinates: below it first (as drawn when
+        nothing is in the way), then above, right and left."""
+        box = self.label.boundingRect()
+        radius = self.rect().width() / 2
+        w, h = box.width(), box.height()
+        return [
+            QPointF(-w / 2, radius + LABEL_GAP),
+            QPointF(-w / 2, -radius - LABEL_GAP - h),
+            QPointF(radius + LABEL_GAP, -h / 2),
+            QPointF(-radius - LABEL_GAP - w, -h / 2),
+        ]
+
+    def set_named(self, named: bool) -> None:
+        self.named = named
+        self.label.setVisible(named)
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        if not self.named:
+            self.label.setVisible(True)
+            self.setZValue(4)  # above its neighbours while it is read
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        if not self.named:
+            self.label.setVisible(False)
+            self.setZValue(3)
+        super().hoverLeaveEvent(event)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self._dragging = False
@@ -113,6 +152,55 @@ class BubbleItem(QGraphicsEllipseItem):
             x, y = from_scene(self.pos())
             if (x, y) != (self.bubble.x, self.bubble.y):
                 self._on_drop(self.bubble.competitor_id, x, y)
+
+
+def place_labels(
+    bubbles: Iterable[BubbleItem], bounds: QRectF, keep_clear: Iterable[QRectF] = ()
+) -> None:
+    """Give each bubble's name the first spot inside ``bounds`` where it covers no name
+    already placed, nothing in ``keep_clear`` (the map's own titles) and no other bubble; a
+    name with no such spot is left to show on hover. Our product is named first, then the
+    biggest bubbles (the order they are drawn in)."""
+    items = sorted(bubbles, key=lambda item: not item.bubble.is_us)
+    discs = [(item, item.sceneBoundingRect()) for item in items]
+    taken: list[QRectF] = list(keep_clear)
+    for item in items:
+        size = item.label.boundingRect().size()
+        spot = None
+        for place in item.label_spots():
+            box = QRectF(item.mapToScene(place), size)
+            if not bounds.contains(box) or any(box.intersects(other) for other in taken):
+                continue
+            if any(other is not item and _covers(disc, box) for other, disc in discs):
+                continue
+            spot = place, box
+            break
+        item.set_named(spot is not None)
+        if spot is not None:
+            item.label.setPos(spot[0])
+            taken.append(spot[1])
+
+
+def _covers(disc: QRectF, box: QRectF) -> bool:
+    """Whether a bubble (given by its bounding square) overlaps a text box."""
+    centre, radius = disc.center(), disc.width() / 2
+    x = min(max(centre.x(), box.left()), box.right())
+    y = min(max(centre.y(), box.top()), box.bottom())
+    return (x - centre.x()) ** 2 + (y - centre.y()) ** 2 < radius**2
+
+
+def unplaced_note(names: tuple[str, ...]) -> tuple[str, str]:
+    """The note's sentence on competitors without a place, and a tooltip naming more of them:
+    a big project has hundreds, and the full list would push the map off the page."""
+    if not names:
+        return "", ""
+    shown = ", ".join(names[:UNPLACED_NAMED])
+    if len(names) > UNPLACED_NAMED:
+        shown += f" and {len(names) - UNPLACED_NAMED:,} more"
+    listed = list(names[:TOOLTIP_NAMED])
+    if len(names) > TOOLTIP_NAMED:
+        listed.append(f"and {len(names) - TOOLTIP_NAMED:,} more")
+    return f"Not placed (no rating on an axis): {shown}.", "\n".join(listed)
 
 
 class QuadrantLabel(QGraphicsTextItem):
@@ -278,13 +366,21 @@ class MapPanel(QWidget):
         for title in (x_title, y_title):
             title.setBrush(QBrush(_ink("#1f2733")))
         self.scene.setSceneRect(QRectF(-PAD - 70, -PAD, SIDE + 2 * PAD + 90, SIDE + 2 * PAD + 30))
+        titles = [x_title, y_title, *self.quadrant_labels]
+        place_labels(
+            self.bubbles.values(),
+            self.scene.sceneRect(),
+            [title.sceneBoundingRect() for title in titles],
+        )
         notes = []
         if layout.size_label:
             notes.append(f"Bubble size: {layout.size_label}.")
-        if layout.unplaced:
-            notes.append(f"Not placed (no rating on an axis): {', '.join(layout.unplaced)}.")
+        unplaced, unplaced_tip = unplaced_note(layout.unplaced)
+        if unplaced:
+            notes.append(unplaced)
         notes.append(why if why else "Drag a bubble to re-rate that competitor on both axes.")
         self.note.setText(" ".join(notes))
+        self.note.setToolTip(unplaced_tip)
         self.view.fit()
 
     def _draggable(self) -> tuple[bool, str]:
