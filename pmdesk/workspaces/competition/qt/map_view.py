@@ -7,6 +7,7 @@ others show their name while the mouse is over them.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -162,31 +163,82 @@ def place_labels(
     name with no such spot is left to show on hover. Our product is named first, then the
     biggest bubbles (the order they are drawn in)."""
     items = sorted(bubbles, key=lambda item: not item.bubble.is_us)
-    discs = [(item, item.sceneBoundingRect()) for item in items]
-    taken: list[QRectF] = list(keep_clear)
+    names, discs = _Buckets(), _Buckets()
+    for rect in keep_clear:
+        names.add(_box(rect), _box(rect))
     for item in items:
-        size = item.label.boundingRect().size()
+        centre, radius = item.pos(), item.rect().width() / 2
+        disc = (item, centre.x(), centre.y(), radius)
+        discs.add(
+            (centre.x() - radius, centre.y() - radius, centre.x() + radius, centre.y() + radius),
+            disc,
+        )
+    left, top, right, bottom = _box(bounds)
+    for item in items:
+        size = item.label.boundingRect()
+        origin = item.pos()
         spot = None
         for place in item.label_spots():
-            box = QRectF(item.mapToScene(place), size)
-            if not bounds.contains(box) or any(box.intersects(other) for other in taken):
+            x, y = origin.x() + place.x(), origin.y() + place.y()
+            box = (x, y, x + size.width(), y + size.height())
+            if box[0] < left or box[1] < top or box[2] > right or box[3] > bottom:
                 continue
-            if any(other is not item and _covers(disc, box) for other, disc in discs):
+            if any(_overlap(box, other) for other in names.near(box)):  # type: ignore[arg-type]
+                continue
+            if any(
+                owner is not item and _covers(box, cx, cy, r)
+                for owner, cx, cy, r in discs.near(box)  # type: ignore[misc]
+            ):
                 continue
             spot = place, box
             break
         item.set_named(spot is not None)
         if spot is not None:
             item.label.setPos(spot[0])
-            taken.append(spot[1])
+            names.add(spot[1], spot[1])
 
 
-def _covers(disc: QRectF, box: QRectF) -> bool:
-    """Whether a bubble (given by its bounding square) overlaps a text box."""
-    centre, radius = disc.center(), disc.width() / 2
-    x = min(max(centre.x(), box.left()), box.right())
-    y = min(max(centre.y(), box.top()), box.bottom())
-    return (x - centre.x()) ** 2 + (y - centre.y()) ** 2 < radius**2
+Box = tuple[float, float, float, float]  # left, top, right, bottom
+BUCKET = 40.0  # scene units: about a name's height, a bubble's width
+
+
+class _Buckets:
+    """Things filed under the squares of a coarse grid that their boxes touch, so a question
+    about one spot looks only at what lies near it: a map of a thousand bubbles places its
+    names in a blink instead of comparing every name with every bubble."""
+
+    def __init__(self) -> None:
+        self._squares: dict[tuple[int, int], list[object]] = {}
+
+    @staticmethod
+    def _keys(box: Box) -> list[tuple[int, int]]:
+        columns = range(math.floor(box[0] / BUCKET), math.floor(box[2] / BUCKET) + 1)
+        rows = range(math.floor(box[1] / BUCKET), math.floor(box[3] / BUCKET) + 1)
+        return [(column, row) for column in columns for row in rows]
+
+    def add(self, box: Box, thing: object) -> None:
+        for key in self._keys(box):
+            self._squares.setdefault(key, []).append(thing)
+
+    def near(self, box: Box) -> list[object]:
+        """What lies in the squares ``box`` touches (a thing in two of them comes twice)."""
+        squares = self._squares
+        return [thing for key in self._keys(box) for thing in squares.get(key, ())]
+
+
+def _box(rect: QRectF) -> Box:
+    return rect.left(), rect.top(), rect.right(), rect.bottom()
+
+
+def _overlap(one: Box, other: Box) -> bool:
+    return one[0] < other[2] and other[0] < one[2] and one[1] < other[3] and other[1] < one[3]
+
+
+def _covers(box: Box, cx: float, cy: float, radius: float) -> bool:
+    """Whether a bubble (its centre and radius) overlaps a text box."""
+    x = min(max(cx, box[0]), box[2])
+    y = min(max(cy, box[1]), box[3])
+    return (x - cx) ** 2 + (y - cy) ** 2 < radius**2
 
 
 def unplaced_note(names: tuple[str, ...]) -> tuple[str, str]:
