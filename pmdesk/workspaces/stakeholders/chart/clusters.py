@@ -8,9 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from pmdesk.domain.values import natural_key
-from pmdesk.workspaces.stakeholders.chart.cells import FULL_CARDS
-from pmdesk.workspaces.stakeholders.chart.layout import Placed, cell_of
+from pmdesk.workspaces.stakeholders.chart.cells import CellStacks
+from pmdesk.workspaces.stakeholders.chart.layout import CARD_HEIGHT, Placed, cell_of
 from pmdesk.workspaces.stakeholders.model import ATTITUDES
 
 NAME_PX = 12.0  # the card name font, in grid units (grid_items uses the same size)
@@ -51,28 +50,33 @@ def names_readable(scale: float) -> bool:
 
 
 def crowded_cells(
-    people: Iterable[ClusterPerson], overdue: Iterable[str] = ()
+    people: Iterable[ClusterPerson], stacks: CellStacks, overdue: Iterable[str] = ()
 ) -> dict[tuple[int, int], Cluster]:
     """A cluster for every cell holding more people than it shows as full cards: those are
     the cells whose names shrink to one line and run out of room. A cell of one or two keeps
-    its cards at any zoom, so a small project looks as it always did."""
+    its cards at any zoom, so a small project looks as it always did.
+
+    ``stacks`` is :func:`stack_cells` of the same people: a cluster lists its people in the
+    order their cards stack, without sorting thousands of names a second time."""
     late = set(overdue)
-    by_cell: dict[tuple[int, int], list[ClusterPerson]] = {}
-    for person in people:
-        by_cell.setdefault(cell_of(person), []).append(person)
+    by_id = {person.id: person for person in people}
+    order: dict[tuple[int, int], list[str]] = {}
+    for person_id, box in stacks.cards.items():
+        if box.height < CARD_HEIGHT:  # name-only cards: their cell holds more than two
+            order.setdefault(cell_of(by_id[person_id]), []).append(person_id)
+    for cell, hidden in stacks.hidden.items():
+        order.setdefault(cell, []).extend(hidden)
     result: dict[tuple[int, int], Cluster] = {}
-    for cell, group in by_cell.items():
-        if len(group) <= FULL_CARDS:
-            continue
-        group.sort(key=lambda p: (natural_key(p.name), p.id))
+    for cell, ids in order.items():
         counts = dict.fromkeys(ATTITUDES, 0)
-        for person in group:
-            counts[person.attitude] = counts.get(person.attitude, 0) + 1
+        for person_id in ids:
+            attitude = by_id[person_id].attitude
+            counts[attitude] = counts.get(attitude, 0) + 1
         result[cell] = Cluster(
             cell,
-            tuple(person.id for person in group),
-            tuple(person.name for person in group),
+            tuple(ids),
+            tuple(by_id[person_id].name for person_id in ids),
             tuple((kind, count) for kind, count in counts.items() if count),
-            sum(person.id in late for person in group),
+            sum(person_id in late for person_id in ids),
         )
     return result

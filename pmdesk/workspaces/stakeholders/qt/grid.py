@@ -121,7 +121,9 @@ class GridScene(QGraphicsScene):
         shown_people = [person for person in people if visible(person)]
         stacks = stack_cells(shown_people)
         crowded = crowded_cells(
-            shown_people, (person.id for person in shown_people if person.is_overdue(today))
+            shown_people,
+            stacks,
+            (person.id for person in shown_people if person.is_overdue(today)),
         )
         in_cluster = {person_id for cluster in crowded.values() for person_id in cluster.ids}
         self._stacked = set(stacks.cards)
