@@ -1,6 +1,6 @@
 """A crowded grid cell seen from afar: one tile saying how many people stand there and how they
-lean, in type sized for the screen rather than the grid, so it reads at any zoom. A click
-zooms into the cell, where the cards are readable again."""
+lean, in type sized for the screen rather than the grid, so it reads at any zoom. Its tooltip
+names the first of them; a click zooms into the cell, where the cards are readable again."""
 
 from __future__ import annotations
 
@@ -23,8 +23,7 @@ from pmdesk.workspaces.stakeholders.qt.grid_backdrop import OVERDUE_RED, font
 
 INSET = 4.0  # grid units between a tile and its cell's lines
 MIN_COUNT_PX = 9  # the count is never drawn smaller than this on screen
-MAX_COUNT_PX = 18
-NAME_PX = 10
+MAX_COUNT_PX = 13  # bigger would crowd out the word "people"
 
 
 _FONTS: dict[tuple[int, bool], QFont] = {}
@@ -86,7 +85,7 @@ class ClusterItem(QGraphicsItem):
         text = QRectF(
             box.left() + pad, box.top() + pad, box.width() - 2 * pad, bar.top() - box.top() - pad
         )
-        count_px = int(max(MIN_COUNT_PX, min(MAX_COUNT_PX, text.height() * 0.62)))
+        count_px = int(max(MIN_COUNT_PX, min(MAX_COUNT_PX, text.height() * 0.5)))
         count_font = _font(count_px, bold=True)
         metrics = QFontMetricsF(count_font)
         count = f"{self.cluster.count:,}"
@@ -94,19 +93,7 @@ class ClusterItem(QGraphicsItem):
         shown = words if metrics.horizontalAdvance(words) <= text.width() else count
         painter.setPen(theme.scene_ink(chart.INK))
         painter.setFont(count_font)
-        if text.height() < metrics.height() + NAME_PX * 1.3 or text.width() < 48:
-            painter.drawText(text, Qt.AlignmentFlag.AlignCenter, shown)
-        else:  # room for a second line: who comes first in the cell
-            top = QRectF(text.left(), text.top(), text.width(), text.height() * 0.55)
-            painter.drawText(top, Qt.AlignmentFlag.AlignCenter, shown)
-            name_font = _font(NAME_PX)
-            painter.setFont(name_font)
-            painter.setPen(theme.scene_ink(chart.MUTED_INK))
-            first = QFontMetricsF(name_font).elidedText(
-                f"{self.cluster.names[0]}, …", Qt.TextElideMode.ElideRight, text.width()
-            )
-            below = QRectF(text.left(), top.bottom(), text.width(), text.height() - top.height())
-            painter.drawText(below, Qt.AlignmentFlag.AlignCenter, first)
+        painter.drawText(text, Qt.AlignmentFlag.AlignCenter, shown)
         if self.cluster.overdue:
             painter.setPen(QPen(theme.card(), 1.5))
             painter.setBrush(QColor(OVERDUE_RED))
