@@ -1,9 +1,14 @@
 """The Positioning map tab: choose two axes (and a bubble size), drag a bubble to re-rate a
-competitor on both axes in one undo step, edit the quadrant labels, export PNG or SVG."""
+competitor on both axes in one undo step, edit the quadrant labels, export PNG or SVG.
+
+A crowded map names only the bubbles whose names fit without covering another name; the
+others show their name while the mouse is over them.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import math
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -23,6 +28,7 @@ from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
     QGraphicsScene,
+    QGraphicsSceneHoverEvent,
     QGraphicsSceneMouseEvent,
     QGraphicsSimpleTextItem,
     QGraphicsTextItem,
@@ -46,6 +52,9 @@ from pmdesk.workspaces.competition.qt import actions
 SIDE = 520.0  # pixels of the 0–5 square
 PAD = chart.MARGIN / SCORE_MAX * SIDE
 AXIS_TITLES = {"x": "Horizontal axis", "y": "Vertical axis", "size": "Bubble size"}
+UNPLACED_NAMED = 8  # the note names this many unplaced competitors, then counts the rest
+TOOLTIP_NAMED = 40
+LABEL_GAP = 4.0
 
 
 def to_scene(x: float, y: float) -> QPointF:
@@ -84,13 +93,44 @@ class BubbleItem(QGraphicsEllipseItem):
             f"{bubble.name}: {bubble.x:.1f} × {bubble.y:.1f}"
             + (f", size {bubble.size_value:.1f}" if bubble.size_value is not None else "")
         )
-        label = QGraphicsSimpleTextItem(bubble.name, self)
+        self.label = QGraphicsSimpleTextItem(bubble.name, self)
         font = QFont()
         font.setBold(bubble.is_us)
-        label.setFont(font)
-        width = label.boundingRect().width()
-        label.setPos(-width / 2, radius + 4)
-        label.setBrush(QBrush(_ink("#0f172a")))
+        self.label.setFont(font)
+        width = self.label.boundingRect().width()
+        self.label.setPos(-width / 2, radius + LABEL_GAP)
+        self.label.setBrush(QBrush(_ink("#0f172a")))
+        self.named = True  # its name has room on the map; otherwise it shows on hover
+        self.setAcceptHoverEvents(True)
+
+    def label_spots(self) -> list[QPointF]:
+        """Where the name may go, in the bubble's coordinates: below it first (as drawn when
+        nothing is in the way), then above, right and left."""
+        box = self.label.boundingRect()
+        radius = self.rect().width() / 2
+        w, h = box.width(), box.height()
+        return [
+            QPointF(-w / 2, radius + LABEL_GAP),
+            QPointF(-w / 2, -radius - LABEL_GAP - h),
+            QPointF(radius + LABEL_GAP, -h / 2),
+            QPointF(-radius - LABEL_GAP - w, -h / 2),
+        ]
+
+    def set_named(self, named: bool) -> None:
+        self.named = named
+        self.label.setVisible(named)
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        if not self.named:
+            self.label.setVisible(True)
+            self.setZValue(4)  # above its neighbours while it is read
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        if not self.named:
+            self.label.setVisible(False)
+            self.setZValue(3)
+        super().hoverLeaveEvent(event)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self._dragging = False
@@ -113,6 +153,106 @@ class BubbleItem(QGraphicsEllipseItem):
             x, y = from_scene(self.pos())
             if (x, y) != (self.bubble.x, self.bubble.y):
                 self._on_drop(self.bubble.competitor_id, x, y)
+
+
+def place_labels(
+    bubbles: Iterable[BubbleItem], bounds: QRectF, keep_clear: Iterable[QRectF] = ()
+) -> None:
+    """Give each bubble's name the first spot inside ``bounds`` where it covers no name
+    already placed, nothing in ``keep_clear`` (the map's own titles) and no other bubble; a
+    name with no such spot is left to show on hover. Our product is named first, then the
+    biggest bubbles (the order they are drawn in)."""
+    items = sorted(bubbles, key=lambda item: not item.bubble.is_us)
+    names, discs = _Buckets(), _Buckets()
+    for rect in keep_clear:
+        names.add(_box(rect), _box(rect))
+    for item in items:
+        centre, radius = item.pos(), item.rect().width() / 2
+        disc = (item, centre.x(), centre.y(), radius)
+        discs.add(
+            (centre.x() - radius, centre.y() - radius, centre.x() + radius, centre.y() + radius),
+            disc,
+        )
+    left, top, right, bottom = _box(bounds)
+    for item in items:
+        size = item.label.boundingRect()
+        origin = item.pos()
+        spot = None
+        for place in item.label_spots():
+            x, y = origin.x() + place.x(), origin.y() + place.y()
+            box = (x, y, x + size.width(), y + size.height())
+            if box[0] < left or box[1] < top or box[2] > right or box[3] > bottom:
+                continue
+            if any(_overlap(box, other) for other in names.near(box)):  # type: ignore[arg-type]
+                continue
+            if any(
+                owner is not item and _covers(box, cx, cy, r)
+                for owner, cx, cy, r in discs.near(box)  # type: ignore[misc]
+            ):
+                continue
+            spot = place, box
+            break
+        item.set_named(spot is not None)
+        if spot is not None:
+            item.label.setPos(spot[0])
+            names.add(spot[1], spot[1])
+
+
+Box = tuple[float, float, float, float]  # left, top, right, bottom
+BUCKET = 40.0  # scene units: about a name's height, a bubble's width
+
+
+class _Buckets:
+    """Things filed under the squares of a coarse grid that their boxes touch, so a question
+    about one spot looks only at what lies near it: a map of a thousand bubbles places its
+    names in a blink instead of comparing every name with every bubble."""
+
+    def __init__(self) -> None:
+        self._squares: dict[tuple[int, int], list[object]] = {}
+
+    @staticmethod
+    def _keys(box: Box) -> list[tuple[int, int]]:
+        columns = range(math.floor(box[0] / BUCKET), math.floor(box[2] / BUCKET) + 1)
+        rows = range(math.floor(box[1] / BUCKET), math.floor(box[3] / BUCKET) + 1)
+        return [(column, row) for column in columns for row in rows]
+
+    def add(self, box: Box, thing: object) -> None:
+        for key in self._keys(box):
+            self._squares.setdefault(key, []).append(thing)
+
+    def near(self, box: Box) -> list[object]:
+        """What lies in the squares ``box`` touches (a thing in two of them comes twice)."""
+        squares = self._squares
+        return [thing for key in self._keys(box) for thing in squares.get(key, ())]
+
+
+def _box(rect: QRectF) -> Box:
+    return rect.left(), rect.top(), rect.right(), rect.bottom()
+
+
+def _overlap(one: Box, other: Box) -> bool:
+    return one[0] < other[2] and other[0] < one[2] and one[1] < other[3] and other[1] < one[3]
+
+
+def _covers(box: Box, cx: float, cy: float, radius: float) -> bool:
+    """Whether a bubble (its centre and radius) overlaps a text box."""
+    x = min(max(cx, box[0]), box[2])
+    y = min(max(cy, box[1]), box[3])
+    return (x - cx) ** 2 + (y - cy) ** 2 < radius**2
+
+
+def unplaced_note(names: tuple[str, ...]) -> tuple[str, str]:
+    """The note's sentence on competitors without a place, and a tooltip naming more of them:
+    a big project has hundreds, and the full list would push the map off the page."""
+    if not names:
+        return "", ""
+    shown = ", ".join(names[:UNPLACED_NAMED])
+    if len(names) > UNPLACED_NAMED:
+        shown += f" and {len(names) - UNPLACED_NAMED:,} more"
+    listed = list(names[:TOOLTIP_NAMED])
+    if len(names) > TOOLTIP_NAMED:
+        listed.append(f"and {len(names) - TOOLTIP_NAMED:,} more")
+    return f"Not placed (no rating on an axis): {shown}.", "\n".join(listed)
 
 
 class QuadrantLabel(QGraphicsTextItem):
@@ -278,13 +418,21 @@ class MapPanel(QWidget):
         for title in (x_title, y_title):
             title.setBrush(QBrush(_ink("#1f2733")))
         self.scene.setSceneRect(QRectF(-PAD - 70, -PAD, SIDE + 2 * PAD + 90, SIDE + 2 * PAD + 30))
+        titles = [x_title, y_title, *self.quadrant_labels]
+        place_labels(
+            self.bubbles.values(),
+            self.scene.sceneRect(),
+            [title.sceneBoundingRect() for title in titles],
+        )
         notes = []
         if layout.size_label:
             notes.append(f"Bubble size: {layout.size_label}.")
-        if layout.unplaced:
-            notes.append(f"Not placed (no rating on an axis): {', '.join(layout.unplaced)}.")
+        unplaced, unplaced_tip = unplaced_note(layout.unplaced)
+        if unplaced:
+            notes.append(unplaced)
         notes.append(why if why else "Drag a bubble to re-rate that competitor on both axes.")
         self.note.setText(" ".join(notes))
+        self.note.setToolTip(unplaced_tip)
         self.view.fit()
 
     def _draggable(self) -> tuple[bool, str]:

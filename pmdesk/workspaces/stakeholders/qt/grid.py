@@ -2,7 +2,8 @@
 
 Dragging a card snaps it to a 1-10 cell and becomes one undoable edit of that one stakeholder.
 The scene is kept in step with the records by :meth:`GridScene.sync`, which reuses the cards it
-has, so a refresh after a drag never deletes the card under the mouse.
+has, so a refresh after a drag never deletes the card under the mouse. Zoomed out so far that
+names cannot be read, each crowded cell shows as one cluster tile instead of its cards.
 """
 
 from __future__ import annotations
@@ -12,12 +13,18 @@ from datetime import date
 from html import escape
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QPixmapCache, QWheelEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPixmapCache, QTransform, QWheelEvent
 from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene, QGraphicsView, QWidget
 
 from pmdesk.gui import theme
 from pmdesk.workspaces.stakeholders.chart import layout as chart
 from pmdesk.workspaces.stakeholders.chart.cells import CellStacks, stack_cells
+from pmdesk.workspaces.stakeholders.chart.clusters import (
+    NAME_PX,
+    Cluster,
+    crowded_cells,
+    names_readable,
+)
 from pmdesk.workspaces.stakeholders.model import (
     ATTITUDES,
     STRATEGIES,
@@ -26,11 +33,13 @@ from pmdesk.workspaces.stakeholders.model import (
     StakeholderRelationship,
 )
 from pmdesk.workspaces.stakeholders.qt.grid_backdrop import BackdropItem, scene_bounds
+from pmdesk.workspaces.stakeholders.qt.grid_clusters import ClusterItem
 from pmdesk.workspaces.stakeholders.qt.grid_items import CardInfo, CardItem, LinksItem, MovesItem
 from pmdesk.workspaces.stakeholders.qt.grid_overflow import OverflowChip
 
 MoveHandler = Callable[[str, int, int], bool]
 PIXMAP_CACHE_KB = 96 * 1024
+CLOSE_UP_PX = 9.0  # a click on a cluster zooms until its names are this many pixels high
 
 
 def card_info(person: Stakeholder, today: date) -> CardInfo:
@@ -71,7 +80,11 @@ class GridScene(QGraphicsScene):
         self.on_move: MoveHandler | None = None
         self.on_open: Callable[[str], None] | None = None  # a card was double-clicked
         self.on_overflow: Callable[[OverflowChip, object], None] | None = None  # "+N" clicked
+        self.on_cluster: Callable[[ClusterItem], None] | None = None  # a cluster was clicked
         self.chips: dict[tuple[int, int], OverflowChip] = {}
+        self.clusters: dict[tuple[int, int], ClusterItem] = {}
+        self.clustered = False  # whether crowded cells show as clusters (names unreadable)
+        self._stacked: set[str] = set()  # who has a card in a stack (not behind a chip)
         self.setSceneRect(scene_bounds())
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.setBackgroundBrush(theme.paper())
@@ -107,6 +120,13 @@ class GridScene(QGraphicsScene):
         # Only the people shown share a cell's room: a filter gives them their full cards.
         shown_people = [person for person in people if visible(person)]
         stacks = stack_cells(shown_people)
+        crowded = crowded_cells(
+            shown_people,
+            stacks,
+            (person.id for person in shown_people if person.is_overdue(today)),
+        )
+        in_cluster = {person_id for cluster in crowded.values() for person_id in cluster.ids}
+        self._stacked = set(stacks.cards)
         wanted = {person.id for person in people}
         for gone in set(self.cards) - wanted:
             self.removeItem(self.cards.pop(gone))
@@ -136,12 +156,14 @@ class GridScene(QGraphicsScene):
             card.set_height(box.height)
             if card.pos() != self._places[person.id]:
                 card.setPos(self._places[person.id])
-            if not card.isVisible():
-                card.setVisible(True)
+            shown = not (self.clustered and person.id in in_cluster)
+            if card.isVisible() != shown:
+                card.setVisible(shown)
         for gone in set(self._places) - wanted:
             del self._places[gone]
             del self._scores[gone]
         self._sync_chips(stacks, {person.id: person.name for person in shown_people})
+        self._sync_clusters(crowded)
         self.links.set_links((r.source_id, r.target_id, r.kind) for r in relationships)
         self._update_moves()
 
@@ -165,6 +187,66 @@ class GridScene(QGraphicsScene):
                 self.addItem(chip)
             ids = stacks.hidden[cell]
             chip.set_ids(ids, [names[i] for i in ids])
+
+    def _sync_clusters(self, crowded: Mapping[tuple[int, int], Cluster]) -> None:
+        for cell in set(self.clusters) - set(crowded):
+            self.removeItem(self.clusters.pop(cell))
+        for cell, cluster in crowded.items():
+            item = self.clusters.get(cell)
+            if item is None:
+                item = ClusterItem(cluster)
+                item.on_click = self._cluster_clicked
+                self.clusters[cell] = item
+                self.addItem(item)
+            elif item.cluster != cluster:
+                item.set_cluster(cluster)
+            item.setVisible(self.clustered)
+        for chip in self.chips.values():
+            chip.setVisible(not self.clustered)
+
+    def set_view_scale(self, scale: float) -> None:
+        """Show crowded cells as clusters or as cards, as a view's scale lets names be read."""
+        self._show_clusters(not names_readable(scale))
+
+    def _show_clusters(self, clustered: bool) -> None:
+        if clustered == self.clustered:
+            return
+        self.clustered = clustered
+        for item in self.clusters.values():
+            item.setVisible(clustered)
+            for person_id in item.ids:
+                card = self.cards.get(person_id)
+                if card is not None and person_id in self._stacked:
+                    card.setVisible(not clustered)
+        for chip in self.chips.values():
+            chip.setVisible(not clustered)
+        self.links.update()
+
+    def render(  # type: ignore[override]
+        self,
+        painter: QPainter,
+        target: QRectF | None = None,
+        source: QRectF | None = None,
+        mode: Qt.AspectRatioMode = Qt.AspectRatioMode.KeepAspectRatio,
+    ) -> None:
+        """A picture of the grid (an export) is drawn at a size where names read: cards."""
+        clustered = self.clustered
+        self._show_clusters(False)
+        try:
+            super().render(painter, target or QRectF(), source or QRectF(), mode)
+        finally:
+            self._show_clusters(clustered)
+
+    def _cluster_clicked(self, item: ClusterItem) -> None:
+        if self.on_cluster is not None:
+            self.on_cluster(item)
+
+    def cluster_of(self, person_id: str) -> ClusterItem | None:
+        """The cluster on show that stands for a person, if they are in one."""
+        if not self.clustered or person_id not in self._scores:
+            return None
+        item = self.clusters.get(self._scores[person_id])
+        return item if item is not None and person_id in item.ids else None
 
     def _chip_clicked(self, chip: OverflowChip, event: object) -> None:
         if self.on_overflow is not None:
@@ -193,8 +275,9 @@ class GridScene(QGraphicsScene):
     def _update_moves(self) -> None:
         moves: list[tuple[QPointF, QPointF]] = []
         for person_id, before in self._compare.items():
-            card = self.cards.get(person_id)
-            if card is None or not card.isVisible():
+            # Whoever has a card in a stack, shown as a card or inside a cluster: the count of
+            # who moved must not change with the zoom.
+            if person_id not in self._stacked:
                 continue
             if (before.influence, before.interest) == self._scores[person_id]:
                 continue
@@ -259,6 +342,7 @@ class GridView(QGraphicsView):
     def fit(self) -> None:
         self.fitted = True
         self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self._scale_changed()
 
     def zoom(self, factor: float) -> None:
         current = self.transform().m11()
@@ -266,6 +350,25 @@ class GridView(QGraphicsView):
             return
         self.fitted = False
         self.scale(factor, factor)
+        self._scale_changed()
+
+    def zoom_into(self, where: QPointF) -> None:
+        """Zoom in until names read comfortably, centred on ``where`` (a clicked cluster)."""
+        scale = max(self.transform().m11(), CLOSE_UP_PX / NAME_PX)
+        self.fitted = False
+        self.setTransform(QTransform.fromScale(scale, scale))
+        self._scale_changed()
+        self.centerOn(where)
+
+    def _scale_changed(self) -> None:
+        scene = self.scene()
+        if isinstance(scene, GridScene):
+            scene.set_view_scale(self.transform().m11())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # A transform set from elsewhere (resetTransform(), setTransform()) is caught here.
+        self._scale_changed()
+        super().paintEvent(event)
 
     def resizeEvent(self, event: object) -> None:  # type: ignore[override]
         super().resizeEvent(event)  # type: ignore[arg-type]

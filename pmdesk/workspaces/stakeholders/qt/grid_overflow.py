@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsSceneMouseEvent,
@@ -14,10 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.gui import theme
 from pmdesk.workspaces.stakeholders.chart import layout as chart
 from pmdesk.workspaces.stakeholders.qt.grid_backdrop import font
 
 _FONT = font(11, bold=True)
+_GROUND = "#f3f5f8"
 
 
 class OverflowChip(QGraphicsItem):
@@ -47,10 +49,11 @@ class OverflowChip(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor("#9aa5b4"), 1, Qt.PenStyle.DashLine))
-        painter.setBrush(QColor("#f3f5f8"))
+        ground = theme.surface(_GROUND)  # in the dark scheme, a dark chip beside dark cards
+        painter.setPen(QPen(theme.surface("#9aa5b4"), 1, Qt.PenStyle.DashLine))
+        painter.setBrush(ground)
         painter.drawRoundedRect(self._box, 5, 5)
-        painter.setPen(QColor(chart.INK))
+        painter.setPen(theme.ink(chart.INK, on=ground))
         painter.setFont(_FONT)
         painter.drawText(self._box, Qt.AlignmentFlag.AlignCenter, self.text)
 

@@ -117,6 +117,7 @@ class GridPanel(QWidget):
         layout.addWidget(self.split, 1)
         self.scene.selectionChanged.connect(self._selection_changed)
         self.scene.on_overflow = self._overflow_menu
+        self.scene.on_cluster = lambda cluster: self.view.zoom_into(cluster.scenePos())
 
         controller.changed.connect(self._on_changed)
         self._fill_snapshots()
@@ -219,15 +220,22 @@ class GridPanel(QWidget):
         if chosen is not None:
             self.details.show_person(chosen)
         elif not self.scene.selectedItems() and self.details.person_id not in self._behind_chips():
-            # A person listed under "+N" has no card to keep selected: they stay shown.
+            # A person listed under "+N", or inside a cluster when zoomed out, has no card
+            # on show to keep selected: they stay shown.
             self.details.show_person(None)
 
     def _behind_chips(self) -> set[str]:
-        return {pid for chip in self.scene.chips.values() for pid in chip.ids}
+        hidden = {pid for chip in self.scene.chips.values() for pid in chip.ids}
+        if self.scene.clustered:
+            hidden.update(pid for item in self.scene.clusters.values() for pid in item.ids)
+        return hidden
 
     def show_details(self, person_id: str) -> None:
         """Select a stakeholder's card (if it has one on show) and open their details."""
         self.scene.clearSelection()
+        cluster = self.scene.cluster_of(person_id)
+        if cluster is not None:  # zoomed out: zoom into their cell so their card shows
+            self.view.zoom_into(cluster.scenePos())
         card = self.scene.cards.get(person_id)
         if card is not None and card.isVisible():
             card.setSelected(True)
