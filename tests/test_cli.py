@@ -114,6 +114,28 @@ def test_self_test_shows_every_workspace(sample_file):
     assert {"Overview", "Stakeholders", "Roadmap", "Briefing"} <= set(lines)
 
 
+def test_a_self_test_whose_reader_left_releases_the_project(sample_file):
+    """`pmdesk --self-test plan.pmdb | head -1`: the reader goes after one line, and the next
+    open must not find the project left locked."""
+    from pmdesk.store import lock
+    from pmdesk.store.document import Document
+
+    child = subprocess.Popen(
+        [sys.executable, "-m", "pmdesk", "--self-test", str(sample_file)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert child.stdout is not None and child.stderr is not None
+    assert child.stdout.readline().split()[0] == b"window"
+    child.stdout.close()  # as `head -1` does: later lines have nowhere to go
+    errors = child.stderr.read().decode()
+    assert child.wait(timeout=120) == 0, errors
+    assert "Traceback" not in errors and "Broken" not in errors
+    assert not lock.lock_path(sample_file).exists()
+    Document.open(sample_file).close()  # no "left locked"
+
+
 def test_a_message_quoting_a_long_multi_line_name_stays_one_readable_line(capsys, monkeypatch):
     from pmdesk import commands
     from pmdesk.errors import InterchangeError

@@ -133,31 +133,42 @@ def self_test(path: Path | None) -> int:
 
     failures: list[str] = []
     window = MainWindow(start_empty=True)
-    window.show()
-    _paint(app, window)
-    print(f"{'window':<14}{_ms(started):>8.0f} ms")
-    opened = time.perf_counter()
-    import_project_code()
     try:
-        window.load(path) if path is not None else window.new_project()
-    except PmdeskError as error:
-        print(f"pmdesk: {error}", file=sys.stderr)
-        return 1
-    print(f"{'open' if path else 'new':<14}{_ms(opened):>8.0f} ms")
-    for workspace in WORKSPACES:
-        shown = time.perf_counter()
+        window.show()
+        _paint(app, window)
+        _say(f"{'window':<14}{_ms(started):>8.0f} ms")
+        opened = time.perf_counter()
+        import_project_code()
         try:
-            page = window.show_workspace(workspace.key)
-            _paint(app, page)
-        except Exception as error:
-            failures.append(f"{workspace.title}: {error!r}")
-            continue
-        print(f"{workspace.title:<14}{_ms(shown):>8.0f} ms")
-    window.close()
+            window.load(path) if path is not None else window.new_project()
+        except PmdeskError as error:
+            print(f"pmdesk: {error}", file=sys.stderr)
+            return 1
+        _say(f"{'open' if path else 'new':<14}{_ms(opened):>8.0f} ms")
+        for workspace in WORKSPACES:
+            shown = time.perf_counter()
+            try:
+                page = window.show_workspace(workspace.key)
+                _paint(app, page)
+            except Exception as error:
+                failures.append(f"{workspace.title}: {error!r}")
+                continue
+            _say(f"{workspace.title:<14}{_ms(shown):>8.0f} ms")
+    finally:
+        window.close()  # whatever happened, the project's lock goes with it
     gc.freeze()  # nothing is needed from a collection now: the exit need not walk the heap
     for failure in failures:
         print(f"pmdesk: self-test failed: {failure}", file=sys.stderr)
     return 1 if failures else 0
+
+
+def _say(line: str) -> None:
+    """Print one line of the self-test's report; when the reader has gone (``| head -1``), the
+    rest goes nowhere and the test runs on to its end, closing the project as usual."""
+    try:
+        print(line, flush=True)
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def import_project_code() -> None:

@@ -119,8 +119,8 @@ class MainWindow(QMainWindow):
 
     def _build_page(self, workspace: WorkspaceSpec) -> QWidget:
         if self.controller is None:
-            return EmptyStatePage(workspace.title, workspace.purpose)
-        return build_page(workspace, self.controller)
+            return EmptyStatePage(workspace.title, workspace.purpose, self.stack)
+        return build_page(workspace, self.controller, self.stack)
 
     def _drop_pages(self) -> None:
         for page in self._pages.values():

@@ -13,9 +13,13 @@ from pmdesk.registry import WorkspaceSpec
 WORKSPACES: tuple[WorkspaceSpec, ...] = registry.specs()
 
 
-def build_page(workspace: WorkspaceSpec, controller: DocumentController) -> QWidget:
-    """The workspace's page for the open project (its module loads on first use)."""
+def build_page(
+    workspace: WorkspaceSpec, controller: DocumentController, parent: QWidget | None = None
+) -> QWidget:
+    """The workspace's page for the open project (its module loads on first use), made
+    inside ``parent`` when given: a page moved into the window after it was built has every
+    widget's style worked out again."""
     if workspace.page is None:
-        return EmptyStatePage(workspace.title, workspace.purpose)
+        return EmptyStatePage(workspace.title, workspace.purpose, parent)
     page_class = registry.resolve(workspace.page)
-    return page_class(controller)
+    return page_class(controller, parent=parent)

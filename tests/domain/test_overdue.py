@@ -56,3 +56,32 @@ def test_an_entry_says_how_late_it_is():
     assert entry.sentence(date(2027, 3, 31)) == "Readiness task: Price list in billing — due today"
     assert entry.sentence(date(2027, 4, 1)).endswith("— 1 day late")
     assert entry.days_late(date(2027, 3, 1)) == 0
+
+
+def test_the_column_reads_list_what_the_workspaces_own_reads_flag(sample_document):
+    from pmdesk.workspaces.decisions.overdue import overdue as decisions_overdue
+    from pmdesk.workspaces.decisions.query import due_for_revisit, load_log
+    from pmdesk.workspaces.goals.overdue import overdue as goals_overdue
+    from pmdesk.workspaces.goals.query import load_goals
+    from pmdesk.workspaces.roadmap.overdue import overdue as roadmap_overdue
+    from pmdesk.workspaces.roadmap.plan import is_late, load_roadmap
+
+    session = sample_document.session
+    for day in (date(2026, 10, 1), DAY, date(2027, 4, 1), date(2028, 1, 1)):
+        late = {(i.id, i.end) for i in load_roadmap(session).items if is_late(i, day)}
+        assert {(e.record_id, e.due) for e in roadmap_overdue(session, day)} == late
+        due = {
+            (e.decision.id, e.decision.revisit_on)
+            for e in due_for_revisit(load_log(session), day, 0)
+        }
+        assert {(e.record_id, e.due) for e in decisions_overdue(session, day)} == due
+        assert (late and due) or day.month == 10  # most days have some of each
+        stale = {
+            (result.id, result.metric)
+            for objective in load_goals(session, day).objectives
+            if objective.status == "active"
+            for result in objective.key_results
+            if result.judgement.stale
+        }
+        assert {(e.record_id, e.title) for e in goals_overdue(session, day)} == stale
+        assert stale or day.year != 2026 or day.month == 10

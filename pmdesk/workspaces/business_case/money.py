@@ -130,3 +130,13 @@ def format_money(amount: float, currency: str, *, cents: bool = False, short: bo
 def format_number(value: float) -> str:
     """A quantity without needless decimals: 12, 2.5, 1,200."""
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+
+
+def payback_text(months: float | None) -> str:
+    if months is None:
+        return "not within the horizon"
+    return f"{months:.1f} months"
+
+
+def roi_text(roi: float | None) -> str:
+    return "–" if roi is None else f"{roi * 100:,.0f} %"

@@ -10,7 +10,12 @@ from pmdesk.export.writer import BriefingDocument, Column
 from pmdesk.workspaces.business_case import query
 from pmdesk.workspaces.business_case.chart.figure import cash_figure
 from pmdesk.workspaces.business_case.chart.layout import layout_cash
-from pmdesk.workspaces.business_case.money import format_money, format_number
+from pmdesk.workspaces.business_case.money import (
+    format_money,
+    format_number,
+    payback_text,
+    roi_text,
+)
 
 # Cases written out in full, each on its own page with its cash chart: a briefing summarises,
 # and a portfolio of fifty would otherwise fill fifty pages.
@@ -23,18 +28,8 @@ class BusinessCaseContent:
     total: int
 
 
-def payback_text(months: float | None) -> str:
-    if months is None:
-        return "not within the horizon"
-    return f"{months:.1f} months"
-
-
 def _months(months: float | None, decimals: int = 0) -> str:
     return "–" if months is None else f"{months:.{decimals}f} mo"
-
-
-def roi_text(roi: float | None) -> str:
-    return "–" if roi is None else f"{roi * 100:,.0f} %"
 
 
 def assumption_text(source: str, as_of: object) -> str:

@@ -65,7 +65,7 @@ def judge(
         cadence_days: how often the PM means to check in; longer silence is flagged.
     """
     expected = elapsed_share(first, last, today)
-    stale = _stale(check_ins, first, last, today, cadence_days)
+    stale = is_stale(check_ins, first, last, today, cadence_days)
     if target == baseline:  # refused when typed, but a file from elsewhere may hold it
         return Judgement(
             "unjudged",
@@ -145,7 +145,7 @@ def _within(baseline: float, limit: float, latest: float, unit: str) -> tuple[st
     return "on_track", f"inside the limit of {_amount(limit, unit)}: on track."
 
 
-def _stale(
+def is_stale(
     check_ins: Sequence[tuple[date, float]], first: date, last: date, today: date, cadence: int
 ) -> bool:
     """Silent for longer than the cadence while the period runs (a finished period is not)."""

@@ -148,8 +148,7 @@ def load_goals(session: Session, today: date) -> Goals:
         key, objective_id, metric, unit, baseline, target, direction, confidence, cadence = row
         baseline, target = _finite(baseline) or 0.0, _finite(target) or 0.0
         direction = direction if direction in DIRECTIONS else "up"
-        if not isinstance(cadence, int) or not 1 <= cadence <= CADENCE_MAX_DAYS:
-            cadence = DEFAULT_CADENCE_DAYS
+        cadence = safe_cadence(cadence)
         rows = tuple(check_ins.get(key, ()))
         first, last = periods[objective_id]
         latest = [(c.on_date, c.value) for c in rows[-1:]]  # the judgement reads the latest
@@ -247,6 +246,26 @@ def check_ins_by_key_result(
         if number is not None:  # a value that is not a number cannot be drawn or judged
             found[owner].append(CheckInRow(check_in_id, on_date, number, note, source))
     return found
+
+
+def safe_cadence(cadence: object) -> int:
+    """A key result's check-in cadence in days as the views use it: a file edited elsewhere
+    may hold anything, and anything out of bounds reads as the default."""
+    if not isinstance(cadence, int) or not 1 <= cadence <= CADENCE_MAX_DAYS:
+        return DEFAULT_CADENCE_DAYS
+    return cadence
+
+
+def latest_check_ins(session: Session) -> dict[str, date]:
+    """The day of each key result's latest check-in that holds a number (the one judged)."""
+    query = select(CheckIn.key_result_id, CheckIn.on_date, CheckIn.value).order_by(
+        CheckIn.on_date, CheckIn.created_at, CheckIn.id
+    )
+    return {
+        owner: on_date
+        for owner, on_date, value in session.execute(query)
+        if _finite(value) is not None
+    }
 
 
 def _finite(value: object) -> float | None:

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from pmdesk.domain.overdue import Overdue
 from pmdesk.workspaces.launches.model import DEPARTMENTS
-from pmdesk.workspaces.launches.query import plans
+from pmdesk.workspaces.launches.query import late_tasks
 
 
 def overdue(session: Session, today: date) -> list[Overdue]:
@@ -18,10 +18,9 @@ def overdue(session: Session, today: date) -> list[Overdue]:
             "launches",
             "Readiness task",
             f"{task.title} ({DEPARTMENTS.get(task.department, task.department)}, "
-            f"{plan.launch.name})",
+            f"{task.launch_name})",
             task.due,
-            plan.launch.id,
+            task.launch_id,
         )
-        for plan in plans(session, today)
-        for task in plan.readiness.late
+        for task in late_tasks(session, today)
     ]

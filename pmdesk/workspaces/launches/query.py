@@ -1,16 +1,30 @@
 """What the Launches page, the briefing and the CSV export read: each launch with its roadmap
-item, its tasks and their readiness, in a few set-based queries."""
+item, its tasks and their readiness, in a few set-based queries.
+
+The page's list and the Overview's overdue list read columns, not records (``summaries``,
+``late_tasks``): a project fifty times the sample's has thousands of tasks, and making a
+record of each cost more than the rest of the page; the launch on show is read in full
+(``plan``).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pmdesk.workspaces.launches.model import Launch, LaunchTask
-from pmdesk.workspaces.launches.readiness import Readiness, item_day, readiness, task_order
+from pmdesk.domain.values import natural_key
+from pmdesk.workspaces.launches.model import READY_STATUSES, Launch, LaunchTask
+from pmdesk.workspaces.launches.readiness import (
+    Readiness,
+    is_late,
+    item_day,
+    launch_day,
+    readiness,
+    task_order,
+)
 from pmdesk.workspaces.roadmap.model import RoadmapItem
 from pmdesk.workspaces.stakeholders.model import Stakeholder
 
@@ -58,8 +72,100 @@ def _plans(session: Session, launches: list[Launch], today: date) -> list[Launch
         item = items.get(launch.roadmap_item_id or "")
         ordered = task_order(tasks[launch.id])
         result.append(LaunchPlan(launch, item, ordered, readiness(launch, ordered, item, today)))
-    result.sort(key=lambda p: (p.readiness.launch_day, p.launch.name.casefold(), p.launch.id))
+    result.sort(key=lambda p: (p.readiness.launch_day, natural_key(p.launch.name), p.launch.id))
     return result
+
+
+@dataclass(frozen=True)
+class LaunchSummary:
+    """One launch as the list shows it: its name, tier, day and how many tasks are ready."""
+
+    id: str
+    name: str
+    tier: str
+    launch_day: date
+    tasks: int
+    ready: int
+    late: int
+
+
+@dataclass(frozen=True)
+class _Dated:
+    """A launch's columns with its launch day worked out (the linked item's, else its own)."""
+
+    id: str
+    name: str
+    tier: str
+    day: date
+
+
+def _dated_launches(session: Session) -> list[_Dated]:
+    """Every launch with its day, in the order ``plans`` lists them (soonest, then by name
+    with numbers by value: "(2)" before "(17)")."""
+    rows = session.execute(
+        select(
+            Launch.id,
+            Launch.name,
+            Launch.tier,
+            Launch.target_date,
+            RoadmapItem.title,
+            RoadmapItem.start,
+            RoadmapItem.end,
+        ).outerjoin(RoadmapItem, RoadmapItem.id == Launch.roadmap_item_id)
+    ).all()
+    # A row has the launch's target_date and the item's title, start and end: launch_day
+    # reads it as both (an item's title is never empty, so None means no item linked).
+    found = [
+        _Dated(row.id, row.name, row.tier, launch_day(row, row if row.title is not None else None))
+        for row in rows
+    ]
+    found.sort(key=lambda launch: (launch.day, natural_key(launch.name), launch.id))
+    return found
+
+
+def summaries(session: Session, today: date) -> list[LaunchSummary]:
+    """Every launch as the page's list shows it, in the order of ``plans``."""
+    launches = _dated_launches(session)
+    counts = {launch.id: [0, 0, 0] for launch in launches}  # tasks, ready, late
+    days = {launch.id: launch.day for launch in launches}
+    rows = session.execute(select(LaunchTask.launch_id, LaunchTask.status, LaunchTask.offset_days))
+    for launch_id, status, offset in rows:
+        count = counts[launch_id]
+        count[0] += 1
+        count[1] += status in READY_STATUSES
+        count[2] += is_late(status, days[launch_id] + timedelta(days=offset), today)
+    return [
+        LaunchSummary(launch.id, launch.name, launch.tier, launch.day, *counts[launch.id])
+        for launch in launches
+    ]
+
+
+@dataclass(frozen=True)
+class LateTask:
+    """An open readiness task past its due date, with the launch it belongs to."""
+
+    launch_id: str
+    launch_name: str
+    title: str
+    department: str
+    due: date
+
+
+def late_tasks(session: Session, today: date) -> list[LateTask]:
+    """Every open task past its due date, of every launch."""
+    launches = {launch.id: launch for launch in _dated_launches(session)}
+    rows = session.execute(
+        select(
+            LaunchTask.launch_id, LaunchTask.title, LaunchTask.department, LaunchTask.offset_days
+        ).where(LaunchTask.status.not_in(READY_STATUSES))
+    )
+    found = []
+    for launch_id, title, department, offset in rows:
+        launch = launches[launch_id]
+        due = launch.day + timedelta(days=offset)
+        if is_late("", due, today):
+            found.append(LateTask(launch_id, launch.name, title, department, due))
+    return found
 
 
 def people(session: Session) -> list[tuple[str, str]]:

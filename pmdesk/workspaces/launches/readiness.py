@@ -60,6 +60,11 @@ def format_offset(offset: int) -> str:
     return f"L{sign}{abs(offset)}"
 
 
+def is_late(status: str, due: date, today: date) -> bool:
+    """Whether a task is late: still open and its due day has passed."""
+    return status not in READY_STATUSES and due < today
+
+
 @dataclass(frozen=True)
 class TaskState:
     """One task as of a day: when it is due and whether it is late or holds up the launch."""
@@ -138,7 +143,7 @@ def readiness(
                 offset_days=task.offset_days,
                 due=due,
                 owner_id=task.owner_id,
-                late=open_ and due < today,
+                late=is_late(task.status, due, today),
                 blocks=task.status == "blocked" or (open_ and due <= go_no_go),
             )
         )

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from pmdesk.workspaces.launches.query import plans
+from pmdesk.domain.base import new_id
+from pmdesk.workspaces.launches.edit import create_launch
+from pmdesk.workspaces.launches.query import late_tasks, plans, summaries
 from pmdesk.workspaces.launches.readiness import format_offset, launch_day, readiness
 
 SPRING = "Spring launch: offline technician app"
@@ -89,3 +91,38 @@ def test_the_sample_launches_cover_every_department(sample_document):
     assert "Sales deck and demo script" in blockers  # open, due before go/no-go
     assert "Pricing page live" not in blockers  # due after the go/no-go meeting
     assert "Escalation path to engineering agreed" not in blockers  # done
+
+
+def test_the_summaries_count_what_the_plans_hold_in_the_same_order(sample_document):
+    session = sample_document.session
+    for day in (date(2026, 12, 20), date(2027, 6, 1)):
+        found = plans(session, day)
+        listed = summaries(session, day)
+        assert [launch.id for launch in listed] == [plan.launch.id for plan in found]
+        for launch, plan in zip(listed, found, strict=True):
+            state = plan.readiness
+            assert (launch.name, launch.tier, launch.launch_day) == (
+                plan.launch.name,
+                plan.launch.tier,
+                state.launch_day,
+            )
+            assert (launch.tasks, launch.ready, launch.late) == (
+                len(state.tasks),
+                state.ready_count,
+                len(state.late),
+            )
+        late = {(task.launch_id, task.title, task.due) for task in late_tasks(session, day)}
+        assert late == {(p.launch.id, t.title, t.due) for p in found for t in p.readiness.late}
+        assert late or day.year == 2026  # by June every open task is late
+
+
+def test_launches_on_one_day_list_numbers_by_value(sample_document):
+    session = sample_document.session
+    day = date(2027, 9, 1)
+    for number in (17, 2, 1):
+        create_launch(
+            session, {"id": new_id(), "name": f"Pilot ({number})", "target_date": day}, []
+        )
+    names = [launch.name for launch in summaries(session, date(2026, 12, 20))]
+    assert names[-3:] == ["Pilot (1)", "Pilot (2)", "Pilot (17)"]
+    assert [plan.launch.name for plan in plans(session, date(2026, 12, 20))][-3:] == names[-3:]

@@ -37,10 +37,14 @@ from pmdesk.gui.toolbar import OverflowRow
 from pmdesk.workspaces.business_case import query
 from pmdesk.workspaces.business_case.chart.layout import layout_cash
 from pmdesk.workspaces.business_case.model import BusinessCase
-from pmdesk.workspaces.business_case.money import format_money, format_number
+from pmdesk.workspaces.business_case.money import (
+    format_money,
+    format_number,
+    payback_text,
+    roi_text,
+)
 from pmdesk.workspaces.business_case.qt import actions, dialogs
 from pmdesk.workspaces.business_case.qt.chart_view import CashChartView
-from pmdesk.workspaces.business_case.section import payback_text, roi_text
 
 KINDS = frozenset(
     {

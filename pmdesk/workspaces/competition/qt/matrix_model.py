@@ -26,7 +26,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
-from pmdesk.workspaces.competition import cards, edit
+from pmdesk.workspaces.competition import cards, edit, query
 from pmdesk.workspaces.competition.model import (
     RATING_KINDS,
     SCORE_MAX,
@@ -127,7 +127,7 @@ class MatrixModel(QAbstractTableModel):
         # ours first: the matrix reads as "us against them"
         competitors.sort(key=lambda c: (not c.is_us, c.position, c.name))
         self.competitors = [(c.id, c.name, c.is_us) for c in competitors]
-        everything = edit.criteria(session)
+        everything = query.matrix_criteria(session)
         self.criteria = {
             c.id: CriterionInfo(c.id, c.category_id, c.name, c.description, c.weight, c.kind)
             for c in everything

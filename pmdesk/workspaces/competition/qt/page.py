@@ -26,6 +26,12 @@ class CompetitionPage(QWidget):
         title = QLabel("Competition")
         title.setObjectName("pageTitle")
         self.tabs = QTabWidget()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 12)
+        layout.addWidget(title)
+        layout.addWidget(self.tabs, 1)
+        # The tabs are in place before the matrix fills them: each move of a filled table
+        # into another widget had its header measure every column again.
         self.matrix = MatrixPanel(controller)
         self.tabs.addTab(self.matrix, "Matrix")
         self.map = MapPanel(controller, lazy=True)
@@ -34,10 +40,6 @@ class CompetitionPage(QWidget):
         self.tabs.addTab(self.battlecards, "Battlecards")
         self.profiles = ProfilePanel(controller, lazy=True)
         self.tabs.addTab(self.profiles, "Competitors")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 12)
-        layout.addWidget(title)
-        layout.addWidget(self.tabs, 1)
 
     # -- find ----------------------------------------------------------------------------------
 

@@ -67,7 +67,8 @@ class LaunchesPage(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.today = today or date.today()
-        self._plans: list[query.LaunchPlan] = []
+        self._summaries: list[query.LaunchSummary] = []
+        self._plan: query.LaunchPlan | None = None  # the launch on show, read in full
         self._current: str | None = None
 
         self.launch_list = QListWidget()
@@ -208,10 +209,11 @@ class LaunchesPage(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        """Read every launch once, then show the list, the launch on show and its tasks."""
+        """Read every launch's summary, then show the list, the launch on show and its tasks
+        (only that launch's tasks are read as records)."""
         session = self.controller.session
-        self._plans = query.plans(session, self.today)
-        ids = [plan.launch.id for plan in self._plans]
+        self._summaries = query.summaries(session, self.today)
+        ids = [launch.id for launch in self._summaries]
         if self._current not in ids:
             self._current = ids[0] if ids else None
         self._fill_list()
@@ -221,29 +223,29 @@ class LaunchesPage(QWidget):
     def _fill_list(self) -> None:
         self.launch_list.blockSignals(True)
         self.launch_list.clear()
-        for plan in self._plans:
-            state = plan.readiness
-            day = state.launch_day
+        for launch in self._summaries:
+            day = launch.launch_day
             text = (
-                f"{plan.launch.name}\n{TIERS.get(plan.launch.tier, plan.launch.tier)} · "
-                f"{day.day} {day:%b %Y} · {state.ready_count}/{len(state.tasks)} ready"
+                f"{launch.name}\n{TIERS.get(launch.tier, launch.tier)} · "
+                f"{day.day} {day:%b %Y} · {launch.ready}/{launch.tasks} ready"
             )
             item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, plan.launch.id)
-            if state.late:
+            item.setData(Qt.ItemDataRole.UserRole, launch.id)
+            if launch.late:
                 item.setForeground(QBrush(theme.ink(LATE_COLOUR)))
-                item.setToolTip(f"{len(state.late)} readiness tasks are late")
+                item.setToolTip(f"{launch.late} readiness tasks are late")
             self.launch_list.addItem(item)
-            if plan.launch.id == self._current:
+            if launch.id == self._current:
                 self.launch_list.setCurrentItem(item)
         self.launch_list.blockSignals(False)
 
     def current_plan(self) -> query.LaunchPlan | None:
-        return next((p for p in self._plans if p.launch.id == self._current), None)
+        return self._plan
 
     def _show_current(self) -> None:
-        plan = self.current_plan()
         session = self.controller.session
+        current = self._current
+        self._plan = plan = query.plan(session, current, self.today) if current else None
         people = query.people(session)
         self.form.show_plan(plan, people, query.linkable_items(session))
         self.grid.show_readiness(plan.readiness if plan else None)
@@ -292,8 +294,8 @@ class LaunchesPage(QWidget):
         self.show_only.blockSignals(False)
 
     def _refresh_summary(self) -> None:
-        count = len(self._plans)
-        late = sum(len(plan.readiness.late) for plan in self._plans)
+        count = len(self._summaries)
+        late = sum(launch.late for launch in self._summaries)
         text = f"{count} launch{'es' if count != 1 else ''}"
         if late:
             text += f" · {late} readiness task{'s' if late != 1 else ''} late"

@@ -321,7 +321,10 @@ class RoadmapPage(QWidget):
         self.timeline.show_layout(layout, editable=not self.controller.read_only)
         self.legend.show_for(colour_by, self.roadmap)
         late = sum(is_late(item, self.today) for item in self.roadmap.items)
-        broken = len(broken_dependencies(self.roadmap))
+        # The layout keeps its broken links up to date as it places bars again: counting them
+        # there spares walking every link of a big roadmap on each drag.
+        index = layout.index
+        broken = len(index.broken_links if index is not None else broken_dependencies(self.roadmap))
         parts = []
         if late:
             parts.append(f"{late} late")

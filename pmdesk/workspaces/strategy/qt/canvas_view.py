@@ -75,7 +75,12 @@ ERRC_QUESTIONS = {
 
 
 class CanvasView(QWidget):
-    def __init__(self, controller: DocumentController, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, controller: DocumentController, parent: QWidget | None = None, *, load: bool = True
+    ) -> None:
+        """``load=False`` leaves the canvas to a first :meth:`refresh` by the caller, once the
+        view is in its place: every move of a filled table into another widget had its
+        headers measure hundreds of rows again."""
         super().__init__(parent)
         self.controller = controller
         self.editor = CanvasActions(controller)
@@ -146,7 +151,8 @@ class CanvasView(QWidget):
 
         controller.changed.connect(self._changed)
         self.table.selectionModel().currentChanged.connect(self._cell_chosen)
-        self.refresh()
+        if load:
+            self.refresh()
 
     # -- toolbar -------------------------------------------------------------------------------
 

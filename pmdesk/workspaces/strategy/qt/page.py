@@ -24,7 +24,7 @@ class StrategyPage(QWidget):
         self.controller = controller
         heading = QLabel("Strategy")
         heading.setObjectName("pageTitle")
-        self.canvas_view = CanvasView(controller)
+        self.canvas_view = CanvasView(controller, load=False)
         self._boards_view: BoardsView | None = None
         self._boards_holder = QWidget()
         QVBoxLayout(self._boards_holder).setContentsMargins(0, 0, 0, 0)
@@ -38,6 +38,7 @@ class StrategyPage(QWidget):
         layout.setSpacing(8)
         layout.addWidget(heading)
         layout.addWidget(self.tabs, 1)
+        self.canvas_view.refresh()  # in place now (see CanvasView)
 
     @property
     def boards_view(self) -> BoardsView:
