@@ -14,6 +14,7 @@ from itertools import chain
 from typing import Any, Generic, TypeVar, overload
 
 from pmdesk.errors import ValidationError
+from pmdesk.interchange.bulk import collection_paused
 from pmdesk.interchange.csv_table import CsvTable
 
 
@@ -39,7 +40,8 @@ class TableColumns:
     def __getitem__(self, index: int) -> Sequence[str]:
         """Column ``index`` of every row, "" where a short row has no such cell."""
         if self._cut is None:
-            self._cut = self._transposed()
+            with collection_paused():
+                self._cut = self._transposed()
         if index < len(self._cut):
             return self._cut[index]
         return [cells[index] if index < len(cells) else "" for cells in self.table.rows]
@@ -79,13 +81,36 @@ class CheckedColumn:
         return list(map(table.__getitem__, texts))
 
 
-def check_column(texts: Sequence[Hashable], check: Callable[[Any], Any]) -> CheckedColumn:
+def combined(function: Callable[..., T], *columns: Sequence[Hashable]) -> list[T]:
+    """``function(*cells)`` for each row's cells of ``columns``, computed once for each distinct
+    combination. Rows share the results: no object is kept per row (the cycle collector walks
+    every one of them)."""
+    if len(columns) == 1:
+        once = {cell: function(cell) for cell in set(columns[0])}
+        return list(map(once.__getitem__, columns[0]))
+    memo = {cells: function(*cells) for cells in set(zip(*columns, strict=True))}
+    return list(map(memo.__getitem__, zip(*columns, strict=True)))
+
+
+def check_column(
+    texts: Sequence[Hashable],
+    check: Callable[[Any], Any],
+    at_once: Callable[[set[Hashable]], dict[Hashable, Any] | None] | None = None,
+) -> CheckedColumn:
     """``check`` each distinct text of a column once. It returns the value to store (MISSING
     for none) or raises ValidationError, whose sentence (without its full stop: a row's
-    problems are listed together) is the problem of every row holding that text."""
+    problems are listed together) is the problem of every row holding that text.
+
+    ``at_once``, when given, checks every distinct text together and returns their values, or
+    None when one of them needs ``check``'s word (a column of titles: one call, not 50,000)."""
     outcome: dict[Hashable, Any] = {}
     refused: dict[Hashable, str] = {}
-    for text in set(texts):
+    distinct = set(texts)
+    if at_once is not None:
+        found = at_once(distinct)
+        if found is not None:
+            return CheckedColumn(texts, found, {})
+    for text in distinct:
         try:
             outcome[text] = check(text)
         except ValidationError as error:

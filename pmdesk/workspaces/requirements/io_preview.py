@@ -10,7 +10,7 @@ row together (a stakeholder or else a customer), are checked row by row.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -26,6 +26,7 @@ from pmdesk.interchange.columns import (
     LazyRows,
     TableColumns,
     check_column,
+    combined,
 )
 from pmdesk.interchange.csv_table import CsvTable, FieldSpec
 from pmdesk.interchange.numbers import in_plain_digits
@@ -152,30 +153,79 @@ def _same(name: str, header: str) -> bool:
     return FieldSpec("", name).matches(header)
 
 
-def _joined(key: str, texts: str | Iterable[str]) -> str:
-    """The text several columns give one field (one column's text as it is): tags, sprints and
-    fix versions together, else the first."""
-    filled = [texts] if isinstance(texts, str) else [text for text in texts if text]
+def _joined(key: str, texts: Iterable[str]) -> str:
+    """The text several columns give one field: tags, sprints and fix versions together, else
+    the first."""
+    filled = [text for text in texts if text]
     if key in MULTI_COLUMN_FIELDS:
         return join_tags(split_tags(", ".join(filled)))
     return filled[0] if filled else ""
 
 
-def raw_columns(columns: TableColumns, mapping: ColumnMap) -> dict[str, Sequence[str]]:
-    """Each mapped field's text in every row: single columns first, then the fields several
-    columns fill (joined), in the mapping's order (the order a row's problems are listed in)."""
-    raw: dict[str, Sequence[str]] = {}
-    for key, chosen in mapping.items():
-        if len(chosen) == 1 and key not in MULTI:
-            raw[key] = columns[chosen[0]]
-    for key, chosen in mapping.items():
-        if chosen and (len(chosen) > 1 or key in MULTI):
-            cells: Sequence[Hashable] = columns[chosen[0]]
-            if len(chosen) > 1:
-                cells = list(zip(*(columns[index] for index in chosen), strict=True))
-            joined = {texts: _joined(key, texts) for texts in set(cells)}
-            raw[key] = list(map(joined.__getitem__, cells))
-    return raw
+@dataclass(frozen=True)
+class RawTexts:
+    """What the mapped columns give each field, in the order a row's problems are listed:
+    fields one column fills first (the column itself), then those several columns fill, whose
+    texts are joined only where needed (a row shown, a field checked)."""
+
+    columns: TableColumns
+    single: dict[str, Sequence[str]]
+    several: dict[str, list[int]]
+
+    @classmethod
+    def of(cls, columns: TableColumns, mapping: ColumnMap) -> RawTexts:
+        single = {
+            key: columns[chosen[0]]
+            for key, chosen in mapping.items()
+            if len(chosen) == 1 and key not in MULTI
+        }
+        several = {
+            key: list(chosen)
+            for key, chosen in mapping.items()
+            if chosen and (len(chosen) > 1 or key in MULTI)
+        }
+        return cls(columns, single, several)
+
+    @property
+    def keys(self) -> list[str]:
+        return [*self.single, *self.several]
+
+    def row(self, index: int) -> dict[str, str]:
+        raw = {key: texts[index] for key, texts in self.single.items()}
+        for key, chosen in self.several.items():
+            raw[key] = _joined(key, [self.columns[column][index] for column in chosen])
+        return raw
+
+    def texts(self, key: str) -> Sequence[str]:
+        """``key``'s text in every row."""
+        if key in self.single:
+            return self.single[key]
+        return combined(lambda *cells: _joined(key, cells), *self._cells(key))
+
+    def _cells(self, key: str) -> list[Sequence[str]]:
+        """The columns that fill ``key`` (none when no column does)."""
+        if key in self.single:
+            return [self.single[key]]
+        return [self.columns[column] for column in self.several.get(key, ())]
+
+    def tags(self, tag_keys: list[str]) -> list[str]:
+        """The tags of every row with the tracker fields kept as tags ("sprint:Sprint 4")."""
+        sources = ["tags", *tag_keys]
+        cells = [self._cells(key) for key in sources]
+        widths = [len(part) for part in cells]
+
+        def tags(*texts: str) -> str:
+            given = {}
+            start = 0
+            for key, width in zip(sources, widths, strict=True):
+                given[key] = _joined(key, texts[start : start + width])
+                start += width
+            text = given.pop("tags")
+            if any(given.values()):
+                return join_tags([*split_tags(text), *kept_as_tags(given)])
+            return text
+
+        return combined(tags, *(column for part in cells for column in part))
 
 
 def value_maps_for(
@@ -241,10 +291,10 @@ def preview_requirements(
     ]
     count = columns.count
     with collection_paused():
-        raw = raw_columns(columns, chosen)
-        step = _stages(progress, count, len(raw) + 2)
+        raw = RawTexts.of(columns, chosen)
+        step = _stages(progress, count, len(raw.keys) + 2)
         checked = _checked_columns(raw, chosen, maps, markup, number_format, step)
-        problems = _problems(raw, checked, count)
+        problems = _problems(raw.texts("title") if chosen.get("title") else None, checked, count)
         step()
         existing = _keys(checked.get("reference"), table.lines, taken, update_existing, problems)
         step()
@@ -259,7 +309,7 @@ def preview_requirements(
                 values[key] = value
         return RowPreview(
             lines[index],
-            {key: texts[index] for key, texts in raw.items()},
+            raw.row(index),
             values,
             list(problems.get(index, ())),
             existing.get(index),
@@ -281,7 +331,7 @@ def preview_requirements(
 
 
 def _checked_columns(
-    raw: Mapping[str, Sequence[str]],
+    raw: RawTexts,
     mapping: ColumnMap,
     maps: Mapping[str, ValueMap],
     markup: bool,
@@ -314,43 +364,41 @@ def _checked_columns(
 
     tag_keys = [key for key in TAG_FIELDS if mapping.get(key)]  # the others are never in a row
     checked: dict[str, CheckedColumn] = {}
-    for key, texts in raw.items():
+    for key in raw.keys:
         if key == "tags" and tag_keys:
-            checked[key] = _tags_column(raw, tag_keys, rule(key))
+            checked[key] = check_column(raw.tags(tag_keys), rule(key))
         elif key in rules:
-            checked[key] = check_column(texts, rule(key))
+            at_once = _at_once(rules[key][1], key in before)
+            checked[key] = check_column(raw.texts(key), rule(key), at_once)
         step()
     if tag_keys and "tags" not in checked:
-        checked["tags"] = _tags_column(raw, tag_keys, rule("tags"))
+        checked["tags"] = check_column(raw.tags(tag_keys), rule("tags"))
     return checked
 
 
-def _tags_column(
-    raw: Mapping[str, Sequence[str]], tag_keys: list[str], check: Callable[[str], Any]
-) -> CheckedColumn:
-    """The tags column with the tracker fields kept as tags ("sprint:Sprint 4")."""
-    count = len(next(iter(raw.values())))
-    parts = list(zip(raw.get("tags", [""] * count), *(raw[key] for key in tag_keys), strict=True))
+def _at_once(clean: Any, changed: bool) -> Callable[[set[Any]], dict[Any, Any] | None] | None:
+    """A plain text rule checks a column's distinct texts in one go (a blank keeps the field's
+    default, as one by one)."""
+    if changed or not isinstance(clean, edit.TextRule):
+        return None
 
-    def tags(cells: tuple[str, ...]) -> Any:
-        text = cells[0]
-        if any(cells[1:]):
-            kept = kept_as_tags(dict(zip(tag_keys, cells[1:], strict=True)))
-            text = join_tags([*split_tags(text), *kept])
-        return check(text)
+    def check(texts: set[Any]) -> dict[Any, Any] | None:
+        stored = clean.many(texts)
+        if stored is not None and not all(stored.values()):
+            stored.update({text: MISSING for text, value in stored.items() if not value})
+        return stored
 
-    return check_column(parts, tags)
+    return check
 
 
 def _problems(
-    raw: Mapping[str, Sequence[str]], checked: Mapping[str, CheckedColumn], count: int
+    titles: Sequence[str] | None, checked: Mapping[str, CheckedColumn], count: int
 ) -> dict[int, list[str]]:
     """Row index -> its problems: an empty title first, then each refused cell."""
     problems: dict[int, list[str]] = {}
-    titles = raw.get("title")
     if titles is None:
         problems = {index: ["The title is empty"] for index in range(count)}
-    elif any(not text.strip() for text in set(titles)):
+    elif not all(map(str.strip, set(titles))):
         for index, text in enumerate(titles):
             if not text.strip():
                 problems[index] = ["The title is empty"]
@@ -400,14 +448,19 @@ def _keys(
 def _said_once(reference: CheckedColumn, taken: Mapping[str, str]) -> bool:
     """Whether every key of the file is new to the project and on one row only, ignoring case
     (a large export's usual case, answered without a look at each row)."""
-    keys = {text: value for text, value in reference.outcome.items() if value is not MISSING}
-    keyless = [text for text, value in reference.outcome.items() if value is MISSING]
-    if len(keyless) > 10:
-        return False  # many refused keys: the rows tell
-    if len(keys) != len(reference.texts) - sum(map(reference.texts.count, keyless)):
+    values = list(reference.outcome.values())
+    keys = len(values) - values.count(MISSING)
+    if keys != len(values):  # blank or refused keys: count the rows without one
+        keyless = [text for text, value in reference.outcome.items() if value is MISSING]
+        if len(keyless) > 10:
+            return False  # many refused keys: the rows tell
+        values = [value for value in values if value is not MISSING]
+    else:
+        keyless = []
+    if keys != len(reference.texts) - sum(map(reference.texts.count, keyless)):
         return False  # a text repeated
-    lowered = {str(value).lower() for value in keys.values()}
-    return len(lowered) == len(keys) and lowered.isdisjoint(taken)
+    lowered = set(map(str.lower, values))
+    return len(lowered) == keys and lowered.isdisjoint(taken)
 
 
 def keys_in_project(session: Session) -> dict[str, str]:
