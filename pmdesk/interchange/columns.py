@@ -68,6 +68,7 @@ class CheckedColumn:
     texts: Sequence[Hashable]  # per row, what was checked (a cell's text, or several cells)
     outcome: Mapping[Hashable, Any]  # distinct text -> the value to store, or MISSING
     problems: Mapping[int, str]  # row -> why its cell is refused
+    missing: frozenset[Hashable] = frozenset()  # the texts that give no value
 
     def value(self, row: int) -> Any:
         return self.outcome[self.texts[row]]
@@ -75,7 +76,9 @@ class CheckedColumn:
     def stored(self, rows: Sequence[int] | None, default: Any) -> list[Any]:
         """The value each of ``rows`` (every row for None) stores, ``default`` where the cell
         gives none."""
-        table = {text: default if v is MISSING else v for text, v in self.outcome.items()}
+        table = self.outcome
+        if self.missing:
+            table = {**table, **dict.fromkeys(self.missing, default)}
         every = rows is None or len(rows) == len(self.texts)  # indexes are distinct
         texts = self.texts if every else map(self.texts.__getitem__, rows)  # type: ignore[arg-type]
         return list(map(table.__getitem__, texts))
@@ -109,7 +112,7 @@ def check_column(
     if at_once is not None:
         found = at_once(distinct)
         if found is not None:
-            return CheckedColumn(texts, found, {})
+            return CheckedColumn(texts, found, {}, _missing(found))
     for text in distinct:
         try:
             outcome[text] = check(text)
@@ -119,7 +122,13 @@ def check_column(
     problems: dict[int, str] = {}
     if refused:
         problems = {row: refused[text] for row, text in enumerate(texts) if text in refused}
-    return CheckedColumn(texts, outcome, problems)
+    return CheckedColumn(texts, outcome, problems, _missing(outcome))
+
+
+def _missing(outcome: Mapping[Hashable, Any]) -> frozenset[Hashable]:
+    if MISSING not in outcome.values():  # compares by identity first: one pass at C speed
+        return frozenset()
+    return frozenset(text for text, value in outcome.items() if value is MISSING)
 
 
 class LazyRows(Sequence[T], Generic[T]):

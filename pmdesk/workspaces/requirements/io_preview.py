@@ -448,17 +448,15 @@ def _keys(
 def _said_once(reference: CheckedColumn, taken: Mapping[str, str]) -> bool:
     """Whether every key of the file is new to the project and on one row only, ignoring case
     (a large export's usual case, answered without a look at each row)."""
-    values = list(reference.outcome.values())
-    keys = len(values) - values.count(MISSING)
-    if keys != len(values):  # blank or refused keys: count the rows without one
-        keyless = [text for text, value in reference.outcome.items() if value is MISSING]
-        if len(keyless) > 10:
-            return False  # many refused keys: the rows tell
-        values = [value for value in values if value is not MISSING]
-    else:
-        keyless = []
+    keyless = reference.missing  # blank or refused keys: the rows without one
+    if len(keyless) > 10:
+        return False  # many refused keys: the rows tell
+    keys = len(reference.outcome) - len(keyless)
     if keys != len(reference.texts) - sum(map(reference.texts.count, keyless)):
         return False  # a text repeated
+    values = reference.outcome.values()
+    if keyless:
+        values = [value for value in values if value is not MISSING]
     lowered = set(map(str.lower, values))
     return len(lowered) == keys and lowered.isdisjoint(taken)
 
