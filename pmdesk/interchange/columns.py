@@ -63,25 +63,37 @@ class TableColumns:
 
 @dataclass(frozen=True)
 class CheckedColumn:
-    """One field's cells after its rule: what each distinct text becomes, and the rows refused."""
+    """One field's cells after its rule: what each distinct text becomes, and the rows refused.
+    A column whose every cell gives a value of its own (titles) keeps them in ``values``."""
 
     texts: Sequence[Hashable]  # per row, what was checked (a cell's text, or several cells)
     outcome: Mapping[Hashable, Any]  # distinct text -> the value to store, or MISSING
     problems: Mapping[int, str]  # row -> why its cell is refused
     missing: frozenset[Hashable] = frozenset()  # the texts that give no value
+    values: Sequence[Any] | None = None  # per row, instead of ``outcome``
 
     def value(self, row: int) -> Any:
+        if self.values is not None:
+            return self.values[row]
         return self.outcome[self.texts[row]]
 
-    def stored(self, rows: Sequence[int] | None, default: Any) -> list[Any]:
+    def stored(self, rows: Sequence[int] | None, default: Any) -> Sequence[Any]:
         """The value each of ``rows`` (every row for None) stores, ``default`` where the cell
         gives none."""
+        every = rows is None or len(rows) == len(self.texts)  # indexes are distinct
+        if self.values is not None:
+            return self.values if every else list(map(self.values.__getitem__, rows))  # type: ignore[arg-type]
         table = self.outcome
         if self.missing:
             table = {**table, **dict.fromkeys(self.missing, default)}
-        every = rows is None or len(rows) == len(self.texts)  # indexes are distinct
         texts = self.texts if every else map(self.texts.__getitem__, rows)  # type: ignore[arg-type]
         return list(map(table.__getitem__, texts))
+
+    def every_value(self) -> Sequence[Any]:
+        """Each row's value, MISSING where it gives none."""
+        if self.values is not None:
+            return self.values
+        return list(map(self.outcome.__getitem__, self.texts))
 
 
 def combined(function: Callable[..., T], *columns: Sequence[Hashable]) -> list[T]:
@@ -98,21 +110,21 @@ def combined(function: Callable[..., T], *columns: Sequence[Hashable]) -> list[T
 def check_column(
     texts: Sequence[Hashable],
     check: Callable[[Any], Any],
-    at_once: Callable[[set[Hashable]], dict[Hashable, Any] | None] | None = None,
+    at_once: Callable[[Sequence[Hashable]], Sequence[Any] | None] | None = None,
 ) -> CheckedColumn:
     """``check`` each distinct text of a column once. It returns the value to store (MISSING
     for none) or raises ValidationError, whose sentence (without its full stop: a row's
     problems are listed together) is the problem of every row holding that text.
 
-    ``at_once``, when given, checks every distinct text together and returns their values, or
-    None when one of them needs ``check``'s word (a column of titles: one call, not 50,000)."""
+    ``at_once``, when given, checks every cell together and returns each row's value, or None
+    when a cell needs ``check``'s word (a column of titles: one call, not 50,000)."""
+    if at_once is not None:
+        values = at_once(texts)
+        if values is not None:
+            return CheckedColumn(texts, {}, {}, values=values)
     outcome: dict[Hashable, Any] = {}
     refused: dict[Hashable, str] = {}
     distinct = set(texts)
-    if at_once is not None:
-        found = at_once(distinct)
-        if found is not None:
-            return CheckedColumn(texts, found, {}, _missing(found))
     for text in distinct:
         try:
             outcome[text] = check(text)

@@ -9,7 +9,7 @@ or say why they cannot.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -74,13 +74,15 @@ class TextRule:
             raise ValidationError(f"{label} is longer than {self.limit} characters.")
         return text
 
-    def many(self, texts: Collection[str]) -> dict[str, str] | None:
-        """Each of ``texts`` as stored, all at once (a column of 50,000 titles), blanks as "";
-        None when one is too long, for the rule to say which."""
+    def column(self, texts: Sequence[str]) -> list[str] | None:
+        """Every one of ``texts`` as stored, all at once (a column of 50,000 titles); None when
+        one is blank or too long, for the rule to say so one by one."""
         stored = list(map(str.strip, texts))
+        if not all(stored):
+            return None
         if self.limit is not None and max(map(len, stored), default=0) > self.limit:
             return None
-        return dict(zip(texts, stored, strict=True))
+        return stored
 
 
 _text = TextRule

@@ -376,19 +376,11 @@ def _checked_columns(
     return checked
 
 
-def _at_once(clean: Any, changed: bool) -> Callable[[set[Any]], dict[Any, Any] | None] | None:
-    """A plain text rule checks a column's distinct texts in one go (a blank keeps the field's
-    default, as one by one)."""
+def _at_once(clean: Any, changed: bool) -> Callable[[Sequence[str]], list[str] | None] | None:
+    """A plain text rule checks a column's cells in one go."""
     if changed or not isinstance(clean, edit.TextRule):
         return None
-
-    def check(texts: set[Any]) -> dict[Any, Any] | None:
-        stored = clean.many(texts)
-        if stored is not None and not all(stored.values()):
-            stored.update({text: MISSING for text, value in stored.items() if not value})
-        return stored
-
-    return check
+    return clean.column
 
 
 def _problems(
@@ -396,9 +388,11 @@ def _problems(
 ) -> dict[int, list[str]]:
     """Row index -> its problems: an empty title first, then each refused cell."""
     problems: dict[int, list[str]] = {}
+    title = checked.get("title")
+    every_title = title is not None and title.values is not None  # none blank, none refused
     if titles is None:
         problems = {index: ["The title is empty"] for index in range(count)}
-    elif not all(map(str.strip, set(titles))):
+    elif not every_title and not all(map(str.strip, set(titles))):
         for index, text in enumerate(titles):
             if not text.strip():
                 problems[index] = ["The title is empty"]
@@ -422,11 +416,7 @@ def _keys(
         return existing
     if _said_once(reference, taken):
         return existing  # every key is new and said once: nothing to report
-    lowered = {
-        text: "" if value is MISSING else str(value).lower()
-        for text, value in reference.outcome.items()
-    }
-    keys = list(map(lowered.__getitem__, reference.texts))
+    keys = ["" if value is MISSING else str(value).lower() for value in reference.every_value()]
     first_line: dict[str, int] = {}
     for index, key in enumerate(keys):
         if not key:
@@ -448,6 +438,9 @@ def _keys(
 def _said_once(reference: CheckedColumn, taken: Mapping[str, str]) -> bool:
     """Whether every key of the file is new to the project and on one row only, ignoring case
     (a large export's usual case, answered without a look at each row)."""
+    if reference.values is not None:  # a key on every row
+        lowered = set(map(str.lower, reference.values))
+        return len(lowered) == len(reference.values) and lowered.isdisjoint(taken)
     keyless = reference.missing  # blank or refused keys: the rows without one
     if len(keyless) > 10:
         return False  # many refused keys: the rows tell
