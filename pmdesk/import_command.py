@@ -54,7 +54,7 @@ def add_parser(commands: Any) -> None:
 
 @dataclass
 class Outcome:
-    noun: str
+    nouns: tuple[str, str]  # what was imported: one, many ("requirement", "requirements")
     created: int
     updated: int
     skipped: list[tuple[int, list[str]]]
@@ -64,7 +64,8 @@ class Outcome:
 
     def report(self, source: Path, project: Path) -> str:
         counts = count_mapping(self.maps)
-        done = f"Imported {self.created} {self.noun}"
+        one, many = self.nouns
+        done = f"Imported {self.created} {one if self.created == 1 else many}"
         if self.updated:
             done += f" and updated {self.updated} (same key)"
         lines = [f"{done} from {quoted(source)} into {quoted(project)}."]
@@ -235,12 +236,13 @@ def _import(
         if updates:
             requirements_io.update_rows(session, updates)
         _remember(review, mapping)
-        noun = "requirements" if kind == "requirements" else "customer inputs"
+        noun = "requirement" if kind == "requirements" else "customer input"
         skipped = [(row.line, row.problems) for row in review.preview.bad_rows]
         numbers = review.numbers.sentence if review.has_numbers else ""
         maps = list(review.value_maps.values())
         assumed = bool(numbers and review.numbers.assumption)
-        return Outcome(noun, len(created), len(updates), skipped, maps, numbers, assumed)
+        nouns = (noun, f"{noun}s")
+        return Outcome(nouns, len(created), len(updates), skipped, maps, numbers, assumed)
     if kind == "stakeholders":
         from pmdesk.workspaces.stakeholders import io as stakeholders_io
 
@@ -255,7 +257,8 @@ def _import(
         _remember(people, mapping)
         skipped = [(row.line, row.problems) for row in people.preview.bad_rows]
         count = len(people.preview.good_rows)
-        return Outcome("stakeholders", count, 0, skipped, list(people.value_maps.values()))
+        maps = list(people.value_maps.values())
+        return Outcome(("stakeholder", "stakeholders"), count, 0, skipped, maps)
     from pmdesk.workspaces.competition import io as competition_io
 
     if mapping.get("columns"):
@@ -275,7 +278,8 @@ def _import(
     numeric = any(row.weight_text or row.kind in ("score", "price") for row in matrix.rows)
     numbers = matrix.numbers.sentence if numeric else ""
     assumed = bool(numbers and matrix.numbers.assumption)
-    return Outcome("criteria", done.criteria_count, 0, skipped, maps, numbers, assumed)
+    nouns = ("criterion", "criteria")
+    return Outcome(nouns, done.criteria_count, 0, skipped, maps, numbers, assumed)
 
 
 def _import_plan(
@@ -293,11 +297,11 @@ def _import_plan(
         raise InterchangeError(f"{error} Name it with --sheet.") from None
     done = io_plans.import_plan(document.session, plan)
     lanes, links = len(done.lanes), len(done.links)
-    noun = (
-        f"roadmap items in {lanes} new lane{'s' if lanes != 1 else ''}, with "
+    where = (
+        f"in {lanes} new lane{'s' if lanes != 1 else ''}, with "
         f"{links} dependenc{'ies' if links != 1 else 'y'},"
     )
-    return Outcome(noun, len(done.items), 0, [], [])
+    return Outcome((f"roadmap item {where}", f"roadmap items {where}"), len(done.items), 0, [], [])
 
 
 def _refuse_unmappable(maps: dict[str, ValueMap], source: Path) -> None:

@@ -158,7 +158,7 @@ def test_a_workbook_with_several_sheets_needs_one_chosen(sample_file, tmp_path, 
     )
     args = [str(source), "--as", "requirements", "--sheet", "Issues"]
     assert main(["import", str(sample_file), *args]) == 0
-    assert "Imported 1 requirements from “issues.xlsx”" in capsys.readouterr().out
+    assert "Imported 1 requirement from “issues.xlsx”" in capsys.readouterr().out
     assert _requirements(sample_file)["XL-1"][2] == "must"
 
 

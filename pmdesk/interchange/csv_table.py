@@ -75,17 +75,15 @@ def read_csv_bytes(data: bytes, source: str, *, repeated_headers: bool = False) 
     text, delimiter, skipped = _excel_separator(text)
     delimiter = delimiter or sniff_delimiter(text)
     with collection_paused():
-        records = _split(text, delimiter, source, skipped)
-        records = [(line, row) for line, row in records if any(row)]
-    if not records:
+        lines, rows = _split(text, delimiter, source, skipped)
+    if not rows:
         raise InterchangeError(f"{source} is empty: there is nothing to import.")
-    _first_line, headers = records[0]
+    headers = rows[0]
     named = [h for h in headers if h]
     if not repeated_headers and len({h.lower() for h in named}) < len(named):
         repeated = sorted({h for h in headers if [x.lower() for x in headers].count(h.lower()) > 1})
         raise InterchangeError(f"{source} has the column “{repeated[0]}” more than once.")
-    rows = [row for _line, row in records[1:]]
-    lines = [line for line, _row in records[1:]]
+    del rows[0], lines[0]
     if not rows:
         raise InterchangeError(f"{source} has column names but no rows to import.")
     return CsvTable(headers, rows, lines, delimiter, encoding)
@@ -101,47 +99,57 @@ def _excel_separator(text: str) -> tuple[str, str | None, int]:
     return text, None, 0
 
 
-def _split(text: str, delimiter: str, source: str, skipped: int) -> list[tuple[int, list[str]]]:
-    """Rows of ``text`` with the line each starts on (a quoted value may span lines).
+def _split(
+    text: str, delimiter: str, source: str, skipped: int
+) -> tuple[list[int], list[list[str]]]:
+    """The line each row that holds something starts on (a quoted value may span lines), and
+    its cells, stripped.
 
     A quote that is never closed would swallow the rest of the file into one value: that is
     refused, naming the line where its row starts, instead of importing nothing from there on.
     """
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    records: list[tuple[int, list[str]]] = []
-    ended = 0  # the line the previous row ended on
     try:
-        for row in reader:
-            records.append((skipped + ended + 1, [cell.strip() for cell in row]))
-            ended = reader.line_num
-    except csv.Error as error:
-        start = skipped + ended + 1
-        if "unexpected end of data" in str(error) or reader.line_num - ended > 1:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+        return _rows(reader, skipped)
+    except _BadRowError as bad:
+        start = bad.start
+        if "unexpected end of data" in str(bad.error) or bad.lines > 1:
             raise InterchangeError(
                 f"{source} has a quote on line {start} that is never closed, so everything "
                 "after it would be read as one value. Close the quote, or remove it, and "
                 "import again."
             ) from None
-        # Another oddity of quoting (text after a closing quote): read it as spreadsheets do.
-        return _split_leniently(text, delimiter, source, skipped)
-    return records
+    # Another oddity of quoting (text after a closing quote): read it as spreadsheets do.
+    try:
+        return _rows(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), skipped)
+    except _BadRowError as bad:
+        raise InterchangeError(
+            f"{source} is not a well-formed CSV file (line {bad.start}: {bad.error})."
+        ) from None
 
 
-def _split_leniently(
-    text: str, delimiter: str, source: str, skipped: int
-) -> list[tuple[int, list[str]]]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    records: list[tuple[int, list[str]]] = []
-    ended = 0
+class _BadRowError(Exception):
+    def __init__(self, error: csv.Error, start: int, lines: int) -> None:
+        super().__init__(str(error))
+        self.error = error
+        self.start = start  # the line the row starts on
+        self.lines = lines  # how many lines the reader took before it gave up
+
+
+def _rows(reader: Any, skipped: int) -> tuple[list[int], list[list[str]]]:
+    lines: list[int] = []
+    rows: list[list[str]] = []
+    ended = skipped  # the line the previous row ended on
     try:
         for row in reader:
-            records.append((skipped + ended + 1, [cell.strip() for cell in row]))
-            ended = reader.line_num
+            cells = [cell.strip() for cell in row]
+            if any(cells):
+                lines.append(ended + 1)
+                rows.append(cells)
+            ended = skipped + reader.line_num
     except csv.Error as error:
-        raise InterchangeError(
-            f"{source} is not a well-formed CSV file (line {skipped + ended + 1}: {error})."
-        ) from None
-    return records
+        raise _BadRowError(error, ended + 1, skipped + reader.line_num - ended) from None
+    return lines, rows
 
 
 def _decode(data: bytes, source: str) -> tuple[str, str]:

@@ -69,6 +69,20 @@ def test_delete_follows_the_same_rules_and_counts_what_went(session):
     assert session.get(Task, "k").owner_id is None
 
 
+def test_delete_takes_more_ids_than_a_statement_may_name(session):
+    # SQLite refuses more than 32,766 values in one statement: an import's undo names 50,000.
+    many = [f"p{n}" for n in range(40_000)]
+    session.execute(Person.__table__.insert(), [{"id": i, "name": i} for i in many])
+    owned = many[::4_000]  # few: SQLite looks for a deleted person's tasks without an index
+    session.execute(Task.__table__.insert(), [{"id": f"k{i}", "owner_id": i} for i in owned])
+    session.commit()
+    assert records.delete(session, Person, [*many, "a"]) == 40_001
+    assert session.scalars(select(Person.id)).all() == ["b"]
+    assert session.scalars(select(Tie)).all() == []
+    owners = session.scalars(select(Task.owner_id).distinct()).all()
+    assert owners == [None]
+
+
 def test_set_fields_returns_what_was_there(session):
     before = records.set_fields(session, Person, "b", name="Bea")
     assert before == {"name": "Ben"}

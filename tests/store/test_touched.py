@@ -48,3 +48,37 @@ def test_a_bulk_insert_is_recorded_and_reads_back_as_the_orm_wrote_it():
         assert items[0].created_at == now
     finally:
         document.close()
+
+
+def test_columns_and_shared_values_go_in_as_the_orm_writes_them():
+    from pmdesk.store.touched import insert_columns, new_row_values
+
+    document = Document.new()
+    try:
+        session = document.session
+        session.add(RoadmapLane(id="lane", name="Core", color="#3a6ea5", position=0))
+        session.commit()
+        table = RoadmapItem.__table__
+        now = utc_now()
+        shared = {**new_row_values(table, now), "lane_id": "lane", "status": "planned"}
+        # A shared text with a quote, and a date, written into the statement once.
+        shared.update(tags="Léa O'Brien", start=date(2026, 3, 1))
+        columns = {
+            "id": ["b", "a"],
+            "title": ["Second", "First"],
+            "kind": ["feature", "feature"],
+            "end": [date(2026, 3, 20), date(2026, 3, 20)],
+        }
+        shared = {name: value for name, value in shared.items() if name not in columns}
+        with document.touches.recording() as touched:
+            insert_columns(session, table, columns, shared)
+            session.commit()
+        assert {"a", "b"} <= touched.ids
+        items = session.scalars(select(RoadmapItem).order_by(RoadmapItem.id)).all()
+        assert [(i.id, i.title, i.tags, i.start, i.end) for i in items] == [
+            ("a", "First", "Léa O'Brien", date(2026, 3, 1), date(2026, 3, 20)),
+            ("b", "Second", "Léa O'Brien", date(2026, 3, 1), date(2026, 3, 20)),
+        ]
+        assert items[0].created_at == now and items[1].updated_at == now
+    finally:
+        document.close()

@@ -9,7 +9,7 @@ or say why they cannot.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -59,16 +59,33 @@ def _shown(value: object) -> str:
     return "nothing" if value is None or value == "" else f"“{value}”"
 
 
-def _text(limit: int | None, required: bool = False) -> Cleaner:
-    def clean(label: str, value: object) -> object:
+class TextRule:
+    """A text field: stripped, at most ``limit`` characters, maybe required."""
+
+    def __init__(self, limit: int | None, required: bool = False) -> None:
+        self.limit = limit
+        self.required = required
+
+    def __call__(self, label: str, value: object) -> object:
         text = "" if value is None else str(value).strip()
-        if required and not text:
+        if self.required and not text:
             raise ValidationError(f"{label} cannot be empty.")
-        if limit is not None and len(text) > limit:
-            raise ValidationError(f"{label} is longer than {limit} characters.")
+        if self.limit is not None and len(text) > self.limit:
+            raise ValidationError(f"{label} is longer than {self.limit} characters.")
         return text
 
-    return clean
+    def column(self, texts: Sequence[str]) -> list[str] | None:
+        """Every one of ``texts`` as stored, all at once (a column of 50,000 titles); None when
+        one is blank or too long, for the rule to say so one by one."""
+        stored = list(map(str.strip, texts))
+        if not all(stored):
+            return None
+        if self.limit is not None and max(map(len, stored), default=0) > self.limit:
+            return None
+        return stored
+
+
+_text = TextRule
 
 
 def _tags(label: str, value: object) -> object:

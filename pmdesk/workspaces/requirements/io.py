@@ -16,8 +16,7 @@ reason to skip the row.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -26,34 +25,35 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pmdesk.domain import records
-from pmdesk.domain.base import new_id, utc_now
-from pmdesk.domain.values import POINT_DECIMAL, NumberFormat
+from pmdesk.domain.base import utc_now
+from pmdesk.domain.values import NumberFormat
 from pmdesk.errors import ValidationError
 from pmdesk.interchange import remembered
-from pmdesk.interchange.bulk import collection_paused
-from pmdesk.interchange.csv_table import (
-    CsvTable,
-    FieldSpec,
-    read_csv_bytes,
-    write_csv,
-)
-from pmdesk.interchange.numbers import DetectedFormat, detect_number_format, in_plain_digits
+from pmdesk.interchange.bulk import collection_paused, new_ids
+from pmdesk.interchange.columns import LazyRows, TableColumns
+from pmdesk.interchange.csv_table import CsvTable, read_csv_bytes, write_csv
+from pmdesk.interchange.numbers import DetectedFormat, detect_number_format
 from pmdesk.interchange.tables import read_table as read_any_table
-from pmdesk.interchange.trackers import plain_text, source_kind, tracker_date
-from pmdesk.interchange.value_map import ValueMap, count_mapping
-from pmdesk.store.touched import insert_many, new_row_values
+from pmdesk.interchange.trackers import source_kind
+from pmdesk.store.touched import insert_columns, new_row_values
 from pmdesk.workspaces.requirements import edit, query
 from pmdesk.workspaces.requirements.io_fields import (
     INPUT_FIELDS,
-    MARKUP_FIELDS,
-    MULTI,
     MULTI_COLUMN_FIELDS,
     REQUIREMENT_FIELDS,
-    TAG_FIELDS,
     VOCABULARIES,
     Cleaning,
-    cleaned,
-    kept_as_tags,
+)
+from pmdesk.workspaces.requirements.io_preview import (
+    NUMBER_FIELDS,
+    ImportPreview,
+    Progress,
+    guess_columns,
+    keys_in_project,
+    people_in_project,
+    preview_inputs,
+    preview_requirements,
+    value_maps_for,
 )
 from pmdesk.workspaces.requirements.links import roadmap_item_titles
 from pmdesk.workspaces.requirements.model import (
@@ -63,16 +63,8 @@ from pmdesk.workspaces.requirements.model import (
     STATUSES,
     CustomerInput,
     Requirement,
-    join_tags,
-    split_tags,
 )
 from pmdesk.workspaces.stakeholders.model import Stakeholder
-
-ColumnMap = dict[str, list[int]]  # field key -> the columns that fill it (several for some)
-Progress = Callable[[int, int], None]  # (rows checked, rows in all); raises to cancel
-PROGRESS_EVERY = 2_000
-NUMBER_FIELDS = ("reach", "impact", "confidence", "effort")  # read in the file's number format
-
 
 # -- reading the file ----------------------------------------------------------------------------
 
@@ -87,295 +79,34 @@ def table_from_bytes(data: bytes, source: str) -> CsvTable:
     return read_csv_bytes(data, source, repeated_headers=True)
 
 
-# -- the preview ---------------------------------------------------------------------------------
+class CheckedRows(LazyRows[dict[str, Any]]):
+    """New records a preview has cleaned already, column by column, each with its id fixed:
+    :func:`import_rows` writes the columns as they are. Read as rows, each is a dict of its
+    values (defaults included) and its id."""
 
+    def __init__(self, ids: list[str], columns: dict[str, list[Any]]) -> None:
+        super().__init__(range(len(ids)), self._record)
+        self.ids = ids
+        self.columns = columns  # field -> the value each record stores
 
-@dataclass
-class RowPreview:
-    line: int
-    raw: dict[str, str]  # field key -> the text that fills it
-    values: dict[str, Any] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)
-    existing_id: str | None = None  # the requirement this row updates (same key)
+    def _record(self, index: int) -> dict[str, Any]:
+        return {"id": self.ids[index], **{k: v[index] for k, v in self.columns.items()}}
 
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-
-@dataclass
-class ImportPreview:
-    kind: str  # "requirements" or "inputs"
-    table: CsvTable
-    fields: list[FieldSpec]
-    mapping: ColumnMap
-    rows: list[RowPreview]
-    missing: list[str]  # labels of required fields no column fills
-    value_maps: dict[str, ValueMap] = field(default_factory=dict)
-
-    @property
-    def good_rows(self) -> list[RowPreview]:
-        return [] if self.missing else [row for row in self.rows if row.ok]
-
-    @property
-    def bad_rows(self) -> list[RowPreview]:
-        return [row for row in self.rows if not row.ok]
-
-    def summary(self) -> str:
-        if self.missing:
-            names = ", ".join(f"“{label}”" for label in self.missing)
-            return (
-                f"No column of the file maps to {names}; choose the column to use, "
-                "or nothing can be imported."
-            )
-        good, bad = len(self.good_rows), len(self.bad_rows)
-        updates = sum(1 for row in self.good_rows if row.existing_id)
-        noun = "requirement" if self.kind == "requirements" else "customer input"
-        text = f"{good} {noun}{'s' if good != 1 else ''} ready to import"
-        if updates:
-            text += f" ({updates} update{'s' if updates != 1 else ''} of the same key)"
-        mapped = count_mapping(self.value_maps.values()).sentence()
-        if mapped:
-            text += f"; {mapped}"
-        if bad:
-            text += f"; {bad} row{'s' if bad != 1 else ''} with problems will be skipped"
-        return text + "."
-
-
-def guess_columns(headers: Sequence[str], fields: Sequence[FieldSpec]) -> ColumnMap:
-    """Each field's columns by name; some take every matching column, others the best one
-    (the column matching the field's earliest name, so "Issue key" wins over "Issue id")."""
-    mapping: ColumnMap = {}
-    used: set[int] = set()
-    for spec in fields:
-        names = (spec.key, spec.label, *spec.aliases)
-        ranked = []
-        for index, header in enumerate(headers):
-            if index in used or not header:
-                continue
-            rank = next((r for r, name in enumerate(names) if _same(name, header)), None)
-            if rank is not None:
-                ranked.append((rank, index))
-        if spec.key in MULTI_COLUMN_FIELDS:
-            chosen = sorted(index for _rank, index in ranked)
-        else:
-            chosen = [min(ranked)[1]] if ranked else []
-        used.update(chosen)
-        mapping[spec.key] = chosen
-    return mapping
-
-
-def _same(name: str, header: str) -> bool:
-    return FieldSpec("", name).matches(header)
-
-
-def _raw(cells: list[str], columns: list[int], key: str) -> str:
-    texts = [cells[c] for c in columns if c < len(cells) and cells[c]]
-    if key in MULTI_COLUMN_FIELDS:
-        return join_tags(split_tags(", ".join(texts)))
-    return texts[0] if texts else ""
-
-
-def column_texts(table: CsvTable, columns: Iterable[int]) -> Iterable[str]:
-    """Every cell of ``columns``, row after row (for the distinct values of a column)."""
-    wanted = list(columns)
-    for cells in table.rows:
-        for column in wanted:
-            if column < len(cells):
-                yield cells[column]
-
-
-def value_maps_for(
-    kind: str, table: CsvTable, fields: Sequence[FieldSpec], mapping: ColumnMap
-) -> dict[str, ValueMap]:
-    labels = {spec.key: spec.label for spec in fields}
-    return {
-        key: ValueMap.of(key, labels[key], vocabulary, column_texts(table, mapping[key]))
-        for key, vocabulary in VOCABULARIES.get(kind, {}).items()
-        if mapping.get(key)
-    }
-
-
-def _preview(
-    kind: str,
-    table: CsvTable,
-    fields: list[FieldSpec],
-    mapping: ColumnMap,
-    check: Callable[[dict[str, str]], tuple[dict[str, Any], list[str]]],
-    value_maps: dict[str, ValueMap],
-    progress: Progress | None = None,
-) -> ImportPreview:
-    missing = [spec.label for spec in fields if spec.required and not mapping.get(spec.key)]
-    single = [(key, c[0]) for key, c in mapping.items() if len(c) == 1 and key not in MULTI]
-    several = [(key, c) for key, c in mapping.items() if c and (len(c) > 1 or key in MULTI)]
-    rows = []
-    total = len(table.rows)
-    joined_memo: dict[tuple[str, tuple[str, ...]], str] = {}  # labels, sprints: few distinct
-    for line, cells in zip(table.lines, table.rows, strict=True):
-        if progress is not None and len(rows) % PROGRESS_EVERY == 0:
-            progress(len(rows), total)  # raises (ImportCancelledError) to stop
-        width = len(cells)
-        raw = {key: cells[column] if column < width else "" for key, column in single}
-        for key, columns in several:
-            texts = tuple(cells[c] for c in columns if c < width)
-            joined = joined_memo.get((key, texts))
-            if joined is None:
-                joined = joined_memo[(key, texts)] = _raw(cells, columns, key)
-            raw[key] = joined
-        values, problems = check(raw)
-        rows.append(RowPreview(line, raw, values, problems))
-    return ImportPreview(kind, table, fields, dict(mapping), rows, missing, value_maps)
-
-
-def preview_requirements(
-    session: Session,
-    table: CsvTable,
-    mapping: ColumnMap | None = None,
-    value_maps: dict[str, ValueMap] | None = None,
-    *,
-    markup: bool = False,
-    update_existing: bool = False,
-    taken: Mapping[str, str] | None = None,
-    progress: Progress | None = None,
-    number_format: NumberFormat = POINT_DECIMAL,
-) -> ImportPreview:
-    """What importing ``table`` as requirements would do; nothing is written.
-
-    ``markup``: the file comes from a tracker, so its text fields are Jira or Markdown markup.
-    ``update_existing``: a key already in the project updates that requirement.
-    ``taken``: the project's keys (:func:`keys_in_project`), when already read.
-    ``number_format``: how the file writes its numbers (reach, impact, confidence, effort).
-    """
-    taken = keys_in_project(session) if taken is None else taken
-    chosen = mapping if mapping is not None else guess_columns(table.headers, REQUIREMENT_FIELDS)
-    maps = (
-        value_maps
-        if value_maps is not None
-        else value_maps_for("requirements", table, REQUIREMENT_FIELDS, chosen)
-    )
-
-    cleaning = Cleaning(edit.REQUIREMENT_FIELDS)
-    tag_memo: dict[tuple[str, ...], str] = {}
-    text_memo: dict[str, str] = {}  # a tracker's templates and boilerplate repeat
-
-    mapped: dict[str, dict[str, str]] = {key: {} for key in maps}  # raw word -> stored value
-    markup_keys = MARKUP_FIELDS if markup else ()
-    tag_keys = [key for key in TAG_FIELDS if chosen.get(key)]  # the others are never in a row
-
-    def check(raw: dict[str, str]) -> tuple[dict[str, Any], list[str]]:
-        raw = dict(raw)
-        get = raw.get
-        for key, value_map in maps.items():
-            text = get(key)
-            if text and text.strip():
-                seen = mapped[key]
-                target = seen.get(text)
-                if target is None:
-                    target = seen[text] = value_map.target(text)
-                raw[key] = target
-        for key in markup_keys:
-            text = get(key)
-            if text:
-                plain = text_memo.get(text)
-                if plain is None:
-                    plain = text_memo[text] = plain_text(text)
-                raw[key] = plain
-        for key in NUMBER_FIELDS:
-            if get(key):
-                raw[key] = in_plain_digits(raw[key], number_format)
-        parts = (get("tags", ""), *[get(key, "") for key in tag_keys])
-        if any(parts[1:]):
-            tags = tag_memo.get(parts)
-            if tags is None:
-                tags = tag_memo[parts] = join_tags([*split_tags(parts[0]), *kept_as_tags(raw)])
-            raw["tags"] = tags
-        values, problems = cleaning(raw)
-        if not get("title", "").strip():
-            problems.insert(0, "The title is empty")
-        if values.get("reference", "").lower() in taken and not update_existing:
-            problems.append(f"Key {values['reference']} is already in the project")
-        return values, problems
-
-    with collection_paused():
-        result = _preview("requirements", table, REQUIREMENT_FIELDS, chosen, check, maps, progress)
-    first_line: dict[str, int] = {}  # a key repeated within the file: the first one wins
-    for row in result.rows:
-        reference = str(row.values.get("reference", "")).lower()
-        if not reference:
-            continue
-        if reference in taken:
-            row.existing_id = taken[reference] if update_existing else None
-            if not update_existing:
-                continue
-        if reference in first_line:
-            shown = row.values["reference"]
-            row.problems.append(f"Key {shown} is also on line {first_line[reference]}")
-        else:
-            first_line[reference] = row.line
-    return result
-
-
-def keys_in_project(session: Session) -> dict[str, str]:
-    """Lower-cased tracker key -> requirement id, for every requirement that has a key."""
-    return {
-        key.lower(): record_id
-        for record_id, key in session.execute(
-            select(Requirement.id, Requirement.reference).where(Requirement.reference != "")
-        )
-    }
-
-
-def people_in_project(session: Session) -> dict[str, str]:
-    """Lower-cased stakeholder name -> id."""
-    return {
-        name.lower(): record_id
-        for record_id, name in session.execute(select(Stakeholder.id, Stakeholder.name))
-    }
-
-
-def preview_inputs(
-    session: Session,
-    table: CsvTable,
-    mapping: ColumnMap | None = None,
-    default_source: str = "survey",
-    *,
-    markup: bool = False,
-    people: Mapping[str, str] | None = None,
-    progress: Progress | None = None,
-) -> ImportPreview:
-    """What importing ``table`` as customer inputs would do; nothing is written."""
-    people = people_in_project(session) if people is None else people
-
-    def check(raw: dict[str, str]) -> tuple[dict[str, Any], list[str]]:
-        raw = dict(raw)
-        if raw.get("received_on"):
-            day = tracker_date(raw["received_on"])
-            raw["received_on"] = day.isoformat() if day else raw["received_on"]
-        if markup and raw.get("quote"):
-            raw["quote"] = plain_text(raw["quote"])
-        rules = {key: rule for key, rule in edit.INPUT_FIELDS.items() if key != "stakeholder_id"}
-        values, problems = cleaned(rules, raw)
-        person = raw.get("stakeholder", "").strip()
-        if person:
-            if person.lower() in people:
-                values["stakeholder_id"] = people[person.lower()]
-            elif not values.get("customer"):
-                values["customer"] = person  # not on the map: keep the name as the customer
-        if not raw.get("quote", "").strip():
-            problems.insert(0, "The quote is empty")
-        if not values.get("stakeholder_id") and not values.get("customer"):
-            problems.append("Nobody is named as having said it (no stakeholder or customer)")
-        values.setdefault("source", default_source)
-        if "received_on" not in values:
-            problems.append("The date is empty")
-        return values, problems
-
-    chosen = mapping if mapping is not None else guess_columns(table.headers, INPUT_FIELDS)
-    return _preview("inputs", table, INPUT_FIELDS, chosen, check, {}, progress)
-
-
-class CheckedRows(list):
-    """Rows a preview has cleaned already: :func:`import_rows` need not clean them again."""
+    @classmethod
+    def of(cls, preview: ImportPreview, table: Any) -> CheckedRows:
+        """The preview's good new rows, with ``table``'s defaults where a cell is empty."""
+        indexes = preview.new_indexes
+        defaults = new_row_values(table, None)
+        if preview.checked:
+            columns = {
+                key: column.stored(indexes, defaults[key])
+                for key, column in preview.checked.items()
+            }
+        else:  # checked row by row
+            rows = [preview.rows[index].values for index in indexes]
+            names = dict.fromkeys(name for values in rows for name in values)
+            columns = {n: [values.get(n, defaults[n]) for values in rows] for n in names}
+        return cls(new_ids(len(indexes)), columns)
 
 
 class ImportReview:
@@ -413,10 +144,11 @@ class ImportReview:
         self.source_kind = source_kind(table.headers)
         self.default_source = "survey"
         self.fields = REQUIREMENT_FIELDS if kind == "requirements" else INPUT_FIELDS
+        self.columns = TableColumns(table)  # cut out once, for every preview of the review
         self.mapping = guess_columns(table.headers, self.fields)
         memory = remembered.recall(kind, self.source_kind) if recall else {}
         self._apply_remembered_columns(memory.get("columns", {}))
-        self.value_maps = value_maps_for(kind, table, self.fields, self.mapping)
+        self.value_maps = value_maps_for(kind, self.columns, self.fields, self.mapping)
         for key, choices in memory.get("values", {}).items():
             if key in self.value_maps:
                 self.value_maps[key].apply_overrides(choices)
@@ -426,7 +158,7 @@ class ImportReview:
 
     def _detect_numbers(self) -> DetectedFormat:
         columns = [c for key in NUMBER_FIELDS for c in self.mapping.get(key, [])]
-        return detect_number_format(column_texts(self.table, columns), self.table.delimiter)
+        return detect_number_format(self.columns.texts(columns), self.table.delimiter)
 
     @property
     def number_format(self) -> NumberFormat:
@@ -464,6 +196,7 @@ class ImportReview:
                 taken=self._taken,
                 progress=progress,
                 number_format=self.number_format,
+                columns=self.columns,
             )
         return preview_inputs(
             self.session,
@@ -481,7 +214,7 @@ class ImportReview:
             self.numbers = self._detect_numbers()
         if key in VOCABULARIES.get(self.kind, {}):
             previous = self.value_maps.get(key)
-            self.value_maps = value_maps_for(self.kind, self.table, self.fields, self.mapping)
+            self.value_maps = value_maps_for(self.kind, self.columns, self.fields, self.mapping)
             if previous is not None and key in self.value_maps:
                 self.value_maps[key].apply_overrides(previous.overrides())
         self.preview = self._build()
@@ -502,18 +235,17 @@ class ImportReview:
         values = {key: vm.overrides() for key, vm in self.value_maps.items() if vm.overrides()}
         remembered.remember(self.kind, self.source_kind, columns, values)
 
-    def rows_to_create(self) -> list[dict[str, Any]]:
+    def rows_to_create(self) -> CheckedRows:
         """The good new rows as records, each with its id fixed (so redo recreates the same)."""
+        model = Requirement if self.kind == "requirements" else CustomerInput
         with collection_paused():
-            return CheckedRows(
-                {"id": new_id(), **row.values}
-                for row in self.preview.good_rows
-                if not row.existing_id
-            )
+            return CheckedRows.of(self.preview, model.__table__)
 
     def rows_to_update(self) -> list[tuple[str, dict[str, Any]]]:
         """Requirements already in the project (same key) and the values the file gives them."""
-        return [(row.existing_id, row.values) for row in self.preview.good_rows if row.existing_id]
+        preview = self.preview
+        updates = [index for index in preview.good_indexes if index in preview.existing]
+        return [(preview.existing[index], preview.rows[index].values) for index in updates]
 
 
 def update_rows(session: Session, rows: list[tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:
@@ -534,42 +266,53 @@ def update_rows(session: Session, rows: list[tuple[str, dict[str, Any]]]) -> lis
     return before
 
 
-def import_rows(session: Session, kind: str, rows: list[dict[str, Any]]) -> list[str]:
-    """Add checked rows as new records, all in one commit or none.
+def import_rows(
+    session: Session, kind: str, rows: CheckedRows | Sequence[Mapping[str, Any]]
+) -> list[str]:
+    """Add rows as new records, all in one commit or none; returns their ids.
 
-    One driver-level executemany rather than an object per row (:func:`insert_many`, which
-    tells the edit's recorder what it wrote): a 50,000-row tracker export goes in about as fast
-    as SQLite takes it. Every row is cleaned by the same rules as an edit first.
+    One driver-level executemany of the rows' columns (:func:`insert_columns`, which tells the
+    edit's recorder what it wrote): a 50,000-row tracker export goes in about as fast as SQLite
+    takes it. Rows a preview checked (:class:`CheckedRows`) are written as they are; others
+    (dicts with their ids) are cleaned by the same rules as an edit first.
     """
     if not rows:
         raise ValidationError("There are no rows without problems to import.")
     model = Requirement if kind == "requirements" else CustomerInput
     table = model.__table__
     defaults = new_row_values(table, utc_now())
-    cleaning = Cleaning(edit.INPUT_FIELDS if model is CustomerInput else edit.REQUIREMENT_FIELDS)
     with collection_paused():
         try:
-            records_ = []
-            known: set[tuple[str, ...]] = set()  # the rows' field names, checked once per set
-            for row in rows:
-                names = tuple(row)
-                if names not in known:
-                    unknown = [key for key in names if key != "id" and key not in cleaning.rules]
-                    if unknown:
-                        raise ValidationError(f"There is no field called “{unknown[0]}”.")
-                    known.add(names)
-                if isinstance(rows, CheckedRows):  # cleaned by the preview: only stamped here
-                    records_.append({**defaults, **row})
-                    continue
-                values = {key: value for key, value in row.items() if key != "id"}
-                values, _problems = cleaning(values, strict=True)
-                records_.append({**defaults, **values, "id": row["id"]})
-            insert_many(session, table, records_)
+            if not isinstance(rows, CheckedRows):
+                rows = _cleaned_rows(rows, kind, defaults)
+            shared = {name: value for name, value in defaults.items() if name not in rows.columns}
+            insert_columns(session, table, {"id": rows.ids, **rows.columns}, shared)
             session.commit()
         except ValidationError:
             session.rollback()
             raise
-    return [row["id"] for row in rows]
+    return list(rows.ids)
+
+
+def _cleaned_rows(
+    rows: Sequence[Mapping[str, Any]], kind: str, defaults: Mapping[str, Any]
+) -> CheckedRows:
+    """Rows given as dicts, each cleaned strictly by the edit rules (the first problem raises)."""
+    cleaning = Cleaning(edit.REQUIREMENT_FIELDS if kind == "requirements" else edit.INPUT_FIELDS)
+    records_ = []
+    known: set[tuple[str, ...]] = set()  # the rows' field names, checked once per set
+    for row in rows:
+        names = tuple(row)
+        if names not in known:
+            unknown = [key for key in names if key != "id" and key not in cleaning.rules]
+            if unknown:
+                raise ValidationError(f"There is no field called “{unknown[0]}”.")
+            known.add(names)
+        values = {key: value for key, value in row.items() if key != "id"}
+        records_.append(cleaning(values, strict=True)[0])
+    fields = dict.fromkeys(name for values in records_ for name in values)
+    columns = {name: [values.get(name, defaults[name]) for values in records_] for name in fields}
+    return CheckedRows([row["id"] for row in rows], columns)
 
 
 # -- export --------------------------------------------------------------------------------------

@@ -181,13 +181,13 @@ class RequirementActions:
         kind: str,
         model: type[CustomerInput] | type[Requirement],
         noun: str,
-        rows: list[dict[str, Any]],
+        rows: rcsv.CheckedRows | list[dict[str, Any]],
         updates: list[tuple[str, dict[str, Any]]] | None = None,
     ) -> bool:
         """Create the reviewed rows of an import, and give the requirements matched by key the
         file's values, as one undo step; undo removes the new ones and restores the others."""
         session = self.session
-        ids = [row["id"] for row in rows]
+        ids = list(rows.ids) if isinstance(rows, rcsv.CheckedRows) else [row["id"] for row in rows]
         changes = list(updates or [])
         before: list[dict[str, Any]] = []
         count = len(rows) + len(changes)
