@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.errors import PmdeskError
 from pmdesk.gui import theme
+from pmdesk.gui.owner_picker import OwnerPicker
 from pmdesk.workspaces.goals.model import CONFIDENCES, DIRECTIONS, OBJECTIVE_STATUSES
 
 Check = Callable[[dict[str, Any]], object]
@@ -78,7 +79,8 @@ class ObjectiveForm(_Form):
         self.title.setPlaceholderText("What the product means to achieve")
         self.period = QLineEdit(values.get("period", ""))
         self.period.setPlaceholderText("FY27 H1, Q2 FY27, FY27 or 2026-10-01 to 2027-03-31")
-        self.owner = _combo([("Nobody", None), *owners], values.get("owner_id"))
+        self.owner = OwnerPicker(owners)
+        self.owner.set_owner_id(values.get("owner_id"))
         self.status = _combo(
             [(shown, key) for key, shown in OBJECTIVE_STATUSES.items()], values.get("status")
         )
@@ -99,7 +101,7 @@ class ObjectiveForm(_Form):
         return {
             "title": self.title.text(),
             "period": self.period.text(),
-            "owner_id": self.owner.currentData(),
+            "owner_id": self.owner.owner_id(),
             "status": self.status.currentData(),
             "why": self.why.toPlainText(),
         }

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.gui.document import DocumentController
+from pmdesk.gui.owner_picker import OwnerPicker
 from pmdesk.workspaces.launches.model import DECISIONS, TIERS
 from pmdesk.workspaces.launches.qt import actions
 from pmdesk.workspaces.launches.query import LaunchPlan
@@ -53,7 +54,7 @@ class LaunchForm(QWidget):
         self.decision = QComboBox()
         for key, label in DECISIONS.items():
             self.decision.addItem(label, key)
-        self.owner = QComboBox()
+        self.owner = OwnerPicker([])
         self.owner.setAccessibleName("Launch owner")
         self.goal = QLineEdit()
         self.goal.setAccessibleName("Goal it serves")
@@ -87,9 +88,7 @@ class LaunchForm(QWidget):
         self.decision.activated.connect(
             lambda: self._commit("decision", self.decision.currentData())
         )
-        self.owner.activated.connect(
-            lambda: self._commit("owner_id", self.owner.currentData() or None)
-        )
+        self.owner.editing_finished.connect(lambda: self._commit("owner_id", self.owner.owner_id()))
         self.launch_day.editingFinished.connect(self._commit_day)
         self.follows.activated.connect(self._commit_follows)
         self._apply_read_only()
@@ -135,10 +134,9 @@ class LaunchForm(QWidget):
         people: list[tuple[str, str]],
         items: list[tuple[str, str, date]],
     ) -> None:
-        self.owner.clear()
-        self.owner.addItem("Nobody yet", "")
-        for person_id, name in people:
-            self.owner.addItem(name, person_id)
+        offered = [(name, person_id) for person_id, name in people]
+        if self.owner.people() != offered:  # the map changed: offer its people
+            self.owner.set_people(offered)
         self.follows.clear()
         self.follows.addItem("Its own date", OWN_DATE)
         for item_id, title, day in items:
@@ -155,7 +153,7 @@ class LaunchForm(QWidget):
         self.go_no_go_day.setText(f"{state.go_no_go_day.day} {state.go_no_go_day:%b %Y}")
         self.tier.setCurrentIndex(max(self.tier.findData(launch.tier), 0))
         self.decision.setCurrentIndex(max(self.decision.findData(launch.decision), 0))
-        self.owner.setCurrentIndex(max(self.owner.findData(launch.owner_id or ""), 0))
+        self.owner.set_owner_id(launch.owner_id)
         following = plan.item.id if plan.follows and plan.item is not None else OWN_DATE
         if following and self.follows.findData(following) < 0:  # a feature linked in a file
             self.follows.addItem(plan.follows, following)
@@ -177,7 +175,7 @@ class LaunchForm(QWidget):
             return
         current = getattr(plan.launch, field)
         shown = format_offset(current) if field == "go_no_go_offset" else current
-        if value == shown or (field == "owner_id" and value == current):
+        if value == shown or (field == "owner_id" and value == (current or None)):
             return
         actions.set_launch_field(
             self.controller, plan.launch.id, field, value, plan.readiness.launch_day

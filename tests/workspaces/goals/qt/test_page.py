@@ -216,6 +216,26 @@ def test_the_objective_form_keeps_what_was_typed_when_the_period_is_wrong(qtbot,
     assert form.result() == 0 and form.title.text() == "Halve the churn"
 
 
+# The completion list is a popup: the offscreen platform cannot raise it or grab keys for it.
+@pytest.mark.qt_log_ignore(
+    "does not support raise", "does not support grabbing the keyboard", "propagateSizeHints"
+)
+def test_the_objective_owner_is_typed_and_kept_as_the_stakeholder(qtbot, controller):
+    people = [("Ada Brook", "id-ada"), ("Victor Hale", "id-victor")]
+    form = ObjectiveForm({"status": "active", "owner_id": "id-ada"}, people, lambda v: v)
+    qtbot.addWidget(form)
+    assert form.owner.currentText() == "Ada Brook"
+    line = form.owner.lineEdit()
+    line.setFocus()
+    line.selectAll()
+    qtbot.keyClicks(line, "victor hale")  # any case, as the PM types it
+    qtbot.keyClick(line, Qt.Key.Key_Tab)
+    assert form.values()["owner_id"] == "id-victor"
+    line.selectAll()
+    qtbot.keyClicks(line, "Nobody")
+    assert form.values()["owner_id"] is None
+
+
 def _check(controller, values):
     from pmdesk.workspaces.goals import edit
 

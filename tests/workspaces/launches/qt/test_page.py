@@ -411,3 +411,31 @@ def test_a_new_project_starts_empty_and_gets_its_first_launch_from_the_default_t
         assert page.form.launch_day.date().toPython() == date(2027, 9, 1)
     finally:
         document.close()
+
+
+# The completion list is a popup: the offscreen platform cannot raise it or grab keys for it.
+@pytest.mark.qt_log_ignore(
+    "does not support raise", "does not support grabbing the keyboard", "propagateSizeHints"
+)
+def test_the_launch_owner_is_typed_with_completion_and_enter_keeps_it(qtbot, page, controller):
+    """The owner box is the shared picker: part of a name finds the stakeholder, Enter stores
+    them as the launch's owner, and one undo takes it back."""
+    session = controller.document.session
+    launch = session.scalars(select(Launch).where(Launch.name == SPRING)).one()
+    before = launch.owner_id
+    owner = page.form.owner
+    owner.setFocus()
+    owner.lineEdit().selectAll()
+    qtbot.keyClicks(owner.lineEdit(), "victor")
+    popup = owner.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    assert popup.model().index(0, 0).data() == "Victor Hale"
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    session.refresh(launch)
+    victor = next(key for name, key in owner.people() if name == "Victor Hale")
+    assert launch.owner_id == victor != before
+    assert owner.currentText() == "Victor Hale"
+    controller.undo_stack.undo()
+    session.refresh(launch)
+    assert launch.owner_id == before
