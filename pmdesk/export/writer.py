@@ -27,6 +27,7 @@ from docx.text.paragraph import Paragraph
 from pmdesk.export import fields
 from pmdesk.export.package import CELL_PROPERTIES, TABLE_PROPERTIES, insert_ordered
 from pmdesk.export.pages import PageEstimate, row_height, text_height
+from pmdesk.export.rows import append_body_rows
 from pmdesk.export.styles import ACCENT, BAND, MUTED, RULE, ensure_styles
 from pmdesk.export.text import TextCleaner, clipped
 
@@ -335,18 +336,19 @@ class BriefingDocument:
             run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
             if column.numeric:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        for number, values in enumerate(rows):
-            cells = table.add_row().cells
-            for index, column in enumerate(columns):
-                cell = cells[index]
-                if number % 2:
-                    shade(cell, BAND)
-                paragraph = cell.paragraphs[0]
-                paragraph._p.get_or_add_pPr().style = style_id
-                value = values[index] if index < len(values) else ""
-                paragraph.add_run(self.clean(value, field))
-                if column.numeric:
-                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        append_body_rows(
+            table,
+            [
+                [
+                    self.clean(values[index] if index < len(values) else "", field)
+                    for index in range(len(columns))
+                ]
+                for values in rows
+            ],
+            [column.numeric for column in columns],
+            style_id,
+            str(BAND),
+        )
         inches = [self.content_width * column.weight / total for column in columns]
         self.pages.rows(
             [row_height([str(v) for v in values], inches) for values in rows],
