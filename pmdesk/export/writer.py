@@ -97,6 +97,7 @@ class BriefingDocument:
         self._last_section: Any = None
         self.pages = PageEstimate(lambda: self.content_height)
         self._style_ids: dict[str, str | None] = {}
+        self._table_text: str | None = None
         # List styles a template lacked carry no bullets: the writer draws those itself.
         self._plain_lists = ensure_styles(document, restyle=styled)
 
@@ -109,6 +110,12 @@ class BriefingDocument:
                 self._style_ids[style] = self.docx.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
             paragraph._p.style = self._style_ids[style]
         return paragraph
+
+    def _table_text_id(self) -> str:
+        """The "Table Text" style's id, looked up once: a lookup by name scans every style."""
+        if self._table_text is None:
+            self._table_text = self.docx.styles["Table Text"].style_id
+        return self._table_text
 
     # -- page geometry -------------------------------------------------------------------------
 
@@ -324,7 +331,7 @@ class BriefingDocument:
         _repeat_as_header(header)
         # python-docx looks a style up by scanning every style on each assignment; a big table
         # has thousands of cells, so the style id is looked up once and set directly.
-        style_id = self.docx.styles["Table Text"].style_id
+        style_id = self._table_text_id()
         for index, column in enumerate(columns):
             cell = header.cells[index]
             shade(cell, ACCENT)
@@ -378,7 +385,7 @@ class BriefingDocument:
         # A block is read whole: a row of blocks moves to the next page rather than split.
         for row in table.rows:
             row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-        style_id = self.docx.styles["Table Text"].style_id
+        style_id = self._table_text_id()
         for block in cells:
             cell = table.cell(block.row, block.column)
             last = table.cell(block.row + block.row_span - 1, block.column + block.column_span - 1)
