@@ -108,7 +108,7 @@ class BriefingDocument:
         if style is not None:
             if style not in self._style_ids:
                 self._style_ids[style] = self.docx.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
-            paragraph._p.style = self._style_ids[style]
+            set_paragraph_style(paragraph, self._style_ids[style])
         return paragraph
 
     def _table_text_id(self) -> str:
@@ -336,7 +336,7 @@ class BriefingDocument:
             cell = header.cells[index]
             shade(cell, ACCENT)
             paragraph = cell.paragraphs[0]
-            paragraph._p.get_or_add_pPr().style = style_id
+            set_paragraph_style(paragraph, style_id)
             run = paragraph.add_run(self.clean(column.title, field))
             run.bold = True
             run.font.size = Pt(8.5)
@@ -394,7 +394,7 @@ class BriefingDocument:
             if block.fill:
                 shade(cell, RGBColor.from_string(block.fill.lstrip("#").upper()))
             title = cell.paragraphs[0]
-            title._p.get_or_add_pPr().style = style_id
+            set_paragraph_style(title, style_id)
             run = title.add_run(self.clean(block.title, field))
             run.bold = True
             run.font.size = Pt(10)
@@ -403,7 +403,7 @@ class BriefingDocument:
             title.paragraph_format.space_after = Pt(2)
             if block.hint:
                 hint = cell.add_paragraph(self.clean(block.hint, field))
-                hint._p.get_or_add_pPr().style = style_id
+                set_paragraph_style(hint, style_id)
                 for hint_run in hint.runs:
                     hint_run.italic = True
                     hint_run.font.size = Pt(8)
@@ -414,7 +414,7 @@ class BriefingDocument:
                 lines = [(empty, None)]
             for text, tint in lines:
                 paragraph = cell.add_paragraph(text)
-                paragraph._p.get_or_add_pPr().style = style_id
+                set_paragraph_style(paragraph, style_id)
                 paragraph.paragraph_format.space_before = Pt(3)
                 if tint:
                     _shade_paragraph(paragraph, tint)
@@ -633,6 +633,24 @@ def _blocks(text: str) -> list[str]:
     """Blank-line-separated blocks; single line breaks stay inside a paragraph."""
     blocks = [block.strip() for block in text.replace("\r\n", "\n").split("\n\n")]
     return [block for block in blocks if block]
+
+
+def set_paragraph_style(paragraph: Paragraph, style_id: str | None) -> None:
+    """Set a paragraph's style by id, as ``CT_P.style`` does: the schema puts w:pPr first in
+    a paragraph and w:pStyle first in w:pPr, so both go straight to the front instead of
+    python-docx's search for their place among every element that may follow them."""
+    p = paragraph._p
+    properties = p.find(_PPR)
+    if properties is None:
+        properties = OxmlElement("w:pPr")
+        p.insert(0, properties)
+    for old in properties.findall(_PSTYLE):
+        properties.remove(old)
+    if style_id:
+        properties.insert(0, OxmlElement("w:pStyle", {_VAL: style_id}))
+
+
+_PPR, _PSTYLE, _VAL = qn("w:pPr"), qn("w:pStyle"), qn("w:val")
 
 
 def shade(cell: Any, colour: RGBColor) -> None:
