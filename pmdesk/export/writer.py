@@ -20,7 +20,9 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Inches, Pt, RGBColor
+from docx.oxml.shape import CT_Inline
+from docx.shape import InlineShape
+from docx.shared import Inches, Length, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -98,6 +100,7 @@ class BriefingDocument:
         self.pages = PageEstimate(lambda: self.content_height)
         self._style_ids: dict[str, str | None] = {}
         self._table_text: str | None = None
+        self._next_shape_id: int | None = None  # see _add_picture
         # List styles a template lacked carry no bullets: the writer draws those itself.
         self._plain_lists = ensure_styles(document, restyle=styled)
 
@@ -491,7 +494,7 @@ class BriefingDocument:
     ) -> None:
         paragraph = self.add_paragraph(style="Picture")
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        shape = paragraph.add_run().add_picture(io.BytesIO(png), width=Inches(width_inches))
+        shape = self._add_picture(paragraph.add_run(), png, Inches(width_inches))
         if not alt_text.strip():
             alt_text = caption or (f"Chart: {self.headings[-1].text}" if self.headings else "")
         describe(shape, self.clean(alt_text or "Chart", "a picture's description"))
@@ -504,6 +507,21 @@ class BriefingDocument:
             paragraph.paragraph_format.keep_with_next = True
             self.add_paragraph(self.clean(caption, "a caption"), style="Caption")
             self._text(caption, 8.5, 15)
+
+    def _add_picture(self, run: Any, png: bytes, width: Length) -> InlineShape:
+        """``run.add_picture`` without its search of the whole document for the highest
+        drawing id, once per picture, which grew with the briefing: the search is done for
+        the first picture and the ids counted on from there (every picture after the title
+        page's logo is placed here)."""
+        part = self.docx.part
+        relationship, image = part.get_or_add_image(io.BytesIO(png))
+        cx, cy = image.scaled_dimensions(width, None)
+        if self._next_shape_id is None:
+            self._next_shape_id = part.next_id
+        inline = CT_Inline.new_pic_inline(self._next_shape_id, relationship, image.filename, cx, cy)
+        self._next_shape_id += 1
+        run._r.add_drawing(inline)
+        return InlineShape(inline)
 
     # -- table of contents ---------------------------------------------------------------------
 
