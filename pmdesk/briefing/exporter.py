@@ -141,8 +141,9 @@ def export_briefing(
     del base_folder
     # The export builds tens of thousands of small objects (elements, rows, artists); each
     # full pass of the collector walks every object alive, the project's included, so the
-    # passes grew with the project. Paused, memory is still freed by reference counting, and
-    # the pictures' cycles are collected as each is placed (BriefingDocument.figure).
+    # passes grew with the project (three or four of them in a 50x export). Paused, memory
+    # is still freed by reference counting; the cycles the export leaves (drawn figures) go
+    # in the first young collection after it, which walks the export's objects only.
     with collection_paused():
         return _export(session, target, settings, template, today, progress, cancelled)
 
