@@ -37,6 +37,7 @@ from pmdesk.export.section import SectionContext
 from pmdesk.export.template import blank_document, logo_png
 from pmdesk.export.text import TextCleaner, clipped
 from pmdesk.export.writer import BriefingDocument
+from pmdesk.interchange.bulk import collection_paused
 from pmdesk.store.atomic import replace_atomically
 from pmdesk.store.fileformat import quoted
 
@@ -138,6 +139,24 @@ def export_briefing(
     in each case ``target`` is as it was.
     """
     del base_folder
+    # The export builds tens of thousands of small objects (elements, rows, artists); each
+    # full pass of the collector walks every object alive, the project's included, so the
+    # passes grew with the project (three or four of them in a 50x export). Paused, memory
+    # is still freed by reference counting; the cycles the export leaves (drawn figures) go
+    # in the first young collection after it, which walks the export's objects only.
+    with collection_paused():
+        return _export(session, target, settings, template, today, progress, cancelled)
+
+
+def _export(
+    session: Session,
+    target: Path,
+    settings: BriefingSettings | None,
+    template: Path | None,
+    today: date | None,
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+) -> ExportResult:
     settings = settings or BriefingSettings()
     target = _checked_target(target)
     day = settings.briefing_date or today or date.today()

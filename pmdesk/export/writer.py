@@ -20,13 +20,16 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Inches, Pt, RGBColor
+from docx.oxml.shape import CT_Inline
+from docx.shape import InlineShape
+from docx.shared import Inches, Length, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from pmdesk.export import fields
 from pmdesk.export.package import CELL_PROPERTIES, TABLE_PROPERTIES, insert_ordered
 from pmdesk.export.pages import PageEstimate, row_height, text_height
+from pmdesk.export.rows import append_body_rows
 from pmdesk.export.styles import ACCENT, BAND, MUTED, RULE, ensure_styles
 from pmdesk.export.text import TextCleaner, clipped
 
@@ -96,6 +99,8 @@ class BriefingDocument:
         self._last_section: Any = None
         self.pages = PageEstimate(lambda: self.content_height)
         self._style_ids: dict[str, str | None] = {}
+        self._table_text: str | None = None
+        self._next_shape_id: int | None = None  # see _add_picture
         # List styles a template lacked carry no bullets: the writer draws those itself.
         self._plain_lists = ensure_styles(document, restyle=styled)
 
@@ -106,8 +111,14 @@ class BriefingDocument:
         if style is not None:
             if style not in self._style_ids:
                 self._style_ids[style] = self.docx.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
-            paragraph._p.style = self._style_ids[style]
+            set_paragraph_style(paragraph, self._style_ids[style])
         return paragraph
+
+    def _table_text_id(self) -> str:
+        """The "Table Text" style's id, looked up once: a lookup by name scans every style."""
+        if self._table_text is None:
+            self._table_text = self.docx.styles["Table Text"].style_id
+        return self._table_text
 
     # -- page geometry -------------------------------------------------------------------------
 
@@ -323,30 +334,31 @@ class BriefingDocument:
         _repeat_as_header(header)
         # python-docx looks a style up by scanning every style on each assignment; a big table
         # has thousands of cells, so the style id is looked up once and set directly.
-        style_id = self.docx.styles["Table Text"].style_id
+        style_id = self._table_text_id()
         for index, column in enumerate(columns):
             cell = header.cells[index]
             shade(cell, ACCENT)
             paragraph = cell.paragraphs[0]
-            paragraph._p.get_or_add_pPr().style = style_id
+            set_paragraph_style(paragraph, style_id)
             run = paragraph.add_run(self.clean(column.title, field))
             run.bold = True
             run.font.size = Pt(8.5)
             run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
             if column.numeric:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        for number, values in enumerate(rows):
-            cells = table.add_row().cells
-            for index, column in enumerate(columns):
-                cell = cells[index]
-                if number % 2:
-                    shade(cell, BAND)
-                paragraph = cell.paragraphs[0]
-                paragraph._p.get_or_add_pPr().style = style_id
-                value = values[index] if index < len(values) else ""
-                paragraph.add_run(self.clean(value, field))
-                if column.numeric:
-                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        append_body_rows(
+            table,
+            [
+                [
+                    self.clean(values[index] if index < len(values) else "", field)
+                    for index in range(len(columns))
+                ]
+                for values in rows
+            ],
+            [column.numeric for column in columns],
+            style_id,
+            str(BAND),
+        )
         inches = [self.content_width * column.weight / total for column in columns]
         self.pages.rows(
             [row_height([str(v) for v in values], inches) for values in rows],
@@ -376,7 +388,7 @@ class BriefingDocument:
         # A block is read whole: a row of blocks moves to the next page rather than split.
         for row in table.rows:
             row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-        style_id = self.docx.styles["Table Text"].style_id
+        style_id = self._table_text_id()
         for block in cells:
             cell = table.cell(block.row, block.column)
             last = table.cell(block.row + block.row_span - 1, block.column + block.column_span - 1)
@@ -385,7 +397,7 @@ class BriefingDocument:
             if block.fill:
                 shade(cell, RGBColor.from_string(block.fill.lstrip("#").upper()))
             title = cell.paragraphs[0]
-            title._p.get_or_add_pPr().style = style_id
+            set_paragraph_style(title, style_id)
             run = title.add_run(self.clean(block.title, field))
             run.bold = True
             run.font.size = Pt(10)
@@ -394,7 +406,7 @@ class BriefingDocument:
             title.paragraph_format.space_after = Pt(2)
             if block.hint:
                 hint = cell.add_paragraph(self.clean(block.hint, field))
-                hint._p.get_or_add_pPr().style = style_id
+                set_paragraph_style(hint, style_id)
                 for hint_run in hint.runs:
                     hint_run.italic = True
                     hint_run.font.size = Pt(8)
@@ -405,7 +417,7 @@ class BriefingDocument:
                 lines = [(empty, None)]
             for text, tint in lines:
                 paragraph = cell.add_paragraph(text)
-                paragraph._p.get_or_add_pPr().style = style_id
+                set_paragraph_style(paragraph, style_id)
                 paragraph.paragraph_format.space_before = Pt(3)
                 if tint:
                     _shade_paragraph(paragraph, tint)
@@ -444,15 +456,12 @@ class BriefingDocument:
         width, height = figure.get_size_inches()
         scale = self.figure_scale(width, height, max_height)
         target_width = width * scale
+        dpi = CHART_DPI * target_width / width
+        lay_out_once(figure, dpi)
         buffer = io.BytesIO()
         # Light PNG compression: the default level takes a sixth longer to save a chart for a
         # file about a tenth smaller, a poor trade when an executive is waiting.
-        figure.savefig(
-            buffer,
-            format="png",
-            dpi=CHART_DPI * target_width / width,
-            pil_kwargs={"compress_level": 1},
-        )
+        figure.savefig(buffer, format="png", dpi=dpi, pil_kwargs={"compress_level": 1})
         # Measured after drawing: tick labels get their text only then.
         self.chart_text.append((alt_text or caption, smallest_text(figure) * scale))
         self.chart_words.extend(text.get_text() for text in drawn_texts(figure))
@@ -485,7 +494,7 @@ class BriefingDocument:
     ) -> None:
         paragraph = self.add_paragraph(style="Picture")
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        shape = paragraph.add_run().add_picture(io.BytesIO(png), width=Inches(width_inches))
+        shape = self._add_picture(paragraph.add_run(), png, Inches(width_inches))
         if not alt_text.strip():
             alt_text = caption or (f"Chart: {self.headings[-1].text}" if self.headings else "")
         describe(shape, self.clean(alt_text or "Chart", "a picture's description"))
@@ -498,6 +507,21 @@ class BriefingDocument:
             paragraph.paragraph_format.keep_with_next = True
             self.add_paragraph(self.clean(caption, "a caption"), style="Caption")
             self._text(caption, 8.5, 15)
+
+    def _add_picture(self, run: Any, png: bytes, width: Length) -> InlineShape:
+        """``run.add_picture`` without its search of the whole document for the highest
+        drawing id, once per picture, which grew with the briefing: the search is done for
+        the first picture and the ids counted on from there (every picture after the title
+        page's logo is placed here)."""
+        part = self.docx.part
+        relationship, image = part.get_or_add_image(io.BytesIO(png))
+        cx, cy = image.scaled_dimensions(width, None)
+        if self._next_shape_id is None:
+            self._next_shape_id = part.next_id
+        inline = CT_Inline.new_pic_inline(self._next_shape_id, relationship, image.filename, cx, cy)
+        self._next_shape_id += 1
+        run._r.add_drawing(inline)
+        return InlineShape(inline)
 
     # -- table of contents ---------------------------------------------------------------------
 
@@ -551,6 +575,22 @@ class BriefingDocument:
 CONTENTS_ENTRY = ((10.0, 1.0), (11.0, 10.0))
 
 
+def lay_out_once(figure: Figure, dpi: float) -> None:
+    """Run ``figure``'s layout engine (constrained layout) at the resolution it is saved at,
+    then fix the result. ``savefig`` of a figure with an engine draws it twice, laying it out
+    in each draw; the layout's measuring of every label was a third of a chart's time."""
+    engine = figure.get_layout_engine()
+    if engine is None or not figure.axes:
+        return
+    shown_at = figure.dpi
+    figure.dpi = dpi
+    try:
+        engine.execute(figure)
+    finally:
+        figure.dpi = shown_at
+    figure.set_layout_engine(None)
+
+
 def smallest_text(figure: Figure) -> float:
     """The smallest font size, in points at the figure's own size, of the text drawn on it."""
     sizes = [text.get_fontsize() for text in drawn_texts(figure)]
@@ -559,11 +599,29 @@ def smallest_text(figure: Figure) -> float:
 
 def cut_long_labels(figure: Figure, limit: int = CHART_LABEL_MAX) -> None:
     """Shorten every text placed on ``figure`` to ``limit`` characters a line, ending in "…"."""
-    for text in figure.findobj(lambda artist: hasattr(artist, "set_text")):
+    for text in _texts_placed(figure):
         value = text.get_text()
         if isinstance(value, str) and len(value) > limit:
             lines = value.splitlines()[:3] or [""]
             text.set_text("\n".join(clipped(line, limit) for line in lines))
+
+
+def _texts_placed(figure: Figure) -> list[Any]:
+    """Every artist with a text under ``figure`` (what ``findobj`` finds), except the axis
+    labels and ticks of axes turned off: they are never drawn, and walking them makes
+    matplotlib build every tick, a tenth of a picture's time."""
+    from matplotlib.axis import Axis
+
+    found = []
+    stack: list[Any] = [figure]
+    while stack:
+        artist = stack.pop()
+        if isinstance(artist, Axis) and artist.axes is not None and not artist.axes.axison:
+            continue
+        if hasattr(artist, "set_text"):
+            found.append(artist)
+        stack.extend(artist.get_children())
+    return found
 
 
 def drawn_texts(figure: Figure) -> list[Any]:
@@ -593,6 +651,24 @@ def _blocks(text: str) -> list[str]:
     """Blank-line-separated blocks; single line breaks stay inside a paragraph."""
     blocks = [block.strip() for block in text.replace("\r\n", "\n").split("\n\n")]
     return [block for block in blocks if block]
+
+
+def set_paragraph_style(paragraph: Paragraph, style_id: str | None) -> None:
+    """Set a paragraph's style by id, as ``CT_P.style`` does: the schema puts w:pPr first in
+    a paragraph and w:pStyle first in w:pPr, so both go straight to the front instead of
+    python-docx's search for their place among every element that may follow them."""
+    p = paragraph._p
+    properties = p.find(_PPR)
+    if properties is None:
+        properties = OxmlElement("w:pPr")
+        p.insert(0, properties)
+    for old in properties.findall(_PSTYLE):
+        properties.remove(old)
+    if style_id:
+        properties.insert(0, OxmlElement("w:pStyle", {_VAL: style_id}))
+
+
+_PPR, _PSTYLE, _VAL = qn("w:pPr"), qn("w:pStyle"), qn("w:val")
 
 
 def shade(cell: Any, colour: RGBColor) -> None:

@@ -3,6 +3,7 @@ same briefing opens with what was added, removed and changed since, in a PM's wo
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 
 import docx
@@ -13,6 +14,7 @@ from pmdesk.briefing import changes
 from pmdesk.briefing.exporter import BriefingSettings, export_briefing, readers_of
 from pmdesk.briefing.model import BriefingSnapshot, list_briefings, update_briefing
 from pmdesk.export.audience import EXTERNAL
+from pmdesk.interchange.records import to_json
 from pmdesk.workspaces.competition.model import Competitor, Rating
 from pmdesk.workspaces.requirements.model import Requirement
 from pmdesk.workspaces.roadmap.model import RoadmapItem as Item
@@ -150,3 +152,29 @@ def test_nothing_changed_says_so(sample_document, tmp_path, unchanged):
     )
     text = _text(result.path)
     assert "Nothing this briefing shows has changed since its last export." in text
+
+
+def test_the_snapshot_holds_each_value_as_the_dump_writes_it_in_key_order(sample_document):
+    """The snapshot reads rows through the driver: flags stay true/false, days ISO text, and
+    every mapping comes in key order, which is what encode relies on to skip sorting."""
+    session = sample_document.session
+    briefing = list_briefings(session)[0]
+    keys = [choice.key for choice in BriefingSettings.of(briefing).sections]
+    shown = changes.take(session, keys, readers_of(session, BriefingSettings.of(briefing)))
+    for model, group, sub in (
+        (Competitor, "competition", "competitors"),
+        (Item, "roadmap", "items"),
+    ):
+        rows = shown["workspaces"][group][sub]
+        records = session.scalars(select(model).order_by(model.id)).all()
+        assert [row["id"] for row in rows] == [record.id for record in records]
+        for row, record in zip(rows, records, strict=True):
+            assert row == {key: value for key, value in to_json(record).items() if key in row}
+    assert any(
+        isinstance(row.get("is_us"), bool)
+        for row in shown["workspaces"]["competition"]["competitors"]
+    )
+    assert any(isinstance(row.get("end"), str) for row in shown["workspaces"]["roadmap"]["items"])
+    text = json.dumps(shown, ensure_ascii=False, separators=(",", ":"))
+    assert text == json.dumps(shown, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    assert changes.decode(changes.encode(shown)) == shown
