@@ -159,8 +159,9 @@ def _write_project(data: dict[str, Any], target: Path, source: str) -> Path:
 
 def export(options: argparse.Namespace) -> int:
     """Write a briefing; the project is opened read-only, so the export never changes it."""
-    from pmdesk.briefing.exporter import BriefingSettings, export_briefing
+    from pmdesk.briefing.exporter import export_briefing
     from pmdesk.briefing.model import find_briefing, list_briefings
+    from pmdesk.briefing.settings import BriefingSettings
 
     document = Document.open(options.file, read_only=True)
     try:

@@ -8,8 +8,7 @@ or cancelled export never leaves a broken file behind and an existing file stays
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -21,16 +20,13 @@ from pmdesk import APP_NAME, __version__
 from pmdesk.briefing import changes
 from pmdesk.briefing.assets import stored_bytes
 from pmdesk.briefing.model import (
-    Briefing,
     SectionChoice,
-    default_sections,
-    section_choices,
 )
 from pmdesk.briefing.sections import load_section, section_titles
+from pmdesk.briefing.settings import BriefingSettings, ExportResult, readers_of
 from pmdesk.domain.project import Project
 from pmdesk.errors import SaveError
 from pmdesk.export import package
-from pmdesk.export.audience import INTERNAL, Audience, parse_adjustments
 from pmdesk.export.errors import ExportCancelledError, ExportError
 from pmdesk.export.frontmatter import TitlePage, write_footer, write_summary, write_title_page
 from pmdesk.export.section import SectionContext
@@ -48,76 +44,6 @@ GLANCE_MAX = 4  # key figures on the summary page: more and none stands out
 PRODUCT_NAME_SHOWN = 80  # characters of the product's name in titles and footers
 TITLE_SHOWN = 200  # a briefing title longer than this would take the whole title page
 FOOTER_PART_SHOWN = 60  # each of the company and the title, so the footer stays one line
-
-
-@dataclass(frozen=True)
-class BriefingSettings:
-    """A briefing's settings as plain values, so an export needs no live database record."""
-
-    name: str = "Briefing"
-    title: str = ""
-    audience: str = ""
-    briefing_date: date | None = None
-    author: str = ""
-    executive_summary: str = ""
-    decisions: str = ""
-    company_name: str = ""
-    logo_path: str = ""  # what older versions stored: named in a warning, never read
-    template_path: str = ""
-    logo_png: str = ""  # stored in the project, see pmdesk.briefing.assets
-    logo_name: str = ""
-    template_docx: str = ""
-    template_name: str = ""
-    sections: tuple[SectionChoice, ...] = field(default_factory=lambda: tuple(default_sections()))
-    profile: str = INTERNAL
-    profile_rules: Mapping[str, bool] = field(default_factory=dict)  # the PM's adjustments
-    # The briefing's record: its last export's snapshot says what changed since. Empty for a
-    # briefing that is not stored (the command line's defaults).
-    briefing_id: str = ""
-
-    @property
-    def readers(self) -> Audience:
-        """The audience profile with its adjustments: what the readers will not see."""
-        return Audience.of(self.profile, self.profile_rules)
-
-    @classmethod
-    def of(cls, briefing: Briefing) -> BriefingSettings:
-        return cls(
-            name=briefing.name,
-            title=briefing.title,
-            audience=briefing.audience,
-            briefing_date=briefing.briefing_date,
-            author=briefing.author,
-            executive_summary=briefing.executive_summary,
-            decisions=briefing.decisions,
-            company_name=briefing.company_name,
-            logo_path=briefing.logo_path,
-            template_path=briefing.template_path,
-            logo_png=briefing.logo_png,
-            logo_name=briefing.logo_name,
-            template_docx=briefing.template_docx,
-            template_name=briefing.template_name,
-            sections=tuple(section_choices(briefing)),
-            profile=briefing.profile or INTERNAL,
-            profile_rules=parse_adjustments(briefing.profile_rules),
-            briefing_id=briefing.id,
-        )
-
-
-@dataclass
-class ExportResult:
-    path: Path
-    warnings: list[str]
-    empty_sections: list[str]  # titles of sections with nothing yet
-    sections: list[str]  # titles of the sections written
-    pictures: int = 0
-    # (a picture's description, the smallest text on it in points as placed on the page)
-    chart_text: list[tuple[str, float]] = field(default_factory=list)
-    chart_words: list[str] = field(default_factory=list)  # the text drawn inside the pictures
-    # What this export showed (pmdesk.briefing.changes), for the caller to keep with the
-    # briefing (changes.remember) so the next export can say what changed since.
-    snapshot: str = ""
-    change_report: changes.ChangeReport | None = None
 
 
 def export_briefing(
@@ -310,16 +236,6 @@ _PATH_ONLY = (
     "briefing page to store it in the project."
 )
 _UNREADABLE_STORED = "The {what} stored with the briefing is damaged, so it was left out."
-
-
-def readers_of(session: Session, settings: BriefingSettings) -> Audience:
-    """Who reads the briefing, counting quarters from the roadmap's fiscal year start (the
-    calendar's in a build without the roadmap)."""
-    try:
-        from pmdesk.workspaces.roadmap.edit import fiscal_year_start
-    except ImportError:
-        return settings.readers
-    return replace(settings.readers, fiscal_start=fiscal_year_start(session))
 
 
 def _wants_landscape(section: Any, content: Any | None) -> bool:

@@ -13,12 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy.orm import Session
 
 from pmdesk.export.audience import Audience
-from pmdesk.export.writer import BriefingDocument
+
+if TYPE_CHECKING:  # sections are listed without loading the Word writer
+    from pmdesk.export.writer import BriefingDocument
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from pmdesk.export import fields
+from pmdesk.export.blocks import MIN_CHART_TEXT_PT, Column, GridCell
 from pmdesk.export.package import CELL_PROPERTIES, TABLE_PROPERTIES, insert_ordered
 from pmdesk.export.pages import PageEstimate, row_height, text_height
 from pmdesk.export.rows import append_body_rows
@@ -39,10 +40,6 @@ if TYPE_CHECKING:
 
 CHART_DPI = 200
 EMU_PER_INCH = 914400
-# The smallest text a chart may carry once placed on the page: below it a printed briefing
-# needs a magnifying glass. Sections plan their pictures (split a timeline, thin a grid) so
-# that :meth:`BriefingDocument.figure` never has to shrink text below it.
-MIN_CHART_TEXT_PT = 7.0
 # The most characters one label in a chart shows: a name typed at length is cut with "…"
 # rather than drawn (a label of 200,000 characters takes matplotlib minutes and gigabytes).
 CHART_LABEL_MAX = 120
@@ -54,34 +51,6 @@ class Heading:
     text: str
     bookmark: str
     page: int = 0  # estimated, see pmdesk.export.pages
-
-
-@dataclass(frozen=True)
-class Column:
-    """A table column: its header, its share of the width, and whether it holds numbers."""
-
-    title: str
-    weight: float = 1.0
-    numeric: bool = False
-
-
-@dataclass(frozen=True)
-class GridCell:
-    """One block of a grid drawn as a Word table (an ERRC quadrant, a canvas board's block).
-
-    Colours are "#RRGGBB" text: ``accent`` for the title, ``fill`` for the block, and each
-    line's own fill (a sticky note's colour) or None.
-    """
-
-    row: int
-    column: int
-    title: str
-    lines: tuple[tuple[str, str | None], ...] = ()
-    hint: str = ""
-    row_span: int = 1
-    column_span: int = 1
-    accent: str | None = None
-    fill: str | None = None
 
 
 class BriefingDocument:

@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from pmdesk.briefing.exporter import BriefingSettings, ExportResult, export_briefing
+from pmdesk.briefing.settings import BriefingSettings, ExportResult
 from pmdesk.errors import PmdeskError
 from pmdesk.export.errors import ExportCancelledError
 from pmdesk.store.database import make_session, open_engine
@@ -55,6 +55,9 @@ class ExportThread(QThread):
         self.deleteLater()
 
     def run(self) -> None:
+        # The Word writer and the charts load here, on the first export, not with the page.
+        from pmdesk.briefing.exporter import export_briefing
+
         engine = open_engine(self.working_copy)
         session = make_session(engine)
         try:

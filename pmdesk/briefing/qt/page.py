@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 from pmdesk import registry
 from pmdesk.briefing import assets, changes
 from pmdesk.briefing import model as briefings
-from pmdesk.briefing.exporter import BriefingSettings, ExportResult, readers_of
 from pmdesk.briefing.model import Briefing, SectionChoice
 from pmdesk.briefing.qt import actions
 from pmdesk.briefing.qt import dialogs as ask
@@ -43,6 +42,7 @@ from pmdesk.briefing.qt.audience_panel import AudiencePanel
 from pmdesk.briefing.qt.export_runner import ExportThread, progress_dialog
 from pmdesk.briefing.qt.preview import PreviewWindow
 from pmdesk.briefing.qt.sections_panel import SectionsPanel
+from pmdesk.briefing.settings import BriefingSettings, ExportResult, readers_of
 from pmdesk.errors import ValidationError
 from pmdesk.gui import dialogs
 from pmdesk.gui.document import Change, DocumentController

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.briefing import preview
-from pmdesk.briefing.exporter import BriefingSettings, ExportResult
 from pmdesk.briefing.qt.export_runner import ExportThread
+from pmdesk.briefing.settings import BriefingSettings, ExportResult
 
 # LibreOffice takes seconds to make a profile: one per run of the app, reused by each preview.
 _PROFILE: list[Path] = []

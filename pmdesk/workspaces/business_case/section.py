@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pmdesk.export.audience import COSTS
+from pmdesk.export.blocks import Column
 from pmdesk.export.section import SectionContext
-from pmdesk.export.writer import BriefingDocument, Column
 from pmdesk.workspaces.business_case import query
 from pmdesk.workspaces.business_case.chart.figure import cash_figure
 from pmdesk.workspaces.business_case.chart.layout import layout_cash
@@ -16,6 +17,9 @@ from pmdesk.workspaces.business_case.money import (
     payback_text,
     roi_text,
 )
+
+if TYPE_CHECKING:  # the Word writer loads only when a briefing is written
+    from pmdesk.export.writer import BriefingDocument
 
 # Cases written out in full, each on its own page with its cash chart: a briefing summarises,
 # and a portfolio of fifty would otherwise fill fifty pages.

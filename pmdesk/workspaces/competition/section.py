@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pmdesk.export.audience import BATTLECARDS as HIDE_BATTLECARDS
 from pmdesk.export.audience import DETAIL, WEAKNESSES
+from pmdesk.export.blocks import Column
 from pmdesk.export.section import OptionSpec, SectionContext
 from pmdesk.export.text import counted
-from pmdesk.export.writer import BriefingDocument, Column
 from pmdesk.workspaces.competition import cards, edit
 from pmdesk.workspaces.competition.chart import positioning as chart
 from pmdesk.workspaces.competition.model import THREAT_LEVELS, Competitor
 from pmdesk.workspaces.competition.rules import Comparison, Scoreboard, is_scored
+
+if TYPE_CHECKING:  # the Word writer loads only when a briefing is written
+    from pmdesk.export.writer import BriefingDocument
 
 
 def _competitor_names(session: Any) -> list[str]:

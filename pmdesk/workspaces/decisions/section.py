@@ -7,10 +7,11 @@ them from the same log.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pmdesk.export.audience import NOTES
+from pmdesk.export.blocks import Column
 from pmdesk.export.section import OptionSpec, SectionContext
-from pmdesk.export.writer import BriefingDocument, Column
 from pmdesk.workspaces.decisions.model import STATUSES
 from pmdesk.workspaces.decisions.query import (
     REVISIT_HORIZON_DAYS,
@@ -18,6 +19,9 @@ from pmdesk.workspaces.decisions.query import (
     due_for_revisit,
     load_log,
 )
+
+if TYPE_CHECKING:  # the Word writer loads only when a briefing is written
+    from pmdesk.export.writer import BriefingDocument
 
 TOP = OptionSpec("top", "Decisions in the table", "int", 8, minimum=1)
 REASONS = OptionSpec("reasons", "Show why each was decided", "bool", True)

@@ -4,16 +4,20 @@ and what is off track and why (with the late work that contributes to it)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pmdesk.export.audience import NOTES
+from pmdesk.export.blocks import Column
 from pmdesk.export.section import OptionSpec, SectionContext
 from pmdesk.export.text import clipped, counted
-from pmdesk.export.writer import BriefingDocument, Column
 from pmdesk.workspaces.goals.chart.figure import trend_figure
 from pmdesk.workspaces.goals.chart.layout import trend_layout
 from pmdesk.workspaces.goals.model import OBJECTIVE_STATUSES
 from pmdesk.workspaces.goals.progress import amount
 from pmdesk.workspaces.goals.query import Goals, KeyResultView, ObjectiveView, load_goals
+
+if TYPE_CHECKING:  # the Word writer loads only when a briefing is written
+    from pmdesk.export.writer import BriefingDocument
 
 FINISHED = OptionSpec("finished", "Include achieved, missed and dropped objectives", "bool", False)
 CHARTS = OptionSpec("charts", "Show a trend chart per key result", "bool", True)

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
+from pmdesk.export.blocks import Column
 from pmdesk.export.section import OptionSpec, SectionContext
 from pmdesk.export.text import counted
-from pmdesk.export.writer import BriefingDocument, Column
 from pmdesk.workspaces.launches.model import DECISIONS, DEPARTMENTS, STATUSES, TIERS
 from pmdesk.workspaces.launches.query import LaunchPlan, owners, plans
 from pmdesk.workspaces.launches.readiness import TaskState, format_offset
+
+if TYPE_CHECKING:  # the Word writer loads only when a briefing is written
+    from pmdesk.export.writer import BriefingDocument
 
 PAST = OptionSpec(
     "past",

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from pmdesk.domain.project import OVERVIEW_FIELDS, Project
 from pmdesk.export.section import SectionContext
-from pmdesk.export.writer import BriefingDocument
+
+if TYPE_CHECKING:  # the Word writer loads only when a briefing is written
+    from pmdesk.export.writer import BriefingDocument
+
 
 # The vision opens the section on its own; the other fields follow under their labels.
 _LABELLED = tuple(field for field in OVERVIEW_FIELDS if field.name not in ("name", "vision"))

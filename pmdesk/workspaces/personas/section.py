@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pmdesk.export.audience import WEAKNESSES, Audience
+from pmdesk.export.blocks import Column
 from pmdesk.export.section import OptionSpec, SectionContext
-from pmdesk.export.writer import BriefingDocument, Column
 from pmdesk.workspaces.personas import query
 from pmdesk.workspaces.personas.model import BUYING_ROLES, Persona
+
+if TYPE_CHECKING:  # the Word writer loads only when a briefing is written
+    from pmdesk.export.writer import BriefingDocument
 
 EVIDENCE = OptionSpec("evidence", "Show the evidence behind each proof point", "bool", True)
 QUOTES_MAX = 3  # customer quotes per persona: enough to hear them, short enough to read

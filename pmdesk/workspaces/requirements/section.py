@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from pmdesk.export.audience import NAMES, Audience
+from pmdesk.export.blocks import Column
 from pmdesk.export.section import OptionSpec, SectionContext
-from pmdesk.export.writer import BriefingDocument, Column
 from pmdesk.workspaces.requirements.model import (
     MOSCOW,
     SOURCES,
@@ -28,6 +29,9 @@ from pmdesk.workspaces.requirements.query import (
     summary_counts,
 )
 from pmdesk.workspaces.stakeholders.model import Stakeholder
+
+if TYPE_CHECKING:  # the Word writer loads only when a briefing is written
+    from pmdesk.export.writer import BriefingDocument
 
 TOP = OptionSpec("top", "Requirements in the table", "int", 10, minimum=1)
 QUOTES = OptionSpec("quotes", "Quotes per requirement", "int", 1, minimum=0)

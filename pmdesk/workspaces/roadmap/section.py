@@ -5,12 +5,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pmdesk.export.audience import DETAIL, Audience
+from pmdesk.export.blocks import MIN_CHART_TEXT_PT, Column
 from pmdesk.export.section import OptionSpec, SectionContext
 from pmdesk.export.text import clipped, counted
-from pmdesk.export.writer import MIN_CHART_TEXT_PT, BriefingDocument, Column
 from pmdesk.workspaces.roadmap.baselines import Slip, baseline_dates, slips
 from pmdesk.workspaces.roadmap.chart.figure import (
     POINTS_PER_PX,
@@ -23,6 +23,9 @@ from pmdesk.workspaces.roadmap.chart.scale import Band, visible_range
 from pmdesk.workspaces.roadmap.fiscal import add_months, quarter_start
 from pmdesk.workspaces.roadmap.model import MARKER_KINDS, STATUSES
 from pmdesk.workspaces.roadmap.plan import Item, Roadmap, is_late, load_roadmap
+
+if TYPE_CHECKING:  # the Word writer loads only when a briefing is written
+    from pmdesk.export.writer import BriefingDocument
 
 FIRST = OptionSpec("from", "From", "date", "", hint="Empty: from the first dated item")
 LAST = OptionSpec("to", "To", "date", "", hint="Empty: to the last dated item")

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from pmdesk.export.audience import ATTITUDES as ATTITUDES_RULE
 from pmdesk.export.audience import COMMUNICATION, DETAIL, NAMES, Audience
+from pmdesk.export.blocks import Column
 from pmdesk.export.section import OptionSpec, SectionContext
 from pmdesk.export.text import counted
-from pmdesk.export.writer import BriefingDocument, Column
 from pmdesk.workspaces.stakeholders.chart.figures import grid_aspect, grid_figure
 from pmdesk.workspaces.stakeholders.chart.layout import cell_of
 from pmdesk.workspaces.stakeholders.edit import load_map
@@ -22,6 +23,9 @@ from pmdesk.workspaces.stakeholders.model import (
     StakeholderRelationship,
     quadrant_strategy,
 )
+
+if TYPE_CHECKING:  # the Word writer loads only when a briefing is written
+    from pmdesk.export.writer import BriefingDocument
 
 MOVES = OptionSpec(
     "moves",

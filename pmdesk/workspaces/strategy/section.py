@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
+from pmdesk.export.blocks import GridCell
 from pmdesk.export.section import OptionSpec, SectionContext
 from pmdesk.export.text import counted
-from pmdesk.export.writer import BriefingDocument, GridCell
 from pmdesk.workspaces.strategy.boards import BoardView, list_boards, load_board
 from pmdesk.workspaces.strategy.canvas import Canvas, load_canvas
 from pmdesk.workspaces.strategy.chart.board import BLOCK_FILL
 from pmdesk.workspaces.strategy.chart.canvas import ACTION_COLOURS, CROWDED, canvas_figure
 from pmdesk.workspaces.strategy.chart.errc import PLACES, QUESTIONS, errc_entries
 from pmdesk.workspaces.strategy.model import ACTIONS, FUTURE, NOTE_COLOURS, TODAY
+
+if TYPE_CHECKING:  # the Word writer loads only when a briefing is written
+    from pmdesk.export.writer import BriefingDocument
 
 CANVAS_HEIGHT = 5.6  # inches, at most
 CANVAS_ROOM = 0.38  # of the page's height: the ERRC grid fits below it

@@ -1,6 +1,6 @@
 """The strategy canvas drawn as a scene: a big canvas shows the factors that fit and reaches the
-rest, and no workspace brings matplotlib (or a warning) along when it opens, nor python-docx
-before the Briefing."""
+rest, and no workspace brings matplotlib, python-docx (or a warning) along when it opens: only
+an export needs them."""
 
 from __future__ import annotations
 
@@ -120,10 +120,9 @@ OPEN_EVERY_WORKSPACE = textwrap.dedent(
     window.show()
     window.load(Path(sys.argv[1]))
     for workspace in WORKSPACES:
-        if workspace.key == "briefing":  # its sections are the Word writer's: docx is its own
-            print(sorted(m for m in sys.modules if m.split(".")[0] == "docx"))
         window.show_workspace(workspace.key).repaint()
         app.processEvents()
+    print(sorted(m for m in sys.modules if m.split(".")[0] == "docx"))
     print(sorted(m for m in sys.modules if m.split(".")[0] in ("matplotlib", "mpl_toolkits")))
     window.controller.undo_stack.setClean()
     window.close()
@@ -153,7 +152,7 @@ def test_opening_the_workspaces_imports_no_matplotlib_nor_docx_and_prints_nothin
         check=False,
     )
     assert run.returncode == 0, run.stderr
-    # No python-docx module before the Briefing, and no matplotlib module at all: only an
-    # export draws a figure.
+    # No python-docx module and no matplotlib module, the Briefing page's included: only an
+    # export writes a document and draws a figure.
     assert run.stdout.split() == ["[]", "[]"]
     assert run.stderr == ""
