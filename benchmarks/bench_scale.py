@@ -142,9 +142,9 @@ def _peak_mib(out: str) -> float:
 
 
 def _drag_at_scale() -> Iterator[Result]:
-    from PySide6.QtWidgets import QApplication
+    from pmdesk.gui.app import create_application
 
-    app = QApplication.instance() or QApplication([])
+    app = create_application()  # as the app runs: its theme installed
     small = _drag_cost(42, app)
     large = _drag_cost(4200, app)
     yield ratio_result(

@@ -86,6 +86,9 @@ def relayout(
         else:
             broken_ids.discard(key)
     flipped = (broken_ids ^ old.broken_ids) - touched
+    # The lanes holding a bar whose flag flipped, found from those bars: asking every bar of
+    # every lane would walk the whole roadmap on each drag.
+    flipped_lanes = {old.bars[key].item.lane_id for key in flipped if key in old.bars}
 
     result = TimelineLayout(
         scale,
@@ -129,15 +132,16 @@ def relayout(
         else:
             shift = y - band.y
             bars = old.lanes[lane.id]
-            if shift or any(bar.item.id in flipped for bar in bars):
+            if shift or lane.id in flipped_lanes:
                 bars = [_moved(bar, shift, broken_ids, flipped) for bar in bars]
                 placed.update(bar.item.id for bar in bars)
             if shift:
                 band = replace(band, y=y)
         index.lanes[lane.id] = bars
-        for bar in bars:
-            if bar.item.id in placed:
-                index.bars[bar.item.id] = bar
+        if bars is not old.lanes[lane.id]:  # a lane kept as it was is indexed already
+            for bar in bars:
+                if bar.item.id in placed:
+                    index.bars[bar.item.id] = bar
         y += band.height
         result.lanes.append(band)
     result.bars = list(chain.from_iterable(index.lanes[lane.id] for lane in lanes))

@@ -410,7 +410,14 @@ class TimelineView(QGraphicsView):
         layout = self.layout_result
         if layout is None:
             return
-        for index, band in enumerate(layout.lanes):
+        # Lanes lie top to bottom: only those crossing the exposed rectangle are painted, so a
+        # frame costs the same with 20 lanes or 2,000.
+        shown = [
+            (index, band)
+            for index, band in enumerate(layout.lanes)
+            if band.y <= rect.bottom() and band.y + band.height >= rect.top()
+        ]
+        for index, band in shown:
             fill = theme.surface(LANE_FILL[index % 2])
             painter.fillRect(QRectF(0, band.y, layout.width, band.height), fill)
         top, bottom = max(rect.top(), 0.0), min(rect.bottom(), layout.height)
@@ -428,7 +435,7 @@ class TimelineView(QGraphicsView):
             if left <= band.x0 <= right:
                 painter.drawLine(QPointF(band.x0, top), QPointF(band.x0, bottom))
         painter.setPen(QPen(theme.surface(GRID_MAJOR_COLOR), 0))
-        for band in layout.lanes:
+        for _index, band in shown:
             y = band.y + band.height
             painter.drawLine(QPointF(0, y), QPointF(layout.width, y))
         for marker, x in layout.markers:
@@ -520,7 +527,9 @@ class TimelineView(QGraphicsView):
         for band in layout.lanes:
             top = float(self.mapFromScene(QPointF(0, band.y)).y())
             bottom = top + band.height
-            if bottom < HEADER_TOTAL or top > height:
+            if top > height:
+                break  # the lanes below are out of sight too
+            if bottom < HEADER_TOTAL:
                 continue
             painter.fillRect(QRectF(0, top + 1, 5, band.height - 2), QColor(band.lane.color))
             painter.setPen(QPen(theme.surface(GRID_MAJOR_COLOR), 1))

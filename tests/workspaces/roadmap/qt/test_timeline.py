@@ -292,3 +292,16 @@ def test_clicking_a_marker_in_the_header_opens_it(page, qtbot, monkeypatch):
         )
     assert signal.args == [marker.id]
     assert opened == [{"name": "Spring trade show", "on_date": "2027-04-13", "kind": "launch"}]
+
+
+def test_dragging_the_late_item_past_today_clears_the_late_flag_and_undo_brings_it_back(page):
+    from pmdesk.workspaces.roadmap.plan import is_late
+
+    late = [item for item in page.roadmap.items if is_late(item, page.today)]
+    assert len(late) == 1 and page.flags.text().startswith("1 late")
+    title = late[0].title
+    _drag(page, title, "middle", QUARTER_PX * 40)  # well into the future
+    assert _dates(page, title)[1] > page.today
+    assert "late" not in page.flags.text()
+    page.controller.undo_stack.undo()
+    assert page.flags.text().startswith("1 late")
