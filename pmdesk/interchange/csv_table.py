@@ -17,6 +17,7 @@ import csv
 import io
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -142,7 +143,7 @@ def _rows(reader: Any, skipped: int) -> tuple[list[int], list[list[str]]]:
     ended = skipped  # the line the previous row ended on
     try:
         for row in reader:
-            cells = [cell.strip() for cell in row]
+            cells = list(map(str.strip, row))
             if any(cells):
                 lines.append(ended + 1)
                 rows.append(cells)
@@ -220,6 +221,7 @@ class FieldSpec:
         return any(_simple(name) == wanted for name in names)
 
 
+@lru_cache(maxsize=4096)  # every field's names are compared with every column's
 def _simple(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum())
 
