@@ -18,17 +18,16 @@ class ColumnRows(Sequence[list[str]]):
     """Rows of at most ``width`` cells, each row read back as the list it was."""
 
     def __init__(self, rows: Sequence[list[str]], width: int) -> None:
-        """``rows`` each hold at most ``width`` cells; a shorter one is padded with "" in
-        :attr:`columns` and keeps its own length as a row."""
-        lengths = list(map(len, rows))
+        """``rows`` each hold at most ``width`` cells (see :meth:`fits`); a shorter one is
+        padded with "" in :attr:`columns` and keeps its own length as a row."""
         padded = rows
         self._lengths: list[int] | None = None
-        if rows and min(lengths) < width:
+        if rows and min(map(len, rows)) < width:
+            self._lengths = list(map(len, rows))
             padded = [row + [""] * (width - len(row)) for row in rows]
-            self._lengths = lengths
-        self.columns: list[tuple[str, ...]] = list(zip(*padded, strict=True)) if rows else []
-        if not rows:
-            self.columns = [()] * width
+        self.columns: list[tuple[str, ...]] = (
+            list(zip(*padded, strict=True)) if rows else [()] * width
+        )
         self._count = len(rows)
 
     @classmethod
