@@ -38,7 +38,7 @@ class CsvTable:
     """A CSV file's column names and rows, as text."""
 
     headers: list[str]
-    rows: Sequence[list[str]]  # read from a file: a ColumnRows
+    rows: Sequence[list[str]]  # a CSV file read in is kept as its columns (ColumnRows)
     lines: list[int]  # the file line each row starts on, for messages
     delimiter: str
     encoding: str
