@@ -15,6 +15,7 @@ from typing import Any, Generic, TypeVar, overload
 
 from pmdesk.errors import ValidationError
 from pmdesk.interchange.bulk import collection_paused
+from pmdesk.interchange.column_rows import ColumnRows
 from pmdesk.interchange.csv_table import CsvTable
 
 
@@ -47,9 +48,11 @@ class TableColumns:
         return [cells[index] if index < len(cells) else "" for cells in self.table.rows]
 
     def _transposed(self) -> list[Sequence[str]]:
-        # Every named column at once: one pass over the rows, at C speed.
         width = len(self.table.headers)
         rows = self.table.rows
+        if isinstance(rows, ColumnRows):  # read as columns already
+            return list(rows.columns[:width])
+        # Every named column at once: one pass over the rows, at C speed.
         if not rows:
             return [()] * width
         if min(map(len, rows)) < width:

@@ -17,11 +17,13 @@ import csv
 import io
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from pmdesk.errors import InterchangeError
 from pmdesk.interchange.bulk import collection_paused
+from pmdesk.interchange.column_rows import ColumnRows
 from pmdesk.store.atomic import write_text_atomically
 from pmdesk.store.fileformat import quoted
 
@@ -36,7 +38,7 @@ class CsvTable:
     """A CSV file's column names and rows, as text."""
 
     headers: list[str]
-    rows: list[list[str]]
+    rows: Sequence[list[str]]  # a CSV file read in is kept as its columns (ColumnRows)
     lines: list[int]  # the file line each row starts on, for messages
     delimiter: str
     encoding: str
@@ -76,17 +78,22 @@ def read_csv_bytes(data: bytes, source: str, *, repeated_headers: bool = False) 
     delimiter = delimiter or sniff_delimiter(text)
     with collection_paused():
         lines, rows = _split(text, delimiter, source, skipped)
-    if not rows:
-        raise InterchangeError(f"{source} is empty: there is nothing to import.")
-    headers = rows[0]
-    named = [h for h in headers if h]
-    if not repeated_headers and len({h.lower() for h in named}) < len(named):
-        repeated = sorted({h for h in headers if [x.lower() for x in headers].count(h.lower()) > 1})
-        raise InterchangeError(f"{source} has the column “{repeated[0]}” more than once.")
-    del rows[0], lines[0]
-    if not rows:
-        raise InterchangeError(f"{source} has column names but no rows to import.")
-    return CsvTable(headers, rows, lines, delimiter, encoding)
+        if not rows:
+            raise InterchangeError(f"{source} is empty: there is nothing to import.")
+        headers = rows[0]
+        named = [h for h in headers if h]
+        if not repeated_headers and len({h.lower() for h in named}) < len(named):
+            lowered = [x.lower() for x in headers]
+            repeated = sorted({h for h in headers if lowered.count(h.lower()) > 1})
+            raise InterchangeError(f"{source} has the column “{repeated[0]}” more than once.")
+        del rows[0], lines[0]
+        if not rows:
+            raise InterchangeError(f"{source} has column names but no rows to import.")
+        kept: Sequence[list[str]] = rows
+        if ColumnRows.fits(rows, len(headers)):
+            kept = ColumnRows(rows, len(headers))
+        del rows  # the row lists go before the collector is back (see ColumnRows)
+    return CsvTable(headers, kept, lines, delimiter, encoding)
 
 
 def _excel_separator(text: str) -> tuple[str, str | None, int]:
@@ -142,7 +149,7 @@ def _rows(reader: Any, skipped: int) -> tuple[list[int], list[list[str]]]:
     ended = skipped  # the line the previous row ended on
     try:
         for row in reader:
-            cells = [cell.strip() for cell in row]
+            cells = list(map(str.strip, row))
             if any(cells):
                 lines.append(ended + 1)
                 rows.append(cells)
@@ -220,6 +227,7 @@ class FieldSpec:
         return any(_simple(name) == wanted for name in names)
 
 
+@lru_cache(maxsize=4096)  # every field's names are compared with every column's
 def _simple(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum())
 

@@ -90,3 +90,5 @@ def test_new_ids_are_distinct_version_4_uuids_in_order():
     shape = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
     assert all(shape.match(record_id) for record_id in ids)
     assert len(set(ids)) == len(ids) and ids == sorted(ids)
+    assert set(new_ids(2_000)).isdisjoint(ids)  # each import draws its own
+    assert new_ids(1) != new_ids(1) and new_ids(0) == []

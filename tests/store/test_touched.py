@@ -82,3 +82,32 @@ def test_columns_and_shared_values_go_in_as_the_orm_writes_them():
         assert items[0].created_at == now and items[1].updated_at == now
     finally:
         document.close()
+
+
+def test_a_single_row_and_a_refused_insert():
+    from pmdesk.store.touched import insert_columns, new_row_values
+
+    document = Document.new()
+    try:
+        session = document.session
+        session.add(RoadmapLane(id="lane", name="Core", color="#3a6ea5", position=0))
+        session.commit()
+        table = RoadmapItem.__table__
+        shared = {**new_row_values(table, utc_now()), "lane_id": "lane", "status": "planned"}
+        shared.update(start=date(2026, 3, 1), end=date(2026, 3, 2))
+        columns = {"id": ["only"], "title": ["Only"], "kind": ["feature"]}
+        shared = {name: value for name, value in shared.items() if name not in columns}
+        insert_columns(session, table, columns, shared)  # one row: every column the same
+        session.commit()
+        assert session.scalars(select(RoadmapItem.title)).all() == ["Only"]
+
+        twice = {"id": ["new", "new"], "title": ["A", "B"], "kind": ["feature", "feature"]}
+        try:
+            insert_columns(session, table, twice, shared)
+        except Exception:
+            session.rollback()
+        else:
+            raise AssertionError("a repeated id went in")
+        assert session.scalars(select(RoadmapItem.id)).all() == ["only"]
+    finally:
+        document.close()

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -85,12 +86,11 @@ class CheckedRows(LazyRows[dict[str, Any]]):
     values (defaults included) and its id."""
 
     def __init__(self, ids: list[str], columns: dict[str, list[Any]]) -> None:
-        super().__init__(range(len(ids)), self._record)
+        # Not a method of its own: that would be a cycle, which keeps 50,000 ids and every
+        # column until the collector's next full pass, walked at each of its passes meanwhile.
+        super().__init__(range(len(ids)), partial(_record, ids, columns))
         self.ids = ids
         self.columns = columns  # field -> the value each record stores
-
-    def _record(self, index: int) -> dict[str, Any]:
-        return {"id": self.ids[index], **{k: v[index] for k, v in self.columns.items()}}
 
     @classmethod
     def of(cls, preview: ImportPreview, table: Any) -> CheckedRows:
@@ -107,6 +107,10 @@ class CheckedRows(LazyRows[dict[str, Any]]):
             names = dict.fromkeys(name for values in rows for name in values)
             columns = {n: [values.get(n, defaults[n]) for values in rows] for n in names}
         return cls(new_ids(len(indexes)), columns)
+
+
+def _record(ids: list[str], columns: dict[str, list[Any]], index: int) -> dict[str, Any]:
+    return {"id": ids[index], **{k: v[index] for k, v in columns.items()}}
 
 
 class ImportReview:
