@@ -24,6 +24,7 @@ from pmdesk.briefing.model import (
 )
 from pmdesk.briefing.sections import load_section, section_titles
 from pmdesk.briefing.settings import BriefingSettings, ExportResult, readers_of
+from pmdesk.collector import collection_paused
 from pmdesk.domain.project import Project
 from pmdesk.errors import SaveError
 from pmdesk.export import package
@@ -33,7 +34,6 @@ from pmdesk.export.section import SectionContext
 from pmdesk.export.template import blank_document, logo_png
 from pmdesk.export.text import TextCleaner, clipped
 from pmdesk.export.writer import BriefingDocument
-from pmdesk.interchange.bulk import collection_paused
 from pmdesk.store.atomic import replace_atomically
 from pmdesk.store.fileformat import quoted
 

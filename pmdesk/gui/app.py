@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 import time
@@ -16,6 +15,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from pmdesk import APP_NAME, __version__
+from pmdesk.collector import collect_less, freeze_for_good
 from pmdesk.errors import PmdeskError
 from pmdesk.resources import resource
 
@@ -41,18 +41,6 @@ def create_application() -> QApplication:
     return app
 
 
-# Objects allocated between two collections of the youngest generation (Python's default is
-# 700). Opening a project allocates a few hundred thousand; at 700 each open paid hundreds of
-# young collections, each walking what had survived so far.
-YOUNG_COLLECTION_EVERY = 10_000
-
-
-def collect_less() -> None:
-    """Run the garbage collector less often than Python's default does (see above)."""
-    _young, middle, old = gc.get_threshold()
-    gc.set_threshold(YOUNG_COLLECTION_EVERY, middle, old)
-
-
 def run_app(path: Path | None) -> int:
     collect_less()
     app = create_application()
@@ -65,7 +53,7 @@ def run_app(path: Path | None) -> int:
 
     install_file_open_handler(app, window)
     code = app.exec()
-    gc.freeze()  # nothing is needed from a collection now: the exit need not walk the heap
+    freeze_for_good()  # nothing needs collecting now: the exit need not walk the heap
     return code
 
 
@@ -156,7 +144,7 @@ def self_test(path: Path | None) -> int:
             _say(f"{workspace.title:<14}{_ms(shown):>8.0f} ms")
     finally:
         window.close()  # whatever happened, the project's lock goes with it
-    gc.freeze()  # nothing is needed from a collection now: the exit need not walk the heap
+    freeze_for_good()  # nothing needs collecting now: the exit need not walk the heap
     for failure in failures:
         print(f"pmdesk: self-test failed: {failure}", file=sys.stderr)
     return 1 if failures else 0
@@ -180,13 +168,13 @@ def import_project_code() -> None:
     again (a tenth of a second each on a modest laptop) and the exit walked once more. Frozen
     before a project opens, its records stay collectable as before.
     """
-    gc.freeze()  # Qt and the window's modules: their walks would slow the imports below
+    freeze_for_good()  # Qt and the window's modules: their walks would slow the imports
     from pmdesk import registry
     from pmdesk.store import document  # noqa: F401  (SQLAlchemy and the store)
 
     registry.metadata()
     registry.record_rules()
-    gc.freeze()
+    freeze_for_good()
 
 
 def _paint(app: QApplication, widget: object) -> None:

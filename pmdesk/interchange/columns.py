@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import Any, Generic, TypeVar, overload
 
+from pmdesk.collector import collection_paused
 from pmdesk.errors import ValidationError
-from pmdesk.interchange.bulk import collection_paused
 from pmdesk.interchange.column_rows import ColumnRows
 from pmdesk.interchange.csv_table import CsvTable
 

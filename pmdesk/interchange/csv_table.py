@@ -21,8 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from pmdesk.collector import collection_paused
 from pmdesk.errors import InterchangeError
-from pmdesk.interchange.bulk import collection_paused
 from pmdesk.interchange.column_rows import ColumnRows
 from pmdesk.store.atomic import write_text_atomically
 from pmdesk.store.fileformat import quoted

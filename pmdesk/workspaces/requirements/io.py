@@ -25,12 +25,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pmdesk.collector import collection_paused
 from pmdesk.domain import records
 from pmdesk.domain.base import utc_now
 from pmdesk.domain.values import NumberFormat
 from pmdesk.errors import ValidationError
 from pmdesk.interchange import remembered
-from pmdesk.interchange.bulk import collection_paused, new_ids
+from pmdesk.interchange.bulk import new_ids
 from pmdesk.interchange.columns import LazyRows, TableColumns
 from pmdesk.interchange.csv_table import CsvTable, read_csv_bytes, write_csv
 from pmdesk.interchange.numbers import DetectedFormat, detect_number_format

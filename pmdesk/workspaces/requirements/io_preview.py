@@ -18,8 +18,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pmdesk.collector import collection_paused
 from pmdesk.domain.values import POINT_DECIMAL, NumberFormat
-from pmdesk.interchange.bulk import collection_paused
 from pmdesk.interchange.columns import (
     MISSING,
     CheckedColumn,
