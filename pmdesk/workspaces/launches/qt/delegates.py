@@ -1,5 +1,5 @@
-"""Cell editors of the task and template tables: lists for departments, statuses and owners,
-a plain line for "L−14" (or a date), several lines for a note."""
+"""Cell editors of the task and template tables: lists for departments and statuses, the shared
+owner box for owners, a plain line for "L−14" (or a date), several lines for a note."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.gui.owner_picker import OwnerPicker
 from pmdesk.workspaces.launches.model import DEPARTMENTS, STATUSES
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -38,14 +39,14 @@ class ChoiceDelegate(QStyledItemDelegate):
             return list(DEPARTMENTS.items())
         if field == "status":
             return list(STATUSES.items())
-        if field == "owner_id":
-            return [("", "Nobody yet"), *self._people()]
         return None
 
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
     ) -> QWidget:
         field = self._field_of(index.column())
+        if field == "owner_id":  # typed into with completion, as every owner is
+            return OwnerPicker([(name, key) for key, name in self._people()], parent=parent)
         choices = self._choices(field)
         if choices is not None:
             combo = QComboBox(parent)
@@ -59,6 +60,10 @@ class ChoiceDelegate(QStyledItemDelegate):
         return super().createEditor(parent, option, index)
 
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
+        if isinstance(editor, OwnerPicker):
+            editor.set_owner_id(index.data(Qt.ItemDataRole.EditRole) or None)
+            editor.lineEdit().selectAll()
+            return
         if isinstance(editor, QComboBox):
             found = editor.findData(index.data(Qt.ItemDataRole.EditRole) or "")
             editor.setCurrentIndex(max(found, 0))
@@ -69,6 +74,9 @@ class ChoiceDelegate(QStyledItemDelegate):
         super().setEditorData(editor, index)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
+        if isinstance(editor, OwnerPicker):  # the table keeps "" for nobody
+            model.setData(index, editor.owner_id() or "", Qt.ItemDataRole.EditRole)
+            return
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
             return
