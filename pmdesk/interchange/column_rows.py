@@ -11,10 +11,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from itertools import starmap
-from typing import overload
+from typing import Generic, TypeVar, overload
+
+T = TypeVar("T")
 
 
-class ColumnRows(Sequence[list[str]]):
+class RowsInPlaceOfAList(Sequence[T], Generic[T]):
+    """Rows held some other way than a list, equal to any sequence of the same rows, as the
+    list they stand in for would be (tests and callers compare them with lists)."""
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class ColumnRows(RowsInPlaceOfAList[list[str]]):
     """Rows of at most ``width`` cells, each row read back as the list it was."""
 
     def __init__(self, rows: Sequence[list[str]], width: int) -> None:
@@ -62,13 +76,6 @@ class ColumnRows(Sequence[list[str]]):
         if self._lengths is None:
             return rows
         return starmap(_cut, zip(rows, self._lengths, strict=True))
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-
-    __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
         return f"<{self._count} rows of {len(self.columns)} columns>"

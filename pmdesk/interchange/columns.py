@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, TypeVar, overload
 
 from pmdesk.collector import collection_paused
 from pmdesk.errors import ValidationError
-from pmdesk.interchange.column_rows import ColumnRows
+from pmdesk.interchange.column_rows import ColumnRows, RowsInPlaceOfAList
 from pmdesk.interchange.csv_table import CsvTable
 
 
@@ -146,7 +146,7 @@ def _missing(outcome: Mapping[Hashable, Any]) -> frozenset[Hashable]:
     return frozenset(text for text, value in outcome.items() if value is MISSING)
 
 
-class LazyRows(Sequence[T], Generic[T]):
+class LazyRows(RowsInPlaceOfAList[T]):
     """The rows at ``indexes``, each made by ``make(index)`` when read. The last few hundred
     made are kept, as a view asks for the same rows at every paint."""
 
@@ -181,13 +181,6 @@ class LazyRows(Sequence[T], Generic[T]):
                 self._kept.clear()
             row = self._kept[index] = self._make(index)
         return row
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-
-    __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
         return f"<{len(self)} rows>"
