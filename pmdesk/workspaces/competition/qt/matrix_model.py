@@ -36,6 +36,7 @@ from pmdesk.workspaces.competition.model import (
     Rating,
 )
 from pmdesk.workspaces.competition.qt import actions
+from pmdesk.workspaces.competition.query import CriterionColumns
 from pmdesk.workspaces.competition.rules import (
     MIN_RATED_SHARE,
     NOT_ENOUGH_RATINGS,
@@ -75,19 +76,6 @@ def heat_colour(points: float) -> QColor:
 
 
 @dataclass(frozen=True)
-class CriterionInfo:
-    """A criterion as the matrix shows it: a plain copy, so painting never waits on the ORM
-    reloading expired records after another workspace's edit."""
-
-    id: str
-    category_id: str
-    name: str
-    description: str
-    weight: float
-    kind: str
-
-
-@dataclass(frozen=True)
 class MatrixRow:
     kind: str  # "total", "rank", "category", "criterion"
     id: str = ""  # category or criterion id
@@ -105,14 +93,15 @@ class MatrixModel(QAbstractTableModel):
         self.today = date.today()
         self.rows: list[MatrixRow] = []
         self.competitors: list[tuple[str, str, bool]] = []  # id, name, is us
-        self.criteria: dict[str, CriterionInfo] = {}
+        # Plain copies, so painting never waits on the ORM reloading expired records after
+        # another workspace's edit.
+        self.criteria: dict[str, CriterionColumns] = {}
         self.category_members: dict[str, list[str]] = {}
         self.stale: set[tuple[str, str]] = set()
         self.stale_after_days = 180
         self.board = Scoreboard([], {}, {})
         self._totals: dict[str, float] = {}
         self._ranks: dict[str, int] = {}
-        self._places: dict[str, tuple[str, int]] = {}  # criterion -> (category, position)
         # How many rating cells were asked for their text: proves views read only what shows.
         self.rating_reads = 0
         self.reload()
@@ -128,11 +117,7 @@ class MatrixModel(QAbstractTableModel):
         competitors.sort(key=lambda c: (not c.is_us, c.position, c.name))
         self.competitors = [(c.id, c.name, c.is_us) for c in competitors]
         everything = query.matrix_criteria(session)
-        self.criteria = {
-            c.id: CriterionInfo(c.id, c.category_id, c.name, c.description, c.weight, c.kind)
-            for c in everything
-        }
-        self._places = {c.id: (c.category_id, c.position) for c in everything}
+        self.criteria = {c.id: c for c in everything}
         self.stale_after_days = cards.settings(session).stale_after_days
         cutoff = self.today - timedelta(days=self.stale_after_days)
         rows = edit.rating_rows(session, cutoff)
@@ -222,11 +207,15 @@ class MatrixModel(QAbstractTableModel):
         if fresh.keys() != set(named):
             return False  # one was removed
         for criterion_id, criterion in fresh.items():
-            if self._places.get(criterion_id) != (criterion.category_id, criterion.position):
+            shown = self.criteria.get(criterion_id)
+            if shown is None or (shown.category_id, shown.position) != (
+                criterion.category_id,
+                criterion.position,
+            ):
                 return False
         for criterion_id, c in fresh.items():
-            self.criteria[criterion_id] = CriterionInfo(
-                c.id, c.category_id, c.name, c.description, c.weight, c.kind
+            self.criteria[criterion_id] = CriterionColumns(
+                c.id, c.category_id, c.name, c.description, c.weight, c.kind, c.position
             )
             self.board.set_criterion(
                 CriterionRow(c.id, c.name, c.category_id, float(c.weight), c.kind)
@@ -405,7 +394,7 @@ class MatrixModel(QAbstractTableModel):
             return Qt.AlignmentFlag.AlignCenter
         return None
 
-    def _rating_data(self, criterion: CriterionInfo, competitor_id: str, role: int) -> Any:
+    def _rating_data(self, criterion: CriterionColumns, competitor_id: str, role: int) -> Any:
         value = self.board.value(criterion.id, competitor_id)
         if role == Qt.ItemDataRole.DisplayRole:
             self.rating_reads += 1
@@ -437,7 +426,9 @@ class MatrixModel(QAbstractTableModel):
     def is_stale(self, criterion_id: str, competitor_id: str) -> bool:
         return (criterion_id, competitor_id) in self.stale
 
-    def _evidence_tooltip(self, criterion: CriterionInfo, competitor_id: str, stale: bool) -> str:
+    def _evidence_tooltip(
+        self, criterion: CriterionColumns, competitor_id: str, stale: bool
+    ) -> str:
         state = edit.rating_state(self.controller.session, competitor_id, criterion.id)
         if state is None or not state.value:
             return "Not rated yet."
