@@ -34,7 +34,7 @@ from pmdesk.gui.tables import natural_key
 from pmdesk.gui.toolbar import ElidedLabel, OverflowRow
 from pmdesk.workspaces.goals.query import goals_of_item
 from pmdesk.workspaces.roadmap.baselines import baseline_dates
-from pmdesk.workspaces.roadmap.chart.layout import TimelineLayout, layout_timeline
+from pmdesk.workspaces.roadmap.chart.layout import layout_timeline
 from pmdesk.workspaces.roadmap.chart.relayout import relayout
 from pmdesk.workspaces.roadmap.chart.scale import ZOOMS
 from pmdesk.workspaces.roadmap.chart.style import COLOUR_BY, LANE_LABEL_WIDTH
@@ -321,7 +321,7 @@ class RoadmapPage(QWidget):
             )
         self.timeline.show_layout(layout, editable=not self.controller.read_only)
         self.legend.show_for(colour_by, self.roadmap)
-        late = self._count_late(layout, changed)
+        late = self._count_late(changed)
         # The layout keeps its broken links up to date as it places bars again: counting them
         # there spares walking every link of a big roadmap on each drag.
         index = layout.index
@@ -336,19 +336,19 @@ class RoadmapPage(QWidget):
             f"color: {theme.ink_css('#8e1b1b')}; font-weight: bold" if parts else ""
         )
 
-    def _count_late(self, layout: TimelineLayout, changed: Collection[str] | None) -> int:
-        """How many items are late. After an edit of ``changed`` items only those are looked
-        at again (an undated item is never late, so a dated one has its bar in the layout)."""
+    def _count_late(self, changed: Collection[str] | None) -> int:
+        """How many items are late. After an edit of ``changed`` items only those are judged
+        again: the others are as late as they were."""
         if changed is None or self._late_ids is None:
             self._late_ids = {item.id for item in self.roadmap.items if is_late(item, self.today)}
             return len(self._late_ids)
-        bars = layout.index.bars if layout.index is not None else {}
-        for key in changed:
-            bar = bars.get(key)
-            if bar is not None and is_late(bar.item, self.today):
-                self._late_ids.add(key)
-            else:
-                self._late_ids.discard(key)
+        wanted = set(changed)
+        self._late_ids -= wanted
+        self._late_ids.update(
+            item.id
+            for item in self.roadmap.items
+            if item.id in wanted and is_late(item, self.today)
+        )
         return len(self._late_ids)
 
     def timeline_layout_first(self) -> date:
