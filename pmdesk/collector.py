@@ -12,7 +12,8 @@ tools answer that:
   included, back to the collector at once, and a collection after one crashed in them.
 - :func:`collection_paused` stops the collector while a batch without cycles is built (a large
   file's rows, a briefing's elements). Memory is still freed by reference counting, and the
-  collector resumes when the batch is done.
+  collector resumes when the batch is done. The pause is the whole process's: an export on its
+  thread pauses the UI thread's collections too, for the seconds it runs.
 """
 
 from __future__ import annotations
