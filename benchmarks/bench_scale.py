@@ -2,12 +2,16 @@
 
 - ``--self-test`` of the sample, and of a 50x project, against a bare PySide6 window;
 - the slowest workspace's first paint in the 50x self-test, and that run's peak memory;
+- a 200x project's open in the self-test, the first time and again once this version has checked
+  the file (the open skips the content rules for bytes it has checked: ``store/checked.py``),
+  and its slowest first paint, against the 50x project's first open;
 - one roadmap bar drag at 4,200 bars against the same drag at 42 bars (lanes of 21 items: a
   roadmap grows in lanes as well as in items), each with the page's refresh and next paint.
 
 Whole processes are timed as the median of a few runs, as the issue's table states them; the
 self-test runs ``pmdesk.gui.app.self_test`` (what ``pmdesk --self-test`` calls) in a child that
-reports its own peak resident memory.
+reports its own peak resident memory. Every self-test run gets a data folder of its own, so each
+is a first open of its file, checked in full, unless a row says otherwise.
 
 The children run with the package's bytecode compiled first (into its ``__pycache__``
 folders), as an installed copy has it and as PySide6 in the baseline has it: with
@@ -51,11 +55,13 @@ BARE_PEAK = BARE_WINDOW.replace(
 )
 TODAY = date(2026, 11, 25)
 ITEMS_PER_LANE = 21
+_scratch: list[Path] = []  # the folder of the run of cases(): the children's data folders go there
 
 
 def cases() -> Iterator[Result]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory(prefix="pmdesk-bench-scale-") as folder:
+        _scratch[:] = [Path(folder)]
         os.environ.setdefault("PMDESK_DATA_DIR", str(Path(folder) / "data"))
         _compile_package()
         sample, big = Path(folder) / "sample.pmdb", Path(folder) / "big.pmdb"
@@ -65,7 +71,9 @@ def cases() -> Iterator[Result]:
                 check=True,
                 capture_output=True,
             )
-        yield from _self_tests(sample, big)
+        big_outputs: list[str] = []
+        yield from _self_tests(sample, big, big_outputs)
+        yield from _at_200x(Path(folder), _open_ms(big_outputs))
         yield from _drag_at_scale()
 
 
@@ -78,17 +86,26 @@ def _compile_package() -> None:
     subprocess.run([sys.executable, "-m", "compileall", "-q", package], check=True)
 
 
-def _run(script: str, *args: str) -> tuple[float, str]:
+def _run(script: str, *args: str, data: Path | None = None) -> tuple[float, str]:
+    """One child, with ``data`` as its data folder (by default a new one: a first open)."""
+    data = data or _fresh_data()
     started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", script, *args],
         check=True,
         capture_output=True,
         text=True,
+        env={**os.environ, "PMDESK_DATA_DIR": str(data)},
     )
     if done.stderr.strip():  # a warning on the terminal is a failure of its own
         print(f"  (stderr of the run: {done.stderr.strip().splitlines()[-1]})", flush=True)
     return time.perf_counter() - started, done.stdout
+
+
+def _fresh_data() -> Path:
+    """A new data folder for one child, inside the benchmark's own temporary folder."""
+    assert _scratch, "cases() sets the scratch folder"
+    return Path(tempfile.mkdtemp(prefix="data-", dir=_scratch[0]))
 
 
 def _median_run(script: str, *args: str) -> tuple[float, list[str]]:
@@ -96,12 +113,14 @@ def _median_run(script: str, *args: str) -> tuple[float, list[str]]:
     return statistics.median(took for took, _out in runs), [out for _took, out in runs]
 
 
-def _self_tests(sample: Path, big: Path) -> Iterator[Result]:
+def _self_tests(sample: Path, big: Path, big_outputs: list[str]) -> Iterator[Result]:
+    """The self-test rows; ``big_outputs`` receives the 50x runs' reports."""
     bare, bare_outputs = _median_run(BARE_PEAK)
     bare_peak = statistics.median(int(out.split()[-1]) for out in bare_outputs) / 1024
     ours, _ = _median_run(SELF_TEST, str(sample))
     yield ratio_result("--self-test, sample project", ours, "bare PySide6 window", bare, 8)
     ours_big, outputs = _median_run(SELF_TEST, str(big))
+    big_outputs.extend(outputs)
     yield ratio_result("--self-test, 50x project", ours_big, "bare PySide6 window", bare, 12)
     slowest, name = _slowest_workspace(outputs)
     yield time_result(
@@ -131,6 +150,44 @@ def _slowest_workspace(outputs: list[str]) -> tuple[float, str]:
     medians = {title: statistics.median(values) for title, values in times.items()}
     title = max(medians, key=lambda t: medians[t])
     return medians[title], title
+
+
+def _open_ms(outputs: list[str]) -> float:
+    """The median of the self-tests' "open" lines, in seconds: the project's open in the
+    window, timed inside the child."""
+    times = [
+        float(line.split()[-2]) / 1000
+        for out in outputs
+        for line in out.splitlines()
+        if line.startswith("open ")
+    ]
+    return statistics.median(times)
+
+
+def _at_200x(folder: Path, open_50x: float) -> Iterator[Result]:
+    """A 200x project in the self-test: opened the first time (a new data folder each run), then
+    again with the data folder of that first open, which remembers that this version checked the
+    file in full."""
+    huge = folder / "huge.pmdb"
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "pmdesk", "demo", str(huge), "--scale", "200"],
+        check=True,
+        capture_output=True,
+    )
+    print(f"  (the 200x demo project took {time.perf_counter() - started:.0f} s to write)")
+    first, again = [], []
+    for _ in range(RUNS):
+        data = _fresh_data()
+        first.append(_run(SELF_TEST, str(huge), data=data)[1])
+        again.append(_run(SELF_TEST, str(huge), data=data)[1])
+    baseline = "50x: open, first time"
+    yield time_result("200x: open, first time", _open_ms(first), baseline, open_50x, 1000)
+    yield time_result(
+        "200x: open again (file this version checked)", _open_ms(again), baseline, open_50x, 1000
+    )
+    slowest, name = _slowest_workspace(first + again)
+    yield time_result(f"200x: slowest first paint ({name})", slowest, baseline, open_50x, 1000)
 
 
 def _peak_mib(out: str) -> float:

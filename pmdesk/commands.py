@@ -89,7 +89,8 @@ def _read_dump(path: Path) -> dict[str, Any]:
 
 def check(options: argparse.Namespace) -> int:
     """Validate and report; works on a private copy, so nothing is written to or beside the file."""
-    document = Document.open(options.file, read_only=True)
+    # Every check, even of bytes this version has opened before: that is what this reports.
+    document = Document.open(options.file, read_only=True, check_fully=True)
     try:
         counts = _record_counts(document)
         info = document.info

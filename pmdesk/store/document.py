@@ -25,6 +25,7 @@ from pmdesk.store import lock
 from pmdesk.store.atomic import ChangedOnDiskError as ChangedOnDiskError  # callers catch it here
 from pmdesk.store.atomic import copy_hashing, digest_of, replace_atomically
 from pmdesk.store.backups import back_up
+from pmdesk.store.checked import remember, was_checked
 from pmdesk.store.database import (
     create_schema,
     ensure_tables,
@@ -84,10 +85,13 @@ class Document:
         read_only: bool = False,
         take_over_lock: bool = False,
         as_copy: bool = False,
+        check_fully: bool = False,
     ) -> Document:
         """Validate ``path`` and open a working copy of it.
 
         ``as_copy`` opens an untitled copy: no lock, and Save asks where to put it.
+        ``check_fully`` runs every check even on bytes this version has checked before
+        (``checked``), as ``pmdesk check`` promises.
 
         Raises:
             NotAProjectError, FormatVersionError: the file cannot be opened, in a sentence.
@@ -100,7 +104,10 @@ class Document:
             check_regular_file(path)
             remove_abandoned_saves(path)
             digest = _copy_in(path, working, name)
-            info = _inspect_copy(path, working, name)
+            known = not check_fully and was_checked(digest)
+            info = _inspect_copy(path, working, name, checked_before=known)
+            if not known and info.format_version == FORMAT_VERSION:
+                remember(digest)  # passed every check: the next open of these bytes skips them
             reason = None if as_copy else _read_only_reason(path, info, read_only)
             locked = None if reason or as_copy else _try_lock(path, take_over_lock)
             if reason is None and locked is None and not as_copy:
@@ -284,14 +291,21 @@ def _copy_in(path: Path, working: Path, name: str) -> str:
         ) from None
 
 
-def _inspect_copy(path: Path, working: Path, name: str) -> FileInfo:
-    """Every check of the file, run on the working copy (so the user's file is never locked)."""
+def _inspect_copy(path: Path, working: Path, name: str, *, checked_before: bool) -> FileInfo:
+    """Every check of the file, run on the working copy (so the user's file is never locked);
+    ``checked_before``: these bytes passed them all here before (see ``inspect_file``)."""
     header = read_header(working, name)
     _as_rollback_journal(working, header)
     connection = None
     try:
         connection = connect_read_only(working)
-        return inspect_file(path, header, connection, lambda: connect_read_only(working))
+        return inspect_file(
+            path,
+            header,
+            connection,
+            lambda: connect_read_only(working),
+            checked_before=checked_before,
+        )
     except sqlite3.DatabaseError:
         raise NotAProjectError(f"{name} is damaged and cannot be opened.") from None
     finally:
