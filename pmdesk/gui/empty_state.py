@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from pmdesk.gui import theme
+
 
 class EmptyStatePage(QWidget):
     def __init__(self, title: str, purpose: str, parent: QWidget | None = None) -> None:
@@ -25,3 +27,4 @@ class EmptyStatePage(QWidget):
         layout.addSpacing(8)
         layout.addWidget(body, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(3)
+        theme.style(self, "empty_state")

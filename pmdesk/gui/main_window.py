@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk import APP_NAME, __version__
 from pmdesk.errors import PmdeskError
-from pmdesk.gui import dialogs
+from pmdesk.gui import dialogs, theme
 from pmdesk.gui.document import DocumentController
 from pmdesk.gui.empty_state import EmptyStatePage
 from pmdesk.gui.start_page import RecentProject, StartPage
@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(190)
+        theme.style(self.navigation, "navigation")
         for workspace in WORKSPACES:
             item = QListWidgetItem(workspace.title)
             item.setToolTip(workspace.purpose)
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.banner = QLabel()
         self.banner.setObjectName("readOnlyBanner")
         self.banner.setWordWrap(True)
+        theme.style(self.banner, "banner")
         self.banner.hide()
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
@@ -89,8 +91,6 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self._show_workspace)
 
         self._build_menus()
-        from pmdesk.gui import theme
-
         # A new colour scheme: pages are built anew, since some colour text as they build it.
         theme.notifier().changed.connect(self._scheme_changed)
         use_project_undo_keys(QApplication.instance())  # type: ignore[arg-type]

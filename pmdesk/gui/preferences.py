@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.domain.values import MONTHS
 from pmdesk.errors import ValidationError
+from pmdesk.gui import theme
 from pmdesk.preferences import NAME_MAX, STALE_DAYS_MAX, Preferences, check_template
 
 GROUP = "preferences"
@@ -103,7 +104,7 @@ class PreferencesDialog(QDialog):
         template_row.addWidget(self.clear_template)
         self.problem = QLabel()
         self.problem.setObjectName("problem")
-        self.problem.setProperty("tone", "danger")
+        theme.tone(self.problem, "danger")
         self.problem.setWordWrap(True)
         self.problem.hide()
 
@@ -119,7 +120,7 @@ class PreferencesDialog(QDialog):
             "change its own. New briefings store a copy of the template."
         )
         note.setWordWrap(True)
-        note.setProperty("tone", "muted")
+        theme.tone(note, "muted")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

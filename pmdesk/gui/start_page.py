@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk import APP_NAME
+from pmdesk.gui import theme
 from pmdesk.store.fileformat import FILE_SUFFIX
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -75,7 +76,7 @@ class StartPage(QWidget):
         title = QLabel(APP_NAME)
         title.setObjectName("startTitle")
         intro = QLabel("Open a recent project, or begin a new one.")
-        intro.setProperty("tone", "muted")
+        theme.tone(intro, "muted")
         self.new_button = QPushButton("New Project")
         self.open_button = QPushButton("Open…")
         self.sample_button = QPushButton("Open Sample")
@@ -107,7 +108,7 @@ class StartPage(QWidget):
         self.recent.currentItemChanged.connect(lambda *_args: self._update_remove())
         self.recent.installEventFilter(self)
         self.empty = QLabel("Projects you open will be listed here.")
-        self.empty.setProperty("tone", "muted")
+        theme.tone(self.empty, "muted")
         self.remove_button = QPushButton("Remove from List")
         self.remove_button.setToolTip("Forget this entry; the file itself is not touched")
         self.remove_button.clicked.connect(self._remove_current)
@@ -137,6 +138,7 @@ class StartPage(QWidget):
         self.setTabOrder(self.open_button, self.sample_button)
         self.setTabOrder(self.sample_button, self.recent)
         self.setTabOrder(self.recent, self.remove_button)
+        theme.style(self, "start_page")
 
     def show_recent(self, projects: list[RecentProject], now: datetime | None = None) -> None:
         now = now or datetime.now()

@@ -1,6 +1,6 @@
 """One palette-driven theme, light or dark as the system's colour scheme says.
 
-The window's palette and style sheet are built from a set of role colours, and every picture
+The window's palette is built from a set of role colours, and every picture
 the app paints (the stakeholder grid, the roadmap timeline, the canvas, the maps and charts)
 asks this module for its paper, its cards and its ink instead of naming white and near-black.
 A workspace keeps its own accent colours; ``surface`` turns a light tint into its dark
@@ -10,19 +10,25 @@ drawn on (WCAG contrast 4.5), so a hue stays recognisable in both schemes.
 The scheme follows ``QStyleHints.colorScheme()`` (Qt 6.5+) and its ``colorSchemeChanged``;
 ``PMDESK_COLOR_SCHEME=dark|light`` or ``set_scheme`` overrides it (for a platform that reports
 none, such as the offscreen one tests run on).
+
+The application has no style sheet of its own: with one, every widget of every page goes through
+Qt's style-sheet style, which makes building and painting pages markedly slower. The few widgets
+with rules of their own (resources/style/*.qss) get them through ``style``, and labels whose
+colour carries a meaning through ``tone``; both follow a change of scheme.
 """
 
 from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from string import Template
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, SignalInstance
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from pmdesk.resources import resource
 
@@ -115,6 +121,10 @@ DARK = Theme(
 
 class _Notifier(QObject):
     changed = Signal()  # the scheme changed: pages rebuild, pictures repaint
+    # Before ``changed``, in this order: a new style sheet puts back the palettes its widgets had
+    # when it was first applied, so the labels' tones are set after every sheet is.
+    sheets = Signal()
+    tones = Signal()
 
 
 _forced: str | None = None
@@ -159,7 +169,7 @@ def install(app: QApplication) -> None:
 
 
 def apply(app: QApplication | None = None) -> None:
-    """Give the application the current theme's palette and style sheet; tell the views."""
+    """Give the application the current theme's palette; tell the views and styled widgets."""
     global _active
     app = app or QApplication.instance()  # type: ignore[assignment]
     _active = DARK if scheme() == "dark" else LIGHT
@@ -167,7 +177,12 @@ def apply(app: QApplication | None = None) -> None:
         return
     chosen = _active
     app.setPalette(palette(chosen))
-    app.setStyleSheet(style_sheet(chosen))
+    # Qt posts the change to each window; deliver it now, so that the pages rebuilt below, and
+    # whatever reads a palette on the way, see the new one (the application's style sheet,
+    # reset here before, did this as a side effect).
+    QApplication.sendPostedEvents(None, QEvent.Type.ApplicationPaletteChange)
+    notifier().sheets.emit()
+    notifier().tones.emit()
     notifier().changed.emit()
 
 
@@ -203,13 +218,61 @@ def palette(theme: Theme) -> QPalette:
     return result
 
 
-def style_sheet(theme: Theme) -> str:
-    """The app's style sheet (resources/style/app.qss) with the theme's colours filled in."""
-    text = resource("style", "app.qss").read_text(encoding="utf-8")
-    values = {name: getattr(theme, name) for name in theme.__dataclass_fields__ if name != "dark"}
-    for tone in TONES:
-        values[tone] = ink_css(TONES[tone])
+def style(widget: QWidget, name: str) -> None:
+    """Give ``widget`` the rules of resources/style/<name>.qss in this scheme's colours, now and
+    whenever the scheme changes. They reach ``widget`` and what it holds, and nothing else."""
+    _set_sheet(name, widget)
+    _Follower(widget, partial(_set_sheet, name), notifier().sheets)
+
+
+def tone(label: QWidget, name: str) -> None:
+    """Colour ``label``'s text as ``name`` ("muted" or one of ``TONES``) says, in this scheme
+    and the next: through its palette, which costs nothing when pages are built and painted."""
+    _set_tone(name, label)
+    _Follower(label, partial(_set_tone, name), notifier().tones)
+
+
+def style_sheet(name: str, theme: Theme | None = None) -> str:
+    """The rules of resources/style/<name>.qss with ``theme``'s colours (by default the current
+    theme's) filled in."""
+    return _style_sheet(name, theme or current())
+
+
+@lru_cache(maxsize=64)
+def _style_sheet(name: str, theme: Theme) -> str:
+    text = resource("style", f"{name}.qss").read_text(encoding="utf-8")
+    values = {field: getattr(theme, field) for field in theme.__dataclass_fields__}
     return Template(text).substitute(values)
+
+
+def tone_colour(name: str) -> QColor:
+    """The text colour of a tone in the current scheme."""
+    return QColor(current().muted) if name == "muted" else ink(TONES[name])
+
+
+def _set_sheet(name: str, widget: QWidget) -> None:
+    widget.setStyleSheet(style_sheet(name))
+
+
+def _set_tone(name: str, label: QWidget) -> None:
+    colours = QPalette()  # only the text role is the label's own; the rest follows the window
+    colours.setColor(QPalette.ColorRole.WindowText, tone_colour(name))
+    label.setPalette(colours)
+
+
+class _Follower(QObject):
+    """Restyles its widget when the scheme changes; a child of the widget, it goes with it (and
+    Qt then drops its connection)."""
+
+    def __init__(
+        self, widget: QWidget, restyle: Callable[[QWidget], None], when: SignalInstance
+    ) -> None:
+        super().__init__(widget)
+        self._restyle = restyle
+        when.connect(self.follow)
+
+    def follow(self) -> None:
+        self._restyle(self.parent())  # type: ignore[arg-type]
 
 
 # Text colours with a meaning, as their light-scheme values; ``ink`` adapts them.

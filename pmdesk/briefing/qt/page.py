@@ -44,7 +44,7 @@ from pmdesk.briefing.qt.preview import PreviewWindow
 from pmdesk.briefing.qt.sections_panel import SectionsPanel
 from pmdesk.briefing.settings import BriefingSettings, ExportResult, readers_of
 from pmdesk.errors import ValidationError
-from pmdesk.gui import dialogs
+from pmdesk.gui import dialogs, theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.text import show_plain_text
 from pmdesk.gui.toolbar import OverflowRow
@@ -89,6 +89,7 @@ class BriefingPage(QWidget):
     def _build(self) -> None:
         heading = QLabel("Briefing")
         heading.setObjectName("pageTitle")
+        theme.style(heading, "page_title")
         self.chooser = QComboBox()
         self.chooser.setMinimumWidth(220)
         self.chooser.currentIndexChanged.connect(self._chosen)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.domain.project import COMMON_CURRENCIES, currency
+from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.reveal import select_combo_item
 from pmdesk.gui.text import show_plain_text
@@ -117,6 +118,7 @@ class BusinessCasePage(QWidget):
         top = QHBoxLayout()
         heading = QLabel("Business case")
         heading.setObjectName("pageTitle")
+        theme.style(heading, "page_title")
         top.addWidget(heading)
         self.chooser = QComboBox()
         self.chooser.setMinimumWidth(280)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from pmdesk.gui import theme
 from pmdesk.gui.document import DocumentController
 from pmdesk.gui.reveal import select_index
 from pmdesk.workspaces.competition.model import (
@@ -25,6 +26,7 @@ class CompetitionPage(QWidget):
         self.controller = controller
         title = QLabel("Competition")
         title.setObjectName("pageTitle")
+        theme.style(title, "page_title")
         self.tabs = QTabWidget()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)

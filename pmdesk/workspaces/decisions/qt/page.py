@@ -110,6 +110,7 @@ class DecisionsPage(QWidget):
     def _build_header(self) -> QHBoxLayout:
         title = QLabel("Decisions")
         title.setObjectName("pageTitle")
+        theme.style(title, "page_title")
         self.summary = QLabel()
         self.summary.setObjectName("pageSummary")
         self.add_button = _tool_button(

@@ -136,6 +136,7 @@ class GoalsPage(QWidget):
     def _build_header(self) -> QHBoxLayout:
         title = QLabel("Goals")
         title.setObjectName("pageTitle")
+        theme.style(title, "page_title")
         self.summary = QLabel()
         self.summary.setObjectName("pageSummary")
         self.add_objective_button = _button("Add Objective", "Add an objective with its period")

@@ -110,6 +110,7 @@ class LaunchesPage(QWidget):
     def _build_header(self) -> QHBoxLayout:
         title = QLabel("Launches")
         title.setObjectName("pageTitle")
+        theme.style(title, "page_title")
         self.summary = QLabel()
         self.summary.setObjectName("pageSummary")
         self.new_button = _button("Add Launch…", "Add a launch with its tier's checklist")

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWid
 
 from pmdesk.domain import project as overview
 from pmdesk.domain.project import Project
+from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.forms.ui_overview import Ui_OverviewPage
 from pmdesk.gui.text import show_plain_text
@@ -23,6 +24,7 @@ class OverviewPage(QWidget):
         self.ui = Ui_OverviewPage()
         self.ui.setupUi(self)
         self.ui.heading.setObjectName("pageTitle")
+        theme.style(self.ui.heading, "page_title")
         self.ui.content.setMaximumWidth(960)  # lines longer than this are hard to read
         # What is late anywhere in the project comes first: the page a PM opens the file on.
         self.overdue = OverduePanel(controller)
@@ -53,6 +55,7 @@ class OverviewPage(QWidget):
             widget.setReadOnly(controller.read_only)
         controller.changed.connect(self._refresh_if_touched)
         self.refresh()
+        theme.style(self, "overview")  # after the form labels are marked, which its rules read
 
     def refresh(self) -> None:
         project = overview.get_project(self.controller.session)

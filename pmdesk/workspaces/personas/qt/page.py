@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.reveal import select_list_item
 from pmdesk.gui.text import show_plain_text
@@ -72,6 +73,7 @@ class PersonasPage(QWidget):
         layout = QVBoxLayout(self)
         heading = QLabel("Personas and messaging")
         heading.setObjectName("pageTitle")
+        theme.style(heading, "page_title")
         layout.addWidget(heading)
         layout.addWidget(self._positioning_box())
         splitter = QSplitter(Qt.Orientation.Horizontal)

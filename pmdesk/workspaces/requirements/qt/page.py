@@ -23,6 +23,7 @@ class RequirementsPage(QWidget):
         self.controller = controller
         title = QLabel("Requirements")
         title.setObjectName("pageTitle")
+        theme.style(title, "page_title")
         self.summary = QLabel()
         self.summary.setStyleSheet(theme.css("color: #475467; font-size: 13px;"))
         self.summary.linkActivated.connect(self._summary_link)

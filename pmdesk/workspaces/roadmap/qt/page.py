@@ -85,6 +85,7 @@ class RoadmapPage(QWidget):
 
         title = QLabel("Roadmap")
         title.setObjectName("pageTitle")
+        theme.style(title, "page_title")
         self.zoom = QComboBox()
         for key, zoom in ZOOMS.items():
             self.zoom.addItem(zoom.label, key)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.domain.project import Project, get_project
+from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.tables import follow_current, natural_key
 from pmdesk.gui.toolbar import OverflowRow
@@ -92,6 +93,7 @@ class StakeholdersPage(QWidget):
     def _build_header(self) -> QHBoxLayout:
         title = QLabel("Stakeholders")
         title.setObjectName("pageTitle")
+        theme.style(title, "page_title")
         self.summary = QLabel()
         self.summary.setObjectName("pageSummary")
         self.add_button = self._tool_button(

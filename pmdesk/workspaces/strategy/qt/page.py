@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from pmdesk.gui import theme
 from pmdesk.gui.document import DocumentController
 from pmdesk.gui.reveal import select_index
 from pmdesk.workspaces.strategy.model import Board, BoardBlock, BoardNote, CanvasCurve, CanvasFactor
@@ -24,6 +25,7 @@ class StrategyPage(QWidget):
         self.controller = controller
         heading = QLabel("Strategy")
         heading.setObjectName("pageTitle")
+        theme.style(heading, "page_title")
         self.canvas_view = CanvasView(controller, load=False)
         self._boards_view: BoardsView | None = None
         self._boards_holder = QWidget()
