@@ -125,8 +125,19 @@ def relayout(
         index.bars.pop(key, None)
     placed: set[str] = set(touched)
     step = row_height(baseline is not None)
-    y = 0.0
-    for lane, band in zip(lanes, previous.lanes, strict=True):
+    # The lanes above the first one the edit touched are as shown, and so are those below the
+    # last one once nothing above them moved: only the lanes between are walked.
+    position = {lane.id: n for n, lane in enumerate(lanes)}
+    marks = sorted(position[key] for key in affected | flipped_lanes if key in position)
+    start = marks[0] if marks else len(lanes)
+    result.lanes = previous.lanes[:start]
+    y = previous.lanes[start].y if start < len(lanes) else previous.height
+    for n in range(start, len(lanes)):
+        lane, band = lanes[n], previous.lanes[n]
+        if n > marks[-1] and y == band.y:
+            result.lanes.extend(previous.lanes[n:])
+            y = previous.height
+            break
         if lane.id in affected:
             lane_items = [bar.item for bar in old.lanes[lane.id] if bar.item.id not in touched]
             lane_items.extend(i for i in fresh if i.lane_id == lane.id and i.dated)
