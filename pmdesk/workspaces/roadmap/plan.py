@@ -96,9 +96,22 @@ class Roadmap:
     markers: list[Marker] = field(default_factory=list)
     baselines: list[Baseline] = field(default_factory=list)  # newest first
     fiscal_start: int = 1
+    # The items by id, built on first use and carried over by :func:`reload_items`, so that
+    # finding the few items an edit names never walks thousands. Never passed in: a copy made
+    # with ``replace`` (other items) starts without it.
+    _by_id: dict[str, Item] | None = field(default=None, init=False, compare=False, repr=False)
 
     def item_by_id(self) -> dict[str, Item]:
         return {item.id: item for item in self.items}
+
+    def items_of(self, ids: Collection[str]) -> list[Item]:
+        """The items among ``ids``, in :attr:`items`' order; ids of no item are left out."""
+        if self._by_id is None:
+            self._by_id = self.item_by_id()
+        found = [self._by_id[key] for key in ids if key in self._by_id]
+        if len(found) > 1:
+            found.sort(key=lambda item: _position(self.items, item))
+        return found
 
 
 _ITEM_COLUMNS = tuple(
@@ -184,13 +197,38 @@ def reload_items(session: Session, roadmap: Roadmap, item_ids: Collection[str]) 
         Item(*row)
         for row in session.execute(select(*_ITEM_COLUMNS).where(RoadmapItem.id.in_(wanted)))
     ]
-    items = [item for item in roadmap.items if item.id not in wanted]
+    items = list(roadmap.items)
+    old = roadmap.items_of(wanted)
+    # Take the old rows out where they sit (found by their order, not by walking the list),
+    # last first so that the positions found stay true.
+    for position in sorted((_position(items, item) for item in old), reverse=True):
+        del items[position]
     total = session.scalar(select(func.count()).select_from(RoadmapItem))
     if total != len(items) + len(fresh):
         return None
+    assert roadmap._by_id is not None  # built by items_of
+    by_id = dict(roadmap._by_id)
+    for item in old:
+        del by_id[item.id]
     for item in fresh:  # the rest stays in order: put each one where the query would
         bisect.insort(items, item, key=item_order)
-    return replace(roadmap, items=items)
+        by_id[item.id] = item
+    result = replace(roadmap, items=items)
+    result._by_id = by_id
+    return result
+
+
+def _position(items: list[Item], item: Item) -> int:
+    """Where ``item`` (the very object) sits in ``items``, which are in :func:`item_order`:
+    found by halving, then among the items of the same order."""
+    key = item_order(item)
+    position = bisect.bisect_left(items, key, key=item_order)
+    while position < len(items) and item_order(items[position]) == key:
+        if items[position] is item:
+            return position
+        position += 1
+    # Not in order after all (a list built by hand): walk it.
+    return next(n for n, other in enumerate(items) if other is item)
 
 
 def item_order(item: Item) -> tuple[bool, date, str]:

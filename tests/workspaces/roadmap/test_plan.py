@@ -199,3 +199,26 @@ def test_reloading_the_items_an_edit_named_gives_what_a_full_load_gives(sample_d
     other = next(i for i in roadmap.items if i.id != item.id)
     records.remove(session, RoadmapItem, [other.id])
     assert reload_items(session, roadmap, {item.id}) is None
+
+
+def test_reloading_edited_items_again_and_again_keeps_the_loaded_order(sample_document):
+    from datetime import timedelta
+
+    from pmdesk.workspaces.roadmap.edit import set_item_dates
+    from pmdesk.workspaces.roadmap.plan import load_roadmap, reload_items
+
+    session = sample_document.session
+    roadmap = load_roadmap(session)
+    dated = [i for i in roadmap.items if i.dated]
+    first, last = dated[0], dated[-1]
+    # The first item moves to the end and the last to the front, then both move again: each
+    # reload starts from the one before, as the page's do.
+    for days in (400, -400, 30):
+        shift = timedelta(days=days)
+        set_item_dates(session, first.id, first.start + shift, first.end + shift)
+        set_item_dates(session, last.id, last.start - shift, last.end - shift)
+        roadmap = reload_items(session, roadmap, {first.id, last.id})
+        assert roadmap == load_roadmap(session)
+        assert [i.id for i in roadmap.items_of({last.id, first.id, "no such id"})] == [
+            i.id for i in roadmap.items if i.id in {first.id, last.id}
+        ]

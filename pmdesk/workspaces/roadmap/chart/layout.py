@@ -126,6 +126,8 @@ class TimelineLayout:
     index: Index | None = field(default=None, compare=False, repr=False)  # see relayout
     # The ids of the bars :func:`relayout` placed anew or dropped (None: every bar is new).
     placed: frozenset[str] | None = field(default=None, compare=False, repr=False)
+    # The ids of the dependencies whose arrow :func:`relayout` routed again (None: every one).
+    rerouted: frozenset[str] | None = field(default=None, compare=False, repr=False)
 
     def bar_of(self, item_id: str) -> Bar | None:
         return next((bar for bar in self.bars if bar.item.id == item_id), None)
@@ -142,6 +144,8 @@ class Index:
     broken_ids: set[str]
     broken_links: set[str]
     max_end: date | None
+    # Where each dependency's arrow sits in the layout's arrows, to replace one in place.
+    arrow_at: dict[str, int] = field(default_factory=dict)
 
 
 def label_of(item: Item, late: bool) -> str:
@@ -246,7 +250,12 @@ def build_index(
         broken_ids,
         broken_links,
         max(ends, default=None),  # type: ignore[type-var]
+        arrow_positions(result.arrows),
     )
+
+
+def arrow_positions(arrows: list[Arrow]) -> dict[str, int]:
+    return {arrow.dependency_id: n for n, arrow in enumerate(arrows)}
 
 
 def layout_inputs(
@@ -310,32 +319,44 @@ def route_arrows(
     collapsed = {lane.id for lane in lanes if lane.collapsed}
     arrows = []
     for dependency in roadmap.dependencies:
-        before = bars.get(dependency.predecessor_id)
-        after = bars.get(dependency.successor_id)
-        if before is None or after is None or {before.lane_id, after.lane_id} & collapsed:
-            continue
-        broken = dependency.id in broken_links
-        if reuse is not None:
-            old_bars, _bars, old_arrows = reuse
-            old = old_arrows.get(dependency.id)
-            if (
-                old is not None
-                and old.broken == broken
-                and old_bars.get(dependency.predecessor_id) is before
-                and old_bars.get(dependency.successor_id) is after
-            ):
-                arrows.append(old)
-                continue
-        arrows.append(
-            Arrow(
-                dependency.id,
-                dependency.predecessor_id,
-                dependency.successor_id,
-                _route(before, after),
-                broken,
-            )
-        )
+        arrow = arrow_of(dependency, bars, collapsed, broken_links, reuse)
+        if arrow is not None:
+            arrows.append(arrow)
     return arrows
+
+
+def arrow_of(
+    dependency: Dependency,
+    bars: Mapping[str, Bar],
+    collapsed: Collection[str],
+    broken_links: Collection[str],
+    reuse: tuple[Mapping[str, Bar], Mapping[str, Bar], Mapping[str, Arrow]] | None = None,
+) -> Arrow | None:
+    """The arrow of one dependency between ``bars`` (None when an end is not drawn or lies in
+    a folded lane); with ``reuse`` as :func:`route_arrows` takes it, the old one if its ends
+    did not move."""
+    before = bars.get(dependency.predecessor_id)
+    after = bars.get(dependency.successor_id)
+    if before is None or after is None or {before.lane_id, after.lane_id} & collapsed:
+        return None
+    broken = dependency.id in broken_links
+    if reuse is not None:
+        old_bars, _bars, old_arrows = reuse
+        old = old_arrows.get(dependency.id)
+        if (
+            old is not None
+            and old.broken == broken
+            and old_bars.get(dependency.predecessor_id) is before
+            and old_bars.get(dependency.successor_id) is after
+        ):
+            return old
+    return Arrow(
+        dependency.id,
+        dependency.predecessor_id,
+        dependency.successor_id,
+        _route(before, after),
+        broken,
+    )
 
 
 def place_markers(result: TimelineLayout, roadmap: Roadmap, today: date) -> None:

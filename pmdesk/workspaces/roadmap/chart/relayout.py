@@ -14,10 +14,13 @@ from datetime import date
 from itertools import chain
 
 from pmdesk.workspaces.roadmap.chart.layout import (
+    Arrow,
     Bar,
     BaselineDates,
     Index,
     TimelineLayout,
+    arrow_of,
+    arrow_positions,
     lay_lane,
     layout_inputs,
     place_markers,
@@ -53,10 +56,14 @@ def relayout(
     lanes = roadmap.lanes
     if roadmap.dependencies is not old.dependencies or len(lanes) != len(previous.lanes):
         return None
-    if any(band.lane != lane for band, lane in zip(previous.lanes, lanes, strict=True)):
+    # The lanes are most often the very objects shown: comparing those spares their fields.
+    if any(
+        band.lane is not lane and band.lane != lane
+        for band, lane in zip(previous.lanes, lanes, strict=True)
+    ):
         return None
     touched = set(changed)
-    fresh = [item for item in roadmap.items if item.id in touched]
+    fresh = roadmap.items_of(touched)
     parked_before = {item.id: item for item in previous.parked}
     before = {key: old.bars[key].item for key in touched if key in old.bars}
     before.update((key, parked_before[key]) for key in touched if key in parked_before)
@@ -118,8 +125,19 @@ def relayout(
         index.bars.pop(key, None)
     placed: set[str] = set(touched)
     step = row_height(baseline is not None)
-    y = 0.0
-    for lane, band in zip(lanes, previous.lanes, strict=True):
+    # The lanes above the first one the edit touched are as shown, and so are those below the
+    # last one once nothing above them moved: only the lanes between are walked.
+    position = {lane.id: n for n, lane in enumerate(lanes)}
+    marks = sorted(position[key] for key in affected | flipped_lanes if key in position)
+    start = marks[0] if marks else len(lanes)
+    result.lanes = previous.lanes[:start]
+    y = previous.lanes[start].y if start < len(lanes) else previous.height
+    for n in range(start, len(lanes)):
+        lane, band = lanes[n], previous.lanes[n]
+        if n > marks[-1] and y == band.y:
+            result.lanes.extend(previous.lanes[n:])
+            y = previous.height
+            break
         if lane.id in affected:
             lane_items = [bar.item for bar in old.lanes[lane.id] if bar.item.id not in touched]
             lane_items.extend(i for i in fresh if i.lane_id == lane.id and i.dated)
@@ -146,15 +164,43 @@ def relayout(
         result.lanes.append(band)
     result.bars = list(chain.from_iterable(index.lanes[lane.id] for lane in lanes))
     result.height = y
-    old_arrows = {arrow.dependency_id: arrow for arrow in previous.arrows}
-    result.arrows = route_arrows(
-        roadmap, result, lanes, broken_links, reuse=(old.bars, index.bars, old_arrows)
-    )
+    followed = _follow_arrows(previous, old, index, placed)
+    if followed is not None:
+        result.arrows, result.rerouted = followed
+        index.arrow_at = old.arrow_at
+    else:
+        old_arrows = {arrow.dependency_id: arrow for arrow in previous.arrows}
+        result.arrows = route_arrows(
+            roadmap, result, lanes, broken_links, reuse=(old.bars, index.bars, old_arrows)
+        )
+        index.arrow_at = arrow_positions(result.arrows)
     place_markers(result, roadmap, today)
     result.inputs = previous.inputs
     result.index = index
     result.placed = frozenset(placed)
     return result
+
+
+def _follow_arrows(
+    previous: TimelineLayout, old: Index, index: Index, placed: set[str]
+) -> tuple[list[Arrow], frozenset[str]] | None:
+    """The previous arrows with only those of the links of bars ``placed`` anew routed again
+    (only those can move, break or mend), and the ids of those links; None when an arrow
+    comes or goes (a bar parked or unparked): the arrows are routed afresh then."""
+    candidates = {link.id: link for key in placed for link in old.links.get(key, ())}
+    arrows = list(previous.arrows)
+    # The lanes are the previous layout's (relayout checked): the same ones are folded.
+    collapsed = {band.lane.id for band in previous.lanes if band.lane.collapsed}
+    at = old.arrow_at
+    shown = {key: arrows[at[key]] for key in candidates if key in at}
+    reuse = (old.bars, index.bars, shown)
+    for key, link in candidates.items():
+        arrow = arrow_of(link, index.bars, collapsed, index.broken_links, reuse)
+        if (arrow is None) != (key not in at):
+            return None
+        if arrow is not None:
+            arrows[at[key]] = arrow
+    return arrows, frozenset(candidates)
 
 
 def _item_of(key: str, now: dict[str, Item], old: Index, parked: dict[str, Item]) -> Item | None:

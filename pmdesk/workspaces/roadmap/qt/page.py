@@ -346,9 +346,7 @@ class RoadmapPage(QWidget):
         wanted = set(changed)
         self._late_ids -= wanted
         self._late_ids.update(
-            item.id
-            for item in self.roadmap.items
-            if item.id in wanted and is_late(item, self.today)
+            item.id for item in self.roadmap.items_of(wanted) if is_late(item, self.today)
         )
         return len(self._late_ids)
 
@@ -614,6 +612,6 @@ class RoadmapPage(QWidget):
 
 def _parks_or_unparks(before: Roadmap, after: Roadmap, ids: Collection[str]) -> bool:
     """Whether an edit of the items ``ids`` changes the list of undated items."""
-    parked_before = {item.id: item for item in before.items if item.id in ids and not item.dated}
-    parked_after = {item.id: item for item in after.items if item.id in ids and not item.dated}
+    parked_before = {item.id: item for item in before.items_of(ids) if not item.dated}
+    parked_after = {item.id: item for item in after.items_of(ids) if not item.dated}
     return parked_before != parked_after

@@ -85,3 +85,22 @@ def test_breaking_and_mending_a_dependency_flags_both_ends(sample_document):
     assert again.bar_of(before.id).broken  # the end that did not move is flagged too
     mended = relayout(again, roadmap, {after.id}, TODAY)
     assert mended == shown  # moved back: flags and arrow as they were
+
+
+def test_parking_and_unparking_a_linked_item_drops_and_brings_back_its_arrows(sample_document):
+    roadmap = load_roadmap(sample_document.session)
+    shown = layout_timeline(roadmap, "quarter", TODAY)
+    drawn = {arrow.dependency_id: arrow for arrow in shown.arrows}
+    link = next(d for d in roadmap.dependencies if d.id in drawn)
+    item = roadmap.item_by_id()[link.successor_id]
+    parked = _edited(roadmap, item.id, start=None, end=None)
+    again = relayout(shown, parked, {item.id}, TODAY)
+    assert again == layout_timeline(parked, "quarter", TODAY)
+    assert link.id not in {arrow.dependency_id for arrow in again.arrows}
+    back = relayout(again, roadmap, {item.id}, TODAY)
+    assert back == shown
+    assert next(a for a in back.arrows if a.dependency_id == link.id) == drawn[link.id]
+    # Laid out again from there, an edit of another item still finds every arrow in place.
+    other = next(i for i in roadmap.items if i.dated and i.id != item.id)
+    later = _edited(roadmap, other.id, start=other.start + timedelta(days=7))
+    assert relayout(back, later, {other.id}, TODAY) == layout_timeline(later, "quarter", TODAY)

@@ -104,6 +104,66 @@ def test_a_real_drag_redraws_the_bar_and_keeps_the_selection(page):
     assert page.controller.undo_stack.count() == 1
 
 
+def _drawn_route(item) -> list[float]:
+    """The corners of an arrow item's path, x and y in turn."""
+    path = item.path()
+    return [
+        c for n in range(path.elementCount()) for c in (path.elementAt(n).x, path.elementAt(n).y)
+    ]
+
+
+def test_a_real_drag_takes_its_arrows_along_and_leaves_other_lanes_alone(page):
+    view = page.timeline
+    lanes = [band.lane.id for band in view.layout_result.lanes]
+    # A linked bar below the first lane, so that there are lanes above it to watch.
+    moved = next(
+        arrow.successor_id
+        for arrow, _item in view.arrow_items.values()
+        if view.bar_items[arrow.successor_id].bar.lane_id != lanes[0]
+        and view.bar_items[arrow.successor_id].bar.show_label
+    )
+    bar = view.bar_items[moved].bar
+    above = set(lanes[: lanes.index(bar.lane_id)])
+    others = {
+        key: (item, item.bar, item.pos())
+        for key, item in view.bar_items.items()
+        if item.bar.lane_id in above
+    }
+    touching = {
+        key: _drawn_route(item)
+        for key, (arrow, item) in view.arrow_items.items()
+        if moved in (arrow.predecessor_id, arrow.successor_id)
+    }
+    assert others and touching
+    x = (bar.x0 + bar.x1) / 2
+    view.centerOn(QPointF(x, bar.mid_y))
+    start = view.mapFromScene(QPointF(x, bar.mid_y))
+    end = start + QPoint(90, 0)
+    viewport = view.viewport()
+    left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    QTest.mousePress(viewport, left, none, start)
+    QTest.mouseMove(viewport, QPoint((start.x() + end.x()) // 2, start.y()))
+    QTest.mouseMove(viewport, end)
+    QTest.mouseRelease(viewport, left, none, end)
+    assert view.bar_items[moved].bar.item.start > bar.item.start
+
+    # The bars of the lanes above are the same items, in the same place.
+    for key, (item, shown, position) in others.items():
+        assert view.bar_items[key] is item
+        assert item.bar is shown and item.pos() == position
+    # Each arrow on screen draws the route a fresh layout gives, the moved bar's included.
+    drawn = {key: _drawn_route(item) for key, (_arrow, item) in view.arrow_items.items()}
+    page.refresh()
+    fresh = {
+        arrow.dependency_id: [c for point in arrow.points for c in point]
+        for arrow in view.layout_result.arrows
+    }
+    assert drawn.keys() == fresh.keys()
+    for key, route in fresh.items():
+        assert drawn[key] == pytest.approx(route)
+    assert all(drawn[key] != route for key, route in touching.items())
+
+
 def test_changing_the_zoom_draws_every_bar_afresh(page):
     before = _items(page)
     page.zoom.setCurrentIndex(page.zoom.findData("month"))
