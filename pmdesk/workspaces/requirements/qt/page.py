@@ -1,5 +1,9 @@
 """The Requirements workspace: from "the customer said" to "the product does", traced to the
-roadmap. Four tabs share one controller: requirements, customer inputs, gaps, traceability."""
+roadmap. Four tabs share one controller: requirements, customer inputs, gaps, traceability.
+
+The customer inputs tab is built the first time it is needed (shown, revealed, or asked for):
+the page opens on the requirements, and a big project's inputs cost as much again to read.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +20,9 @@ from pmdesk.workspaces.requirements.qt.input_view import InputsTab
 from pmdesk.workspaces.requirements.qt.requirement_view import RequirementsTab
 from pmdesk.workspaces.requirements.qt.trace_view import TraceTab
 
+INPUTS_TAB = 1
+INPUTS_TITLE = "Customer inputs"
+
 
 class RequirementsPage(QWidget):
     def __init__(self, controller: DocumentController, parent: QWidget | None = None) -> None:
@@ -28,13 +35,13 @@ class RequirementsPage(QWidget):
         self.summary.linkActivated.connect(self._summary_link)
 
         self.requirements = RequirementsTab(controller)
-        self.inputs = InputsTab(controller)
+        self._inputs: InputsTab | None = None
         self.gaps = GapsTab(controller)
         self.trace = TraceTab(controller)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.requirements, "Requirements")
-        self.tabs.addTab(self.inputs, "Customer inputs")
+        self.tabs.addTab(QWidget(), INPUTS_TITLE)  # stands in until the tab is first shown
         self.tabs.addTab(self.gaps, "Gaps")
         self.tabs.addTab(self.trace, "Traceability")
 
@@ -56,13 +63,34 @@ class RequirementsPage(QWidget):
 
         for source in (self.requirements, self.gaps, self.trace):
             source.open_input.connect(self.show_input)
-        for source in (self.inputs, self.gaps, self.trace):
+        for source in (self.gaps, self.trace):
             source.open_requirement.connect(self.show_requirement)
         controller.changed.connect(self._on_changed)
         self.tabs.currentChanged.connect(self._tab_changed)
         self._update_summary()
 
+    @property
+    def inputs(self) -> InputsTab:
+        """The customer inputs tab, built and put in its place on first use."""
+        if self._inputs is None:
+            self._inputs = InputsTab(self.controller)
+            self._inputs.open_requirement.connect(self.show_requirement)
+            stand_in = self.tabs.widget(INPUTS_TAB)
+            current = self.tabs.currentIndex()
+            # Swapping the page is no change of tab: nobody hears of it.
+            blocked = self.tabs.blockSignals(True)
+            try:
+                self.tabs.removeTab(INPUTS_TAB)
+                self.tabs.insertTab(INPUTS_TAB, self._inputs, INPUTS_TITLE)
+                self.tabs.setCurrentIndex(current)
+            finally:
+                self.tabs.blockSignals(blocked)
+            stand_in.deleteLater()
+        return self._inputs
+
     def _tab_changed(self) -> None:
+        if self.tabs.currentIndex() == INPUTS_TAB:
+            self.inputs  # noqa: B018 - building it is the point
         current = self.tabs.currentWidget()
         self.gaps.set_active(current is self.gaps)
         self.trace.set_active(current is self.trace)
