@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 
 from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.lazy_tabs import LazyTabs
 from pmdesk.workspaces.requirements import query
 from pmdesk.workspaces.requirements.model import CustomerInput, Requirement
 from pmdesk.workspaces.requirements.qt.actions import touches_requirements
@@ -21,7 +22,6 @@ from pmdesk.workspaces.requirements.qt.requirement_view import RequirementsTab
 from pmdesk.workspaces.requirements.qt.trace_view import TraceTab
 
 INPUTS_TAB = 1
-INPUTS_TITLE = "Customer inputs"
 
 
 class RequirementsPage(QWidget):
@@ -35,13 +35,13 @@ class RequirementsPage(QWidget):
         self.summary.linkActivated.connect(self._summary_link)
 
         self.requirements = RequirementsTab(controller)
-        self._inputs: InputsTab | None = None
         self.gaps = GapsTab(controller)
         self.trace = TraceTab(controller)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self._lazy = LazyTabs(self.tabs)
         self.tabs.addTab(self.requirements, "Requirements")
-        self.tabs.addTab(QWidget(), INPUTS_TITLE)  # stands in until the tab is first shown
+        self._lazy.add("Customer inputs", self._build_inputs)
         self.tabs.addTab(self.gaps, "Gaps")
         self.tabs.addTab(self.trace, "Traceability")
 
@@ -72,25 +72,14 @@ class RequirementsPage(QWidget):
     @property
     def inputs(self) -> InputsTab:
         """The customer inputs tab, built and put in its place on first use."""
-        if self._inputs is None:
-            self._inputs = InputsTab(self.controller)
-            self._inputs.open_requirement.connect(self.show_requirement)
-            stand_in = self.tabs.widget(INPUTS_TAB)
-            current = self.tabs.currentIndex()
-            # Swapping the page is no change of tab: nobody hears of it.
-            blocked = self.tabs.blockSignals(True)
-            try:
-                self.tabs.removeTab(INPUTS_TAB)
-                self.tabs.insertTab(INPUTS_TAB, self._inputs, INPUTS_TITLE)
-                self.tabs.setCurrentIndex(current)
-            finally:
-                self.tabs.blockSignals(blocked)
-            stand_in.deleteLater()
-        return self._inputs
+        return self._lazy.page(INPUTS_TAB)  # type: ignore[return-value]
+
+    def _build_inputs(self) -> InputsTab:
+        inputs = InputsTab(self.controller)
+        inputs.open_requirement.connect(self.show_requirement)
+        return inputs
 
     def _tab_changed(self) -> None:
-        if self.tabs.currentIndex() == INPUTS_TAB:
-            self.inputs  # noqa: B018 - building it is the point
         current = self.tabs.currentWidget()
         self.gaps.set_active(current is self.gaps)
         self.trace.set_active(current is self.trace)
