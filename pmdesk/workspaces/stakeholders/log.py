@@ -107,26 +107,40 @@ def due_items(session: Session, today: date) -> list[DueItem]:
     Open follow-ups without a due date are listed too (dated the day of the conversation): an
     open promise with no date is the easiest one to forget.
     """
-    people = {p.id: p for p in session.scalars(select(Stakeholder))}
+    # Columns, not records: a big project has thousands of people, and only the names of
+    # those owed a touchpoint or a follow-up are needed (``Stakeholder.is_overdue`` in SQL).
     items: list[DueItem] = []
-    for person in people.values():
-        if person.is_overdue(today):
-            assert person.next_touchpoint is not None
-            plan = ", ".join(part for part in (person.channel, person.cadence) if part)
-            items.append(
-                DueItem(person.id, person.name, "Touchpoint", plan, person.next_touchpoint)
-            )
-    open_follow_ups = select(StakeholderInteraction).where(
-        StakeholderInteraction.follow_up_done.is_(False), StakeholderInteraction.follow_up != ""
-    )
-    for interaction in session.scalars(open_follow_ups):
-        due = interaction.follow_up_due or interaction.happened_on
-        if due > today:
-            continue
-        person = people[interaction.stakeholder_id]
-        items.append(
-            DueItem(person.id, person.name, "Follow-up", interaction.follow_up, due, interaction.id)
+    overdue = select(
+        Stakeholder.id,
+        Stakeholder.name,
+        Stakeholder.channel,
+        Stakeholder.cadence,
+        Stakeholder.next_touchpoint,
+    ).where(Stakeholder.next_touchpoint.is_not(None), Stakeholder.next_touchpoint < today)
+    for person_id, name, channel, cadence, next_touchpoint in session.execute(overdue):
+        plan = ", ".join(part for part in (channel, cadence) if part)
+        items.append(DueItem(person_id, name, "Touchpoint", plan, next_touchpoint))
+    open_follow_ups = (
+        select(
+            StakeholderInteraction.stakeholder_id,
+            Stakeholder.name,
+            StakeholderInteraction.follow_up,
+            StakeholderInteraction.follow_up_due,
+            StakeholderInteraction.happened_on,
+            StakeholderInteraction.id,
         )
+        .join(Stakeholder, Stakeholder.id == StakeholderInteraction.stakeholder_id)
+        .where(
+            StakeholderInteraction.follow_up_done.is_(False),
+            StakeholderInteraction.follow_up != "",
+        )
+    )
+    for person_id, name, follow_up, follow_up_due, happened_on, interaction_id in session.execute(
+        open_follow_ups
+    ):
+        due = follow_up_due or happened_on
+        if due <= today:
+            items.append(DueItem(person_id, name, "Follow-up", follow_up, due, interaction_id))
     return sorted(items, key=lambda item: (item.due, item.stakeholder.lower(), item.what))
 
 

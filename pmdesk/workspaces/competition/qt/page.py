@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from pmdesk.gui import theme
 from pmdesk.gui.document import DocumentController
+from pmdesk.gui.lazy_tabs import LazyTabs
 from pmdesk.gui.reveal import select_index
 from pmdesk.workspaces.competition.model import (
     Battlecard,
@@ -14,10 +17,14 @@ from pmdesk.workspaces.competition.model import (
     Criterion,
     CriterionCategory,
 )
-from pmdesk.workspaces.competition.qt.battlecard_view import BattlecardPanel
-from pmdesk.workspaces.competition.qt.map_view import MapPanel
 from pmdesk.workspaces.competition.qt.matrix_view import MatrixPanel
-from pmdesk.workspaces.competition.qt.profile_view import ProfilePanel
+
+if TYPE_CHECKING:
+    from pmdesk.workspaces.competition.qt.battlecard_view import BattlecardPanel
+    from pmdesk.workspaces.competition.qt.map_view import MapPanel
+    from pmdesk.workspaces.competition.qt.profile_view import ProfilePanel
+
+MAP_TAB, BATTLECARDS_TAB, PROFILES_TAB = 1, 2, 3
 
 
 class CompetitionPage(QWidget):
@@ -36,12 +43,38 @@ class CompetitionPage(QWidget):
         # into another widget had its header measure every column again.
         self.matrix = MatrixPanel(controller)
         self.tabs.addTab(self.matrix, "Matrix")
-        self.map = MapPanel(controller, lazy=True)
-        self.tabs.addTab(self.map, "Positioning map")
-        self.battlecards = BattlecardPanel(controller, lazy=True)
-        self.tabs.addTab(self.battlecards, "Battlecards")
-        self.profiles = ProfilePanel(controller, lazy=True)
-        self.tabs.addTab(self.profiles, "Competitors")
+        # The other tabs (their modules too) are built when first shown or asked for.
+        self._lazy = LazyTabs(self.tabs)
+        self._lazy.add("Positioning map", self._build_map)
+        self._lazy.add("Battlecards", self._build_battlecards)
+        self._lazy.add("Competitors", self._build_profiles)
+
+    @property
+    def map(self) -> MapPanel:
+        return self._lazy.page(MAP_TAB)  # type: ignore[return-value]
+
+    @property
+    def battlecards(self) -> BattlecardPanel:
+        return self._lazy.page(BATTLECARDS_TAB)  # type: ignore[return-value]
+
+    @property
+    def profiles(self) -> ProfilePanel:
+        return self._lazy.page(PROFILES_TAB)  # type: ignore[return-value]
+
+    def _build_map(self) -> MapPanel:
+        from pmdesk.workspaces.competition.qt.map_view import MapPanel
+
+        return MapPanel(self.controller, lazy=True)
+
+    def _build_battlecards(self) -> BattlecardPanel:
+        from pmdesk.workspaces.competition.qt.battlecard_view import BattlecardPanel
+
+        return BattlecardPanel(self.controller, lazy=True)
+
+    def _build_profiles(self) -> ProfilePanel:
+        from pmdesk.workspaces.competition.qt.profile_view import ProfilePanel
+
+        return ProfilePanel(self.controller, lazy=True)
 
     # -- find ----------------------------------------------------------------------------------
 

@@ -181,8 +181,9 @@ class LaunchesPage(QWidget):
         table.setItemDelegate(
             ChoiceDelegate(lambda column: COLUMNS[column].field, lambda: self.task_model.people)
         )
+        # By due date; the indicator first, so enabling sorting sorts once, by it.
+        table.horizontalHeader().setSortIndicator(2, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
-        table.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # by due date
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setAlternatingRowColors(True)
         table.verticalHeader().hide()

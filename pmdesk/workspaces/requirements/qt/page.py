@@ -1,5 +1,9 @@
 """The Requirements workspace: from "the customer said" to "the product does", traced to the
-roadmap. Four tabs share one controller: requirements, customer inputs, gaps, traceability."""
+roadmap. Four tabs share one controller: requirements, customer inputs, gaps, traceability.
+
+The customer inputs tab is built the first time it is needed (shown, revealed, or asked for):
+the page opens on the requirements, and a big project's inputs cost as much again to read.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 
 from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.lazy_tabs import LazyTabs
 from pmdesk.workspaces.requirements import query
 from pmdesk.workspaces.requirements.model import CustomerInput, Requirement
 from pmdesk.workspaces.requirements.qt.actions import touches_requirements
@@ -15,6 +20,8 @@ from pmdesk.workspaces.requirements.qt.gap_view import GapsTab
 from pmdesk.workspaces.requirements.qt.input_view import InputsTab
 from pmdesk.workspaces.requirements.qt.requirement_view import RequirementsTab
 from pmdesk.workspaces.requirements.qt.trace_view import TraceTab
+
+INPUTS_TAB = 1
 
 
 class RequirementsPage(QWidget):
@@ -29,13 +36,13 @@ class RequirementsPage(QWidget):
         self.summary.linkActivated.connect(self._summary_link)
 
         self.requirements = RequirementsTab(controller)
-        self.inputs = InputsTab(controller)
         self.gaps = GapsTab(controller)
         self.trace = TraceTab(controller)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self._lazy = LazyTabs(self.tabs)
         self.tabs.addTab(self.requirements, "Requirements")
-        self.tabs.addTab(self.inputs, "Customer inputs")
+        self._lazy.add("Customer inputs", self._build_inputs)
         self.tabs.addTab(self.gaps, "Gaps")
         self.tabs.addTab(self.trace, "Traceability")
 
@@ -57,11 +64,21 @@ class RequirementsPage(QWidget):
 
         for source in (self.requirements, self.gaps, self.trace):
             source.open_input.connect(self.show_input)
-        for source in (self.inputs, self.gaps, self.trace):
+        for source in (self.gaps, self.trace):
             source.open_requirement.connect(self.show_requirement)
         controller.changed.connect(self._on_changed)
         self.tabs.currentChanged.connect(self._tab_changed)
         self._update_summary()
+
+    @property
+    def inputs(self) -> InputsTab:
+        """The customer inputs tab, built and put in its place on first use."""
+        return self._lazy.page(INPUTS_TAB)  # type: ignore[return-value]
+
+    def _build_inputs(self) -> InputsTab:
+        inputs = InputsTab(self.controller)
+        inputs.open_requirement.connect(self.show_requirement)
+        return inputs
 
     def _tab_changed(self) -> None:
         current = self.tabs.currentWidget()

@@ -176,8 +176,10 @@ class StakeholdersPage(QWidget):
         table.setModel(self.proxy)
         follow_current(table)
         table.setItemDelegate(StakeholderDelegate(table))
+        # The indicator first: enabling sorting then sorts once, by it (Qt's default indicator
+        # is the first column descending, a sort of every row thrown away at once).
+        table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
-        table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setAlternatingRowColors(True)
         table.verticalHeader().hide()

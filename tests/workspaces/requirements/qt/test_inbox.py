@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
 from sqlalchemy import select
 
 from pmdesk.gui import dialogs
 from pmdesk.gui.document import DocumentController
 from pmdesk.workspaces.requirements import query
 from pmdesk.workspaces.requirements.model import CustomerInput, Requirement
+from pmdesk.workspaces.requirements.qt.input_view import InputsTab
 from pmdesk.workspaces.requirements.qt.page import RequirementsPage
 from pmdesk.workspaces.requirements.qt.trace_view import ID_ROLE as TRACE_ID_ROLE
 from pmdesk.workspaces.stakeholders.model import Stakeholder
@@ -249,3 +250,18 @@ def test_a_big_trace_opens_collapsed_and_fetches_a_line_when_opened(qtmodelteste
         model.fetchMore(signal)
     assert _lines(model, signal) == ["Offline job sheets"]
     assert not model.canFetchMore(signal)
+
+
+def test_a_click_on_the_inputs_tab_shows_the_inputs_read_then(qtbot, page, controller):
+    page.resize(1024, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.findChildren(InputsTab) == []  # the page opens on the requirements alone
+    one = controller.session.scalars(select(CustomerInput)).first()
+    bar = page.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    tab = page.tabs.currentWidget()
+    assert isinstance(tab, InputsTab) and tab is page.inputs and tab.isVisible()
+    assert page.tabs.tabText(1) == "Customer inputs"
+    assert tab.model.row_of(one.id) >= 0
+    assert tab.proxy.rowCount() == 27
