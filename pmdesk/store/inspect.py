@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,22 +49,44 @@ def inspect_file(
     and every record, are skipped for a file of the current format; the cheap checks of the
     metadata and of the schema's entries still run.
 
+    ``second`` opens another connection to the file: ``quick_check`` then reads every page
+    there, in a thread, while the other checks run here; a damaged file is refused as damaged
+    whatever they found, and a trigger, view or unknown table is still refused before any
+    record is read.
+
     Raises:
         NotAProjectError: the file is not ours, or is damaged.
         FormatVersionError: a newer PM Desk wrote it in a format this one cannot read.
     """
     name = quoted(path)
     full = not (checked_before and header.format_version == FORMAT_VERSION)
+    integrity = _Integrity(connection, second) if full else None
+    if integrity is not None and second is None and not integrity.passed():
+        raise _damaged(name)  # checked first, here: nothing reads a damaged file's records
     try:
-        result = connection.execute("PRAGMA quick_check").fetchone() if full else ("ok",)
+        info = _inspect(name, header, connection, second, full=full)
+    except Exception:
+        # A corrupt page can make any later check fail in its own way: the damage is the cause.
+        if integrity is not None and not integrity.passed():
+            raise _damaged(name) from None
+        raise
+    if integrity is not None and not integrity.passed():
+        raise _damaged(name)
+    return info
+
+
+def _inspect(
+    name: str,
+    header: Header,
+    connection: sqlite3.Connection,
+    second: Callable[[], sqlite3.Connection] | None,
+    *,
+    full: bool,
+) -> FileInfo:
+    try:
         entries = connection.execute("SELECT type, name FROM sqlite_schema").fetchall()
     except sqlite3.DatabaseError:
-        result, entries = ("damaged",), []
-    if result is None or result[0] != "ok":
-        raise NotAProjectError(
-            f"{name} is damaged and cannot be opened safely. Restore a backup or ask for a "
-            "fresh copy."
-        )
+        raise _damaged(name) from None
     meta = read_meta(connection)
     written_by = meta.get("app_version", "an unknown version")
     min_reader = int(meta.get("min_reader_format", header.format_version))
@@ -79,6 +102,58 @@ def inspect_file(
     if header.format_version >= FORMAT_VERSION and full:
         check_records(connection, name, newer=newer, second=second)
     return FileInfo(header.format_version, written_by, newer)
+
+
+def _damaged(name: str) -> NotAProjectError:
+    return NotAProjectError(
+        f"{name} is damaged and cannot be opened safely. Restore a backup or ask for a fresh copy."
+    )
+
+
+class _Integrity:
+    """SQLite's ``quick_check`` of every page. Given a way to open another connection, it runs
+    there in a thread (SQLite works without the GIL) while the other checks run; its verdict is
+    awaited before any of their outcomes counts."""
+
+    def __init__(
+        self, connection: sqlite3.Connection, second: Callable[[], sqlite3.Connection] | None
+    ) -> None:
+        self._ok = False
+        self._error: BaseException | None = None
+        self._thread: threading.Thread | None = None
+        if second is None:
+            self._ok = _quick_check(connection)
+            return
+        self._thread = threading.Thread(target=self._run, args=(second,), name="pmdesk-quick-check")
+        self._thread.start()
+
+    def _run(self, second: Callable[[], sqlite3.Connection]) -> None:
+        try:
+            other = second()
+            try:
+                self._ok = _quick_check(other)
+            finally:
+                other.close()
+        except sqlite3.DatabaseError:
+            self._ok = False
+        except BaseException as error:
+            self._error = error
+
+    def passed(self) -> bool:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        if self._error is not None:
+            raise self._error
+        return self._ok
+
+
+def _quick_check(connection: sqlite3.Connection) -> bool:
+    try:
+        result = connection.execute("PRAGMA quick_check").fetchone()
+    except sqlite3.DatabaseError:
+        return False
+    return result is not None and result[0] == "ok"
 
 
 def check_records(

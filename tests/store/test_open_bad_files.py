@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from pmdesk import cli
 from pmdesk.errors import FormatVersionError, NotAProjectError
 from pmdesk.store.document import Document
 from pmdesk.store.paths import working_dir
@@ -113,3 +114,53 @@ def test_a_folder_is_not_a_project(tmp_path):
     (tmp_path / "folder.pmdb").mkdir()
     with pytest.raises(NotAProjectError, match="is a folder"):
         Document.open(tmp_path / "folder.pmdb")
+
+
+# -- damage wins over what the other checks find ----------------------------------------------
+
+
+def _unused_page(data: bytearray, _schema: dict[str, int]) -> None:
+    """One page more than any b-tree uses: SQLite reads every record as before, only its
+    integrity check sees the stray page."""
+    page_size = int.from_bytes(data[16:18], "big")
+    pages = int.from_bytes(data[28:32], "big")
+    data[28:32] = (pages + 1).to_bytes(4, "big")
+    data.extend(bytes(page_size))
+
+
+def _broken_index_page(data: bytearray, schema: dict[str, int]) -> None:
+    """The criteria's id index gets a page type SQLite does not know: a lookup through it
+    fails with an error of its own."""
+    page_size = int.from_bytes(data[16:18], "big")
+    data[(schema["sqlite_autoindex_criteria_1"] - 1) * page_size] = 0x2A
+
+
+@pytest.mark.parametrize("damage", [_unused_page, _broken_index_page])
+def test_a_damaged_file_whose_records_also_break_the_rules_is_called_damaged(
+    sample_file, capsys, damage
+):
+    connection = sqlite3.connect(sample_file, isolation_level=None)
+    connection.execute(
+        "UPDATE criteria SET weight = 1e308 WHERE id = (SELECT min(id) FROM criteria)"
+    )
+    connection.execute(
+        "UPDATE roadmap_items SET start = '2026-05-01', \"end\" = '2026-04-01' "
+        "WHERE id = (SELECT min(id) FROM roadmap_items)"
+    )
+    schema = dict(connection.execute("SELECT name, rootpage FROM sqlite_schema").fetchall())
+    connection.close()
+    data = bytearray(sample_file.read_bytes())
+    damage(data, schema)
+    sample_file.write_bytes(bytes(data))
+    before = snapshot(sample_file)
+    leftovers = set(working_dir().iterdir())
+    with pytest.raises(NotAProjectError) as raised:
+        Document.open(sample_file)
+    assert str(raised.value) == (
+        "“sample.pmdb” is damaged and cannot be opened safely. Restore a backup or ask for a "
+        "fresh copy."
+    )
+    assert cli.main(["check", str(sample_file)]) == 1
+    assert capsys.readouterr().err == f"pmdesk: {raised.value}\n"  # check says the same
+    assert snapshot(sample_file) == before
+    assert set(working_dir().iterdir()) == leftovers
