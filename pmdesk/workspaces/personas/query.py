@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from pmdesk.workspaces.competition.model import Competitor, Criterion, Rating
 from pmdesk.workspaces.goals.model import CheckIn, KeyResult
@@ -107,17 +107,30 @@ def linked_inputs(session: Session, persona_id: str) -> list[LinkRow]:
 
 def suggested_inputs(session: Session, persona_id: str) -> list[LinkRow]:
     """Inputs tagged with the persona's segment that are not linked to it yet."""
+    query = _suggested_inputs(session, persona_id, *INPUT_COLUMNS)
+    return [] if query is None else [_input_row("", *row) for row in session.execute(query)]
+
+
+def suggested_input_ids(session: Session, persona_id: str) -> list[str]:
+    """:func:`suggested_inputs` as ids only: the page says how many there are and links them
+    all, and a big segment suggests thousands."""
+    query = _suggested_inputs(session, persona_id, CustomerInput.id)
+    return [] if query is None else list(session.scalars(query))
+
+
+def _suggested_inputs(
+    session: Session, persona_id: str, *columns: InstrumentedAttribute[Any]
+) -> Select[Any] | None:
     persona = session.get(Persona, persona_id)
     if persona is None or not persona.segment:
-        return []
+        return None
     linked = select(PersonaInput.input_id).where(PersonaInput.persona_id == persona_id)
-    query = (
-        select(*INPUT_COLUMNS)
+    return (
+        select(*columns)
         .where(func.lower(CustomerInput.segment) == persona.segment.lower())
         .where(CustomerInput.id.not_in(linked))
         .order_by(CustomerInput.received_on.desc(), CustomerInput.id)
     )
-    return [_input_row("", *row) for row in session.execute(query)]
 
 
 def unlinked_inputs(session: Session, persona_id: str) -> list[LinkRow]:

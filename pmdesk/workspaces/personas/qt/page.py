@@ -271,8 +271,9 @@ class PersonasPage(QWidget):
             self._show_links(self.requirements_tab, query.linked_requirements(session, persona.id))
             self.shown_id = persona.id
         # A new segment suggests other inputs: the suggestions follow every profile edit.
-        self.inputs_tab.show_suggestions(query.suggested_inputs(session, persona.id))
-        self.requirements_tab.show_suggestions(query.suggested_requirements(session, persona.id))
+        self.inputs_tab.show_suggestions(query.suggested_input_ids(session, persona.id))
+        needs = query.suggested_requirements(session, persona.id)
+        self.requirements_tab.show_suggestions([row.target_id for row in needs])
         self._update_buttons()
 
     def _show_links(self, tab: LinksTab, linked: list[query.LinkRow]) -> None:
