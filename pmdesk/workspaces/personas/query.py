@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from pmdesk.workspaces.competition.model import Competitor, Criterion, Rating
 from pmdesk.workspaces.goals.model import CheckIn, KeyResult
@@ -81,45 +81,67 @@ def link_counts(session: Session) -> dict[str, tuple[int, int]]:
     return {key: (inputs.get(key, 0), needs.get(key, 0)) for key in set(inputs) | set(needs)}
 
 
-def _input_row(link_id: str, item: CustomerInput) -> LinkRow:
-    who = item.customer or item.segment or "Unnamed customer"
-    return LinkRow(link_id, item.id, short(item.quote), who)
+# A list row needs four columns of an input, not its whole record: big lists read only these.
+INPUT_COLUMNS = (
+    CustomerInput.id,
+    CustomerInput.customer,
+    CustomerInput.segment,
+    CustomerInput.quote,
+)
+
+
+def _input_row(link_id: str, input_id: str, customer: str, segment: str, quote: str) -> LinkRow:
+    who = customer or segment or "Unnamed customer"
+    return LinkRow(link_id, input_id, short(quote), who)
 
 
 def linked_inputs(session: Session, persona_id: str) -> list[LinkRow]:
     query = (
-        select(PersonaInput.id, CustomerInput)
+        select(PersonaInput.id, *INPUT_COLUMNS)
         .join(CustomerInput, CustomerInput.id == PersonaInput.input_id)
         .where(PersonaInput.persona_id == persona_id)
         .order_by(CustomerInput.received_on.desc(), CustomerInput.id)
     )
-    return [_input_row(link_id, item) for link_id, item in session.execute(query)]
+    return [_input_row(*row) for row in session.execute(query)]
 
 
 def suggested_inputs(session: Session, persona_id: str) -> list[LinkRow]:
     """Inputs tagged with the persona's segment that are not linked to it yet."""
+    query = _suggested_inputs(session, persona_id, *INPUT_COLUMNS)
+    return [] if query is None else [_input_row("", *row) for row in session.execute(query)]
+
+
+def suggested_input_ids(session: Session, persona_id: str) -> list[str]:
+    """:func:`suggested_inputs` as ids only: the page says how many there are and links them
+    all, and a big segment suggests thousands."""
+    query = _suggested_inputs(session, persona_id, CustomerInput.id)
+    return [] if query is None else list(session.scalars(query))
+
+
+def _suggested_inputs(
+    session: Session, persona_id: str, *columns: InstrumentedAttribute[Any]
+) -> Select[Any] | None:
     persona = session.get(Persona, persona_id)
     if persona is None or not persona.segment:
-        return []
+        return None
     linked = select(PersonaInput.input_id).where(PersonaInput.persona_id == persona_id)
-    query = (
-        select(CustomerInput)
+    return (
+        select(*columns)
         .where(func.lower(CustomerInput.segment) == persona.segment.lower())
         .where(CustomerInput.id.not_in(linked))
         .order_by(CustomerInput.received_on.desc(), CustomerInput.id)
     )
-    return [_input_row("", item) for item in session.scalars(query)]
 
 
 def unlinked_inputs(session: Session, persona_id: str) -> list[LinkRow]:
     """Every input not linked to the persona, for choosing by hand."""
     linked = select(PersonaInput.input_id).where(PersonaInput.persona_id == persona_id)
     query = (
-        select(CustomerInput)
+        select(*INPUT_COLUMNS)
         .where(CustomerInput.id.not_in(linked))
         .order_by(CustomerInput.received_on.desc(), CustomerInput.id)
     )
-    return [_input_row("", item) for item in session.scalars(query)]
+    return [_input_row("", *row) for row in session.execute(query)]
 
 
 def linked_requirements(session: Session, persona_id: str) -> list[LinkRow]:
@@ -176,6 +198,8 @@ def unlinked_requirements(session: Session, persona_id: str) -> list[LinkRow]:
 
 def rating_labels(session: Session, ids: set[str] | None = None) -> dict[str, str]:
     """Rating id -> "Rival · Criterion: value (source, date)", for choosing and showing evidence."""
+    if ids is not None and not ids:  # nothing asked for: no need to ask the file
+        return {}
     query = (
         select(
             Rating.id, Competitor.name, Criterion.name, Rating.value, Rating.source, Rating.as_of
@@ -197,6 +221,8 @@ def rating_labels(session: Session, ids: set[str] | None = None) -> dict[str, st
 
 def input_labels(session: Session, ids: set[str] | None = None) -> dict[str, str]:
     """Input id -> “quote” — who, when."""
+    if ids is not None and not ids:  # nothing asked for: no need to ask the file
+        return {}
     query = select(CustomerInput).order_by(CustomerInput.received_on.desc(), CustomerInput.id)
     if ids is not None:
         query = query.where(CustomerInput.id.in_(ids))
@@ -210,6 +236,8 @@ def input_labels(session: Session, ids: set[str] | None = None) -> dict[str, str
 
 def check_in_labels(session: Session, ids: set[str] | None = None) -> dict[str, str]:
     """Check-in id -> "Metric: 2.1 % on 2027-03-31 (source)", newest first."""
+    if ids is not None and not ids:  # nothing asked for: no need to ask the file
+        return {}
     query = (
         select(CheckIn, KeyResult.metric, KeyResult.unit)
         .join(KeyResult, KeyResult.id == CheckIn.key_result_id)
@@ -244,12 +272,16 @@ def messages(session: Session, persona_ids: list[str]) -> dict[str, list[Message
         )
     )
     rows = {message.id: MessageRow(message.id, message.text) for message in found}
-    proofs = list(
-        session.scalars(
-            select(ProofPoint)
-            .where(ProofPoint.message_id.in_(list(rows)))
-            .order_by(ProofPoint.position, ProofPoint.id)
+    proofs = (
+        list(
+            session.scalars(
+                select(ProofPoint)
+                .where(ProofPoint.message_id.in_(list(rows)))
+                .order_by(ProofPoint.position, ProofPoint.id)
+            )
         )
+        if rows  # a persona without messages has no proof points to read
+        else []
     )
     labels = {
         "input": input_labels(session, {p.input_id for p in proofs if p.input_id}),

@@ -85,8 +85,8 @@ class Canvas:
 
 
 def load_canvas(session: Session) -> Canvas:
-    """Three set-based queries, whatever the size of the canvas; the factors are read as the
-    columns their views hold (hundreds of records cost more than the read)."""
+    """Three set-based queries, whatever the size of the canvas; factors and curves are read as
+    the columns their views hold (hundreds of records cost more than the read)."""
     factor_views = tuple(
         FactorView(*row)
         for row in session.execute(
@@ -100,8 +100,15 @@ def load_canvas(session: Session) -> Canvas:
             ).order_by(CanvasFactor.position, CanvasFactor.name)
         )
     )
-    curves = session.scalars(
-        select(CanvasCurve).order_by(CanvasCurve.position, CanvasCurve.name)
+    # The curves too are read as the five columns their views show, not as records.
+    curves = session.execute(
+        select(
+            CanvasCurve.id,
+            CanvasCurve.name,
+            CanvasCurve.role,
+            CanvasCurve.colour,
+            CanvasCurve.shown,
+        ).order_by(CanvasCurve.position, CanvasCurve.name)
     ).all()
     rows = session.execute(
         select(CanvasLevel.curve_id, CanvasLevel.factor_id, CanvasLevel.level, CanvasLevel.adjusted)

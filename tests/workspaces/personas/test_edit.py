@@ -125,6 +125,9 @@ def test_segment_tags_suggest_inputs_and_the_requirements_resting_on_them(sample
         for item in session.scalars(select(CustomerInput).where(CustomerInput.segment == MID_SIZE))
     }
     assert {row.target_id for row in suggested} == segment - linked
+    # The page reads the same suggestions as ids only, newest first like the rows.
+    assert query.suggested_input_ids(session, dana.id) == [row.target_id for row in suggested]
+    assert suggested, "the sample's mid-size segment suggests inputs"
     titles = {row.label for row in query.suggested_requirements(session, dana.id)}
     assert "Offline job sheets" in titles  # a mid-size rural customer asked for it
     assert "Auto-filled dispatch board" not in titles  # already linked

@@ -238,11 +238,14 @@ class PersonasPage(QWidget):
             if persona.id == self.persona_id:
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
-        self._show_persona(details)
+        self._show_persona(details, people)
 
-    def _show_persona(self, details: bool = True) -> None:
+    def _show_persona(self, details: bool = True, people: list[Persona] | None = None) -> None:
+        """Show the chosen persona; ``people`` are the personas when just read (one read less)."""
         session = self.controller.session
-        persona = next((p for p in query.personas(session) if p.id == self.persona_id), None)
+        if people is None:
+            people = query.personas(session)
+        persona = next((p for p in people if p.id == self.persona_id), None)
         self.detail.setEnabled(persona is not None)
         if persona is None:
             for editor in (self.name, self.role, self.segment):
@@ -268,8 +271,9 @@ class PersonasPage(QWidget):
             self._show_links(self.requirements_tab, query.linked_requirements(session, persona.id))
             self.shown_id = persona.id
         # A new segment suggests other inputs: the suggestions follow every profile edit.
-        self.inputs_tab.show_suggestions(query.suggested_inputs(session, persona.id))
-        self.requirements_tab.show_suggestions(query.suggested_requirements(session, persona.id))
+        self.inputs_tab.show_suggestions(query.suggested_input_ids(session, persona.id))
+        needs = query.suggested_requirements(session, persona.id)
+        self.requirements_tab.show_suggestions([row.target_id for row in needs])
         self._update_buttons()
 
     def _show_links(self, tab: LinksTab, linked: list[query.LinkRow]) -> None:

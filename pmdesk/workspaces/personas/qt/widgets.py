@@ -103,8 +103,9 @@ class LinksTab(QWidget):
             item.setData(ID_ROLE, row.link_id)
             self.linked.addItem(item)
 
-    def show_suggestions(self, suggested: list[query.LinkRow]) -> None:
-        self.suggested = [row.target_id for row in suggested]
+    def show_suggestions(self, suggested: list[str]) -> None:
+        """Say how many ids ``suggested`` holds; "Link suggested" links them."""
+        self.suggested = list(suggested)
         many = "" if len(suggested) == 1 else "s"
         self.suggestion.setText(
             f"{len(suggested):,} more {self.word}{many} from this persona's segment could be "

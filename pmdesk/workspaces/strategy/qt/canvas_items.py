@@ -4,11 +4,12 @@ hand-set points) and the label that shows a point's value under the mouse."""
 from __future__ import annotations
 
 import math
-from functools import cache
+from functools import cache, lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
+    QColor,
     QFont,
     QFontMetricsF,
     QPainter,
@@ -66,6 +67,29 @@ def marker_path(marker: str, size: float) -> QPainterPath:
     return path
 
 
+@lru_cache(maxsize=8)
+def _places(frame: CanvasFrame) -> tuple[dict[int, float], dict[int, float]]:
+    """Factor index -> x and level -> y in ``frame``, filled in as curves ask: every curve
+    of a canvas shares them, so a big canvas works each out once, not once a curve."""
+    return {}, {}
+
+
+@lru_cache(maxsize=256)
+def _inks(
+    colour: str, width: float, dashes: tuple[float, ...], scheme: theme.Theme
+) -> tuple[QPen, QPen, QPen, QBrush]:
+    """A curve's line, ring and paper-edge pens and its marker fill in ``scheme``: curves of
+    one colour share them, so a first paint of hundreds of curves makes only a few."""
+    ink = theme.ink(colour, on=scheme.card)  # theme.scene_ink, for this scheme
+    line = QPen(ink, width)
+    line.setCapStyle(Qt.PenCapStyle.RoundCap)
+    line.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    if dashes:
+        line.setDashPattern(list(dashes))
+    paper = QPen(QColor(scheme.paper), 1.0)  # a ring of paper round each point
+    return line, QPen(ink, 1.4), paper, QBrush(ink)
+
+
 class CurveItem(QGraphicsItem):
     """One value curve over the factors the frame shows; its line runs on to the neighbours
     just outside, clipped at the plot's edge, so a scrolled canvas still reads as lines."""
@@ -100,7 +124,18 @@ class CurveItem(QGraphicsItem):
         start, stop = max(frame.first - 1, 0), min(frame.last + 1, len(style.levels))
         # The points are worked out here once; every paint (a big canvas paints hundreds of
         # curves) reuses them.
-        self._points = {index: self.point(index) for index in range(start, stop)}
+        xs, ys = _places(frame)
+        levels = style.levels
+        points: dict[int, QPointF] = {}
+        for index in range(start, stop):
+            x = xs.get(index)
+            if x is None:
+                x = xs[index] = frame.x(index)
+            y = ys.get(levels[index])
+            if y is None:
+                y = ys[levels[index]] = frame.y(levels[index])
+            points[index] = QPointF(x, y)
+        self._points = points
         path = QPainterPath()
         for index, point in self._points.items():
             if index == start:
@@ -120,27 +155,22 @@ class CurveItem(QGraphicsItem):
     ) -> None:
         style, frame = self.style, self.frame
         painter.setClipRect(QRectF(frame.left, 0, frame.width, frame.bottom + RING_RADIUS + 4))
-        colour = theme.scene_ink(style.colour)
-        line = QPen(colour, style.width * (SELECTED_WIDTH if self.selected else 1.0))
-        line.setCapStyle(Qt.PenCapStyle.RoundCap)
-        line.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        if style.dashes:
-            line.setDashPattern(list(style.dashes))
+        width = style.width * (SELECTED_WIDTH if self.selected else 1.0)
+        line, ring, paper, fill = _inks(style.colour, width, style.dashes, theme.current())
         painter.setPen(line)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._path)
         marker = marker_path(style.marker, style.marker_size * MARKER_SCALE)
-        ring = QPen(colour, 1.4)
-        paper = QPen(theme.paper(), 1.0)  # a ring of paper round each point
-        fill = QBrush(colour)
+        painter.setPen(paper)
+        painter.setBrush(fill)
         for index in range(frame.first, min(frame.last, len(style.levels))):
             centre = self._points[index]
             if style.adjusted[index]:  # a hand-set future point: ERRC no longer moves it
                 painter.setPen(ring)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawEllipse(centre, RING_RADIUS, RING_RADIUS)
-            painter.setPen(paper)
-            painter.setBrush(fill)
+                painter.setPen(paper)
+                painter.setBrush(fill)
             painter.drawPath(marker.translated(centre))
 
 
