@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -40,7 +40,6 @@ from pmdesk.briefing.qt import actions
 from pmdesk.briefing.qt import dialogs as ask
 from pmdesk.briefing.qt.audience_panel import AudiencePanel
 from pmdesk.briefing.qt.export_runner import ExportThread, progress_dialog
-from pmdesk.briefing.qt.preview import PreviewWindow
 from pmdesk.briefing.qt.sections_panel import SectionsPanel
 from pmdesk.briefing.settings import BriefingSettings, ExportResult, readers_of
 from pmdesk.errors import ValidationError
@@ -48,6 +47,9 @@ from pmdesk.gui import dialogs, theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.text import show_plain_text
 from pmdesk.gui.toolbar import OverflowRow
+
+if TYPE_CHECKING:
+    from pmdesk.briefing.qt.preview import PreviewWindow
 
 KINDS = registry.spec("briefing").kinds()  # the page shows every kind of briefing record
 
@@ -394,6 +396,9 @@ class BriefingPage(QWidget):
         if briefing is None:
             return
         if self.preview_window is None:
+            # Imported on the first preview: the page opens without the page-layout code.
+            from pmdesk.briefing.qt.preview import PreviewWindow
+
             self.preview_window = PreviewWindow(self)
         window = self.preview_window
         window.show()

@@ -69,9 +69,8 @@ class SectionsPanel(QWidget):
         self.options_form = QFormLayout(self.options_box)
         # Labels above fields: the panel is narrow and names lists need the width.
         self.options_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        missing = [
-            title for key, title in section_titles().items() if key not in available_sections()
-        ]
+        available = set(available_sections())  # asked once, not once per section
+        missing = [title for key, title in section_titles().items() if key not in available]
         self.missing = QLabel(
             "Not available in this version: " + ", ".join(missing) + "." if missing else ""
         )

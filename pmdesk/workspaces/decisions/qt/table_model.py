@@ -109,11 +109,15 @@ class DecisionTableModel(QAbstractTableModel):
         self.controller = controller
         self.today = today or date.today()
         self._entries: list[LogEntry] = []
+        # Each column's sort values, worked out for every row at the first ask: sorting asks
+        # for them once per comparison, thousands of times on a large log's first paint.
+        self._sort_values: dict[int, list[Any]] = {}
         self.reload()
 
     def reload(self) -> None:
         self.beginResetModel()
         self._entries = query.load_log(self.controller.session)
+        self._sort_values.clear()
         self.endResetModel()
 
     def refresh(self, ids: Collection[str] = ()) -> None:
@@ -128,10 +132,12 @@ class DecisionTableModel(QAbstractTableModel):
         if [entry.id for entry in fresh] != [entry.id for entry in self._entries]:
             self.beginResetModel()  # the page puts the selection back after the reset
             self._entries = fresh
+            self._sort_values.clear()
             self.endResetModel()
             return
         # Same rows in the same order: repaint them, keeping selection and scroll position.
         self._entries = fresh
+        self._sort_values.clear()
         if fresh:
             self.dataChanged.emit(self.index(0, 0), self.index(len(fresh) - 1, len(COLUMNS) - 1))
 
@@ -149,6 +155,7 @@ class DecisionTableModel(QAbstractTableModel):
         if keys != sorted(keys):
             return False  # a new date or question moved a row: reset, keeping the selection
         self._entries = entries
+        self._sort_values.clear()
         last = len(COLUMNS) - 1
         for entry in fresh:
             row = rows[entry.id]
@@ -189,6 +196,8 @@ class DecisionTableModel(QAbstractTableModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._entries):
             return None
+        if role == SORT_ROLE:  # first: sorting asks for it far more often than painting asks
+            return self._sort_column(index.column())[index.row()]
         entry = self._entries[index.row()]
         decision = entry.decision
         key = COLUMNS[index.column()].key
@@ -196,8 +205,6 @@ class DecisionTableModel(QAbstractTableModel):
             return entry.id
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(entry, key)
-        if role == SORT_ROLE:
-            return self._sort_value(entry, key)
         if role == Qt.ItemDataRole.ForegroundRole:
             if key == "status":
                 return QBrush(theme.ink(STATUS_COLOURS.get(decision.status, QColor("#000000"))))
@@ -224,6 +231,15 @@ class DecisionTableModel(QAbstractTableModel):
         if key == "revisit_on":
             return decision.revisit_on.isoformat() if decision.revisit_on else ""
         return links_summary(entry)
+
+    def _sort_column(self, column: int) -> list[Any]:
+        values = self._sort_values.get(column)
+        if values is None:
+            key = COLUMNS[column].key
+            values = self._sort_values[column] = [
+                self._sort_value(entry, key) for entry in self._entries
+            ]
+        return values
 
     def _sort_value(self, entry: LogEntry, key: str) -> Any:
         decision = entry.decision

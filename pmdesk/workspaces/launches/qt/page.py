@@ -28,6 +28,7 @@ from pmdesk.domain.project import get_project
 from pmdesk.errors import PmdeskError
 from pmdesk.gui import dialogs, theme
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.lazy_tabs import LazyTabs
 from pmdesk.gui.toolbar import OverflowRow
 from pmdesk.workspaces.launches import io, query
 from pmdesk.workspaces.launches.model import (
@@ -55,6 +56,9 @@ from pmdesk.workspaces.launches.qt.template_panel import TemplatePanel
 # launch follows (its dates set launch day), and the stakeholders who own tasks.
 KINDS = (Launch.__tablename__, LaunchTask.__tablename__, "roadmap_items", "stakeholders")
 LATE_COLOUR = QColor("#b42318")
+
+
+TEMPLATES_TAB = 1
 
 
 class LaunchesPage(QWidget):
@@ -89,12 +93,13 @@ class LaunchesPage(QWidget):
         self.proxy = TaskFilterProxy(self)
         self.proxy.setSourceModel(self.task_model)
         self.table = self._build_table()
-        self.templates = TemplatePanel(controller)
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self._lazy = LazyTabs(self.tabs)
         self.tabs.addTab(self._build_launch_tab(), "Launches and readiness")
-        self.tabs.addTab(self.templates, "Checklist templates")
+        # The templates wait for their tab: a launch's readiness is what the page opens on.
+        self._lazy.add("Checklist templates", lambda: TemplatePanel(controller))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
@@ -104,6 +109,11 @@ class LaunchesPage(QWidget):
         self.addAction(self._delete_action())
         controller.changed.connect(self._on_changed)
         self.refresh()
+
+    @property
+    def templates(self) -> TemplatePanel:
+        """The checklist templates tab, built and put in its place on first use."""
+        return self._lazy.page(TEMPLATES_TAB)  # type: ignore[return-value]
 
     # -- building ------------------------------------------------------------------------------
 

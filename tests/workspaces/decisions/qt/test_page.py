@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from sqlalchemy import func, select
 
 from pmdesk.domain import records
@@ -363,3 +363,27 @@ def test_the_goals_filter_lists_the_decisions_that_concern_a_goal(qtbot, page):
     page.workspace_filter.setCurrentIndex(page.workspace_filter.findData("goals"))
     shown = {page.proxy.index(row, 1).data() for row in range(page.proxy.rowCount())}
     assert PRICING in shown and ACCOUNTING not in shown and len(shown) == 5
+
+
+def test_a_table_sorted_by_status_sorts_again_after_a_status_change(qtbot, page, controller):
+    from pmdesk.workspaces.decisions.model import STATUSES
+
+    header = page.table.horizontalHeader()
+    middle = QPoint(header.sectionViewportPosition(2) + header.sectionSize(2) // 2, 5)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=middle)
+    assert header.sortIndicatorSection() == 2
+    order = list(STATUSES.values())
+
+    def shown_statuses() -> list[str]:
+        return [page.proxy.index(row, 2).data() for row in range(page.proxy.rowCount())]
+
+    before = shown_statuses()
+    assert sorted(before, key=order.index) in (before, before[::-1])
+    _click_row(qtbot, page, PRICING)
+    old_row = _row_of(page, PRICING)
+    page.detail.status.setFocus()
+    qtbot.keyClick(page.detail.status, Qt.Key.Key_Down)  # Decided -> Revisited
+    after = shown_statuses()
+    assert sorted(after, key=order.index) in (after, after[::-1])
+    assert after.count("Revisited") == before.count("Revisited") + 1
+    assert _row_of(page, PRICING) != old_row

@@ -21,7 +21,7 @@ from pmdesk.workspaces.launches.qt import dialogs as ask
 from pmdesk.workspaces.launches.qt.dialogs import NewLaunch
 from pmdesk.workspaces.launches.qt.page import LaunchesPage
 from pmdesk.workspaces.launches.qt.task_model import FIELD_COLUMN, TaskTableModel
-from pmdesk.workspaces.launches.templates import DEFAULT_TEMPLATES
+from pmdesk.workspaces.launches.templates import DEFAULT_TEMPLATES, template_lines
 
 TODAY = date(2026, 12, 20)
 SPRING = "Spring launch: offline technician app"
@@ -451,3 +451,40 @@ def test_the_launch_owner_is_typed_with_completion_and_enter_keeps_it(qtbot, pag
     controller.undo_stack.undo()
     session.refresh(launch)
     assert launch.owner_id == before
+
+
+def _click_tab(qtbot, page, index: int) -> None:
+    bar = page.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+
+
+def test_the_templates_tab_is_built_when_clicked_and_shows_its_lines(qtbot, page):
+    from pmdesk.workspaces.launches.qt.template_panel import TemplatePanel
+
+    assert not isinstance(page.tabs.widget(1), TemplatePanel)  # not built before it is shown
+    _click_tab(qtbot, page, 1)
+    panel = page.tabs.currentWidget()
+    assert isinstance(panel, TemplatePanel) and panel is page.templates
+    assert panel.isVisible()
+    lines = template_lines(page.controller.session, panel.tier.currentData())
+    assert lines and panel.model.rowCount() == len(lines)
+    assert panel.model.index(0, 1).data() == lines[0].title
+    assert page.tabs.tabText(1) == "Checklist templates"
+
+
+def test_the_templates_tab_of_a_read_only_project_refuses_edits(qtbot, sample_file):
+    from pmdesk.store.document import Document
+
+    document = Document.open(sample_file, read_only=True)
+    try:
+        page = LaunchesPage(DocumentController(document), today=TODAY)
+        qtbot.addWidget(page)
+        page.show()
+        qtbot.waitExposed(page)
+        _click_tab(qtbot, page, 1)
+        panel = page.tabs.currentWidget()
+        assert panel is page.templates
+        assert not panel.add_button.isEnabled() and not panel.remove_button.isEnabled()
+        assert not panel.model.index(0, 1).flags() & Qt.ItemFlag.ItemIsEditable
+    finally:
+        document.close()
