@@ -42,3 +42,24 @@ def test_each_row_has_its_own_states_colour_and_right_aligned_progress(page):
         assert item.foreground(2).style() == Qt.BrushStyle.SolidPattern
         alignment = Qt.AlignmentFlag(item.textAlignment(1))
         assert alignment == Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def _click(qtbot, page, item) -> None:
+    rect = page.tree.visualItemRect(item)
+    qtbot.mouseClick(page.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_a_trend_chosen_while_its_panel_is_hidden_is_drawn_at_its_size_when_shown(qtbot, page):
+    """The chart is laid out when the panel comes to the front, not while it is hidden."""
+    objective = page.tree.topLevelItem(0)
+    _click(qtbot, page, objective)
+    assert page.detail.currentWidget() is page.objective_view
+    trend = page.panel.trend
+    other = page.tree.topLevelItem(1).child(0)
+    _click(qtbot, page, other)
+    assert page.detail.currentWidget() is page.panel and trend.isVisible()
+    shown = trend.layout_shown
+    assert shown is not None
+    assert (shown.width, shown.height) == (max(trend.width(), 320), max(trend.height(), 160))
+    result = page.goals.key_result(other.data(0, Qt.ItemDataRole.UserRole + 1))
+    assert shown.points == len(result.check_ins)
