@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QBrush, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -64,6 +64,8 @@ CHECK_INS = "goal_check_ins"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 STALE_MARK = "⚑"
+# Made once: combining the flags anew for every row costs more than the rest of the row.
+PROGRESS_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class GoalsPage(QWidget):
@@ -189,6 +191,9 @@ class GoalsPage(QWidget):
         self.tree.blockSignals(True)
         self.tree.clear()
         chosen = None
+        # The judgement colours as the theme reads now, each worked out (and made a brush)
+        # once for all the rows.
+        inks: dict[str, QBrush] = {}
         for objective in self.goals.objectives:
             top = QTreeWidgetItem([objective.title, "", self._objective_state(objective)])
             top.setData(0, ID_ROLE, objective.id)
@@ -201,7 +206,7 @@ class GoalsPage(QWidget):
             if objective.id == current:
                 chosen = top
             for result in objective.key_results:
-                item = self._result_item(result)
+                item = self._result_item(result, inks)
                 top.addChild(item)
                 if result.id == current:
                     chosen = item
@@ -214,14 +219,22 @@ class GoalsPage(QWidget):
         self._show_current()
         self._refresh_summary()
 
-    def _result_item(self, result: KeyResultView) -> QTreeWidgetItem:
+    def _result_item(
+        self, result: KeyResultView, inks: dict[str, QBrush] | None = None
+    ) -> QTreeWidgetItem:
+        """The row of a key result; ``inks`` keeps each state's colour for the next rows."""
         judgement = result.judgement
         progress = "" if judgement.progress is None else f"{judgement.progress:.0%}"
         label = judgement.label + (f" {STALE_MARK}" if judgement.stale else "")
         item = QTreeWidgetItem([result.metric, progress, label])
         item.setData(0, ID_ROLE, result.id)
         item.setData(0, KIND_ROLE, "key_result")
-        item.setForeground(2, theme.ink(STATE_COLORS[judgement.state]))
+        ink = None if inks is None else inks.get(judgement.state)
+        if ink is None:
+            ink = QBrush(theme.ink(STATE_COLORS[judgement.state]))  # as Qt would make it
+            if inks is not None:
+                inks[judgement.state] = ink
+        item.setForeground(2, ink)
         tip = judgement.explanation
         if judgement.stale:
             days = result.cadence_days
@@ -230,7 +243,7 @@ class GoalsPage(QWidget):
             tip += f"\n{result.late_items} contributing roadmap item(s) late."
         for column in range(3):
             item.setToolTip(column, tip)
-        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        item.setTextAlignment(1, PROGRESS_ALIGNMENT)
         return item
 
     @staticmethod

@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QResizeEvent
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
 from pmdesk.gui import theme
@@ -38,9 +47,15 @@ class TrendView(QGraphicsView):
         self.setMinimumHeight(160)
         self.layout_shown: TrendLayout | None = None
         self._make: Callable[[float, float], TrendLayout] | None = None
+        self._pending = False
 
     def show_trend(self, make: Callable[[float, float], TrendLayout] | None) -> None:
         self._make = make
+        # Not on show (a page being built, another detail in front): laid out when shown, at
+        # the size it is shown at, not first at a size about to change and again then.
+        self._pending = make is not None and not self.isVisible()
+        if self._pending:
+            return
         # No frame and no scroll bars: the view's own size is the drawing's (the viewport's may
         # not have caught up yet inside a resize).
         width, height = max(self.width(), 320), max(self.height(), 160)
@@ -103,4 +118,9 @@ class TrendView(QGraphicsView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._make is not None:
+            self.show_trend(self._make)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._pending:
             self.show_trend(self._make)

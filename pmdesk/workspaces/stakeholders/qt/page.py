@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from pmdesk.domain.project import Project, get_project
 from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.lazy_tabs import LazyTabs
 from pmdesk.gui.tables import follow_current, natural_key
 from pmdesk.gui.toolbar import OverflowRow
 from pmdesk.workspaces.stakeholders import edit
@@ -38,7 +40,6 @@ from pmdesk.workspaces.stakeholders.model import (
     split_tags,
 )
 from pmdesk.workspaces.stakeholders.qt import actions
-from pmdesk.workspaces.stakeholders.qt.delegates import StakeholderDelegate
 from pmdesk.workspaces.stakeholders.qt.table_model import (
     COLUMNS,
     ID_ROLE,
@@ -46,9 +47,15 @@ from pmdesk.workspaces.stakeholders.qt.table_model import (
     StakeholderTableModel,
 )
 
+if TYPE_CHECKING:  # the map's module loads when its tab is first shown
+    from pmdesk.workspaces.stakeholders.qt.comm_map import CommunicationMap
+
 KIND = Stakeholder.__tablename__
 LINKS = StakeholderRelationship.__tablename__
 ALL = ""
+MAP_TAB, TABLE_TAB = 1, 2
+# The table's first order (Qt's default indicator, first column descending, is not wanted).
+FIRST_SORT = (0, Qt.SortOrder.AscendingOrder)
 
 
 class StakeholdersPage(QWidget):
@@ -64,15 +71,17 @@ class StakeholdersPage(QWidget):
         self.map_filter = MapFilter()
         self._data = edit.load_map(controller.session)
 
+        # Sorted as the table shows it, so the proxy's order is the same whether or not the
+        # table has been shown yet (it is built when first shown or asked for).
         self.table_model = StakeholderTableModel(
-            controller, self, today=self.today, rows=self._data.stakeholders
+            controller, self, today=self.today, rows=self._data.stakeholders, sort_by=FIRST_SORT
         )
         self.proxy = StakeholderFilterProxy(self)
         self.proxy.setSourceModel(self.table_model)
-        self.table = self._build_table()
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self._lazy = LazyTabs(self.tabs)
         self._build_views()
 
         layout = QVBoxLayout(self)
@@ -171,14 +180,24 @@ class StakeholdersPage(QWidget):
         self.filter_row = row
         return row
 
+    @property
+    def table(self) -> QTableView:
+        return self._lazy.page(TABLE_TAB)  # type: ignore[return-value]
+
+    @property
+    def comm_map(self) -> CommunicationMap:
+        return self._lazy.page(MAP_TAB)  # type: ignore[return-value]
+
     def _build_table(self) -> QTableView:
+        from pmdesk.workspaces.stakeholders.qt.delegates import StakeholderDelegate
+
         table = QTableView()
         table.setModel(self.proxy)
         follow_current(table)
         table.setItemDelegate(StakeholderDelegate(table))
-        # The indicator first: enabling sorting then sorts once, by it (Qt's default indicator
-        # is the first column descending, a sort of every row thrown away at once).
-        table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        # The indicator first: enabling sorting then sorts by it, which the model's rows already
+        # are in (Qt's default indicator would sort every row by the first column descending).
+        table.horizontalHeader().setSortIndicator(*FIRST_SORT)
         table.setSortingEnabled(True)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setAlternatingRowColors(True)
@@ -220,15 +239,15 @@ class StakeholdersPage(QWidget):
         return action
 
     def _build_views(self) -> None:
-        from pmdesk.workspaces.stakeholders.qt.comm_map import CommunicationMap
         from pmdesk.workspaces.stakeholders.qt.grid_panel import GridPanel
         from pmdesk.workspaces.stakeholders.qt.interactions import EngagementPanel
 
         self.grid = GridPanel(self.controller, self.today, self.select_in_table, data=self._data)
-        self.comm_map = CommunicationMap(self.select_in_table)
         self.tabs.addTab(self.grid, "Power / interest grid")
-        self.tabs.addTab(self.comm_map, "Communication map")
-        self.tabs.addTab(self.table, "Table")
+        # The map and the table (its delegate, its first sort) are built when first shown or
+        # asked for; the map is drawn then too (ensure_map_drawn).
+        self._lazy.add("Communication map", self._build_map)
+        self._lazy.add("Table", self._build_table)
         # The tabs not on show read the project when they are first shown: a big project's
         # page paints as soon as its grid is ready.
         self.engagement = EngagementPanel(self.controller, self.today, lazy=True)
@@ -236,6 +255,11 @@ class StakeholdersPage(QWidget):
         self._map_stale = True
         self.tabs.currentChanged.connect(self._tab_shown)
         self._refresh_map()
+
+    def _build_map(self) -> QWidget:
+        from pmdesk.workspaces.stakeholders.qt.comm_map import CommunicationMap
+
+        return CommunicationMap(self.select_in_table)
 
     # -- filter --------------------------------------------------------------------------------
 
@@ -265,12 +289,12 @@ class StakeholdersPage(QWidget):
         self._refresh_map()
 
     def _tab_shown(self) -> None:
-        if self.tabs.currentWidget() is self.comm_map and self._map_stale:
+        if self.tabs.currentIndex() == MAP_TAB and self._map_stale:
             self.ensure_map_drawn()
 
     def _refresh_map(self) -> None:
         self._map_stale = True
-        if self.tabs.currentWidget() is self.comm_map:
+        if self.tabs.currentIndex() == MAP_TAB:
             self.ensure_map_drawn()
 
     def ensure_map_drawn(self) -> None:
@@ -308,7 +332,7 @@ class StakeholdersPage(QWidget):
 
     def selected_ids(self) -> list[str]:
         """The stakeholders selected in the view on show."""
-        if self.tabs.currentWidget() is self.table:
+        if self.tabs.currentIndex() == TABLE_TAB:
             rows = self.table.selectionModel().selectedRows()
             return [str(index.data(ID_ROLE)) for index in rows]
         if self.tabs.currentWidget() is self.grid:
@@ -386,7 +410,7 @@ class StakeholdersPage(QWidget):
                     combo.setCurrentIndex(0)
                 self.search.clear()
             self.select_in_table(record_id)
-            return self.tabs.currentWidget() is self.table
+            return self.tabs.currentIndex() == TABLE_TAB
         if kind == StakeholderSnapshot.__tablename__:
             self.tabs.setCurrentWidget(self.grid)
             self.grid.compare_with_snapshot(record_id)

@@ -78,6 +78,7 @@ class StakeholderTableModel(QAbstractTableModel):
         parent: QObject | None = None,
         today: date | None = None,
         rows: list[Stakeholder] | None = None,
+        sort_by: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder),
     ) -> None:
         super().__init__(parent)
         self.controller = controller
@@ -85,7 +86,8 @@ class StakeholderTableModel(QAbstractTableModel):
         self._rows: list[Stakeholder] = []
         self._ids: list[str] = []
         self._rows_of: dict[str, int] = {}
-        self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
+        # Rows made in the order the view will ask for: its first sort then moves none.
+        self._sort: tuple[int, Qt.SortOrder] = sort_by
         if rows is None:
             self.reload()
         else:
