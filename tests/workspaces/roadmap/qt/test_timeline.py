@@ -15,6 +15,7 @@ from pmdesk.workspaces.roadmap.chart.scale import ZOOMS
 from pmdesk.workspaces.roadmap.chart.style import LATE_COLOR
 from pmdesk.workspaces.roadmap.model import RoadmapItem, RoadmapLane
 from pmdesk.workspaces.roadmap.qt.page import RoadmapPage
+from tests.workspaces.roadmap.qt.gestures import drag_bar
 
 TODAY = date(2026, 11, 25)
 QUARTER_PX = ZOOMS["quarter"].px_per_day
@@ -44,17 +45,7 @@ def _dates(page, title: str) -> tuple[date, date]:
 
 def _drag(page, title: str, where: str, dx: float) -> None:
     """Press on a bar (its middle, or an edge), move ``dx`` scene pixels, release."""
-    view = page.timeline
-    bar = view.bar_items[_id(page, title)].bar
-    x = {"middle": (bar.x0 + bar.x1) / 2, "start": bar.x0 + 2, "end": bar.x1 - 2}[where]
-    view.centerOn(QPointF(x, bar.mid_y))
-    start = view.mapFromScene(QPointF(x, bar.mid_y))
-    end = view.mapFromScene(QPointF(x + dx, bar.mid_y))
-    viewport = view.viewport()
-    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
-    QTest.mouseMove(viewport, QPoint((start.x() + end.x()) // 2, start.y()))
-    QTest.mouseMove(viewport, end)
-    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+    drag_bar(page.timeline, page.timeline.bar_items[_id(page, title)].bar, dx, where)
 
 
 def _rows_written(page) -> int:

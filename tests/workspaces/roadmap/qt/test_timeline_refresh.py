@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtTest import QTest
 from sqlalchemy import select
 
 from pmdesk.gui.document import DocumentController
 from pmdesk.workspaces.roadmap.model import RoadmapItem
 from pmdesk.workspaces.roadmap.qt.page import RoadmapPage
+from tests.workspaces.roadmap.qt.gestures import drag_bar
 
 TODAY = date(2026, 11, 25)
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -89,16 +88,7 @@ def test_a_real_drag_redraws_the_bar_and_keeps_the_selection(page):
     view = page.timeline
     moved = _id(page, "Route optimisation v1")
     bar = view.bar_items[moved].bar
-    x = (bar.x0 + bar.x1) / 2
-    view.centerOn(QPointF(x, bar.mid_y))
-    start = view.mapFromScene(QPointF(x, bar.mid_y))
-    end = start + QPoint(60, 0)
-    viewport = view.viewport()
-    left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    QTest.mousePress(viewport, left, none, start)
-    QTest.mouseMove(viewport, QPoint((start.x() + end.x()) // 2, start.y()))
-    QTest.mouseMove(viewport, end)
-    QTest.mouseRelease(viewport, left, none, end)
+    drag_bar(view, bar, 60)
     assert view.bar_items[moved].bar.item.start > bar.item.start
     assert view.bar_items[moved].isSelected()  # the bar the PM dragged is still the chosen one
     assert page.controller.undo_stack.count() == 1
@@ -135,16 +125,7 @@ def test_a_real_drag_takes_its_arrows_along_and_leaves_other_lanes_alone(page):
         if moved in (arrow.predecessor_id, arrow.successor_id)
     }
     assert others and touching
-    x = (bar.x0 + bar.x1) / 2
-    view.centerOn(QPointF(x, bar.mid_y))
-    start = view.mapFromScene(QPointF(x, bar.mid_y))
-    end = start + QPoint(90, 0)
-    viewport = view.viewport()
-    left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    QTest.mousePress(viewport, left, none, start)
-    QTest.mouseMove(viewport, QPoint((start.x() + end.x()) // 2, start.y()))
-    QTest.mouseMove(viewport, end)
-    QTest.mouseRelease(viewport, left, none, end)
+    drag_bar(view, bar, 90)
     assert view.bar_items[moved].bar.item.start > bar.item.start
 
     # The bars of the lanes above are the same items, in the same place.
