@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import linecache
 import os
 import sys
 import time
@@ -176,10 +175,6 @@ def import_project_code() -> None:
     registry.metadata()
     registry.record_rules()
     freeze_for_good()
-    # PySide6 reads the source of every module imported after it (to see whether the module
-    # opts into its ``__feature__`` switches), and the lines stay cached: some 20 MiB for the
-    # store, SQLAlchemy and the models. A traceback reads them again when it needs them.
-    linecache.clearcache()
 
 
 def _paint(app: QApplication, widget: object) -> None:

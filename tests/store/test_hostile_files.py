@@ -6,6 +6,8 @@ import sqlite3
 
 import pytest
 
+from pmdesk import registry
+from pmdesk.domain.allowed import limits_of
 from pmdesk.errors import NotAProjectError
 from pmdesk.store.document import Document
 from pmdesk.store.hardening import harden
@@ -66,6 +68,48 @@ def test_text_that_is_not_utf8_names_the_record_kind(sample_file):
         Document.open(sample_file)
     assert str(raised.value).startswith(
         "“sample.pmdb” is damaged: a project holds text that is not valid UTF-8"
+    )
+    assert snapshot(sample_file) == before
+
+
+def _free_text_of_each_ruled_kind() -> list[tuple[str, str, str]]:
+    """(table, a free-text column, the kind's name) for every kind a workspace rule checks."""
+    models = {model.__tablename__: model for model in registry.record_models()}
+    found = []
+    for table_name in sorted(registry.record_rules()):
+        table = registry.metadata().tables[table_name]
+        free_texts = [
+            column.key
+            for column in table.columns
+            if (limits := limits_of(column)).kind == "text"
+            and limits.choices is None
+            and limits.glob is None
+            and not limits.identity
+        ]
+        column = free_texts[0] if free_texts else None
+        if column is not None:  # a kind of ids and numbers only: its ids are checked as ids
+            found.append((table_name, column, models[table_name].__singular__))
+    return found
+
+
+@pytest.mark.parametrize(("table", "column", "kind"), _free_text_of_each_ruled_kind())
+def test_text_that_is_not_utf8_in_a_kind_with_its_own_rule_names_the_kind(
+    sample_file, table, column, kind
+):
+    """The rules read these kinds' rows in full, and that read is their UTF-8 check."""
+    connection = sqlite3.connect(sample_file)
+    row = connection.execute(f'SELECT id FROM "{table}" ORDER BY id LIMIT 1').fetchone()
+    connection.close()
+    assert row is not None, f"the sample has no {kind}"
+    _tamper(
+        sample_file,
+        f"UPDATE \"{table}\" SET \"{column}\" = CAST(x'c328ff' AS TEXT) WHERE id = '{row[0]}'",
+    )
+    before = snapshot(sample_file)
+    with pytest.raises(NotAProjectError) as raised:
+        Document.open(sample_file)
+    assert str(raised.value).startswith(
+        f"“sample.pmdb” is damaged: a {kind} holds text that is not valid UTF-8"
     )
     assert snapshot(sample_file) == before
 
