@@ -7,8 +7,6 @@ pages (the roadmap item's dialog) ask :func:`goals_of_item` rather than reading 
 
 from __future__ import annotations
 
-import math
-import sys
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
@@ -16,12 +14,10 @@ from datetime import date
 from functools import cached_property
 from operator import attrgetter
 
-from sqlalchemy import and_, func, select, tuple_
+from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session
 
 from pmdesk.workspaces.goals.model import (
-    CADENCE_MAX_DAYS,
-    DEFAULT_CADENCE_DAYS,
     DIRECTIONS,
     CheckIn,
     GoalLink,
@@ -30,6 +26,7 @@ from pmdesk.workspaces.goals.model import (
 )
 from pmdesk.workspaces.goals.periods import period_label
 from pmdesk.workspaces.goals.progress import Judgement, judge
+from pmdesk.workspaces.goals.values import NUMERIC, finite, safe_cadence
 from pmdesk.workspaces.requirements.model import Requirement
 from pmdesk.workspaces.roadmap.edit import fiscal_year_start
 from pmdesk.workspaces.roadmap.model import RoadmapItem
@@ -155,7 +152,7 @@ def load_goals(session: Session, today: date, *, all_check_ins: bool = True) -> 
         # Values are checked when typed and loaded; a file edited elsewhere may still hold
         # anything SQLite stores, so what the views use is made safe here, once.
         key, objective_id, metric, unit, baseline, target, direction, confidence, cadence = row
-        baseline, target = _finite(baseline) or 0.0, _finite(target) or 0.0
+        baseline, target = finite(baseline) or 0.0, finite(target) or 0.0
         direction = direction if direction in DIRECTIONS else "up"
         cadence = safe_cadence(cadence)
         rows = tuple(check_ins.get(key, ()))
@@ -277,23 +274,10 @@ def check_ins_by_key_result(
         query = query.where(CheckIn.id.in_(list(ids)))
     found: dict[str, list[CheckInRow]] = defaultdict(list)
     for owner, check_in_id, on_date, value, note, source in session.execute(query):
-        number = _finite(value)
+        number = finite(value)
         if number is not None:  # a value that is not a number cannot be drawn or judged
             found[owner].append(CheckInRow(check_in_id, on_date, number, note, source))
     return found
-
-
-def safe_cadence(cadence: object) -> int:
-    """A key result's check-in cadence in days as the views use it: a file edited elsewhere
-    may hold anything, and anything out of bounds reads as the default."""
-    if not isinstance(cadence, int) or not 1 <= cadence <= CADENCE_MAX_DAYS:
-        return DEFAULT_CADENCE_DAYS
-    return cadence
-
-
-def latest_check_ins(session: Session) -> dict[str, date]:
-    """The day of each key result's latest check-in that holds a number (the one judged)."""
-    return {owner: rows[-1].on_date for owner, rows in _latest_rows(session).items()}
 
 
 def _latest_rows(session: Session) -> dict[str, list[CheckInRow]]:
@@ -302,15 +286,11 @@ def _latest_rows(session: Session) -> dict[str, list[CheckInRow]]:
     "Latest" as :func:`check_ins_by_key_result` orders them (date, then when added, then id).
     SQLite finds each one's latest day and hands back that day's rows only, so a long
     record's other rows and notes are never read. Only values it stores as numbers (an
-    infinity is beyond the largest double) qualify, as ``_finite`` judges them.
+    infinity is beyond the largest double) qualify, as ``values.finite`` judges them.
     """
-    numeric = and_(
-        func.typeof(CheckIn.value).in_(("integer", "real")),
-        CheckIn.value.between(-sys.float_info.max, sys.float_info.max),
-    )
     latest_day = (
         select(CheckIn.key_result_id, func.max(CheckIn.on_date))
-        .where(numeric)
+        .where(NUMERIC)
         .group_by(CheckIn.key_result_id)
     )
     query = (
@@ -322,23 +302,15 @@ def _latest_rows(session: Session) -> dict[str, list[CheckInRow]]:
             CheckIn.note,
             CheckIn.source,
         )
-        .where(tuple_(CheckIn.key_result_id, CheckIn.on_date).in_(latest_day), numeric)
+        .where(tuple_(CheckIn.key_result_id, CheckIn.on_date).in_(latest_day), NUMERIC)
         .order_by(CheckIn.on_date, CheckIn.created_at, CheckIn.id)
     )
     found: dict[str, list[CheckInRow]] = {}
     for owner, check_in_id, on_date, value, note, source in session.execute(query):
-        number = _finite(value)
+        number = finite(value)
         if number is not None:  # in that order, the last of a day's rows stays
             found[owner] = [CheckInRow(check_in_id, on_date, number, note, source)]
     return found
-
-
-def _finite(value: object) -> float | None:
-    if type(value) is float:  # what SQLite hands back for nearly every row: the quick way
-        return value if math.isfinite(value) else None
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return float(value) if math.isfinite(value) else None
 
 
 def _links(session: Session, today: date) -> dict[str, list[LinkRow]]:

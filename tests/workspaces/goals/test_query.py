@@ -9,11 +9,11 @@ from sqlalchemy import select, text
 
 from pmdesk.workspaces.goals.model import CheckIn, KeyResult
 from pmdesk.workspaces.goals.query import (
-    latest_check_ins,
     load_goals,
     with_all_check_ins,
     with_check_ins_refreshed,
 )
+from pmdesk.workspaces.goals.values import latest_check_ins
 
 TODAY = date(2026, 12, 1)
 ARR = "Annual recurring revenue"
