@@ -27,12 +27,11 @@ from pmdesk.gui import dialogs, theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.toolbar import OverflowRow
 from pmdesk.workspaces.decisions.query import concerning
-from pmdesk.workspaces.goals import edit, io
+from pmdesk.workspaces.goals import edit
 from pmdesk.workspaces.goals.chart.layout import STATE_COLORS
 from pmdesk.workspaces.goals.model import OBJECTIVE_STATUSES, KeyResult, Objective
 from pmdesk.workspaces.goals.progress import amount
 from pmdesk.workspaces.goals.qt import actions
-from pmdesk.workspaces.goals.qt import dialogs as ask
 from pmdesk.workspaces.goals.qt.key_result_panel import KeyResultPanel
 from pmdesk.workspaces.goals.query import (
     Goals,
@@ -65,6 +64,8 @@ CHECK_INS = "goal_check_ins"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 STALE_MARK = "⚑"
+# The forms, dialogs and CSV reading (``qt.dialogs``, ``io``) are imported by the gestures
+# that use them: the page's first paint needs none of them.
 # Made once: combining the flags anew for every row costs more than the rest of the row.
 PROGRESS_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -389,6 +390,8 @@ class GoalsPage(QWidget):
         return record_id
 
     def add_objective(self) -> str | None:
+        from pmdesk.workspaces.goals.qt import dialogs as ask
+
         session = self.controller.session
         values = ask.objective_form(
             self,
@@ -404,6 +407,8 @@ class GoalsPage(QWidget):
         return record_id
 
     def add_key_result(self) -> str | None:
+        from pmdesk.workspaces.goals.qt import dialogs as ask
+
         objective_id = self._objective_id()
         if objective_id is None:
             return None
@@ -420,6 +425,8 @@ class GoalsPage(QWidget):
         return record_id
 
     def edit_current(self) -> bool:
+        from pmdesk.workspaces.goals.qt import dialogs as ask
+
         if self.controller.read_only:
             return False
         record_id, kind = self.current_id(), self.current_kind()
@@ -487,6 +494,9 @@ class GoalsPage(QWidget):
 
     def import_csv(self, path: Path | None = None) -> int:
         """Add a CSV file's check-ins (Date, Value, Note, Source) to the chosen key result."""
+        from pmdesk.workspaces.goals import io
+        from pmdesk.workspaces.goals.qt import dialogs as ask
+
         record_id, kind = self.current_id(), self.current_kind()
         if kind != "key_result" or record_id is None:
             dialogs.show_error(
@@ -512,6 +522,8 @@ class GoalsPage(QWidget):
         return len(rows) if ok else 0
 
     def export_csv(self, path: Path | None = None) -> Path | None:
+        from pmdesk.workspaces.goals import io
+
         path = path or dialogs.choose_export_file(
             self, "Export Check-ins", str(Path.home() / "check-ins.csv"), "CSV files (*.csv)"
         )
