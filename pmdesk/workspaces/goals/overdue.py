@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from pmdesk.domain.overdue import Overdue
 from pmdesk.workspaces.goals.model import KeyResult, Objective
 from pmdesk.workspaces.goals.progress import is_stale
-from pmdesk.workspaces.goals.query import latest_check_ins, safe_cadence
+from pmdesk.workspaces.goals.values import latest_check_ins, safe_cadence
 
 
 def overdue(session: Session, today: date) -> list[Overdue]:

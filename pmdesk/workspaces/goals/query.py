@@ -7,7 +7,6 @@ pages (the roadmap item's dialog) ask :func:`goals_of_item` rather than reading 
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
@@ -15,12 +14,10 @@ from datetime import date
 from functools import cached_property
 from operator import attrgetter
 
-from sqlalchemy import select
+from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session
 
 from pmdesk.workspaces.goals.model import (
-    CADENCE_MAX_DAYS,
-    DEFAULT_CADENCE_DAYS,
     DIRECTIONS,
     CheckIn,
     GoalLink,
@@ -29,6 +26,7 @@ from pmdesk.workspaces.goals.model import (
 )
 from pmdesk.workspaces.goals.periods import period_label
 from pmdesk.workspaces.goals.progress import Judgement, judge
+from pmdesk.workspaces.goals.values import NUMERIC, finite, safe_cadence
 from pmdesk.workspaces.requirements.model import Requirement
 from pmdesk.workspaces.roadmap.edit import fiscal_year_start
 from pmdesk.workspaces.roadmap.model import RoadmapItem
@@ -64,9 +62,12 @@ class KeyResultView:
     direction: str
     confidence: str
     cadence_days: int
-    check_ins: tuple[CheckInRow, ...]  # oldest first
+    check_ins: tuple[CheckInRow, ...]  # oldest first; only the latest unless all_check_ins
     links: tuple[LinkRow, ...]
     judgement: Judgement
+    # False when loaded for the tree alone (``load_goals(..., all_check_ins=False)``): the
+    # rows and judgements need the latest check-in only; ``with_all_check_ins`` reads the rest.
+    all_check_ins: bool = True
 
     @cached_property
     def points(self) -> list[tuple[date, float]]:
@@ -110,11 +111,16 @@ class Goals:
         return next((o for o in self.objectives if o.id == objective_id), None)
 
 
-def load_goals(session: Session, today: date) -> Goals:
-    """Every objective with its key results, check-ins, links and judgements."""
+def load_goals(session: Session, today: date, *, all_check_ins: bool = True) -> Goals:
+    """Every objective with its key results, check-ins, links and judgements.
+
+    With ``all_check_ins=False`` each key result holds its latest check-in only (what its
+    judgement reads): a view that shows one key result's record at a time then reads the
+    latest of each in SQL rather than every check-in with its note.
+    """
     fiscal_start = fiscal_year_start(session)
     owners = dict(session.execute(select(Stakeholder.id, Stakeholder.name)).all())
-    check_ins = check_ins_by_key_result(session)
+    check_ins = check_ins_by_key_result(session) if all_check_ins else _latest_rows(session)
     links = _links(session, today)
     results: dict[str, list[KeyResultView]] = defaultdict(list)
     objectives = list(
@@ -146,7 +152,7 @@ def load_goals(session: Session, today: date) -> Goals:
         # Values are checked when typed and loaded; a file edited elsewhere may still hold
         # anything SQLite stores, so what the views use is made safe here, once.
         key, objective_id, metric, unit, baseline, target, direction, confidence, cadence = row
-        baseline, target = _finite(baseline) or 0.0, _finite(target) or 0.0
+        baseline, target = finite(baseline) or 0.0, finite(target) or 0.0
         direction = direction if direction in DIRECTIONS else "up"
         cadence = safe_cadence(cadence)
         rows = tuple(check_ins.get(key, ()))
@@ -167,6 +173,7 @@ def load_goals(session: Session, today: date) -> Goals:
                 rows,
                 tuple(links.get(key, ())),
                 judgement,
+                all_check_ins,
             )
         )
     views = tuple(
@@ -187,6 +194,32 @@ def load_goals(session: Session, today: date) -> Goals:
     return Goals(views, fiscal_start, today)
 
 
+def with_all_check_ins(session: Session, goals: Goals, key_result_id: str) -> Goals:
+    """``goals`` with every check-in of one key result read, when it held its latest only.
+
+    Its judgement stays: it was made from the latest check-in, which is the same row.
+    """
+    result = goals.key_result(key_result_id)
+    if result is None or result.all_check_ins:
+        return goals
+    rows = tuple(check_ins_by_key_result(session, key_result_id).get(key_result_id, ()))
+    return _with_result(goals, replace(result, check_ins=rows, all_check_ins=True))
+
+
+def _with_result(goals: Goals, changed: KeyResultView) -> Goals:
+    """``goals`` with one key result replaced by ``changed``; the rest as it was."""
+    objectives = tuple(
+        replace(
+            objective,
+            key_results=tuple(changed if r.id == changed.id else r for r in objective.key_results),
+        )
+        if objective.id == changed.objective_id
+        else objective
+        for objective in goals.objectives
+    )
+    return replace(goals, objectives=objectives)
+
+
 def with_check_ins_refreshed(
     session: Session, goals: Goals, key_result_id: str, check_in_ids: Collection[str]
 ) -> Goals:
@@ -200,8 +233,11 @@ def with_check_ins_refreshed(
     if result is None or objective is None:
         return load_goals(session, goals.today)
     wanted = set(check_in_ids)
-    fresh = check_ins_by_key_result(session, key_result_id, wanted).get(key_result_id, [])
-    kept = [row for row in result.check_ins if row.id not in wanted]
+    if result.all_check_ins:
+        fresh = check_ins_by_key_result(session, key_result_id, wanted).get(key_result_id, [])
+        kept = [row for row in result.check_ins if row.id not in wanted]
+    else:  # it held its latest only: read all of its record now
+        fresh, kept = check_ins_by_key_result(session, key_result_id).get(key_result_id, []), []
     # Already in date order, so this sort is one pass; ties keep the order they were added in.
     rows = tuple(sorted([*kept, *fresh], key=attrgetter("on_date")))
     judgement = judge(
@@ -215,12 +251,8 @@ def with_check_ins_refreshed(
         result.cadence_days,
         result.unit,
     )
-    changed = replace(result, check_ins=rows, judgement=judgement)
-    key_results = tuple(changed if r.id == key_result_id else r for r in objective.key_results)
-    objectives = tuple(
-        replace(o, key_results=key_results) if o.id == objective.id else o for o in goals.objectives
-    )
-    return replace(goals, objectives=objectives)
+    changed = replace(result, check_ins=rows, judgement=judgement, all_check_ins=True)
+    return _with_result(goals, changed)
 
 
 def check_ins_by_key_result(
@@ -242,38 +274,43 @@ def check_ins_by_key_result(
         query = query.where(CheckIn.id.in_(list(ids)))
     found: dict[str, list[CheckInRow]] = defaultdict(list)
     for owner, check_in_id, on_date, value, note, source in session.execute(query):
-        number = _finite(value)
+        number = finite(value)
         if number is not None:  # a value that is not a number cannot be drawn or judged
             found[owner].append(CheckInRow(check_in_id, on_date, number, note, source))
     return found
 
 
-def safe_cadence(cadence: object) -> int:
-    """A key result's check-in cadence in days as the views use it: a file edited elsewhere
-    may hold anything, and anything out of bounds reads as the default."""
-    if not isinstance(cadence, int) or not 1 <= cadence <= CADENCE_MAX_DAYS:
-        return DEFAULT_CADENCE_DAYS
-    return cadence
+def _latest_rows(session: Session) -> dict[str, list[CheckInRow]]:
+    """Each key result's latest check-in that holds a number, as the one row of its list.
 
-
-def latest_check_ins(session: Session) -> dict[str, date]:
-    """The day of each key result's latest check-in that holds a number (the one judged)."""
-    query = select(CheckIn.key_result_id, CheckIn.on_date, CheckIn.value).order_by(
-        CheckIn.on_date, CheckIn.created_at, CheckIn.id
+    "Latest" as :func:`check_ins_by_key_result` orders them (date, then when added, then id).
+    SQLite finds each one's latest day and hands back that day's rows only, so a long
+    record's other rows and notes are never read. Only values it stores as numbers (an
+    infinity is beyond the largest double) qualify, as ``values.finite`` judges them.
+    """
+    latest_day = (
+        select(CheckIn.key_result_id, func.max(CheckIn.on_date))
+        .where(NUMERIC)
+        .group_by(CheckIn.key_result_id)
     )
-    return {
-        owner: on_date
-        for owner, on_date, value in session.execute(query)
-        if _finite(value) is not None
-    }
-
-
-def _finite(value: object) -> float | None:
-    if type(value) is float:  # what SQLite hands back for nearly every row: the quick way
-        return value if math.isfinite(value) else None
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return float(value) if math.isfinite(value) else None
+    query = (
+        select(
+            CheckIn.key_result_id,
+            CheckIn.id,
+            CheckIn.on_date,
+            CheckIn.value,
+            CheckIn.note,
+            CheckIn.source,
+        )
+        .where(tuple_(CheckIn.key_result_id, CheckIn.on_date).in_(latest_day), NUMERIC)
+        .order_by(CheckIn.on_date, CheckIn.created_at, CheckIn.id)
+    )
+    found: dict[str, list[CheckInRow]] = {}
+    for owner, check_in_id, on_date, value, note, source in session.execute(query):
+        number = finite(value)
+        if number is not None:  # in that order, the last of a day's rows stays
+            found[owner] = [CheckInRow(check_in_id, on_date, number, note, source)]
+    return found
 
 
 def _links(session: Session, today: date) -> dict[str, list[LinkRow]]:

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from pmdesk.errors import PmdeskError
 from pmdesk.gui import theme
 from pmdesk.gui.document import DocumentController
-from pmdesk.workspaces.goals import io
 from pmdesk.workspaces.goals.chart.layout import (
     STATE_COLORS,
     TrendColumns,
@@ -36,12 +35,13 @@ from pmdesk.workspaces.goals.chart.layout import (
 )
 from pmdesk.workspaces.goals.progress import amount, days_silent
 from pmdesk.workspaces.goals.qt import actions
-from pmdesk.workspaces.goals.qt import dialogs as ask
 from pmdesk.workspaces.goals.qt.check_in_table import CheckInTableModel
 from pmdesk.workspaces.goals.qt.trend_view import TrendView
 from pmdesk.workspaces.goals.query import KeyResultView, ObjectiveView, work_choices
 
 LINK_ROLE = Qt.ItemDataRole.UserRole + 1
+# Pasting (``io``) and choosing work (``qt.dialogs``) import what they need when used: the
+# panel's first paint needs neither.
 
 
 class KeyResultPanel(QWidget):
@@ -297,6 +297,8 @@ class KeyResultPanel(QWidget):
 
     def paste(self, text: str | None = None) -> bool:
         """Add the pasted rows (dates and values from a spreadsheet) as one step."""
+        from pmdesk.workspaces.goals import io
+
         if self.result is None:
             return False
         text = QApplication.clipboard().text() if text is None else text
@@ -321,6 +323,8 @@ class KeyResultPanel(QWidget):
         return actions.delete_check_ins(self.controller, self.result.id, ids)
 
     def link(self) -> bool:
+        from pmdesk.workspaces.goals.qt import dialogs as ask
+
         if self.result is None:
             return False
         linked = {link.target_id for link in self.result.links}

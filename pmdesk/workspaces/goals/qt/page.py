@@ -27,12 +27,11 @@ from pmdesk.gui import dialogs, theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.toolbar import OverflowRow
 from pmdesk.workspaces.decisions.query import concerning
-from pmdesk.workspaces.goals import edit, io
+from pmdesk.workspaces.goals import edit
 from pmdesk.workspaces.goals.chart.layout import STATE_COLORS
 from pmdesk.workspaces.goals.model import OBJECTIVE_STATUSES, KeyResult, Objective
 from pmdesk.workspaces.goals.progress import amount
 from pmdesk.workspaces.goals.qt import actions
-from pmdesk.workspaces.goals.qt import dialogs as ask
 from pmdesk.workspaces.goals.qt.key_result_panel import KeyResultPanel
 from pmdesk.workspaces.goals.query import (
     Goals,
@@ -41,6 +40,7 @@ from pmdesk.workspaces.goals.query import (
     load_goals,
     owner_choices,
     period_of_key_result,
+    with_all_check_ins,
     with_check_ins_refreshed,
 )
 
@@ -64,6 +64,8 @@ CHECK_INS = "goal_check_ins"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 STALE_MARK = "⚑"
+# The forms, dialogs and CSV reading (``qt.dialogs``, ``io``) are imported by the gestures
+# that use them: the page's first paint needs none of them.
 # Made once: combining the flags anew for every row costs more than the rest of the row.
 PROGRESS_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -78,7 +80,7 @@ class GoalsPage(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.today = today or date.today()
-        self.goals: Goals = load_goals(controller.session, self.today)
+        self.goals: Goals = self._load()
 
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Objective / key result", "Progress", "Judgement"])
@@ -86,8 +88,10 @@ class GoalsPage(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # Sized by ``_fit_columns`` as ResizeToContents would, from each distinct text once
+        # rather than from every row's every layout.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
         self.tree.setUniformRowHeights(True)
         self.tree.currentItemChanged.connect(self._current_changed)
         self.tree.itemDoubleClicked.connect(lambda _item, _column: self.edit_current())
@@ -132,6 +136,11 @@ class GoalsPage(QWidget):
 
         controller.changed.connect(self._on_changed)
         self._fill_tree()
+
+    def _load(self) -> Goals:
+        # The tree needs each key result's latest check-in only; the chosen one's whole record
+        # is read when it is shown (``_show_current``).
+        return load_goals(self.controller.session, self.today, all_check_ins=False)
 
     # -- building ------------------------------------------------------------------------------
 
@@ -216,6 +225,7 @@ class GoalsPage(QWidget):
             chosen = top.child(0) if top.childCount() else top
         self.tree.setCurrentItem(chosen)  # signals still blocked: the detail is shown once
         self.tree.blockSignals(False)
+        self._fit_columns()
         self._show_current()
         self._refresh_summary()
 
@@ -245,6 +255,26 @@ class GoalsPage(QWidget):
             item.setToolTip(column, tip)
         item.setTextAlignment(1, PROGRESS_ALIGNMENT)
         return item
+
+    def _fit_columns(self) -> None:
+        """Size the progress and judgement columns to their widest text, as
+        ResizeToContents would: the header's hint or the widest cell, each distinct text
+        measured once (a few dozen), not each of the rows on every layout."""
+        self.tree.ensurePolished()  # the font the cells are drawn in, before the first show
+        header = self.tree.header()
+        for column in (1, 2):
+            samples: dict[str, QTreeWidgetItem] = {}
+            for index in range(self.tree.topLevelItemCount()):
+                top = self.tree.topLevelItem(index)
+                samples.setdefault(top.text(column), top)
+                for child in range(top.childCount()):
+                    item = top.child(child)
+                    samples.setdefault(item.text(column), item)
+            width = header.sectionSizeHint(column)
+            for item in samples.values():
+                hint = self.tree.sizeHintForIndex(self.tree.indexFromItem(item, column))
+                width = max(width, hint.width())
+            header.resizeSection(column, width)
 
     @staticmethod
     def _objective_state(objective: ObjectiveView) -> str:
@@ -284,6 +314,10 @@ class GoalsPage(QWidget):
     def _show_current(self) -> None:
         record_id, kind = self.current_id(), self.current_kind()
         result = self.goals.key_result(record_id) if kind == "key_result" and record_id else None
+        if result is not None and not result.all_check_ins:
+            # The trend and the table show its whole record: read now that it is chosen.
+            self.goals = with_all_check_ins(self.controller.session, self.goals, result.id)
+            result = self.goals.key_result(result.id)
         if result is not None:
             objective = self.goals.objective(result.objective_id)
             assert objective is not None
@@ -313,7 +347,7 @@ class GoalsPage(QWidget):
             )
             self._refresh_result(result_id)
             return
-        self.goals = load_goals(self.controller.session, self.today)
+        self.goals = self._load()
         self._fill_tree()
 
     def _check_ins_of(self, change: Change) -> str | None:
@@ -333,6 +367,7 @@ class GoalsPage(QWidget):
                 item.setText(column, fresh.text(column))
                 item.setToolTip(column, fresh.toolTip(column))
             item.setForeground(2, fresh.foreground(2))
+            self._fit_columns()
         if self.current_id() == result_id:
             self._show_current()
         self._refresh_summary()
@@ -355,6 +390,8 @@ class GoalsPage(QWidget):
         return record_id
 
     def add_objective(self) -> str | None:
+        from pmdesk.workspaces.goals.qt import dialogs as ask
+
         session = self.controller.session
         values = ask.objective_form(
             self,
@@ -370,6 +407,8 @@ class GoalsPage(QWidget):
         return record_id
 
     def add_key_result(self) -> str | None:
+        from pmdesk.workspaces.goals.qt import dialogs as ask
+
         objective_id = self._objective_id()
         if objective_id is None:
             return None
@@ -386,6 +425,8 @@ class GoalsPage(QWidget):
         return record_id
 
     def edit_current(self) -> bool:
+        from pmdesk.workspaces.goals.qt import dialogs as ask
+
         if self.controller.read_only:
             return False
         record_id, kind = self.current_id(), self.current_kind()
@@ -453,6 +494,9 @@ class GoalsPage(QWidget):
 
     def import_csv(self, path: Path | None = None) -> int:
         """Add a CSV file's check-ins (Date, Value, Note, Source) to the chosen key result."""
+        from pmdesk.workspaces.goals import io
+        from pmdesk.workspaces.goals.qt import dialogs as ask
+
         record_id, kind = self.current_id(), self.current_kind()
         if kind != "key_result" or record_id is None:
             dialogs.show_error(
@@ -478,6 +522,8 @@ class GoalsPage(QWidget):
         return len(rows) if ok else 0
 
     def export_csv(self, path: Path | None = None) -> Path | None:
+        from pmdesk.workspaces.goals import io
+
         path = path or dialogs.choose_export_file(
             self, "Export Check-ins", str(Path.home() / "check-ins.csv"), "CSV files (*.csv)"
         )
@@ -486,7 +532,8 @@ class GoalsPage(QWidget):
         if path.suffix.lower() != ".csv":
             path = path.with_name(path.name + ".csv")
         try:
-            io.export_check_ins(path, self.goals)
+            # Every check-in of every key result: the page holds the chosen one's only.
+            io.export_check_ins(path, load_goals(self.controller.session, self.today))
         except PmdeskError as error:
             dialogs.show_error(self, "Cannot Export Check-ins", str(error))
             return None

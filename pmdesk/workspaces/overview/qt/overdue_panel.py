@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QStyle, QVBoxLayout, QWidget
 
 from pmdesk import registry
 from pmdesk.domain.overdue import Overdue
@@ -21,6 +21,9 @@ from pmdesk.gui.document import ANY_KIND, Change, DocumentController
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 VISIBLE_ROWS = 6  # a glance, not a report: the list scrolls beyond
+# Pixels kept free beside the widest entry before the rows count as one line each: more than
+# the item view's own text margins, so an entry near the edge still takes the wrapping path.
+ONE_LINE_SLACK = 12
 
 
 class OverduePanel(QWidget):
@@ -40,6 +43,8 @@ class OverduePanel(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("overdueList")
         self.list.setWordWrap(True)
+        self._widest = 0  # the widest entry's text, in pixels
+        self.list.viewport().installEventFilter(self)
         self.list.itemActivated.connect(self._open)
         self.list.itemClicked.connect(self._open)
         self.empty = QLabel("Nothing is overdue: every task, touchpoint and check-in is on time.")
@@ -70,17 +75,47 @@ class OverduePanel(QWidget):
         self.entries = registry.overdue_work(self.controller.session, today)
         self.list.clear()
         titles = {spec.key: spec.title for spec in registry.specs()}
+        metrics = self.list.fontMetrics()
+        self._widest = 0
         for entry in self.entries:
-            item = QListWidgetItem(f"{titles.get(entry.workspace, '')} · {entry.sentence(today)}")
+            text = f"{titles.get(entry.workspace, '')} · {entry.sentence(today)}"
+            self._widest = max(self._widest, metrics.horizontalAdvance(text))
+            item = QListWidgetItem(text)
             item.setData(ENTRY_ROLE, entry)
             item.setToolTip(f"Open {titles.get(entry.workspace, 'the workspace')}")
             self.list.addItem(item)
+        self._fit_rows()
         count = len(self.entries)
         self.heading.setText(f"Overdue ({count})" if count else "Overdue")
         self.list.setVisible(bool(count))
         self.empty.setVisible(not count)
         row = self.list.sizeHintForRow(0) if count else 0
         self.list.setFixedHeight(min(count, VISIBLE_ROWS) * row + 2 * self.list.frameWidth())
+
+    def _fit_rows(self) -> None:
+        """One shared row height while every entry fits on one line, wrapped rows otherwise.
+
+        Laying out a thousand word-wrapped entries means wrapping each to learn its height;
+        when the widest fits the list's width none wraps, every row is one line of the same
+        font, and the list can take the first row's height for all: the same rows, drawn
+        the same, without measuring the rest. A narrower list wraps them again.
+        """
+        one_line = self._widest and self._widest + ONE_LINE_SLACK <= self._text_room()
+        if self.list.uniformItemSizes() != bool(one_line):
+            self.list.setUniformItemSizes(bool(one_line))
+
+    def _text_room(self) -> int:
+        """The width an entry's text has: the list's, less its frame and a scroll bar."""
+        style = self.list.style()
+        bar = style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self.list)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.list)
+        width = self.list.width() if self.list.isVisible() else self.contentsRect().width()
+        return width - 2 * self.list.frameWidth() - bar - 2 * (margin + 1)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.list.viewport():
+            self._fit_rows()  # wider or narrower: the entries may wrap, or no longer
+        return super().eventFilter(watched, event)
 
     def _open(self, item: QListWidgetItem) -> None:
         entry: Overdue = item.data(ENTRY_ROLE)

@@ -407,3 +407,71 @@ def _retype_line(qtbot, editor, text):
     editor.setFocus()
     editor.selectAll()
     qtbot.keyClicks(editor, text)
+
+
+def test_clicking_a_key_result_shows_its_whole_record_as_the_file_holds_it(qtbot, page, controller):
+    from pmdesk.workspaces.goals.chart.layout import trend_layout
+
+    metric = "Net revenue retention"
+    _click_row(qtbot, page, metric)
+    panel = page.panel
+    assert page.detail.currentWidget() is panel and panel.heading.text().startswith(metric)
+    session = controller.session
+    query = (
+        select(CheckIn.on_date, CheckIn.value, CheckIn.note, CheckIn.source)
+        .join(KeyResult, CheckIn.key_result_id == KeyResult.id)
+        .where(KeyResult.metric == metric)
+        .order_by(CheckIn.on_date.desc())
+    )
+    stored = [
+        (day.isoformat(), f"{value:g}", note, source)
+        for day, value, note, source in session.execute(query)
+    ]
+    model = panel.table.model()
+    shown = [
+        tuple(model.index(row, column).data() for column in range(4))
+        for row in range(model.rowCount())
+    ]
+    assert len(stored) > 1 and shown == stored  # every check-in, newest first, with its note
+    result = session.scalars(select(KeyResult).where(KeyResult.metric == metric)).one()
+    objective = session.get(Objective, result.objective_id)
+    layout = panel.trend.layout_shown
+    expected = trend_layout(
+        _check_ins(session, metric),
+        result.baseline,
+        result.target,
+        objective.period_start,
+        objective.period_end,
+        TODAY,
+        "",
+        result.unit,
+        layout.width,
+        layout.height,
+    )
+    assert layout.points == len(stored)
+    assert (layout.actual, layout.plan, layout.y_ticks, layout.x_ticks) == (
+        expected.actual,
+        expected.plan,
+        expected.y_ticks,
+        expected.x_ticks,
+    )
+
+
+def test_the_progress_and_judgement_columns_fit_their_widest_text_after_a_check_in(qtbot, page):
+    def fits():
+        # What ResizeToContents would give: the header's own hint or the widest cell.
+        header, tree = page.tree.header(), page.tree
+        return all(
+            header.sectionSize(column)
+            == max(header.sectionSizeHint(column), tree.sizeHintForColumn(column))
+            for column in (1, 2)
+        )
+
+    assert fits()
+    _click_row(qtbot, page, RATING)
+    panel = page.panel
+    _retype_line(qtbot, panel.entry_date, TODAY.isoformat())
+    _retype_line(qtbot, panel.entry_value, "4.6")
+    qtbot.keyClick(panel.entry_value, Qt.Key.Key_Return)
+    assert (_item(page, RATING).text(1), _item(page, RATING).text(2)) == ("100%", "On track")
+    assert fits()

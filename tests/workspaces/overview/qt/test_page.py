@@ -209,3 +209,40 @@ def test_the_overdue_list_is_read_after_the_page_first_paints(qtbot, sample_docu
     page.show()
     qtbot.waitUntil(lambda: len(calls) == 1)
     assert page.overdue.heading.text().startswith("Overdue (")
+
+
+def test_overdue_entries_show_whole_on_one_line_when_wide_and_wrap_when_narrow(
+    qtbot, sample_document
+):
+    from datetime import date
+
+    from pmdesk.workspaces.overview.qt.overdue_panel import OverduePanel
+
+    panel = OverduePanel(DocumentController(sample_document), today=date(2026, 12, 20))
+    qtbot.addWidget(panel)
+    panel.resize(1000, 400)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.list.count() > 1)
+    view = panel.list
+
+    def rows():
+        view.doItemsLayout()
+        return [view.visualRect(view.model().index(row, 0)) for row in range(view.count())]
+
+    def wrapped_rows():
+        # Where each entry sits when every one is wrapped to learn its height.
+        uniform = view.uniformItemSizes()
+        view.setUniformItemSizes(False)
+        found = rows()
+        view.setUniformItemSizes(uniform)
+        return found
+
+    metrics = view.fontMetrics()
+    assert all(metrics.horizontalAdvance(view.item(r).text()) < 900 for r in range(view.count()))
+    wide = rows()
+    assert wide == wrapped_rows()  # the same rows, placed and sized the same
+    assert len({rect.height() for rect in wide}) == 1  # one line each
+    panel.resize(260, 400)  # too narrow for the longest: those wrap, nothing is cut off
+    qtbot.waitUntil(lambda: view.width() < 300)
+    narrow = rows()
+    assert narrow == wrapped_rows() and max(r.height() for r in narrow) > wide[0].height()
