@@ -38,12 +38,14 @@ class CriterionFilter(QSortFilterProxyModel):
     """Keeps totals and category rows; filters criteria by name."""
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        pattern = self.filterRegularExpression()
+        if not pattern.pattern():  # no filter: every row, without asking each for its kind
+            return True
         model = self.sourceModel()
         index = model.index(source_row, 0, source_parent)
         if index.data(ROW_KIND_ROLE) != "criterion":
             return True
-        pattern = self.filterRegularExpression()
-        return not pattern.pattern() or pattern.match(str(index.data())).hasMatch()
+        return pattern.match(str(index.data())).hasMatch()
 
 
 class MatrixPanel(MatrixHandlers, QWidget):
