@@ -26,6 +26,7 @@ from pmdesk.workspaces.competition import cards, edit
 from pmdesk.workspaces.competition.model import RATING_KINDS
 from pmdesk.workspaces.competition.qt import actions
 from pmdesk.workspaces.competition.qt.delegates import RatingDelegate
+from pmdesk.workspaces.competition.qt.header import MeasuredHeader
 from pmdesk.workspaces.competition.qt.matrix_handlers import MatrixHandlers
 from pmdesk.workspaces.competition.qt.matrix_model import ROW_KIND_ROLE, MatrixModel
 from pmdesk.workspaces.competition.qt.matrix_table import MatrixTable
@@ -59,6 +60,11 @@ class MatrixPanel(MatrixHandlers, QWidget):
 
         self.table = MatrixTable(controller)
         self.table.setObjectName("competitionMatrix")
+        # A header that measures a few competitors' names for its height, not two hundred.
+        header = MeasuredHeader(Qt.Orientation.Horizontal, self.table)
+        header.setSectionsClickable(True)  # as the table's own: a click selects the column
+        header.setHighlightSections(True)
+        self.table.setHorizontalHeader(header)
         self.table.setModel(self.proxy)
         self.table.setItemDelegate(RatingDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
