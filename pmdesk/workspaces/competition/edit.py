@@ -80,17 +80,37 @@ def criteria_by_id(session: Session, ids: list[str]) -> list[Criterion]:
 
 
 def load_scoreboard(
-    session: Session, rows: list[tuple[str, str, str, int]] | None = None
+    session: Session,
+    rows: list[tuple[str, str, str, int]] | None = None,
+    competitors: Sequence[tuple[str, bool]] | None = None,
+    criteria: Sequence[CriterionRow] | None = None,
 ) -> Scoreboard:
-    """The matrix's points and totals from three column queries (no ORM object per cell)."""
-    comps = session.execute(
-        select(Competitor.id, Competitor.is_us).order_by(Competitor.position, Competitor.name)
-    ).all()
-    criteria_rows = session.execute(
-        select(
-            Criterion.id, Criterion.name, Criterion.category_id, Criterion.weight, Criterion.kind
-        )
-    ).all()
+    """The matrix's points and totals from three column queries (no ORM object per cell).
+
+    A caller that has read them already passes the ratings' ``rows``, the ``competitors``
+    (id, is us; by place then name) and every criterion, and only what is missing is read."""
+    if competitors is None:
+        competitors = [
+            (row.id, row.is_us)
+            for row in session.execute(
+                select(Competitor.id, Competitor.is_us).order_by(
+                    Competitor.position, Competitor.name
+                )
+            )
+        ]
+    if criteria is None:
+        criteria = [
+            CriterionRow(*row)
+            for row in session.execute(
+                select(
+                    Criterion.id,
+                    Criterion.name,
+                    Criterion.category_id,
+                    Criterion.weight,
+                    Criterion.kind,
+                )
+            )
+        ]
     if rows is None:
         rows = rating_rows(session)
     cells: dict[str, dict[str, str]] = {}
@@ -100,10 +120,10 @@ def load_scoreboard(
             row = cells[criterion_id] = {}
         row[competitor_id] = value
     return Scoreboard(
-        competitor_ids=[row.id for row in comps],
-        criteria={row.id: CriterionRow(*row) for row in criteria_rows},
+        competitor_ids=[competitor_id for competitor_id, _us in competitors],
+        criteria={criterion.id: criterion for criterion in criteria},
         cells=cells,
-        us_id=next((row.id for row in comps if row.is_us), None),
+        us_id=next((competitor_id for competitor_id, us in competitors if us), None),
     )
 
 

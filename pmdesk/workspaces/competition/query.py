@@ -11,7 +11,7 @@ from typing import NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pmdesk.workspaces.competition.model import Criterion, CriterionCategory
+from pmdesk.workspaces.competition.model import Competitor, Criterion, CriterionCategory
 
 
 class CriterionColumns(NamedTuple):
@@ -41,3 +41,31 @@ def matrix_criteria(session: Session) -> list[CriterionColumns]:
         .order_by(CriterionCategory.position, CriterionCategory.name, Criterion.position)
     )
     return [CriterionColumns(*row) for row in rows]
+
+
+class CompetitorColumns(NamedTuple):
+    id: str
+    name: str
+    is_us: bool
+    position: int
+
+
+def matrix_competitors(session: Session) -> list[CompetitorColumns]:
+    """Every competitor as the columns the matrix shows, by place then name
+    (``edit.competitors``' order)."""
+    rows = session.execute(
+        select(Competitor.id, Competitor.name, Competitor.is_us, Competitor.position).order_by(
+            Competitor.position, Competitor.name
+        )
+    )
+    return [CompetitorColumns(*row) for row in rows]
+
+
+def matrix_categories(session: Session) -> list[tuple[str, str]]:
+    """Every category's id and name in matrix order (``edit.categories``')."""
+    rows = session.execute(
+        select(CriterionCategory.id, CriterionCategory.name).order_by(
+            CriterionCategory.position, CriterionCategory.name
+        )
+    )
+    return [(row.id, row.name) for row in rows]

@@ -108,6 +108,26 @@ def test_scoreboard_loads_totals_and_ranks(session, matrix):
     assert scores.ranks()[matrix["us"]] == 1
 
 
+def test_a_scoreboard_from_what_the_matrix_read_is_the_one_read_afresh(session, matrix):
+    from pmdesk.workspaces.competition import query
+    from pmdesk.workspaces.competition.rules import CriterionRow
+
+    competitors = [(c.id, c.is_us) for c in query.matrix_competitors(session)]
+    criteria = [
+        CriterionRow(c.id, c.name, c.category_id, c.weight, c.kind)
+        for c in query.matrix_criteria(session)
+    ]
+    given = edit.load_scoreboard(session, edit.rating_rows(session), competitors, criteria)
+    read = edit.load_scoreboard(session)
+    assert (given.us_id, given.competitor_ids) == (read.us_id, read.competitor_ids)
+    assert given.criteria == read.criteria
+    assert (given.totals(), given.ranks(), given.points) == (
+        read.totals(),
+        read.ranks(),
+        read.points,
+    )
+
+
 def test_moving_a_criterion_renumbers_and_can_be_put_back(session, matrix):
     before = edit.move_criterion(session, matrix["offline"], matrix["category"], 0)
     names = [c.name for c in edit.criteria(session)]

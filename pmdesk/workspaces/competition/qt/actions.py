@@ -13,11 +13,10 @@ whole table, when exactly one of them changed (see ``MatrixModel._on_changed``).
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.workspaces.competition import cards, edit
-from pmdesk.workspaces.competition import io as matrix_csv
 from pmdesk.workspaces.competition.model import (
     RATING_KINDS,
     Battlecard,
@@ -25,6 +24,9 @@ from pmdesk.workspaces.competition.model import (
     Criterion,
     CriterionCategory,
 )
+
+if TYPE_CHECKING:
+    from pmdesk.workspaces.competition import io as matrix_csv
 
 BATTLECARDS = Battlecard.__tablename__
 COMPETITORS = Competitor.__tablename__
@@ -291,6 +293,9 @@ def import_matrix(
     controller: DocumentController, preview: matrix_csv.MatrixPreview, file_name: str
 ) -> bool:
     """Import the good rows of a previewed matrix CSV as one undo step."""
+    # The CSV code loads with the first import or export, not with the page.
+    from pmdesk.workspaces.competition import io as matrix_csv
+
     session = controller.session
     done: list[matrix_csv.MatrixImport] = []
 

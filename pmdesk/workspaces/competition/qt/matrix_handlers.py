@@ -15,7 +15,6 @@ from pmdesk.gui import dialogs
 from pmdesk.gui.document import DocumentController
 from pmdesk.gui.import_preview import read_in_background
 from pmdesk.workspaces.competition import edit
-from pmdesk.workspaces.competition import io as matrix_csv
 from pmdesk.workspaces.competition.model import Competitor, Criterion, CriterionCategory
 from pmdesk.workspaces.competition.qt import actions
 from pmdesk.workspaces.competition.qt import dialogs as ask
@@ -128,6 +127,9 @@ class MatrixHandlers:
             return False
 
         def make(session: Any, path: Path, sheet: str | None, progress: Any) -> Any:
+            # The CSV code loads with the first import or export, not with the page.
+            from pmdesk.workspaces.competition import io as matrix_csv
+
             table = matrix_csv.read_matrix_csv(path, sheet)
             return matrix_csv.preview_matrix(session, table, progress)
 
@@ -157,6 +159,8 @@ class MatrixHandlers:
             return None
         if target.suffix.lower() != ".csv":
             target = target.with_name(target.name + ".csv")
+        from pmdesk.workspaces.competition import io as matrix_csv
+
         try:
             matrix_csv.export_matrix(self.controller.session, target)
         except PmdeskError as error:

@@ -112,7 +112,10 @@ class MatrixModel(QAbstractTableModel):
     def reload(self) -> None:
         self.beginResetModel()
         session = self.controller.session
-        competitors = edit.competitors(session)
+        # Read as the columns shown, not as records; the scoreboard is made from the same
+        # reads rather than asking for the competitors and criteria again.
+        competitors = query.matrix_competitors(session)
+        by_place = [(c.id, c.is_us) for c in competitors]
         # ours first: the matrix reads as "us against them"
         competitors.sort(key=lambda c: (not c.is_us, c.position, c.name))
         self.competitors = [(c.id, c.name, c.is_us) for c in competitors]
@@ -121,11 +124,12 @@ class MatrixModel(QAbstractTableModel):
         self.stale_after_days = cards.settings(session).stale_after_days
         cutoff = self.today - timedelta(days=self.stale_after_days)
         rows = edit.rating_rows(session, cutoff)
-        self.board = edit.load_scoreboard(session, rows)
+        scored = [CriterionRow(c.id, c.name, c.category_id, c.weight, c.kind) for c in everything]
+        self.board = edit.load_scoreboard(session, rows, by_place, scored)
         self.board.competitor_ids = [c[0] for c in self.competitors]
         self.stale = {(row[0], row[1]) for row in rows if row[3]}
         self.category_members = {}
-        self._category_names = {c.id: c.name for c in edit.categories(session)}
+        self._category_names = dict(query.matrix_categories(session))
         for criterion in self.criteria.values():
             self.category_members.setdefault(criterion.category_id, []).append(criterion.id)
         self._build_rows()

@@ -26,6 +26,7 @@ from pmdesk.workspaces.competition import cards, edit
 from pmdesk.workspaces.competition.model import RATING_KINDS
 from pmdesk.workspaces.competition.qt import actions
 from pmdesk.workspaces.competition.qt.delegates import RatingDelegate
+from pmdesk.workspaces.competition.qt.header import MeasuredHeader
 from pmdesk.workspaces.competition.qt.matrix_handlers import MatrixHandlers
 from pmdesk.workspaces.competition.qt.matrix_model import ROW_KIND_ROLE, MatrixModel
 from pmdesk.workspaces.competition.qt.matrix_table import MatrixTable
@@ -38,12 +39,14 @@ class CriterionFilter(QSortFilterProxyModel):
     """Keeps totals and category rows; filters criteria by name."""
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        pattern = self.filterRegularExpression()
+        if not pattern.pattern():  # no filter: every row, without asking each for its kind
+            return True
         model = self.sourceModel()
         index = model.index(source_row, 0, source_parent)
         if index.data(ROW_KIND_ROLE) != "criterion":
             return True
-        pattern = self.filterRegularExpression()
-        return not pattern.pattern() or pattern.match(str(index.data())).hasMatch()
+        return pattern.match(str(index.data())).hasMatch()
 
 
 class MatrixPanel(MatrixHandlers, QWidget):
@@ -57,6 +60,11 @@ class MatrixPanel(MatrixHandlers, QWidget):
 
         self.table = MatrixTable(controller)
         self.table.setObjectName("competitionMatrix")
+        # A header that measures a few competitors' names for its height, not two hundred.
+        header = MeasuredHeader(Qt.Orientation.Horizontal, self.table)
+        header.setSectionsClickable(True)  # as the table's own: a click selects the column
+        header.setHighlightSections(True)
+        self.table.setHorizontalHeader(header)
         self.table.setModel(self.proxy)
         self.table.setItemDelegate(RatingDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)

@@ -8,7 +8,7 @@ the scroll bar beside it reach the rest. It reports gestures and never writes da
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QMetaObject, QPointF, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QMouseEvent,
     QPainter,
+    QPaintEvent,
     QPen,
     QResizeEvent,
     QShowEvent,
@@ -52,6 +53,7 @@ from pmdesk.workspaces.strategy.chart.canvas_frame import (
     LEGEND_SWATCH,
     NOTE_ROW,
     PICK_RADIUS,
+    CanvasFrame,
     LegendEntry,
     canvas_frame,
     legend_rows,
@@ -95,14 +97,20 @@ class CanvasChartView(QGraphicsView):
         self.setObjectName("strategyCanvas")
         self.canvas = Canvas((), ())
         self.layout_result: CanvasLayout = canvas_layout(self.canvas)
-        self.frame = canvas_frame(0, 100, 100)
+        self._frame = canvas_frame(0, 100, 100)
         self.first = 0  # the leftmost factor shown, as the PM scrolled it
         self.selected: str | None = None
         self.editable = True
         self.curve_items: dict[str, CurveItem] = {}
         self.legend: tuple[LegendEntry, ...] = ()
         self.legend_hidden = 0
-        self._stale = True  # the picture waits to be placed until the view is shown
+        # The picture waits to be placed until the view is shown, and is placed once Qt has
+        # settled its size: a first show resizes the view several times on its way (the
+        # splitters share out their room), and a big canvas's hundreds of curves were placed
+        # again for each of those sizes.
+        self._stale = True
+        self._settle_posted = False
+        self._placed_for = QSize()  # the viewport size the picture was last placed for
         self._press: tuple[QPointF, str, int] | None = None  # where, curve id, factor index
         self._dragging = False
         self.tick_font = _font(self.font(), 11)
@@ -129,7 +137,7 @@ class CanvasChartView(QGraphicsView):
         self.canvas, self.layout_result = canvas, layout
         if self.selected is not None and self.selected not in {c.id for c in canvas.curves}:
             self.selected = None
-        if same_picture and len(self.curve_items) == len(layout.curves):
+        if same_picture and not self._stale and len(self.curve_items) == len(layout.curves):
             for style in layout.curves:
                 item = self.curve_items[style.curve_id]
                 if item.style != style:
@@ -142,6 +150,7 @@ class CanvasChartView(QGraphicsView):
         overlap."""
         if curve_id == self.selected:
             return
+        self.settle()  # the items restyled below are the ones at the view's size
         self.selected = curve_id
         for style in self.layout_result.curves:
             item = self.curve_items.get(style.curve_id)
@@ -161,28 +170,54 @@ class CanvasChartView(QGraphicsView):
         if 0 <= index < self.frame.total and not self.frame.shows(index):
             self.set_first(index - self.frame.count // 2)
 
+    @property
+    def frame(self) -> CanvasFrame:
+        """Where the factors and levels are at the view's present size."""
+        self.settle()
+        return self._frame
+
+    def settle(self) -> None:
+        """Place the picture now if it waits for the view's size (a resize not yet painted),
+        so what is asked of it (a point under the mouse, the factors shown) is what shows.
+        A page calls it once its own show is done, when the sizes have settled."""
+        if self._stale and self.isVisible():
+            self._rebuild()
+
+    @Slot()
+    def _settle_later(self) -> None:
+        self._settle_posted = False
+        self.settle()
+
+    def _place_later(self) -> None:
+        """Place the picture once the resizes under way are done (before the next paint)."""
+        self._stale = True
+        if not self._settle_posted:
+            self._settle_posted = True
+            QMetaObject.invokeMethod(self, "_settle_later", Qt.ConnectionType.QueuedConnection)
+
     def _rebuild(self) -> None:
         if not self.isVisible():  # placed when first shown, at its real size, and only then
             self._stale = True
             return
         self._stale = False
         layout = self.layout_result
-        width, height = float(self.viewport().width()), float(self.viewport().height())
+        self._placed_for = self.viewport().size()
+        width, height = float(self._placed_for.width()), float(self._placed_for.height())
         metrics = QFontMetricsF(self.legend_bold)  # bold: a selected entry must still fit
         labels = [style.label for style in layout.legend()]
         plot = canvas_frame(len(layout.factor_ids), width, height, self.first)
         self.legend, self.legend_hidden = legend_rows(labels, plot.width, metrics.horizontalAdvance)
         rows = max((entry.row for entry in self.legend), default=0) + 1
-        self.frame = canvas_frame(
+        self._frame = canvas_frame(
             len(layout.factor_ids), width, height, self.first, rows, layout.any_detached
         )
-        self.first = self.frame.first
+        self.first = self._frame.first
         scene = self.scene()
         for item in self.curve_items.values():
             scene.removeItem(item)
         self.curve_items = {}
         for style in layout.curves:
-            item = CurveItem(style, self.frame, style.curve_id == self.selected)
+            item = CurveItem(style, self._frame, style.curve_id == self.selected)
             scene.addItem(item)
             self.curve_items[style.curve_id] = item
         self.value_label.hide()
@@ -193,13 +228,18 @@ class CanvasChartView(QGraphicsView):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
-            self._rebuild()
+            self._place_later()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         size = self.viewport().size()
         self.setSceneRect(QRectF(0, 0, size.width(), size.height()))
-        self._rebuild()
+        if size != self._placed_for:
+            self._place_later()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self.settle()  # a paint asked for at once (repaint) can come before the posted placing
+        super().paintEvent(event)
 
     # -- finding things under the mouse --------------------------------------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from pmdesk.gui import theme
@@ -41,6 +42,12 @@ class StrategyPage(QWidget):
         layout.addWidget(heading)
         layout.addWidget(self.tabs, 1)
         self.canvas_view.refresh()  # in place now (see CanvasView)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The page's own show comes after its children's, once the splitters have shared out
+        # the room: the chart is placed here once, at its final size, not at each size on the way.
+        self.canvas_view.chart.settle()
 
     @property
     def boards_view(self) -> BoardsView:

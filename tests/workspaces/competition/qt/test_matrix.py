@@ -546,3 +546,31 @@ def test_a_pasted_block_updates_its_cells_and_the_totals_without_resetting(qtbot
     controller.undo_stack.undo()
     assert (auto.data(), offline.data()) == ("5", "—")  # unrated again
     assert not resets
+
+
+def test_the_filter_keeps_totals_and_categories_and_every_row_when_cleared(qtbot, controller):
+    panel = MatrixPanel(controller)
+    qtbot.addWidget(panel)
+
+    def shown() -> list[str]:
+        return [panel.proxy.index(row, 0).data() for row in range(panel.proxy.rowCount())]
+
+    everything = shown()
+    assert len(everything) == len(panel.model.rows) == 8
+    panel.filter.setText("price")
+    assert shown() == ["Weighted total", "Rank", "▾ Dispatch", "▾ Pricing", "Price per technician"]
+    panel.filter.clear()
+    assert shown() == everything
+
+
+def test_the_matrix_header_has_the_height_qt_gives_it(qtbot, controller):
+    from PySide6.QtWidgets import QHeaderView
+
+    panel = MatrixPanel(controller)
+    qtbot.addWidget(panel)
+    header = panel.table.horizontalHeader()
+    assert header.sectionsClickable()  # a click on a competitor still selects its column
+    assert header.sizeHint() == QHeaderView.sizeHint(header)
+    assert actions.add_competitor(controller, "A competitor\nwith a name on two lines")
+    assert header.count() == panel.model.columnCount()
+    assert header.sizeHint() == QHeaderView.sizeHint(header)

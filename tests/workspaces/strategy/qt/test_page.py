@@ -530,3 +530,45 @@ def test_a_shaking_click_on_a_note_moves_nothing(qtbot, controller):
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=shake)
     assert titles(view)["Problem"][0] == note.text
     assert controller.undo_stack.count() == 0
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform, on show()
+def test_the_canvas_fits_a_resized_window_and_its_points_still_drag(qtbot, controller, tmp_path):
+    page = StrategyPage(controller)
+    qtbot.addWidget(page)
+    page.resize(1000, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    view, chart = page.canvas_view, page.canvas_view.chart
+
+    def right_margin() -> int:
+        frame = chart.frame
+        return chart.viewport().width() - round(frame.left + frame.width)
+
+    def drawn_for_the_view() -> bool:
+        """The chart fills the view and every curve is drawn where the axes now are."""
+        size = chart.viewport().size()
+        items = chart.curve_items.values()
+        return chart.sceneRect().size().toSize() == size and all(
+            item.frame == chart.frame for item in items
+        )
+
+    assert drawn_for_the_view()
+    width, margin = chart.viewport().width(), right_margin()
+    page.resize(1400, 900)
+    qtbot.waitUntil(lambda: chart.viewport().width() > width)
+    page.grab()  # painted as the PM sees it
+    assert drawn_for_the_view()
+    assert right_margin() == margin  # the plot grew with the window, not clipped nor short
+    assert chart.frame.bottom < chart.viewport().height()
+
+    speed = 4  # "Speed to go live": us today at 6
+    drag(view, speed, 6, (6.6, 7.4, 8.2))
+    assert drawn_levels(view, curve(controller, "today").id)[speed] == 8
+    saved = Document.open(controller.document.save(tmp_path / "dragged.pmdb"), read_only=True)
+    try:
+        today = next(c for c in rules.load_canvas(saved.session).curves if c.role == "today")
+        assert today.levels[speed] == 8
+    finally:
+        saved.close()
+    controller.undo_stack.setClean()
