@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 
 from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.measured_header import MeasuredHeader
 from pmdesk.gui.toolbar import OverflowRow
 from pmdesk.workspaces.competition import cards, edit
 from pmdesk.workspaces.competition.model import RATING_KINDS
 from pmdesk.workspaces.competition.qt import actions
 from pmdesk.workspaces.competition.qt.delegates import RatingDelegate
-from pmdesk.workspaces.competition.qt.header import MeasuredHeader
 from pmdesk.workspaces.competition.qt.matrix_handlers import MatrixHandlers
 from pmdesk.workspaces.competition.qt.matrix_model import ROW_KIND_ROLE, MatrixModel
 from pmdesk.workspaces.competition.qt.matrix_table import MatrixTable

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from pmdesk.domain.project import get_project
 from pmdesk.gui import dialogs, theme
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.measured_header import MeasuredHeader
 from pmdesk.gui.toolbar import ElidedLabel, OverflowRow
 from pmdesk.workspaces.competition.model import Criterion
 from pmdesk.workspaces.strategy import canvas as rules
@@ -52,7 +53,6 @@ from pmdesk.workspaces.strategy.qt.actions import CanvasActions, next_drag_numbe
 from pmdesk.workspaces.strategy.qt.canvas_model import CanvasTableModel
 from pmdesk.workspaces.strategy.qt.canvas_scene import CanvasChartView
 from pmdesk.workspaces.strategy.qt.delegates import ActionDelegate
-from pmdesk.workspaces.strategy.qt.header import MeasuredHeader
 
 # The canvas redraws for its own records, and for the matrix's criteria its factors come from
 # (a removed criterion leaves its factor marked as the canvas's own).

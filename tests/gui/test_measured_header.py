@@ -1,4 +1,5 @@
-"""The canvas table's headers measure a few sections for their size: the size is Qt's own."""
+"""A header that measures a few sections for its size (the canvas table's, the matrix's): the
+size is Qt's own."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QHeaderView
 
-from pmdesk.workspaces.strategy.qt.header import MeasuredHeader
+from pmdesk.gui.measured_header import MeasuredHeader
 
 SECTIONS = 260  # more than Qt measures (its first and last hundred)
 

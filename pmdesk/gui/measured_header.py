@@ -1,11 +1,9 @@
 """A table header that measures a few of its sections, not two hundred, for its size.
 
-The same header as the strategy canvas table's (the workspaces' Qt packages share no code;
-it belongs with the shared widgets once a third table wants it).
-
 Qt's header sizes itself by laying out the contents of its first and last hundred sections
-through the style, and does it again after every reset, polish and font change: a matrix of
-hundreds of competitors spent over ten milliseconds of its first show on it. Sections
+through the style, and does it again after every reset, polish and font change: the strategy
+canvas table and the competitive matrix, with hundreds of columns or rows, spent tens of
+milliseconds of their first show on it. Sections
 that differ only in their text's width (one line, the same font, with or without a swatch) need
 the widest of each kind only: the text's width is read from font metrics, and those few
 sections are measured by Qt as before, so the header has the very size Qt would give it.
