@@ -255,19 +255,24 @@ def with_check_ins_refreshed(
     return _with_result(goals, changed)
 
 
+# What a CheckInRow is read from (with its key result first), and the order "latest" refers to.
+_ROW_COLUMNS = (
+    CheckIn.key_result_id,
+    CheckIn.id,
+    CheckIn.on_date,
+    CheckIn.value,
+    CheckIn.note,
+    CheckIn.source,
+)
+_OLDEST_FIRST = (CheckIn.on_date, CheckIn.created_at, CheckIn.id)
+
+
 def check_ins_by_key_result(
     session: Session, key_result_id: str | None = None, ids: Collection[str] | None = None
 ) -> dict[str, list[CheckInRow]]:
     """Check-ins per key result, oldest first (one key result's when an id is given, only
     those of ``ids`` when given)."""
-    query = select(
-        CheckIn.key_result_id,
-        CheckIn.id,
-        CheckIn.on_date,
-        CheckIn.value,
-        CheckIn.note,
-        CheckIn.source,
-    ).order_by(CheckIn.on_date, CheckIn.created_at, CheckIn.id)
+    query = select(*_ROW_COLUMNS).order_by(*_OLDEST_FIRST)
     if key_result_id is not None:
         query = query.where(CheckIn.key_result_id == key_result_id)
     if ids is not None:
@@ -294,16 +299,9 @@ def _latest_rows(session: Session) -> dict[str, list[CheckInRow]]:
         .group_by(CheckIn.key_result_id)
     )
     query = (
-        select(
-            CheckIn.key_result_id,
-            CheckIn.id,
-            CheckIn.on_date,
-            CheckIn.value,
-            CheckIn.note,
-            CheckIn.source,
-        )
+        select(*_ROW_COLUMNS)
         .where(tuple_(CheckIn.key_result_id, CheckIn.on_date).in_(latest_day), NUMERIC)
-        .order_by(CheckIn.on_date, CheckIn.created_at, CheckIn.id)
+        .order_by(*_OLDEST_FIRST)
     )
     found: dict[str, list[CheckInRow]] = {}
     for owner, check_in_id, on_date, value, note, source in session.execute(query):
