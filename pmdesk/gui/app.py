@@ -18,6 +18,7 @@ from pmdesk import APP_NAME, __version__
 from pmdesk.collector import collect_less, freeze_for_good
 from pmdesk.errors import PmdeskError
 from pmdesk.resources import resource
+from pmdesk.store.copy_in import CopyIn
 
 if TYPE_CHECKING:
     from pmdesk.gui.main_window import MainWindow
@@ -97,9 +98,12 @@ def show_main_window(path: Path | None) -> MainWindow:
 
         if offer_recovery(window):
             return
-        if path is not None:
-            import_project_code()
-        if path is None or not window.open_project(path):
+        if path is None:
+            window.show_start_page()
+            return
+        copied = CopyIn.start(path)  # on the other core while the project code loads
+        import_project_code()
+        if not window.open_project(path, copied=copied):
             window.show_start_page()
 
     QTimer.singleShot(0, open_first)
@@ -126,9 +130,10 @@ def self_test(path: Path | None) -> int:
         _paint(app, window)
         _say(f"{'window':<14}{_ms(started):>8.0f} ms")
         opened = time.perf_counter()
+        copied = CopyIn.start(path) if path is not None else None
         import_project_code()
         try:
-            window.load(path) if path is not None else window.new_project()
+            window.load(path, copied=copied) if path is not None else window.new_project()
         except PmdeskError as error:
             print(f"pmdesk: {error}", file=sys.stderr)
             return 1

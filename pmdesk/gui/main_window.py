@@ -42,6 +42,7 @@ from pmdesk.store.fileformat import FILE_SUFFIX
 
 if TYPE_CHECKING:
     from pmdesk.interchange.find import Hit
+    from pmdesk.store.copy_in import CopyIn
 
 MAX_RECENT = 10
 
@@ -300,8 +301,18 @@ class MainWindow(QMainWindow):
         if self.maybe_keep_changes():
             self._set_controller(_new_controller())
 
-    def open_project(self, path: Path | None = None) -> bool:
-        """Open ``path`` (or ask for one); on failure the current project stays as it was."""
+    def open_project(self, path: Path | None = None, *, copied: CopyIn | None = None) -> bool:
+        """Open ``path`` (or ask for one); on failure the current project stays as it was.
+
+        ``copied``: the copy of ``path`` started while the project code loaded (``copy_in``).
+        """
+        try:
+            return self._open_project(path, copied)
+        finally:
+            if copied is not None:
+                copied.discard()  # unless the open took it
+
+    def _open_project(self, path: Path | None, copied: CopyIn | None) -> bool:
         if not self.maybe_keep_changes():
             return False
         if path is None:
@@ -311,7 +322,7 @@ class MainWindow(QMainWindow):
         from pmdesk.gui import sharing
 
         try:
-            document = sharing.open_document(self, path)
+            document = sharing.open_document(self, path, copied)
         except PmdeskError as error:
             dialogs.show_error(self, "Cannot Open Project", str(error))
             self._forget_recent(path)
@@ -322,11 +333,11 @@ class MainWindow(QMainWindow):
         self._remember_recent(document.path)
         return True
 
-    def load(self, path: Path) -> None:
+    def load(self, path: Path, *, copied: CopyIn | None = None) -> None:
         """Open ``path`` without asking anything; raises PmdeskError if it cannot be opened."""
         from pmdesk.store.document import Document
 
-        document = Document.open(path)
+        document = Document.open(path, copied=copied)
         self._set_controller(DocumentController(document))
         self._remember_recent(document.path)
 

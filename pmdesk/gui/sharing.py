@@ -21,12 +21,15 @@ from pmdesk.store.recovery import find_orphans
 
 if TYPE_CHECKING:
     from pmdesk.gui.main_window import MainWindow
+    from pmdesk.store.copy_in import CopyIn
 
 
-def open_document(window: MainWindow, path: Path) -> Document | None:
-    """Open ``path``; if someone has it, ask what to do. None when the user cancels."""
+def open_document(window: MainWindow, path: Path, copied: CopyIn | None = None) -> Document | None:
+    """Open ``path``; if someone has it, ask what to do. None when the user cancels.
+
+    ``copied`` serves the first try; the answer to a lock is opened from the file again."""
     try:
-        return Document.open(path)
+        return Document.open(path, copied=copied)
     except ProjectLockedError as error:
         choice = ask.ask_locked(window, error)
     if choice is ask.Choice.READ_ONLY:

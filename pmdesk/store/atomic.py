@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import hashlib
+import io
 import json
 import os
 import socket
@@ -31,7 +32,9 @@ from pathlib import Path
 from pmdesk.errors import SaveError
 from pmdesk.store.fileformat import quoted, shown_path
 
-CHUNK = 1024 * 1024
+# Big enough that a copy in a thread (``copy_in``) takes the GIL a few times per file, not
+# hundreds: each time it may wait for another thread's turn to end.
+CHUNK = 16 * 1024 * 1024
 TEMPORARY_SUFFIX = ".saving"
 
 
@@ -63,17 +66,25 @@ def copy_hashing(
     """
     digest = hashlib.sha256()
     copied = 0
-    with source.open("rb") as reader, target.open("wb") as writer:
-        while chunk := reader.read(CHUNK):
-            copied += len(chunk)
+    with source.open("rb", buffering=0) as reader, target.open("wb", buffering=0) as writer:
+        # One buffer for the whole copy, no larger than the file (plus one byte, to see its end).
+        size = os.fstat(reader.fileno()).st_size
+        buffer = memoryview(bytearray(max(1, min(CHUNK, size + 1))))
+        while read := reader.readinto(buffer):
+            copied += read
             if limit is not None and copied > limit:
                 raise OSError(errno.EFBIG, "the file is too large")
-            digest.update(chunk)
-            writer.write(chunk)
-        writer.flush()
+            digest.update(buffer[:read])
+            _write_all(writer, buffer[:read])
         if durable:
             os.fsync(writer.fileno())
     return digest.hexdigest()
+
+
+def _write_all(writer: io.RawIOBase, data: memoryview) -> None:
+    """Write all of ``data``: an unbuffered write may take only part of it."""
+    while data:
+        data = data[writer.write(data) or 0 :]
 
 
 def temporary_name(target: Path) -> Path:

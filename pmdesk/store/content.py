@@ -47,7 +47,8 @@ def check_content(
         newer: the file is of a newer format this version may read: extra columns are allowed.
         also: a further check of the rows (in Python), run after the workspaces' rules.
         second: opens another connection to the file: the set-based SQL then runs on it in a
-            thread (SQLite works without the GIL) while the Python checks run here.
+            thread (SQLite works without the GIL) while the Python checks run here, and the
+            tables it has not reached when they are done are shared out between the two.
 
     Raises:
         NotAProjectError: naming the file, the kind of record, the record and the field.
@@ -59,11 +60,7 @@ def check_content(
     for table in tables:
         _check_columns(connection, name, table, newer)
 
-    def set_based(on: sqlite3.Connection) -> None:
-        for table in tables:
-            _check_values(on, name, table)
-            _check_unique(on, name, table)
-            _check_references(on, name, table, present)
+    set_based = _SetBased(name, tables, present)
 
     def in_python() -> None:
         _check_rules(connection, name, tables)
@@ -71,17 +68,19 @@ def check_content(
             also()
 
     if second is None:
-        set_based(connection)
+        set_based.run(connection)
+        set_based.raise_first()
         in_python()
         return
-    found: list[BaseException] = []
 
     def run() -> None:
-        other = second()
         try:
-            set_based(other)
+            other = second()
         except BaseException as error:
-            found.append(error)
+            set_based.failed(0, error)
+            return
+        try:
+            set_based.run(other)
         finally:
             other.close()
 
@@ -90,12 +89,71 @@ def check_content(
     try:
         in_python()
     except Exception as error:
+        set_based.run(connection, from_end=True)
         worker.join()
         # A bad value can trip a rule in an unplanned way: the value's own sentence comes first.
-        raise found[0] if found else error from None
+        set_based.raise_first()
+        raise error from None
+    # The tables the thread has not reached yet are shared out: this side takes them from the
+    # end, so the two meet wherever the Python checks left off.
+    set_based.run(connection, from_end=True)
     worker.join()
-    if found:
-        raise found[0]
+    set_based.raise_first()
+
+
+class _SetBased:
+    """The set-based SQL checks of each table (values, unique keys, references), taken table
+    by table by one or two connections. The failure raised is the first in table order, as if
+    the tables had been checked one after another: a table after a known failure is skipped."""
+
+    def __init__(self, name: str, tables: list[Table], present: set[str]) -> None:
+        self._name = name
+        self._tables = tables
+        self._present = present
+        self._lock = threading.Lock()
+        self._front = 0  # the next table from the front, and one past the next from the end
+        self._back = len(tables)
+        self._failures: dict[int, BaseException] = {}
+
+    def run(self, connection: sqlite3.Connection, *, from_end: bool = False) -> None:
+        while (index := self._take(from_end)) is not None:
+            table = self._tables[index]
+            try:
+                _check_values(connection, self._name, table)
+                _check_unique(connection, self._name, table)
+                _check_references(connection, self._name, table, self._present)
+            except BaseException as error:
+                self.failed(index, error)
+
+    def failed(self, index: int, error: BaseException) -> None:
+        with self._lock:
+            self._failures[index] = error
+
+    def raise_first(self) -> None:
+        if self._failures:
+            raise self._failures[min(self._failures)]
+
+    def _take(self, from_end: bool) -> int | None:
+        with self._lock:
+            if self._front >= self._back:
+                return None
+            if from_end:
+                self._back -= 1
+                index = self._back
+            else:
+                index = self._front
+                self._front += 1
+            if self._failures and min(self._failures) < index:
+                return None if not from_end else self._take_before_failure()
+            return index
+
+    def _take_before_failure(self) -> int | None:
+        """From the end, past tables that come after a known failure (called holding the lock)."""
+        self._back = min(self._back, min(self._failures))
+        if self._front >= self._back:
+            return None
+        self._back -= 1
+        return self._back
 
 
 def _singular(table: Table) -> str:

@@ -8,7 +8,6 @@ has it open, and a fingerprint taken at open tells at save whether someone repla
 
 from __future__ import annotations
 
-import errno
 import os
 import sqlite3
 from datetime import date
@@ -18,14 +17,14 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from pmdesk import registry
-from pmdesk.domain.base import new_id
 from pmdesk.domain.project import get_project
 from pmdesk.errors import NotAProjectError, SaveError
 from pmdesk.store import lock
 from pmdesk.store.atomic import ChangedOnDiskError as ChangedOnDiskError  # callers catch it here
 from pmdesk.store.atomic import copy_hashing, digest_of, replace_atomically
 from pmdesk.store.backups import back_up
-from pmdesk.store.checked import remember, was_checked
+from pmdesk.store.checked import remember
+from pmdesk.store.copy_in import CopyIn, new_working_path
 from pmdesk.store.database import (
     create_schema,
     ensure_tables,
@@ -36,17 +35,12 @@ from pmdesk.store.database import (
 from pmdesk.store.fileformat import (
     FILE_SUFFIX,
     FORMAT_VERSION,
-    MAX_PROJECT_BYTES,
-    Header,
-    check_regular_file,
     quoted,
     read_header,
-    shown_path,
 )
-from pmdesk.store.inspect import FileInfo, check_records, connect_read_only, inspect_file
-from pmdesk.store.leftovers import remove_abandoned_saves
+from pmdesk.store.hardening import connect_read_only
+from pmdesk.store.inspect import FileInfo, check_records, inspect_file
 from pmdesk.store.migrations import migrate
-from pmdesk.store.paths import working_dir
 from pmdesk.store.recovery import Orphan, note_path, write_note
 from pmdesk.store.touched import TouchRecorder
 
@@ -70,7 +64,7 @@ class Document:
 
     @classmethod
     def new(cls) -> Document:
-        working = _new_working_path()
+        working = new_working_path()
         create_schema(working)
         document = cls(working, None, None)
         get_project(document.session)
@@ -86,27 +80,31 @@ class Document:
         take_over_lock: bool = False,
         as_copy: bool = False,
         check_fully: bool = False,
+        copied: CopyIn | None = None,
     ) -> Document:
         """Validate ``path`` and open a working copy of it.
 
         ``as_copy`` opens an untitled copy: no lock, and Save asks where to put it.
         ``check_fully`` runs every check even on bytes this version has checked before
-        (``checked``), as ``pmdesk check`` promises.
+        (``checked``), as ``pmdesk check`` promises. ``copied``: the copy of ``path`` started
+        while the project code loaded (``copy_in``); the open owns it from here.
 
         Raises:
             NotAProjectError, FormatVersionError: the file cannot be opened, in a sentence.
             ProjectLockedError: someone else has it open (``take_over_lock`` to proceed).
         """
-        path = Path(path).absolute()
-        name = quoted(path)
-        working = _new_working_path()
+        copying = copied if copied is not None and copied.path == Path(path).absolute() else None
+        if copied is not None and copying is None:
+            copied.discard()  # started for another file
+        copying = copying or CopyIn(path, check_fully=check_fully)
+        path, name = copying.path, copying.name
         try:
-            check_regular_file(path)
-            remove_abandoned_saves(path)
-            digest = _copy_in(path, working, name)
-            known = not check_fully and was_checked(digest)
-            info = _inspect_copy(path, working, name, checked_before=known)
-            if not known and info.format_version == FORMAT_VERSION:
+            if copying is not copied:
+                copying.copy_here()
+            working = copying.take()
+            digest = copying.digest
+            info = _inspect_copy(path, copying)
+            if copying.needs_full_check and info.format_version == FORMAT_VERSION:
                 remember(digest)  # passed every check: the next open of these bytes skips them
             reason = None if as_copy else _read_only_reason(path, info, read_only)
             locked = None if reason or as_copy else _try_lock(path, take_over_lock)
@@ -116,7 +114,7 @@ class Document:
                     "so teammates could not see that you have it open. Use Save As to keep edits."
                 )
         except BaseException:
-            working.unlink(missing_ok=True)
+            copying.working.unlink(missing_ok=True)
             raise
         document = None
         try:
@@ -266,48 +264,23 @@ def _try_lock(path: Path, take_over: bool) -> Path | None:
     return path
 
 
-def _new_working_path() -> Path:
-    return working_dir() / f"{new_id()}{FILE_SUFFIX}"
-
-
-def _copy_in(path: Path, working: Path, name: str) -> str:
-    """Copy the user's file into the working copy byte for byte; SQLite never opens the user's
-    file, so nothing (a journal, a WAL index) can appear beside it. Returns its fingerprint."""
-    try:
-        return copy_hashing(path, working, limit=MAX_PROJECT_BYTES, durable=False)
-    except OSError as error:
-        if error.filename is not None and Path(error.filename) == path:
-            raise NotAProjectError(f"{name} cannot be read: {error.strerror}.") from None
-        if error.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise NotAProjectError(
-                f"{name} cannot be opened: PM Desk's data folder ({shown_path(working.parent)}) "
-                "is on a full disk. Free some space there and open it again."
-            ) from None
-        if error.errno == errno.EFBIG:
-            raise NotAProjectError(f"{name} is larger than any PM Desk project.") from None
-        raise NotAProjectError(
-            f"{name} cannot be opened: PM Desk cannot write its working copy in "
-            f"{shown_path(working.parent)} ({error.strerror})."
-        ) from None
-
-
-def _inspect_copy(path: Path, working: Path, name: str, *, checked_before: bool) -> FileInfo:
+def _inspect_copy(path: Path, copied: CopyIn) -> FileInfo:
     """Every check of the file, run on the working copy (so the user's file is never locked);
-    ``checked_before``: these bytes passed them all here before (see ``inspect_file``)."""
-    header = read_header(working, name)
-    _as_rollback_journal(working, header)
+    those that read every page and record only for bytes not checked here before."""
+    assert copied.header is not None, "copied first"
     connection = None
     try:
-        connection = connect_read_only(working)
+        connection = connect_read_only(copied.working)
         return inspect_file(
             path,
-            header,
+            copied.header,
             connection,
-            lambda: connect_read_only(working),
-            checked_before=checked_before,
+            lambda: connect_read_only(copied.working),
+            checked_before=not copied.needs_full_check,
+            pages_passed=copied.pages_passed(),
         )
     except sqlite3.DatabaseError:
-        raise NotAProjectError(f"{name} is damaged and cannot be opened.") from None
+        raise NotAProjectError(f"{copied.name} is damaged and cannot be opened.") from None
     finally:
         if connection is not None:
             connection.close()
@@ -323,17 +296,6 @@ def _check_upgraded(working: Path, name: str) -> None:
         raise NotAProjectError(f"{name} is damaged and cannot be opened.") from None
     finally:
         connection.close()
-
-
-def _as_rollback_journal(working: Path, header: Header) -> None:
-    """A header marked for write-ahead logging would make SQLite create ``-wal`` and ``-shm``
-    files; PM Desk never writes such files, so the copy is switched back to a plain journal."""
-    if header.wal:
-        descriptor = os.open(working, os.O_RDWR)
-        try:
-            os.pwrite(descriptor, b"\x01\x01", 18)
-        finally:
-            os.close(descriptor)
 
 
 def _copy_out(working: Path, temporary: Path) -> str:

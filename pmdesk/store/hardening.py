@@ -4,11 +4,7 @@ Arts"): no code from the file runs, and no query can grow without bound."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Collection
-
-from pmdesk import registry
-from pmdesk.domain.allowed import limits_of
-from pmdesk.errors import NotAProjectError
+from pathlib import Path
 
 # What our own data needs, with room to spare; far below SQLite's defaults.
 LIMITS = {
@@ -22,6 +18,14 @@ LIMITS = {
     sqlite3.SQLITE_LIMIT_LIKE_PATTERN_LENGTH: 10_000,
     sqlite3.SQLITE_LIMIT_TRIGGER_DEPTH: 1,
 }
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A hardened connection that can neither write to the file nor leave a journal beside it."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    connection = sqlite3.connect(uri, uri=True, isolation_level=None)
+    harden(connection)
+    return connection
 
 
 def harden(connection: sqlite3.Connection) -> None:
@@ -40,38 +44,3 @@ def _only_top_level(
 ) -> int:
     # ``source`` names the trigger or view an access comes from; our own SQL has neither.
     return sqlite3.SQLITE_DENY if source else sqlite3.SQLITE_OK
-
-
-def check_text(
-    connection: sqlite3.Connection, name: str, *, read_already: Collection[str] = ()
-) -> None:
-    """Read every free text once, so that text that is not UTF-8 is found now, with a clear
-    message, instead of breaking a view later.
-
-    Run after the content rules (``content``): dates, numbers and chosen values have passed
-    tests only well-formed ASCII passes, so only free texts and ids need reading. The tables in
-    ``read_already`` had every column of every row fetched (and so decoded) by those rules.
-    """
-    models = {model.__tablename__: model for model in registry.record_models()}
-    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_schema")}
-    for table in registry.metadata().sorted_tables:
-        if table.name not in tables or table.name in read_already:
-            continue
-        texts = [
-            f'"{column.key}"'
-            for column in table.columns
-            if (limits := limits_of(column)).kind == "text" and limits.choices is None
-        ]
-        if not texts:
-            continue
-        try:
-            for _row in connection.execute(f'SELECT {", ".join(texts)} FROM "{table.name}"'):
-                pass
-        except sqlite3.OperationalError as error:
-            if "decode" not in str(error).lower():
-                raise
-            singular = getattr(models.get(table.name), "__singular__", "record")
-            raise NotAProjectError(
-                f"{name} is damaged: a {singular} holds text that is not valid UTF-8, so the "
-                "project cannot be opened safely. Restore a backup or ask for a fresh copy."
-            ) from None

@@ -11,10 +11,11 @@ from pathlib import Path
 from pmdesk import __version__, registry
 from pmdesk.errors import FormatVersionError, NotAProjectError
 from pmdesk.store.content import check_content
+from pmdesk.store.copy_in import pages_pass
 from pmdesk.store.database import META_TABLE, read_meta
 from pmdesk.store.fileformat import FORMAT_VERSION, Header, quoted
-from pmdesk.store.hardening import check_text, harden
 from pmdesk.store.migrations import RETIRED_NAMES
+from pmdesk.store.text_check import check_text
 
 
 @dataclass(frozen=True)
@@ -26,14 +27,6 @@ class FileInfo:
     newer_but_readable: bool  # a newer format that declares this version may still read it
 
 
-def connect_read_only(path: Path) -> sqlite3.Connection:
-    """A hardened connection that can neither write to the file nor leave a journal beside it."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    connection = sqlite3.connect(uri, uri=True, isolation_level=None)
-    harden(connection)
-    return connection
-
-
 def inspect_file(
     path: Path,
     header: Header,
@@ -41,6 +34,7 @@ def inspect_file(
     second: Callable[[], sqlite3.Connection] | None = None,
     *,
     checked_before: bool = False,
+    pages_passed: bool | None = None,
 ) -> FileInfo:
     """Check header, integrity, schema and version of an opened project file.
 
@@ -52,7 +46,7 @@ def inspect_file(
     ``second`` opens another connection to the file: ``quick_check`` then reads every page
     there, in a thread, while the other checks run here; a damaged file is refused as damaged
     whatever they found, and a trigger, view or unknown table is still refused before any
-    record is read.
+    record is read. ``pages_passed`` is its verdict when it already ran (``copy_in``).
 
     Raises:
         NotAProjectError: the file is not ours, or is damaged.
@@ -60,9 +54,10 @@ def inspect_file(
     """
     name = quoted(path)
     full = not (checked_before and header.format_version == FORMAT_VERSION)
-    integrity = _Integrity(connection, second) if full else None
-    if integrity is not None and second is None and not integrity.passed():
-        raise _damaged(name)  # checked first, here: nothing reads a damaged file's records
+    integrity = _Integrity(connection, second, pages_passed) if full else None
+    already = second is None or pages_passed is not None  # the verdict is in before the rules
+    if integrity is not None and already and not integrity.passed():
+        raise _damaged(name)  # nothing reads a damaged file's records
     try:
         info = _inspect(name, header, connection, second, full=full)
     except Exception:
@@ -116,13 +111,18 @@ class _Integrity:
     awaited before any of their outcomes counts."""
 
     def __init__(
-        self, connection: sqlite3.Connection, second: Callable[[], sqlite3.Connection] | None
+        self,
+        connection: sqlite3.Connection,
+        second: Callable[[], sqlite3.Connection] | None,
+        verdict: bool | None = None,
     ) -> None:
-        self._ok = False
+        self._ok = bool(verdict)
         self._error: BaseException | None = None
         self._thread: threading.Thread | None = None
+        if verdict is not None:
+            return
         if second is None:
-            self._ok = _quick_check(connection)
+            self._ok = pages_pass(connection)
             return
         self._thread = threading.Thread(target=self._run, args=(second,), name="pmdesk-quick-check")
         self._thread.start()
@@ -131,7 +131,7 @@ class _Integrity:
         try:
             other = second()
             try:
-                self._ok = _quick_check(other)
+                self._ok = pages_pass(other)
             finally:
                 other.close()
         except sqlite3.DatabaseError:
@@ -146,14 +146,6 @@ class _Integrity:
         if self._error is not None:
             raise self._error
         return self._ok
-
-
-def _quick_check(connection: sqlite3.Connection) -> bool:
-    try:
-        result = connection.execute("PRAGMA quick_check").fetchone()
-    except sqlite3.DatabaseError:
-        return False
-    return result is not None and result[0] == "ok"
 
 
 def check_records(

@@ -179,6 +179,45 @@ def test_starting_without_a_file_shows_the_start_page(qtbot, monkeypatch, answer
     window.close()
 
 
+def test_starting_on_a_file_opens_it_and_keeps_one_working_copy(qtbot, monkeypatch, sample_file):
+    from pmdesk.gui import app
+    from pmdesk.store.paths import working_dir
+
+    monkeypatch.setattr("pmdesk.gui.sharing.offer_recovery", lambda _window: False)
+    before = set(working_dir().glob("*.pmdb"))
+    window = app.show_main_window(sample_file)  # the file is copied in while the code loads
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.controller is not None)
+    assert window.controller.document.path == sample_file
+    assert get_project(window.controller.session).name == "FieldLoop"
+    assert set(working_dir().glob("*.pmdb")) == before | {window.controller.document.working_path}
+    window.close()
+    assert set(working_dir().glob("*.pmdb")) == before
+
+
+def test_starting_on_a_file_that_is_not_a_project_says_so_on_the_start_page(
+    qtbot, monkeypatch, answers, tmp_path
+):
+    from pmdesk.gui import app
+    from pmdesk.store.paths import working_dir
+
+    monkeypatch.setattr("pmdesk.gui.sharing.offer_recovery", lambda _window: False)
+    notes = tmp_path / "notes.pmdb"
+    notes.write_bytes(b"meeting notes, not a project")
+    before = set(working_dir().glob("*.pmdb"))
+    window = app.show_main_window(notes)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: bool(answers["errors"]))
+    assert isinstance(window.stack.currentWidget(), StartPage)
+    assert answers["errors"] == [
+        "“notes.pmdb” is not a PM Desk project (it is not a database file)."
+    ]
+    assert window.controller is None
+    assert set(working_dir().glob("*.pmdb")) == before
+    assert notes.read_bytes() == b"meeting notes, not a project"
+    window.close()
+
+
 def test_the_start_page_fits_1024_by_700(qtbot, window, sample_file, tmp_path):
     for index in range(10):
         window.open_project(_copy(sample_file, tmp_path / f"deep/folder/{index}", f"P{index}.pmdb"))

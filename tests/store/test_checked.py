@@ -10,7 +10,7 @@ import pytest
 
 from pmdesk import __version__, cli
 from pmdesk.errors import NotAProjectError
-from pmdesk.store import checked, inspect
+from pmdesk.store import checked, hardening, inspect
 from pmdesk.store.document import Document
 from pmdesk.store.fileformat import FORMAT_VERSION
 from tests.store.test_migrations import _as_format_1
@@ -85,7 +85,7 @@ def test_the_quick_check_is_skipped_too_but_not_the_schema_check(sample_file, me
         return real(name, entries, **options)
 
     statements: list[str] = []
-    real_connect = inspect.connect_read_only
+    real_connect = hardening.connect_read_only
 
     def tracing(path: Path) -> sqlite3.Connection:
         connection = real_connect(path)
@@ -94,6 +94,7 @@ def test_the_quick_check_is_skipped_too_but_not_the_schema_check(sample_file, me
 
     monkeypatch.setattr(inspect, "check_schema_entries", recording)
     monkeypatch.setattr("pmdesk.store.document.connect_read_only", tracing)
+    monkeypatch.setattr("pmdesk.store.copy_in.connect_read_only", tracing)
     _open_and_close(sample_file)
     assert "stakeholders" in seen
     assert any("sqlite_schema" in statement for statement in statements)

@@ -250,3 +250,45 @@ def test_times_before_the_year_1000_and_the_last_day_round_trip(sample_document)
         target.close()
     reopened = Document.open(saved)  # the content rules accept what load accepted
     reopened.close()
+
+
+def test_with_bad_values_in_the_first_and_the_last_kind_the_first_is_named_every_time(
+    sample_file,
+):
+    """The set-based checks are shared out between two connections; the refusal is still the
+    one a check of the kinds one after another finds first."""
+    from pmdesk import registry
+    from pmdesk.store.content import check_content
+    from pmdesk.store.hardening import connect_read_only
+
+    connection = sqlite3.connect(sample_file)
+    present = {row[0] for row in connection.execute("SELECT name FROM sqlite_schema")}
+    filled = [
+        table
+        for table in registry.metadata().sorted_tables
+        if table.name in present
+        and "name" in table.columns
+        and connection.execute(f'SELECT count(*) FROM "{table.name}"').fetchone()[0]
+    ]
+    connection.close()
+    first, last = filled[0].name, filled[-1].name
+    for table in (first, last):
+        _tamper(
+            sample_file,
+            f"UPDATE \"{table}\" SET name = x'0102' WHERE id = ?",
+            _first_id(sample_file, table),
+        )
+    messages = set()
+    for second in (None, lambda: connect_read_only(sample_file)) * 3:
+        checked = connect_read_only(sample_file)
+        try:
+            with pytest.raises(NotAProjectError) as raised:
+                check_content(checked, "“sample.pmdb”", second=second)
+        finally:
+            checked.close()
+        messages.add(str(raised.value))
+    assert len(messages) == 1
+    (message,) = messages
+    singular = {model.__tablename__: model.__singular__ for model in registry.record_models()}
+    record = f"a {singular[first]} (id {_first_id(sample_file, first)})"
+    assert f"{record} has “name” holding binary data" in message
