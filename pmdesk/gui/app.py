@@ -101,9 +101,7 @@ def show_main_window(path: Path | None) -> MainWindow:
         if path is None:
             window.show_start_page()
             return
-        copied = CopyIn.start(path)  # on the other core while the project code loads
-        import_project_code()
-        if not window.open_project(path, copied=copied):
+        if not window.open_project(path, copied=copy_in_while_importing(path)):
             window.show_start_page()
 
     QTimer.singleShot(0, open_first)
@@ -130,8 +128,11 @@ def self_test(path: Path | None) -> int:
         _paint(app, window)
         _say(f"{'window':<14}{_ms(started):>8.0f} ms")
         opened = time.perf_counter()
-        copied = CopyIn.start(path) if path is not None else None
-        import_project_code()
+        copied = None
+        if path is not None:
+            copied = copy_in_while_importing(path)
+        else:
+            import_project_code()
         try:
             window.load(path, copied=copied) if path is not None else window.new_project()
         except PmdeskError as error:
@@ -180,6 +181,18 @@ def import_project_code() -> None:
     registry.metadata()
     registry.record_rules()
     freeze_for_good()
+
+
+def copy_in_while_importing(path: Path) -> CopyIn:
+    """Start copying ``path`` in, and checking its pages, on the other core; then import the
+    project code. The copy is the caller's to open or discard."""
+    copied = CopyIn.start(path)
+    try:
+        import_project_code()
+    except BaseException:
+        copied.discard()
+        raise
+    return copied
 
 
 def _paint(app: QApplication, widget: object) -> None:
