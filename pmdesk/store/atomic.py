@@ -20,6 +20,7 @@ import hashlib
 import io
 import json
 import os
+import shutil
 import socket
 import sqlite3
 import threading
@@ -52,13 +53,11 @@ def digest_of(path: Path) -> str | None:
         return None
 
 
-def copy_hashing(
-    source: Path, target: Path, *, limit: int | None = None, durable: bool = True
-) -> str:
-    """Copy ``source`` into the new file ``target`` and return the SHA-256 of the bytes copied.
+def copy_hashing(source: Path, target: Path, *, limit: int | None = None) -> str:
+    """Copy ``source`` into the new file ``target`` and return the SHA-256 of the bytes copied,
+    hashed as they are read: the file may be someone else's, and change meanwhile.
 
-    ``durable`` flushes the copy to the disk before returning (a save); a working copy made at
-    open needs no flush, as the user's file is still there after a power cut.
+    Not flushed to the disk: a working copy made at open is not the only copy of anything.
 
     Raises:
         OSError: from reading or writing; ``target`` may be partly written (the caller removes
@@ -76,9 +75,30 @@ def copy_hashing(
                 raise OSError(errno.EFBIG, "the file is too large")
             digest.update(buffer[:read])
             _write_all(writer, buffer[:read])
-        if durable:
-            os.fsync(writer.fileno())
     return digest.hexdigest()
+
+
+def copy_durably(source: Path, target: Path) -> str:
+    """Copy ``source``, which nothing writes meanwhile (a database under a read transaction),
+    into ``target`` and flush it to the disk; returns the SHA-256 of the bytes copied.
+
+    The operating system copies (``shutil.copyfile``: ``sendfile`` on Linux, the platform's own
+    copy elsewhere) while a thread hashes the source, so a save costs about what a plain copy
+    and flush cost. Should the source change all the same, the copy is hashed instead.
+
+    Raises:
+        OSError: from reading or writing; ``target`` may be partly written.
+    """
+    before = _identity(source)
+    hashing = _Hashing(source)
+    shutil.copyfile(source, target)
+    with target.open("rb+") as handle:
+        os.fsync(handle.fileno())
+        digest = hashing.digest(again=False)
+        if digest is None or _identity(source) != before:
+            handle.seek(0)
+            digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    return digest
 
 
 def _write_all(writer: io.RawIOBase, data: memoryview) -> None:
@@ -177,11 +197,13 @@ class _Hashing:
         digest = digest_of(self._path)
         self._result = (before if before == _identity(self._path) else None, digest)
 
-    def digest(self) -> str | None:
+    def digest(self, *, again: bool = True) -> str | None:
+        """The file's hash as it is now; if it changed since it was hashed, hashed ``again``
+        (or None)."""
         self._thread.join()
         hashed, digest = self._result
         if hashed is None or hashed != _identity(self._path):
-            return digest_of(self._path)
+            return digest_of(self._path) if again else None
         return digest
 
 

@@ -149,7 +149,7 @@ def _copy_bytes(path: Path, working: Path, name: str) -> str:
     """Copy the user's file into the working copy byte for byte; SQLite never opens the user's
     file, so nothing (a journal, a WAL index) can appear beside it. Returns its fingerprint."""
     try:
-        return copy_hashing(path, working, limit=MAX_PROJECT_BYTES, durable=False)
+        return copy_hashing(path, working, limit=MAX_PROJECT_BYTES)
     except OSError as error:
         if error.filename is not None and Path(error.filename) == path:
             raise NotAProjectError(f"{name} cannot be read: {error.strerror}.") from None

@@ -21,7 +21,7 @@ from pmdesk.domain.project import get_project
 from pmdesk.errors import NotAProjectError, SaveError
 from pmdesk.store import lock
 from pmdesk.store.atomic import ChangedOnDiskError as ChangedOnDiskError  # callers catch it here
-from pmdesk.store.atomic import copy_hashing, digest_of, replace_atomically
+from pmdesk.store.atomic import copy_durably, digest_of, replace_atomically
 from pmdesk.store.backups import back_up
 from pmdesk.store.checked import remember
 from pmdesk.store.copy_in import CopyIn, new_working_path
@@ -310,7 +310,7 @@ def _copy_out(working: Path, temporary: Path) -> str:
     try:
         connection.execute("BEGIN")
         connection.execute("SELECT count(*) FROM sqlite_schema").fetchone()
-        digest = copy_hashing(working, temporary)
+        digest = copy_durably(working, temporary)
         connection.execute("COMMIT")
     finally:
         connection.close()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import shutil
 import sqlite3
+import threading
 
 import pytest
 
@@ -107,3 +110,37 @@ def test_a_failed_save_keeps_the_old_file_whole(sample_document, monkeypatch):
     assert snapshot(sample_document.path) == before
     leftovers = [path.name for path in sample_document.path.parent.iterdir()]
     assert not [name for name in leftovers if name.endswith(".saving")]
+
+
+def test_a_save_remembers_the_fingerprint_of_exactly_the_bytes_it_wrote(sample_document):
+    from pmdesk.domain.project import set_field
+
+    set_field(sample_document.session, "vision", "Saved, then compared byte for byte")
+    saved = sample_document.save()
+    assert sample_document.fingerprint == hashlib.sha256(saved.read_bytes()).hexdigest()
+    assert not sample_document.changed_on_disk()
+
+
+def test_a_source_that_changes_during_the_copy_is_fingerprinted_by_the_copy(tmp_path, monkeypatch):
+    from pmdesk.store import atomic
+
+    source, target = tmp_path / "source.bin", tmp_path / "target.bin"
+    source.write_bytes(b"the bytes a save copies" * 1000)
+    real_copy, real_digest = shutil.copyfile, atomic.digest_of
+    changed = threading.Event()
+
+    def copy_then_change(from_path, to_path):  # type: ignore[no-untyped-def]
+        real_copy(from_path, to_path)
+        with open(from_path, "ab") as handle:  # written to after the copy
+            handle.write(b"a late write")
+        changed.set()
+
+    def hash_once_changed(path):  # type: ignore[no-untyped-def]
+        changed.wait(5)  # the hashing thread sees only the changed source
+        return real_digest(path)
+
+    monkeypatch.setattr(atomic.shutil, "copyfile", copy_then_change)
+    monkeypatch.setattr(atomic, "digest_of", hash_once_changed)
+    digest = atomic.copy_durably(source, target)
+    assert digest == hashlib.sha256(target.read_bytes()).hexdigest()
+    assert digest != hashlib.sha256(source.read_bytes()).hexdigest()
