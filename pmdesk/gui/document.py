@@ -57,7 +57,7 @@ def everything() -> Change:
     return Change(frozenset(registry.metadata().tables) | {ANY_KIND})
 
 
-def _union(first: Change, second: Change) -> Change:
+def union(first: Change, second: Change) -> Change:
     return Change(first.kinds | second.kinds, first.ids | second.ids)
 
 
@@ -100,7 +100,7 @@ class EditCommand(QUndoCommand):
         if change is None:
             self.setObsolete(True)
             return
-        self._change = _union(self._change, change)
+        self._change = union(self._change, change)
         self._controller.changed.emit(self._change)
 
     def undo(self) -> None:
@@ -110,7 +110,7 @@ class EditCommand(QUndoCommand):
             self._done = True
             QTimer.singleShot(0, self._controller.undo_stack.redo)
             return
-        self._change = _union(self._change, change)
+        self._change = union(self._change, change)
         self._controller.changed.emit(self._change)
 
     def id(self) -> int:
@@ -120,7 +120,7 @@ class EditCommand(QUndoCommand):
         if not isinstance(other, EditCommand) or other.merge_key != self.merge_key:
             return False
         self._redo = other._redo
-        self._change = _union(self._change, other._change)
+        self._change = union(self._change, other._change)
         return True
 
 
@@ -174,7 +174,7 @@ class DocumentController(QObject):
         if done is None:
             return False
         if change is not None:
-            done = _union(done, change)
+            done = union(done, change)
         self.changed.emit(done)
         self.undo_stack.push(EditCommand(self, text, redo, undo, done, merge_key))
         return True

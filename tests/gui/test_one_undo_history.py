@@ -8,27 +8,11 @@ from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu
 
 from pmdesk.domain.project import get_project
-from pmdesk.gui import dialogs
-from pmdesk.gui.document import DocumentController
-from pmdesk.gui.main_window import MainWindow
 from pmdesk.gui.text import TypingBursts
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-
-
-@pytest.fixture
-def window(qtbot, sample_document, monkeypatch):
-    monkeypatch.setattr(dialogs, "ask_save_changes", lambda *_args: dialogs.Answer.DISCARD)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.use_controller(DocumentController(sample_document))
-    window.show()
-    window.activateWindow()
-    qtbot.waitActive(window)
-    yield window
-    window.close()
 
 
 def _vision_field(qtbot, window):

@@ -45,6 +45,7 @@ from pmdesk.briefing.settings import BriefingSettings, ExportResult, readers_of
 from pmdesk.errors import ValidationError
 from pmdesk.gui import dialogs, theme
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.hidden_changes import on_change
 from pmdesk.gui.text import show_plain_text
 from pmdesk.gui.toolbar import OverflowRow
 
@@ -83,7 +84,7 @@ class BriefingPage(QWidget):
         self.export_thread: ExportThread | None = None
         self.progress: QProgressDialog | None = None
         self._build()
-        controller.changed.connect(self._refresh_if_touched)
+        on_change(controller, self, self._refresh_if_touched)
         self.refresh()
 
     # -- layout --------------------------------------------------------------------------------

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from pmdesk.domain.project import COMMON_CURRENCIES, currency
 from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.hidden_changes import on_change
 from pmdesk.gui.reveal import select_combo_item
 from pmdesk.gui.text import show_plain_text
 from pmdesk.gui.toolbar import OverflowRow
@@ -147,7 +148,7 @@ class BusinessCasePage(QWidget):
         splitter.addWidget(self._results())
         splitter.setSizes([560, 440])
         layout.addWidget(splitter, 1)
-        controller.changed.connect(self._refresh_if_touched)
+        on_change(controller, self, self._refresh_if_touched)
         self.refresh()
 
     # -- building ------------------------------------------------------------------------------

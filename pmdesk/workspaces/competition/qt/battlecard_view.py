@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.hidden_changes import on_change
 from pmdesk.gui.text import show_plain_text
 from pmdesk.workspaces.competition import cards, edit, messaging
 from pmdesk.workspaces.competition.model import THREAT_LEVELS
@@ -113,7 +114,7 @@ class BattlecardPanel(QWidget):
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(self.picker)
         layout.addWidget(scroll, 1)
-        controller.changed.connect(self._on_changed)
+        on_change(controller, self, self._on_changed)
         if not lazy:
             self.refresh()
 

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from pmdesk.errors import PmdeskError
 from pmdesk.gui import dialogs, theme
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.hidden_changes import on_change
 from pmdesk.workspaces.competition import cards, edit
 from pmdesk.workspaces.competition.chart import positioning as chart
 from pmdesk.workspaces.competition.model import SCORE_MAX
@@ -335,7 +336,7 @@ class MapPanel(QWidget):
         layout.addLayout(choosers)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.note)
-        controller.changed.connect(self._on_changed)
+        on_change(controller, self, self._on_changed)
         if not lazy:
             self.refresh()
 

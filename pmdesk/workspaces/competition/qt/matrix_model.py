@@ -26,6 +26,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.hidden_changes import on_change
 from pmdesk.workspaces.competition import cards, edit, query
 from pmdesk.workspaces.competition.model import (
     RATING_KINDS,
@@ -105,7 +106,7 @@ class MatrixModel(QAbstractTableModel):
         # How many rating cells were asked for their text: proves views read only what shows.
         self.rating_reads = 0
         self.reload()
-        controller.changed.connect(self._on_changed)
+        on_change(controller, self, self._on_changed)
 
     # -- loading --------------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.hidden_changes import on_change
 from pmdesk.gui.measured_header import MeasuredHeader
 from pmdesk.gui.toolbar import OverflowRow
 from pmdesk.workspaces.competition import cards, edit
@@ -168,7 +169,7 @@ class MatrixPanel(MatrixHandlers, QWidget):
         legend.setWordWrap(True)  # a sentence: it wraps at laptop widths rather than clip
         legend.setStyleSheet(theme.css("color: #5b6575;"))
         layout.addWidget(legend)
-        controller.changed.connect(self._on_changed)
+        on_change(controller, self, self._on_changed)
         self._refresh_settings()
         self._show_evidence()
 

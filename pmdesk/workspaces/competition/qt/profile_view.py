@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.hidden_changes import on_change
 from pmdesk.workspaces.competition import edit
 from pmdesk.workspaces.competition.model import THREAT_LEVELS
 from pmdesk.workspaces.competition.qt import actions
@@ -94,7 +95,7 @@ class ProfilePanel(QWidget):
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(self.picker)
         layout.addWidget(scroll, 1)
-        controller.changed.connect(self._on_changed)
+        on_change(controller, self, self._on_changed)
         if not lazy:
             self.refresh()
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.hidden_changes import on_change
 from pmdesk.gui.toolbar import OverflowRow
 from pmdesk.workspaces.decisions import query
 from pmdesk.workspaces.decisions.model import LINK_KINDS, STATUSES, Decision
@@ -102,7 +103,7 @@ class DecisionsPage(QWidget):
         self.table_model.modelReset.connect(self._restore_selection)
         self.due.itemActivated.connect(self._due_chosen)
         self.due.itemClicked.connect(self._due_chosen)
-        controller.changed.connect(self._on_changed)
+        on_change(controller, self, self._on_changed)
         self._refresh_summary()
 
     # -- building ------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from pmdesk.errors import PmdeskError
 from pmdesk.gui import dialogs, theme
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.hidden_changes import on_change
 from pmdesk.gui.toolbar import OverflowRow
 from pmdesk.workspaces.decisions.query import concerning
 from pmdesk.workspaces.goals import edit
@@ -134,7 +135,7 @@ class GoalsPage(QWidget):
         delete.setEnabled(not controller.read_only)
         self.tree.addAction(delete)
 
-        controller.changed.connect(self._on_changed)
+        on_change(controller, self, self._on_changed)
         self._fill_tree()
 
     def _load(self) -> Goals:

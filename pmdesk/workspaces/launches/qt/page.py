@@ -28,6 +28,7 @@ from pmdesk.domain.project import get_project
 from pmdesk.errors import PmdeskError
 from pmdesk.gui import dialogs, theme
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.hidden_changes import on_change
 from pmdesk.gui.lazy_tabs import LazyTabs
 from pmdesk.gui.toolbar import OverflowRow
 from pmdesk.workspaces.launches import io, query
@@ -107,7 +108,7 @@ class LaunchesPage(QWidget):
         layout.addLayout(self._build_header())
         layout.addWidget(self.tabs, 1)
         self.addAction(self._delete_action())
-        controller.changed.connect(self._on_changed)
+        on_change(controller, self, self._on_changed)
         self.refresh()
 
     @property

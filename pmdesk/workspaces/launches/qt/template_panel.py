@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.hidden_changes import on_change
 from pmdesk.workspaces.launches import templates
 from pmdesk.workspaces.launches.model import DEPARTMENTS, TIERS, LaunchTemplateTask
 from pmdesk.workspaces.launches.qt import actions
@@ -157,7 +158,7 @@ class TemplatePanel(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.origin)
         layout.addWidget(self.table, 1)
-        controller.changed.connect(self._on_changed)
+        on_change(controller, self, self._on_changed)
         self._show_origin()
 
     def _tier_changed(self) -> None:

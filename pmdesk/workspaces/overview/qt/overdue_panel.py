@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QStyle, QVBo
 from pmdesk import registry
 from pmdesk.domain.overdue import Overdue
 from pmdesk.gui.document import ANY_KIND, Change, DocumentController
+from pmdesk.gui.hidden_changes import on_change
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 VISIBLE_ROWS = 6  # a glance, not a report: the list scrolls beyond
@@ -60,7 +61,7 @@ class OverduePanel(QWidget):
         self.kinds = frozenset().union(
             *(spec.kinds() for spec in registry.specs() if spec.overdue is not None)
         )
-        controller.changed.connect(self._on_changed)
+        on_change(controller, self, self._on_changed)
         self.heading.setText("Overdue")
         self.list.hide()
         self.empty.hide()

@@ -9,6 +9,7 @@ from pmdesk.domain.project import Project
 from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.forms.ui_overview import Ui_OverviewPage
+from pmdesk.gui.hidden_changes import on_change
 from pmdesk.gui.text import show_plain_text
 from pmdesk.workspaces.overview.qt import actions
 from pmdesk.workspaces.overview.qt.overdue_panel import OverduePanel
@@ -53,7 +54,7 @@ class OverviewPage(QWidget):
         self.ui.form.insertRow(1, label, self.currency)
         for widget in (self.ui.name, *self.editors.values()):
             widget.setReadOnly(controller.read_only)
-        controller.changed.connect(self._refresh_if_touched)
+        on_change(controller, self, self._refresh_if_touched)
         self.refresh()
         theme.style(self, "overview")  # after the form labels are marked, which its rules read
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.hidden_changes import on_change
 from pmdesk.gui.reveal import select_list_item
 from pmdesk.gui.text import show_plain_text
 from pmdesk.gui.toolbar import OverflowRow
@@ -83,7 +84,7 @@ class PersonasPage(QWidget):
         splitter.setSizes([240, 760])
         layout.addWidget(splitter, 1)
         self._apply_read_only()
-        controller.changed.connect(self._refresh_if_touched)
+        on_change(controller, self, self._refresh_if_touched)
         self.refresh()
 
     # -- building ------------------------------------------------------------------------------

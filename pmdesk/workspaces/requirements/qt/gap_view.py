@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QVBoxLayout, QWidg
 
 from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.hidden_changes import on_change
 from pmdesk.workspaces.requirements import query
 from pmdesk.workspaces.requirements.model import STATUSES
 from pmdesk.workspaces.requirements.qt.actions import touches_requirements
@@ -155,7 +156,7 @@ class GapsTab(QWidget):
             layout.addWidget(panel, 1)
         self._stale = True
         self._active = False
-        controller.changed.connect(self._on_changed)
+        on_change(controller, self, self._on_changed)
 
     def set_active(self, active: bool) -> None:
         """The page says whether this tab is on screen; hidden tabs refresh when next shown."""

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.hidden_changes import on_change
 from pmdesk.gui.tables import follow_current
 from pmdesk.gui.toolbar import OverflowRow
 from pmdesk.workspaces.requirements import query
@@ -135,7 +136,7 @@ class InputsTab(QWidget):
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete_key.activated.connect(lambda: self.actions.remove_inputs(self.selected_ids()))
         delete_key.setEnabled(not controller.read_only)  # like the Delete button
-        controller.changed.connect(self._on_changed)
+        on_change(controller, self, self._on_changed)
         self._update_count()
         self._selection_changed()
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 
 from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.hidden_changes import on_change
 from pmdesk.gui.lazy_tabs import LazyTabs
 from pmdesk.workspaces.requirements import query
 from pmdesk.workspaces.requirements.model import CustomerInput, Requirement
@@ -66,7 +67,7 @@ class RequirementsPage(QWidget):
             source.open_input.connect(self.show_input)
         for source in (self.gaps, self.trace):
             source.open_requirement.connect(self.show_requirement)
-        controller.changed.connect(self._on_changed)
+        on_change(controller, self, self._on_changed)
         self.tabs.currentChanged.connect(self._tab_changed)
         self._update_summary()
 

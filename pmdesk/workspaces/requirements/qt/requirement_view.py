@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.hidden_changes import on_change
 from pmdesk.gui.tables import follow_current
 from pmdesk.gui.toolbar import OverflowRow
 from pmdesk.workspaces.requirements import query
@@ -153,7 +154,7 @@ class RequirementsTab(QWidget):
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete_key.activated.connect(self.delete_selected)
         delete_key.setEnabled(not read_only)  # like the Delete button
-        controller.changed.connect(self._on_changed)
+        on_change(controller, self, self._on_changed)
         self._fill_tags()
         self._update_count()
         self._selection_changed()

@@ -24,6 +24,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.hidden_changes import on_change
 from pmdesk.gui.tables import natural_key
 from pmdesk.workspaces.requirements import query
 from pmdesk.workspaces.requirements.model import IMPACT_SCALE, MOSCOW, STATUSES
@@ -78,7 +79,7 @@ class RowTable(QAbstractTableModel, Generic[Row]):
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._rows: list[Row] = []
         self._rows = self.load()
-        controller.changed.connect(self._on_changed)
+        on_change(controller, self, self._on_changed)
 
     def load(self) -> list[Row]:
         raise NotImplementedError

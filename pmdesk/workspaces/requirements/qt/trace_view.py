@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.hidden_changes import on_change
 from pmdesk.workspaces.requirements import query
 from pmdesk.workspaces.requirements.qt.actions import touches_requirements
 from pmdesk.workspaces.requirements.qt.trace_model import (
@@ -81,7 +82,7 @@ class TraceTab(QWidget):
 
         self.direction.currentIndexChanged.connect(self.refresh)
         self.search.textChanged.connect(self._find)
-        controller.changed.connect(self._on_changed)
+        on_change(controller, self, self._on_changed)
         self._stale = True
         self._active = False
 

@@ -29,6 +29,7 @@ from pmdesk import registry
 from pmdesk.domain.values import MONTHS
 from pmdesk.gui import dialogs, theme
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.hidden_changes import on_change
 from pmdesk.gui.reveal import select_list_item, select_scene_item
 from pmdesk.gui.tables import natural_key
 from pmdesk.gui.toolbar import ElidedLabel, OverflowRow
@@ -243,7 +244,7 @@ class RoadmapPage(QWidget):
             self.parking.setToolTip("Items without dates.")
         else:
             self.parking.itemDoubleClicked.connect(self._schedule_parked)
-        controller.changed.connect(self._changed)
+        on_change(controller, self, self._changed)
         self.refresh()
         self.timeline.opening_day = self.timeline_layout_first()
 

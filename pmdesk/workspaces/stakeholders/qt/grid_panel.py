@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.hidden_changes import on_change
 from pmdesk.gui.toolbar import ElidedLabel, OverflowRow
 from pmdesk.workspaces.stakeholders import edit, log, query
 from pmdesk.workspaces.stakeholders.chart.layout import MapFilter
@@ -119,7 +120,7 @@ class GridPanel(QWidget):
         self.scene.on_overflow = self._overflow_menu
         self.scene.on_cluster = lambda cluster: self.view.zoom_into(cluster.scenePos())
 
-        controller.changed.connect(self._on_changed)
+        on_change(controller, self, self._on_changed)
         self._fill_snapshots()
         self.refresh(() if data is not None else None)
 

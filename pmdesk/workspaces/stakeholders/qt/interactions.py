@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.hidden_changes import on_change
 from pmdesk.workspaces.stakeholders import edit, log
 from pmdesk.workspaces.stakeholders.model import Stakeholder, StakeholderInteraction
 from pmdesk.workspaces.stakeholders.qt import actions
@@ -237,7 +238,7 @@ class EngagementPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(splitter)
-        controller.changed.connect(self._on_changed)
+        on_change(controller, self, self._on_changed)
         if not lazy:
             self.refresh()
 

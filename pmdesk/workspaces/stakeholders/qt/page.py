@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from pmdesk.domain.project import Project, get_project
 from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.hidden_changes import on_change
 from pmdesk.gui.lazy_tabs import LazyTabs
 from pmdesk.gui.tables import follow_current, natural_key
 from pmdesk.gui.toolbar import OverflowRow
@@ -93,7 +94,7 @@ class StakeholdersPage(QWidget):
 
         # Delete works on the selection of whichever view is on show (cards or rows).
         self.addAction(self._delete_action())
-        controller.changed.connect(self._on_changed)
+        on_change(controller, self, self._on_changed)
         self._refresh_choices()
         self._refresh_summary()
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.hidden_changes import on_change
 from pmdesk.gui.owner_picker import OwnerPicker
 from pmdesk.gui.text import NoteEdit, show_plain_text
 from pmdesk.workspaces.stakeholders import edit
@@ -133,7 +134,7 @@ class PersonPanel(QScrollArea):
             lambda _i: self._store("strategy_override", self.strategy.currentData())
         )
         self.owner.editing_finished.connect(lambda: self._store("owner", self.owner.owner_text()))
-        controller.changed.connect(self._on_changed)
+        on_change(controller, self, self._on_changed)
         self.show_person(None)
 
     # -- showing -------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.hidden_changes import on_change
 from pmdesk.gui.tables import natural_key
 from pmdesk.workspaces.stakeholders import edit
 from pmdesk.workspaces.stakeholders.chart.layout import ATTITUDE_COLOURS, MapFilter
@@ -92,7 +93,7 @@ class StakeholderTableModel(QAbstractTableModel):
             self.reload()
         else:
             self._set_rows(list(rows))
-        controller.changed.connect(self._on_changed)
+        on_change(controller, self, self._on_changed)
 
     # -- reading -------------------------------------------------------------------------------
 

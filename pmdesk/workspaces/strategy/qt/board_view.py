@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.gui import dialogs, theme
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.hidden_changes import on_change
 from pmdesk.gui.toolbar import ElidedLabel, OverflowRow
 from pmdesk.workspaces.strategy import boards as rules
 from pmdesk.workspaces.strategy import query
@@ -157,7 +158,7 @@ class BoardsView(QWidget):
         delete.setEnabled(not controller.read_only)  # like the Remove note button beside it
         delete.activated.connect(self.remove_selected)
 
-        controller.changed.connect(self._changed)
+        on_change(controller, self, self._changed)
         self.refresh()
 
     # -- refresh -------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from pmdesk.domain.project import get_project
 from pmdesk.gui import dialogs, theme
 from pmdesk.gui.document import Change, DocumentController
+from pmdesk.gui.hidden_changes import on_change
 from pmdesk.gui.measured_header import MeasuredHeader
 from pmdesk.gui.toolbar import ElidedLabel, OverflowRow
 from pmdesk.workspaces.competition.model import Criterion
@@ -161,7 +162,7 @@ class CanvasView(QWidget):
         layout.addLayout(self._build_toolbar())
         layout.addWidget(split, 1)
 
-        controller.changed.connect(self._changed)
+        on_change(controller, self, self._changed)
         self.table.selectionModel().currentChanged.connect(self._cell_chosen)
         if load:
             self.refresh()

@@ -272,6 +272,7 @@ def test_deleting_a_launch_asks_nothing_and_undo_brings_its_tasks_back(
 
 
 def test_editing_a_template_stores_it_and_undo_returns_to_the_default(qtbot, page, controller):
+    _click_tab(qtbot, page, 1)  # the PM opens the templates tab
     panel = page.templates
     panel.tier.setCurrentIndex(panel.tier.findData("silent"))
     assert "default" in panel.origin.text()
@@ -382,6 +383,7 @@ def test_a_launch_can_stop_following_the_roadmap_and_keep_its_day(qtbot, page, c
 
 
 def test_template_tasks_are_added_and_removed_with_undo(qtbot, page, controller):
+    _click_tab(qtbot, page, 1)  # the PM opens the templates tab
     panel = page.templates
     panel.tier.setCurrentIndex(panel.tier.findData("minor"))
     before = panel.model.rowCount()

@@ -90,7 +90,10 @@ def test_new_stakeholders_land_on_free_cells_not_on_each_other(qtbot, sample_doc
     taken = {(p.influence, p.interest) for p in session.scalars(select(Stakeholder))}
     before = set(page.grid.scene.cards)
     for _ in range(2):
-        qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)  # each opens the table
+    bar = page.tabs.tabBar()  # back to the grid, to see where the two cards landed
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(0).center())
+    assert page.tabs.currentWidget() is page.grid
     first, second = set(page.grid.scene.cards) - before
     cells = [
         chart.snap(page.grid.scene.cards[i].pos().x(), page.grid.scene.cards[i].pos().y())
