@@ -196,8 +196,10 @@ def _measure(document, app, folder: Path) -> Iterator[Result]:  # type: ignore[n
         page_built.append(page)
 
     whole_page = best_of(open_page, repeat=2)
+    import shiboken6
+
     for page in page_built[:-1]:  # only one page listens to edits, as in the app
-        controller.changed.disconnect(page._changed)
+        shiboken6.delete(page)
     yield Result(
         "roadmap: whole page, all four views (no target)",
         whole_page,

@@ -274,8 +274,9 @@ class _DragPage:
         self.times.append(time.perf_counter() - started)
 
     def close(self, app: object) -> None:
-        self.controller.changed.disconnect(self.page._changed)
-        self.page.deleteLater()
+        import shiboken6
+
+        shiboken6.delete(self.page)  # gone at once, and with it its listening to the project
         self.controller.close()
         app.processEvents()  # type: ignore[attr-defined]
 
