@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from pmdesk.gui.main_window import MainWindow
 
 SCALE = 50
-EDITS = 7
+EDITS = 15
 
 
 def cases() -> Iterator[Result]:
