@@ -128,13 +128,12 @@ def self_test(path: Path | None) -> int:
         _paint(app, window)
         _say(f"{'window':<14}{_ms(started):>8.0f} ms")
         opened = time.perf_counter()
-        copied = None
-        if path is not None:
-            copied = copy_in_while_importing(path)
-        else:
-            import_project_code()
         try:
-            window.load(path, copied=copied) if path is not None else window.new_project()
+            if path is None:
+                import_project_code()
+                window.new_project()
+            else:
+                window.load(path, copied=copy_in_while_importing(path))
         except PmdeskError as error:
             print(f"pmdesk: {error}", file=sys.stderr)
             return 1

@@ -111,8 +111,8 @@ class _SetBased:
         self._tables = tables
         self._present = present
         self._lock = threading.Lock()
-        self._front = 0  # the next table from the front, and one past the next from the end
-        self._back = len(tables)
+        self._front = 0  # the next table from the front
+        self._back = len(tables)  # one past the next table from the end
         self._failures: dict[int, BaseException] = {}
 
     def run(self, connection: sqlite3.Connection, *, from_end: bool = False) -> None:
@@ -135,25 +135,15 @@ class _SetBased:
 
     def _take(self, from_end: bool) -> int | None:
         with self._lock:
-            if self._front >= self._back:
+            # No table after a known failure: the first failure in table order is raised.
+            end = min(self._back, min(self._failures, default=self._back))
+            if self._front >= end:
                 return None
             if from_end:
-                self._back -= 1
-                index = self._back
-            else:
-                index = self._front
-                self._front += 1
-            if self._failures and min(self._failures) < index:
-                return None if not from_end else self._take_before_failure()
-            return index
-
-    def _take_before_failure(self) -> int | None:
-        """From the end, past tables that come after a known failure (called holding the lock)."""
-        self._back = min(self._back, min(self._failures))
-        if self._front >= self._back:
-            return None
-        self._back -= 1
-        return self._back
+                self._back = end - 1
+                return self._back
+            self._front += 1
+            return self._front - 1
 
 
 def _singular(table: Table) -> str:

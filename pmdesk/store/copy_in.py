@@ -67,8 +67,13 @@ class CopyIn:
         return copy
 
     def copy_here(self) -> None:
-        """Copy the file in on this thread, leaving ``quick_check`` to the caller."""
-        self._copy()
+        """Copy the file in on this thread, leaving ``quick_check`` to the caller; nothing is
+        left behind when that fails."""
+        try:
+            self._copy()
+        except BaseException:
+            self.working.unlink(missing_ok=True)
+            raise
 
     @property
     def needs_full_check(self) -> bool:

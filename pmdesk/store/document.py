@@ -93,14 +93,9 @@ class Document:
             NotAProjectError, FormatVersionError: the file cannot be opened, in a sentence.
             ProjectLockedError: someone else has it open (``take_over_lock`` to proceed).
         """
-        copying = copied if copied is not None and copied.path == Path(path).absolute() else None
-        if copied is not None and copying is None:
-            copied.discard()  # started for another file
-        copying = copying or CopyIn(path, check_fully=check_fully)
+        copying = _copy_of(path, copied, check_fully)
         path, name = copying.path, copying.name
         try:
-            if copying is not copied:
-                copying.copy_here()
             working = copying.take()
             digest = copying.digest
             info = _inspect_copy(path, copying)
@@ -262,6 +257,17 @@ def _try_lock(path: Path, take_over: bool) -> Path | None:
     except OSError:
         return None
     return path
+
+
+def _copy_of(path: Path | str, copied: CopyIn | None, check_fully: bool) -> CopyIn:
+    """``copied`` if it is a copy of ``path`` started as the open asks, else one made here."""
+    if copied is not None:
+        if copied.path == Path(path).absolute() and copied.check_fully == check_fully:
+            return copied
+        copied.discard()  # started for another file
+    copying = CopyIn(path, check_fully=check_fully)
+    copying.copy_here()
+    return copying
 
 
 def _inspect_copy(path: Path, copied: CopyIn) -> FileInfo:
