@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QTableView, QWidget
 from pmdesk.errors import PmdeskError
 from pmdesk.gui import dialogs
 from pmdesk.gui.document import DocumentController
-from pmdesk.gui.import_preview import read_in_background
 from pmdesk.workspaces.competition import edit
 from pmdesk.workspaces.competition.model import Competitor, Criterion, CriterionCategory
 from pmdesk.workspaces.competition.qt import actions
@@ -132,6 +131,8 @@ class MatrixHandlers:
 
             table = matrix_csv.read_matrix_csv(path, sheet)
             return matrix_csv.preview_matrix(session, table, progress)
+
+        from pmdesk.gui.import_preview import read_in_background
 
         try:
             # Off the UI thread, with progress and Cancel: a feature matrix can be big.

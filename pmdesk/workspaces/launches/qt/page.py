@@ -31,7 +31,7 @@ from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.hidden_changes import on_change
 from pmdesk.gui.lazy_tabs import LazyTabs
 from pmdesk.gui.toolbar import OverflowRow
-from pmdesk.workspaces.launches import io, query
+from pmdesk.workspaces.launches import query
 from pmdesk.workspaces.launches.model import (
     DEPARTMENTS,
     STATUSES,
@@ -410,6 +410,8 @@ class LaunchesPage(QWidget):
             return None
         if path.suffix.lower() != ".csv":
             path = path.with_name(path.name + ".csv")
+        from pmdesk.workspaces.launches import io  # with the first export, not the page
+
         try:
             io.export_readiness(self.controller.session, path, self.today)
         except PmdeskError as error:

@@ -9,7 +9,7 @@ checks for read-only or lists kinds of record.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
@@ -18,11 +18,13 @@ from pmdesk.domain import records
 from pmdesk.domain.base import new_id
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.workspaces.requirements import edit, links, query
-from pmdesk.workspaces.requirements import io as rcsv
 from pmdesk.workspaces.requirements.links import RequirementRoadmapLink
 from pmdesk.workspaces.requirements.model import CustomerInput, Requirement, RequirementEvidence
 from pmdesk.workspaces.roadmap.model import RoadmapItem
 from pmdesk.workspaces.stakeholders.model import Stakeholder
+
+if TYPE_CHECKING:
+    from pmdesk.workspaces.requirements import io as rcsv
 
 # Kinds whose change can alter what this workspace shows: its own records, the stakeholders who
 # said an input, and the roadmap items requirements are planned on.
@@ -186,6 +188,8 @@ class RequirementActions:
     ) -> bool:
         """Create the reviewed rows of an import, and give the requirements matched by key the
         file's values, as one undo step; undo removes the new ones and restores the others."""
+        from pmdesk.workspaces.requirements import io as rcsv  # with the first import
+
         session = self.session
         ids = list(rows.ids) if isinstance(rows, rcsv.CheckedRows) else [row["id"] for row in rows]
         changes = list(updates or [])

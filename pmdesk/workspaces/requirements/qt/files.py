@@ -8,18 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolButton, QWidget
 
 from pmdesk.errors import PmdeskError
 from pmdesk.gui import dialogs
 from pmdesk.gui.document import DocumentController
-from pmdesk.gui.import_preview import read_in_background
-from pmdesk.workspaces.requirements import io as rcsv
 from pmdesk.workspaces.requirements.model import CustomerInput, Requirement
 from pmdesk.workspaces.requirements.qt import dialogs as ask
 from pmdesk.workspaces.requirements.qt.actions import RequirementActions
+
+if TYPE_CHECKING:
+    from pmdesk.workspaces.requirements.io import ImportReview
 
 KINDS: dict[str, tuple[str, type[Requirement] | type[CustomerInput]]] = {
     "requirements": ("Requirements", Requirement),
@@ -64,6 +65,9 @@ class RequirementFiles:
             if path is None:
                 return False
         self.folder = str(path.parent)
+        # The CSV and preview code loads with the first import, not with the page.
+        from pmdesk.gui.import_preview import read_in_background
+
         try:
             review = read_in_background(
                 self.parent,
@@ -83,10 +87,11 @@ class RequirementFiles:
             kind, model, noun, review.rows_to_create(), review.rows_to_update()
         )
 
-    def _reader(self, kind: str) -> Callable[..., rcsv.ImportReview]:
+    def _reader(self, kind: str) -> Callable[..., ImportReview]:
         """Reading and checking a file, off the UI thread (a 50,000-row export takes seconds)."""
+        from pmdesk.workspaces.requirements import io as rcsv
 
-        def make(session: Any, path: Path, sheet: str | None, progress: Any) -> rcsv.ImportReview:
+        def make(session: Any, path: Path, sheet: str | None, progress: Any) -> ImportReview:
             # A tracker export imported again updates the requirements it made.
             return rcsv.ImportReview(
                 session,
@@ -109,6 +114,8 @@ class RequirementFiles:
             return False
         self.folder = str(path.parent)
         session = self.controller.session
+        from pmdesk.workspaces.requirements import io as rcsv
+
         try:
             if kind == "requirements":
                 count = rcsv.export_requirements(session, path)

@@ -15,9 +15,8 @@ from typing import TYPE_CHECKING, Any
 from pmdesk.domain import records
 from pmdesk.domain.base import Record
 from pmdesk.gui.document import DocumentController
-from pmdesk.workspaces.roadmap import edit, io_plans
+from pmdesk.workspaces.roadmap import edit
 from pmdesk.workspaces.roadmap.baselines import rename_baseline, save_baseline
-from pmdesk.workspaces.roadmap.io_plans import Plan, PlanImport
 from pmdesk.workspaces.roadmap.links import add_dependency, remove_dependency, restore_dependency
 from pmdesk.workspaces.roadmap.model import (
     RoadmapBaseline,
@@ -29,6 +28,8 @@ from pmdesk.workspaces.roadmap.model import (
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+    from pmdesk.workspaces.roadmap.io_plans import Plan, PlanImport
 
 
 class RoadmapActions:
@@ -256,6 +257,8 @@ class RoadmapActions:
 
     def import_plan(self, plan: Plan, into: str, add_owners: bool, file_name: str) -> bool:
         """A plan's lanes, items, dependencies (and new owners) as one undo step."""
+        from pmdesk.workspaces.roadmap import io_plans  # with the first import, not the page
+
         session = self.session
         done: list[PlanImport] = []
 
