@@ -6,7 +6,7 @@ know before an edit, or to decide how much to redraw, is asked here.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
@@ -30,3 +30,8 @@ def current_ids(people: Iterable[Stakeholder]) -> set[str]:
     edited in place, so a view may redraw from it without reading the table again.
     """
     return {person.id for person in people if not inspect(person).expired_attributes}
+
+
+def all_current(people: Sequence[Stakeholder]) -> bool:
+    """Whether none of the loaded stakeholders has an expired field (see ``current_ids``)."""
+    return len(current_ids(people)) == len(people)

@@ -59,6 +59,7 @@ class GridPanel(QWidget):
         self.map_filter = MapFilter()
         self._show_in_table = show_in_table
         self._data = data  # the page's records, read once for all its views
+        self._shared: edit.StakeholderMap | None = None  # the page's read after an edit
         self.scene = GridScene(movable=not controller.read_only, parent=self)
         self.scene.on_move = self.move_stakeholder
         self.scene.on_open = show_in_table
@@ -128,7 +129,10 @@ class GridPanel(QWidget):
 
     def refresh(self, changed: Collection[str] | None = None) -> None:
         """Redraw from the records; ``changed`` names the only stakeholders that changed."""
-        if changed is None or not self._can_reuse(changed):
+        shared, self._shared = self._shared, None
+        if shared is not None and query.all_current(shared.stakeholders):
+            self._data = shared
+        elif changed is None or not self._can_reuse(changed):
             self._data = edit.load_map(self.controller.session)
             changed = None
         data = self._data
@@ -137,14 +141,18 @@ class GridPanel(QWidget):
         )
         self.moved_label.setText(self._moved_text())
 
+    def share_records(self, data: edit.StakeholderMap) -> None:
+        """Draw from ``data``, the page's read of the records after an edit, at the next
+        refresh instead of reading them again: the page hears of an edit first."""
+        self._shared = data
+
     def _can_reuse(self, changed: Collection[str]) -> bool:
         """Whether the loaded records are still current apart from ``changed`` (edited in
         place through the same session); anything expired means a full reload."""
         if self._data is None:
             return False
         people = self._data.stakeholders
-        known = query.current_ids(people)
-        return len(known) == len(people) and set(changed) <= known
+        return query.all_current(people) and set(changed) <= {person.id for person in people}
 
     def set_filter(self, map_filter: MapFilter) -> None:
         self.map_filter = map_filter

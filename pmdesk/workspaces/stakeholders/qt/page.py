@@ -71,6 +71,9 @@ class StakeholdersPage(QWidget):
         self.today = today or date.today()
         self.map_filter = MapFilter()
         self._data = edit.load_map(controller.session)
+        # Before the views are built: on an edit the page reads the records first and hands
+        # them to the grid, which hears of the edit after it.
+        on_change(controller, self, self._on_changed)
 
         # Sorted as the table shows it, so the proxy's order is the same whether or not the
         # table has been shown yet (it is built when first shown or asked for).
@@ -94,7 +97,6 @@ class StakeholdersPage(QWidget):
 
         # Delete works on the selection of whichever view is on show (cards or rows).
         self.addAction(self._delete_action())
-        on_change(controller, self, self._on_changed)
         self._refresh_choices()
         self._refresh_summary()
 
@@ -314,6 +316,8 @@ class StakeholdersPage(QWidget):
     def _on_changed(self, change: Change) -> None:
         if change.touches(KIND) or change.touches(LINKS):
             self._data = edit.load_map(self.controller.session)  # once for the page's parts
+            self.table_model.share_rows(self._data.stakeholders)
+            self.grid.share_records(self._data)
         if change.touches(KIND):
             self._refresh_choices()
             self._refresh_summary()

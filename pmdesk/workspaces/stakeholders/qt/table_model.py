@@ -24,7 +24,7 @@ from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.hidden_changes import on_change
 from pmdesk.gui.tables import natural_key
-from pmdesk.workspaces.stakeholders import edit
+from pmdesk.workspaces.stakeholders import edit, query
 from pmdesk.workspaces.stakeholders.chart.layout import ATTITUDE_COLOURS, MapFilter
 from pmdesk.workspaces.stakeholders.model import ATTITUDES, STRATEGIES, Stakeholder
 from pmdesk.workspaces.stakeholders.qt import actions
@@ -87,6 +87,7 @@ class StakeholderTableModel(QAbstractTableModel):
         self._rows: list[Stakeholder] = []
         self._ids: list[str] = []
         self._rows_of: dict[str, int] = {}
+        self._shared: list[Stakeholder] | None = None  # the page's read after an edit
         # Rows made in the order the view will ask for: its first sort then moves none.
         self._sort: tuple[int, Qt.SortOrder] = sort_by
         if rows is None:
@@ -140,11 +141,18 @@ class StakeholderTableModel(QAbstractTableModel):
         )
         self.layoutChanged.emit()
 
+    def share_rows(self, rows: list[Stakeholder]) -> None:
+        """Take ``rows``, the page's read of the stakeholders after an edit, at the next
+        change instead of reading them again: the page hears of an edit first."""
+        self._shared = rows
+
     def _on_changed(self, change: Change) -> None:
         if not change.touches(KIND):
             return
         # Ids are read from the fresh rows only: a removal has expired the old objects.
-        fresh = edit.load_map(self.controller.session).stakeholders
+        fresh, self._shared = self._shared, None
+        if fresh is None or not query.all_current(fresh):  # an undo since expires them all
+            fresh = edit.load_map(self.controller.session).stakeholders
         if {person.id for person in fresh} != set(self._ids):
             self.beginResetModel()
             self._set_rows(fresh)

@@ -78,6 +78,53 @@ def test_a_mouse_drag_stores_the_snapped_cell_in_one_undo_step(qtbot, page, cont
     assert _cell_of(page.grid.scene.cards[omar.id]) == (5, 3)
 
 
+def _drag_to_cell(qtbot, page, person_id: str, cell: tuple[int, int]) -> None:
+    view = page.grid.view
+    start = view.mapFromScene(page.grid.scene.cards[person_id].pos())
+    end = view.mapFromScene(QPointF(*chart.cell_center(*cell)))
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    for step in range(1, 6):
+        qtbot.mouseMove(view.viewport(), start + (end - start) * step / 5)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=end)
+
+
+def _table_cells(page, person_id: str) -> tuple[str, str]:
+    """The influence and interest the table shows for one person."""
+    model = page.table_model
+    row = model.row_of(person_id)
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    return tuple(  # type: ignore[return-value]
+        str(model.index(row, headers.index(name)).data()) for name in ("Influence", "Interest")
+    )
+
+
+def test_edits_one_after_another_each_show_in_the_grid_and_the_table(qtbot, page, controller):
+    session = controller.session
+    omar, rachel = _person(session, "Omar Haddad").id, _person(session, "Rachel Osei").id
+    rachel_cell = _cell_of(page.grid.scene.cards[rachel])
+    _drag_to_cell(qtbot, page, omar, (8, 7))
+    _drag_to_cell(qtbot, page, rachel, (2, 9))  # the second edit is drawn from fresh records
+    assert _cell_of(page.grid.scene.cards[omar]) == (8, 7)
+    assert _cell_of(page.grid.scene.cards[rachel]) == (2, 9)
+    assert _table_cells(page, omar) == ("8", "7")
+    assert _table_cells(page, rachel) == ("2", "9")
+    added = page.add_stakeholder()  # made while the grid is on show, then named in the table
+    bar = page.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(0).center())
+    assert page.tabs.currentWidget() is page.grid
+    assert added in page.grid.scene.cards
+    assert page.grid.scene.cards[added].isVisible()
+    controller.undo_stack.undo()
+    assert added not in page.grid.scene.cards
+    controller.undo_stack.undo()
+    assert _cell_of(page.grid.scene.cards[rachel]) == rachel_cell
+    assert _cell_of(page.grid.scene.cards[omar]) == (8, 7)
+    assert _table_cells(page, rachel) == tuple(str(n) for n in rachel_cell)
+    controller.undo_stack.undo()
+    assert _cell_of(page.grid.scene.cards[omar]) == (5, 3)
+    assert _table_cells(page, omar) == ("5", "3")
+
+
 def test_a_drop_outside_the_grid_clamps_to_the_edge(page, controller):
     omar = _person(controller.session, "Omar Haddad")
     assert page.grid.scene.drop(omar.id, QPointF(-500, -500))
