@@ -89,3 +89,36 @@ def test_a_new_case_can_be_for_a_launch_from_the_dialog(qtbot, page, controller,
     assert page.item.currentText() == "Dispatch 3.0 with auto-dispatch (launch)"
     case = controller.session.get(BusinessCase, page.case_id)
     assert case.launch_id is not None and case.roadmap_item_id is None
+
+
+def _choices(page) -> list[str]:
+    return [page.item.itemText(i) for i in range(page.item.count())]
+
+
+def test_the_for_picker_follows_launches_and_roadmap_items_but_not_the_cases_own_edits(
+    page, controller
+):
+    from pmdesk.workspaces.business_case.qt import actions as case_actions
+    from pmdesk.workspaces.launches.qt import actions as launch_actions
+    from pmdesk.workspaces.roadmap.model import RoadmapLane
+    from pmdesk.workspaces.roadmap.qt.actions import RoadmapActions
+
+    session = controller.session
+    chosen = page.item.currentText()
+    assert launch_actions.set_launch_field(
+        controller, _launch(session).id, "name", "Summer launch", _launch(session).target_date
+    )
+    assert "Summer launch (launch)" in _choices(page)
+    assert f"{SPRING} (launch)" not in _choices(page)
+    lane = session.scalars(select(RoadmapLane).order_by(RoadmapLane.position)).first()
+    assert RoadmapActions(controller).add_item(lane.id, "Route planner", kind="initiative")
+    assert "Route planner (initiative)" in _choices(page)
+    listed = _choices(page)
+    cost = page.view.costs[0]
+    assert case_actions.set_row_field(controller, "cost", cost.id, "amount", 123456)
+    assert _choices(page) == listed and page.item.currentText() == chosen
+    controller.undo_stack.undo()
+    controller.undo_stack.undo()
+    controller.undo_stack.undo()
+    assert "Route planner (initiative)" not in _choices(page)
+    assert f"{SPRING} (launch)" in _choices(page) and page.item.currentText() == chosen

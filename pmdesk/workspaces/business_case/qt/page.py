@@ -60,6 +60,9 @@ KINDS = frozenset(
         "roadmap_settings",
     }
 )
+# What the "For" picker lists: it is filled again only when one of these changed, since on a
+# big roadmap it holds thousands of entries and a case's edits do not change them.
+CHOICE_KINDS = frozenset({"launches", "roadmap_items"})
 ID_ROLE = Qt.ItemDataRole.UserRole
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 # (field, header) of each editable table; the value shown is formatted by _cell_text.
@@ -148,6 +151,7 @@ class BusinessCasePage(QWidget):
         splitter.addWidget(self._results())
         splitter.setSizes([560, 440])
         layout.addWidget(splitter, 1)
+        self._choices_listed = False
         on_change(controller, self, self._refresh_if_touched)
         self.refresh()
 
@@ -278,6 +282,8 @@ class BusinessCasePage(QWidget):
     # -- showing -------------------------------------------------------------------------------
 
     def _refresh_if_touched(self, change: Change) -> None:
+        if any(change.touches(kind) for kind in CHOICE_KINDS):
+            self._choices_listed = False
         if any(change.touches(kind) for kind in KINDS):
             self.refresh()
 
@@ -326,10 +332,12 @@ class BusinessCasePage(QWidget):
         self._show_results(view)
 
     def _fill_items(self, view: query.CaseView) -> None:
-        self.item.clear()
-        self.item.addItem("No initiative", None)
-        for key, label in query.initiative_choices(self.controller.session):
-            self.item.addItem(label, key)
+        if not self._choices_listed:
+            self.item.clear()
+            self.item.addItem("No initiative", None)
+            for key, label in query.initiative_choices(self.controller.session):
+                self.item.addItem(label, key)
+            self._choices_listed = True
         self.item.setCurrentIndex(max(0, self.item.findData(view.initiative_key)))
 
     def _fill_quarters(self, view: query.CaseView) -> None:
