@@ -140,6 +140,21 @@ def summaries(session: Session, today: date) -> list[LaunchSummary]:
     ]
 
 
+def summary_of(plan: LaunchPlan, today: date) -> LaunchSummary:
+    """One launch's summary, as ``summaries`` counts it, from its plan already read."""
+    launch, day = plan.launch, plan.readiness.launch_day
+    tasks = plan.tasks
+    return LaunchSummary(
+        launch.id,
+        launch.name,
+        launch.tier,
+        day,
+        len(tasks),
+        sum(task.status in READY_STATUSES for task in tasks),
+        sum(is_late(task.status, day + timedelta(days=task.offset_days), today) for task in tasks),
+    )
+
+
 @dataclass(frozen=True)
 class LateTask:
     """An open readiness task past its due date, with the launch it belongs to."""

@@ -33,6 +33,7 @@ class LaunchForm(QWidget):
         super().__init__(parent)
         self.controller = controller
         self._plan: LaunchPlan | None = None
+        self._listed: list[tuple[str, str, date]] | None = None  # the items "follows" lists
         self.name = QLineEdit()
         self.name.setAccessibleName("Launch name")
         self.tier = QComboBox()
@@ -137,10 +138,13 @@ class LaunchForm(QWidget):
         offered = [(name, person_id) for person_id, name in people]
         if self.owner.people() != offered:  # the map changed: offer its people
             self.owner.set_people(offered)
-        self.follows.clear()
-        self.follows.addItem("Its own date", OWN_DATE)
-        for item_id, title, day in items:
-            self.follows.addItem(f"{title} ({day.day} {day:%b %Y})", item_id)
+        # Filled again when the items changed, or to drop a previous launch's extra entry.
+        if items is not self._listed or self.follows.count() != len(items) + 1:
+            self.follows.clear()
+            self.follows.addItem("Its own date", OWN_DATE)
+            for item_id, title, day in items:
+                self.follows.addItem(f"{title} ({day.day} {day:%b %Y})", item_id)
+            self._listed = items
         if plan is None:
             for line in (self.name, self.goal, self.go_no_go):
                 line.setText("")

@@ -56,6 +56,9 @@ from pmdesk.workspaces.launches.qt.template_panel import TemplatePanel
 # Kinds of record whose change can alter what the page shows: its own, the roadmap item a
 # launch follows (its dates set launch day), and the stakeholders who own tasks.
 KINDS = (Launch.__tablename__, LaunchTask.__tablename__, "roadmap_items", "stakeholders")
+# What the form's pickers list (owners, the item a launch follows): read again only when these
+# change, since on a big project they are thousands of rows and a task's edit changes none.
+PICKER_KINDS = ("roadmap_items", "stakeholders")
 LATE_COLOUR = QColor("#b42318")
 
 
@@ -73,6 +76,8 @@ class LaunchesPage(QWidget):
         self.controller = controller
         self.today = today or date.today()
         self._summaries: list[query.LaunchSummary] = []
+        self._task_ids: frozenset[str] = frozenset()  # the tasks of the launch on show
+        self._pickers: tuple[list[tuple[str, str]], list[tuple[str, str, date]]] | None = None
         self._plan: query.LaunchPlan | None = None  # the launch on show, read in full
         self._current: str | None = None
 
@@ -218,8 +223,34 @@ class LaunchesPage(QWidget):
     # -- refresh -------------------------------------------------------------------------------
 
     def _on_changed(self, change: Change) -> None:
-        if any(change.touches(kind) for kind in KINDS):
+        if any(change.touches(kind) for kind in PICKER_KINDS):
+            self._pickers = None
+        if self._only_tasks_on_show(change):
+            self._refresh_launch_on_show()
+        elif any(change.touches(kind) for kind in KINDS):
             self.refresh()
+
+    def _only_tasks_on_show(self, change: Change) -> bool:
+        """Whether ``change`` wrote only tasks of the launch on show (a task's status, owner,
+        title): then only that launch is read again, however many launches there are."""
+        return (
+            change.kinds == {LaunchTask.__tablename__}
+            and bool(change.ids)
+            and change.ids <= self._task_ids  # read when shown: a removal expires the tasks
+        )
+
+    def _refresh_launch_on_show(self) -> None:
+        self._show_current()
+        plan = self._plan
+        row = next((i for i, s in enumerate(self._summaries) if s.id == self._current), None)
+        if plan is None or row is None:
+            self.refresh()
+            return
+        self._summaries[row] = query.summary_of(plan, self.today)
+        item = self.launch_list.item(row)
+        if item is not None:
+            _show_in_list(item, self._summaries[row])
+        self._refresh_summary()
 
     def refresh(self) -> None:
         """Read every launch's summary, then show the list, the launch on show and its tasks
@@ -237,16 +268,9 @@ class LaunchesPage(QWidget):
         self.launch_list.blockSignals(True)
         self.launch_list.clear()
         for launch in self._summaries:
-            day = launch.launch_day
-            text = (
-                f"{launch.name}\n{TIERS.get(launch.tier, launch.tier)} · "
-                f"{day.day} {day:%b %Y} · {launch.ready}/{launch.tasks} ready"
-            )
-            item = QListWidgetItem(text)
+            item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, launch.id)
-            if launch.late:
-                item.setForeground(QBrush(theme.ink(LATE_COLOUR)))
-                item.setToolTip(f"{launch.late} readiness tasks are late")
+            _show_in_list(item, launch)
             self.launch_list.addItem(item)
             if launch.id == self._current:
                 self.launch_list.setCurrentItem(item)
@@ -259,8 +283,11 @@ class LaunchesPage(QWidget):
         session = self.controller.session
         current = self._current
         self._plan = plan = query.plan(session, current, self.today) if current else None
-        people = query.people(session)
-        self.form.show_plan(plan, people, query.linkable_items(session))
+        self._task_ids = frozenset(task.id for task in plan.tasks) if plan else frozenset()
+        if self._pickers is None:
+            self._pickers = (query.people(session), query.linkable_items(session))
+        people, items = self._pickers
+        self.form.show_plan(plan, people, items)
         self.grid.show_readiness(plan.readiness if plan else None)
         self.task_model.show_plan(plan, people, self.today)
         self._show_attention(plan)
@@ -445,3 +472,17 @@ def _button(text: str, tip: str) -> QToolButton:
     button.setToolTip(tip)
     button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     return button
+
+
+def _show_in_list(item: QListWidgetItem, launch: query.LaunchSummary) -> None:
+    """A launch's entry in the list: name, tier, day and readiness; red while tasks are late."""
+    day = launch.launch_day
+    item.setText(
+        f"{launch.name}\n{TIERS.get(launch.tier, launch.tier)} · "
+        f"{day.day} {day:%b %Y} · {launch.ready}/{launch.tasks} ready"
+    )
+    late = bool(launch.late)
+    item.setData(Qt.ItemDataRole.ForegroundRole, QBrush(theme.ink(LATE_COLOUR)) if late else None)
+    many = launch.late != 1
+    late_text = f"{launch.late} readiness task{'s are' if many else ' is'} late"
+    item.setToolTip(late_text if late else "")

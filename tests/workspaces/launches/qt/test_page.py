@@ -136,6 +136,42 @@ def test_a_status_is_chosen_from_the_list_and_the_grid_follows(qtbot, page, cont
     assert page.grid.item(1, 3).text() == "1"
 
 
+def _choose_status(qtbot, page, title: str, status: str) -> None:
+    index = _cell(page, title, "status")
+    page.table.setCurrentIndex(index)
+    page.table.edit(index)
+    combo = QApplication.focusWidget()
+    combo.setCurrentIndex(combo.findData(status))
+    qtbot.keyClick(combo, Qt.Key.Key_Tab)
+
+
+def _entry(page, name: str):
+    return next(
+        page.launch_list.item(row)
+        for row in range(page.launch_list.count())
+        if page.launch_list.item(row).text().startswith(name)
+    )
+
+
+def test_the_launch_list_counts_a_task_done_and_stops_showing_it_late(qtbot, page, controller):
+    entry = _entry(page, SPRING)
+    ready, tasks = (int(n) for n in entry.text().split(" · ")[-1].split()[0].split("/"))
+    late = [task.title for task in page.current_plan().readiness.late]
+    assert len(late) == 2  # the sample's two late tasks are this launch's
+    assert entry.toolTip() == "2 readiness tasks are late"
+    for title in late:
+        _choose_status(qtbot, page, title, "done")
+    entry = _entry(page, SPRING)
+    assert entry.text().endswith(f"{ready + len(late)}/{tasks} ready")
+    assert entry.toolTip() == ""
+    assert entry.data(Qt.ItemDataRole.ForegroundRole) is None
+    assert page.launch_list.currentItem() is entry  # the launch on show stays chosen
+    controller.undo_stack.undo()
+    entry = _entry(page, SPRING)
+    assert entry.text().endswith(f"{ready + len(late) - 1}/{tasks} ready")
+    assert entry.toolTip() == "1 readiness task is late"
+
+
 def test_clicking_a_grid_cell_shows_its_tasks_and_a_second_click_shows_all(qtbot, page):
     everything = page.proxy.rowCount()
     assert everything == 27
@@ -490,3 +526,30 @@ def test_the_templates_tab_of_a_read_only_project_refuses_edits(qtbot, sample_fi
         assert not panel.model.index(0, 1).flags() & Qt.ItemFlag.ItemIsEditable
     finally:
         document.close()
+
+
+def test_the_pickers_follow_the_roadmap_and_the_stakeholders_but_not_a_tasks_edit(
+    qtbot, page, controller
+):
+    from pmdesk.workspaces.roadmap.model import RoadmapLane
+    from pmdesk.workspaces.roadmap.qt.actions import RoadmapActions
+    from pmdesk.workspaces.stakeholders.model import Stakeholder
+    from pmdesk.workspaces.stakeholders.qt import actions as people
+
+    session = controller.session
+    follows = page.form.follows
+    chosen = follows.currentText()
+    lane = session.scalars(select(RoadmapLane).order_by(RoadmapLane.position)).first()
+    assert RoadmapActions(controller).add_item(
+        lane.id, "Field pilot", kind="release", start=date(2027, 2, 1), end=date(2027, 2, 26)
+    )
+    offered = [follows.itemText(i) for i in range(follows.count())]
+    assert "Field pilot (26 Feb 2027)" in offered
+    owner = page.current_plan().launch.owner_id
+    assert owner is not None
+    person = session.get(Stakeholder, owner)
+    assert people.set_stakeholder_field(controller, person, "name", "Dana Whitfield-Ng")
+    assert "Dana Whitfield-Ng" in [name for name, _id in page.form.owner.people()]
+    _choose_status(qtbot, page, "Sales team trained", "done")  # a task: the pickers stay
+    assert [follows.itemText(i) for i in range(follows.count())] == offered
+    assert follows.currentText() == chosen
