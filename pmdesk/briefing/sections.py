@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+
 from pmdesk import registry
 from pmdesk.export.section import Section
 
@@ -21,7 +23,7 @@ def load_section(key: str) -> Section | None:
     """
     if key not in _loaded:
         section: Section | None = None
-        dotted = next((item.section for item in registry.specs() if item.key == key), None)
+        dotted = _dotted(key)
         if dotted is not None:
             try:
                 section = registry.resolve(dotted)
@@ -32,5 +34,25 @@ def load_section(key: str) -> Section | None:
 
 
 def available_sections() -> list[str]:
-    """Section keys this build can write, in the default order."""
-    return [key for key in section_titles() if load_section(key) is not None]
+    """Section keys this build can write, in the default order.
+
+    A section's module is looked for, not imported: the page lists every section, but loads
+    only the code of those it shows options for or exports.
+    """
+    return [key for key in section_titles() if _present(key)]
+
+
+def _dotted(key: str) -> str | None:
+    return next((item.section for item in registry.specs() if item.key == key), None)
+
+
+def _present(key: str) -> bool:
+    if key in _loaded:
+        return _loaded[key] is not None
+    dotted = _dotted(key)
+    if dotted is None:
+        return False
+    try:
+        return importlib.util.find_spec(dotted.partition(":")[0]) is not None
+    except ImportError:  # its workspace's package is missing from this build
+        return False

@@ -126,3 +126,24 @@ def test_roadmap_lanes_option_keeps_only_those_lanes(tmp_path, sample_document):
     assert "Slipped since" not in text
     assert "Dispatch & scheduling" not in text
     assert result.warnings == []
+
+
+def test_a_section_whose_code_is_missing_from_the_build_is_not_offered(monkeypatch, qtbot):
+    import dataclasses
+
+    from pmdesk.briefing import sections
+    from pmdesk.briefing.qt.sections_panel import SectionsPanel
+
+    missing = "pmdesk.workspaces.decisions.no_such_section:SECTION"
+    specs = tuple(
+        dataclasses.replace(spec, section=missing) if spec.key == "decisions" else spec
+        for spec in registry.specs()
+    )
+    monkeypatch.setattr(registry, "specs", lambda: specs)
+    monkeypatch.setattr(sections, "_loaded", {})
+    assert "decisions" not in available_sections()
+    assert sections.load_section("decisions") is None
+    panel = SectionsPanel()
+    qtbot.addWidget(panel)
+    title = registry.section_titles()["decisions"]
+    assert panel.missing.text() == f"Not available in this version: {title}."
