@@ -41,6 +41,7 @@ OUTPUT_SUFFIX = ".docx"
 # progress(done, total, what is being done now)
 Progress = Callable[[int, int, str], None]
 GLANCE_MAX = 4  # key figures on the summary page: more and none stands out
+ASKS_MAX = 10  # decisions and asks in the summary, the oldest first: the rest are counted
 PRODUCT_NAME_SHOWN = 80  # characters of the product's name in titles and footers
 TITLE_SHOWN = 200  # a briefing title longer than this would take the whole title page
 FOOTER_PART_SHOWN = 60  # each of the company and the title, so the footer stays one line
@@ -163,8 +164,15 @@ def _export(
         if content is not None and hasattr(section, "highlights")
         for figure in section.highlights(content)
     ]
-    asks = "\n".join(decisions_and_asks(session, settings.decisions))
-    write_summary(out, settings.executive_summary, asks, empty, glance[:GLANCE_MAX])
+    asks = decisions_and_asks(session, settings.decisions)
+    write_summary(
+        out,
+        settings.executive_summary,
+        asks[:ASKS_MAX],
+        empty,
+        glance[:GLANCE_MAX],
+        more_asks=len(asks) - ASKS_MAX,
+    )
     shown = changes.take(session, [choice.key for choice in chosen], audience)
     last = changes.last_snapshot(session, settings.briefing_id) if settings.briefing_id else None
     report_of_changes = changes.compare(last[1], shown, last[0]) if last else None

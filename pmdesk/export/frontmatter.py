@@ -118,10 +118,13 @@ def _fill_footer(out: BriefingDocument, footer: Any, left_text: str, width: floa
 def write_summary(
     out: BriefingDocument,
     summary: str,
-    decisions: str,
+    asks: Sequence[str],
     empty_titles: Sequence[str],
     glance: Sequence[tuple[str, str]] = (),
+    more_asks: int = 0,
 ) -> None:
+    """The executive summary; ``asks`` are the decisions and asks shown, and ``more_asks``
+    how many more the project holds (counted, not listed: a summary stays short)."""
     out.heading("Executive summary", 1, new_page=True)
     if out.paragraph(summary, "Briefing › Executive summary") is None:
         out.note("No executive summary has been written for this briefing yet.")
@@ -129,12 +132,16 @@ def write_summary(
         out.heading("At a glance", 2)
         out.key_figures(glance)
     out.heading("Decisions and asks", 2)
-    items = [line.strip().lstrip("-•*").strip() for line in decisions.splitlines()]
-    items = [item for item in items if item]
+    items = [item for item in asks if item]
     if items:
         out.bullets(
             [(item, "Briefing › Decisions and asks") for item in items], numbered=True, leads=True
         )
+        if more_asks > 0:
+            out.note(
+                f"{more_asks} more {'are' if more_asks != 1 else 'is'} still open: "
+                "the project's decision log lists every one, oldest first."
+            )
     else:
         out.note("No decisions or asks are listed for this briefing.")
     if empty_titles:

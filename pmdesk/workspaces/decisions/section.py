@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # the Word writer loads only when a briefing is written
 TOP = OptionSpec("top", "Decisions in the table", "int", 8, minimum=1)
 REASONS = OptionSpec("reasons", "Show why each was decided", "bool", True)
 FIELD = "Decisions"
+DUE_SHOWN = 10  # decisions due for revisit listed, the most overdue first: the rest are counted
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,14 @@ class DecisionsSection:
         out.lead(_summary(content), FIELD)
         if content.due:  # what needs the reader's attention comes first
             out.heading("Due for revisit", 2)
-            out.bullets([(_due_line(entry, context), FIELD) for entry in content.due], leads=True)
+            shown = content.due[:DUE_SHOWN]
+            out.bullets([(_due_line(entry, context), FIELD) for entry in shown], leads=True)
+            if len(content.due) > len(shown):
+                more = len(content.due) - len(shown)
+                out.note(
+                    f"{more} more {'are' if more != 1 else 'is'} due: "
+                    "the project's decision log lists every one."
+                )
         if content.taken:
             heading = "Decisions taken"
             if content.taken_total > len(content.taken):
@@ -80,7 +88,8 @@ class DecisionsSection:
 def _due_line(entry: LogEntry, context: SectionContext) -> str:
     decision = entry.decision
     assert decision.revisit_on is not None  # due_for_revisit lists dated decisions only
-    when = context.audience.text(f"{decision.revisit_on:%d %b %Y}")
+    day = decision.revisit_on
+    when = context.audience.text(f"{day.day} {day:%b %Y}")
     late = (context.today - decision.revisit_on).days
     if late > 0:
         when += f", {late} day{'s' if late != 1 else ''} overdue"

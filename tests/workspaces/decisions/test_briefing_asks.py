@@ -55,3 +55,32 @@ def test_text_lines_not_yet_in_the_log_are_kept_after_the_log_asks(sample_docume
     asks = decisions_and_asks(session, text)
     assert asks[-1] == "Ask: a second design partner"
     assert len(asks) == 5  # the four of the log, the launch line once, and the new line
+
+
+def test_a_long_log_of_open_decisions_keeps_the_summary_short(tmp_path, sample_document):
+    from pmdesk.briefing.exporter import ASKS_MAX
+    from pmdesk.domain.base import new_id
+
+    session = sample_document.session
+    briefing = session.scalars(select(Briefing)).one()
+    before = len(decisions_and_asks(session, briefing.decisions))
+    for n in range(30):
+        session.add(
+            Decision(
+                id=new_id(),
+                question=f"Which partner pilots region {n}?",
+                status="proposed",
+                decided_on=date(2026, 11, 1),
+            )
+        )
+    session.commit()
+    target = tmp_path / "brief.docx"
+    export_briefing(session, target, BriefingSettings.of(briefing), today=TODAY)
+    asks = _asks_in(target)
+    assert len(asks) == ASKS_MAX
+    texts = [p.text for p in docx.Document(str(target)).paragraphs]
+    more = before + 30 - ASKS_MAX
+    assert (
+        f"{more} more are still open: the project's decision log lists every one, oldest first."
+        in texts
+    )

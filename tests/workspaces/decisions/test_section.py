@@ -74,3 +74,31 @@ def test_an_empty_log_says_so(tmp_path):
         document.close()
     assert result.empty_sections == ["Decision log"]
     assert "No decisions have been logged yet." in _section_text(written)
+
+
+def test_many_decisions_due_list_the_most_overdue_and_count_the_rest(tmp_path, sample_document):
+    from pmdesk.domain.base import new_id
+    from pmdesk.workspaces.decisions.model import Decision
+    from pmdesk.workspaces.decisions.section import DUE_SHOWN
+
+    session = sample_document.session
+    for n in range(20):
+        session.add(
+            Decision(
+                id=new_id(),
+                decided_on=date(2026, 1, 5),
+                question=f"Keep partner {n:02d} on the price list?",
+                status="decided",
+                revisit_on=date(2026, 11, 2 + n),
+            )
+        )
+    session.commit()
+    _result, document = _export(tmp_path, session)
+    text = _section_text(document)
+    start = text.index("Due for revisit") + 1
+    listed = text[start : start + DUE_SHOWN]
+    assert listed[0] == "2 Nov 2026, 29 days overdue: Keep partner 00 on the price list?"
+    assert all("overdue" in line for line in listed)
+    assert text[start + DUE_SHOWN] == (
+        "12 more are due: the project's decision log lists every one."  # 22 due, 10 listed
+    )
