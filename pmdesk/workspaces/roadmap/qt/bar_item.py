@@ -130,7 +130,8 @@ class BarItem(QGraphicsItem):
         self.on_drag_done = on_drag_done
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(on_drag_done is not None)
-        self.setToolTip(tooltip(bar))
+        # The tooltip is written when the mouse first rests on the bar (compose_tooltip): a
+        # big roadmap has thousands of bars and the PM reads a few of their tooltips.
         self._mode: str | None = None  # "move", "start", "end" while the button is down
         self._press_x = 0.0
         self._press_y = 0.0
@@ -150,12 +151,18 @@ class BarItem(QGraphicsItem):
     def item_id(self) -> str:
         return self.bar.item.id
 
+    def compose_tooltip(self) -> None:
+        """Write the bar's tooltip if it has none yet: the view calls this as the mouse rests
+        on the bar, before Qt looks for the tooltip to show."""
+        if not self.toolTip():
+            self.setToolTip(tooltip(self.bar))
+
     def show_bar(self, bar: Bar) -> None:
         """Draw ``bar`` instead (the same item after an edit, or moved with its lane), keeping
         the item itself: its selection, its place in the scene."""
         self.prepareGeometryChange()
         if (bar.item, bar.late, bar.broken) != (self.bar.item, self.bar.late, self.bar.broken):
-            self.setToolTip(tooltip(bar))
+            self.setToolTip("")  # written again from the new bar on the next hover
         self.bar = bar
         self._extent = self._bounds()
         self._label = None

@@ -48,6 +48,9 @@ from pmdesk.workspaces.roadmap.model import (
     RoadmapMarker,
 )
 from pmdesk.workspaces.roadmap.plan import (
+    Item as PlanItem,
+)
+from pmdesk.workspaces.roadmap.plan import (
     Roadmap,
     broken_dependencies,
     is_late,
@@ -389,10 +392,11 @@ class RoadmapPage(QWidget):
         """Undated items, under the name of their lane."""
         self.parking.clear()
         parked = [item for item in self.roadmap.items if not item.dated]
+        by_lane: dict[str | None, list[PlanItem]] = {}
+        for item in parked:  # one pass: a big roadmap has a thousand lanes
+            by_lane.setdefault(item.lane_id, []).append(item)
         for lane in self.roadmap.lanes:
-            entries = sorted(
-                (i for i in parked if i.lane_id == lane.id), key=lambda i: natural_key(i.title)
-            )
+            entries = sorted(by_lane.get(lane.id, ()), key=lambda i: natural_key(i.title))
             if not entries:
                 continue
             heading = QListWidgetItem(lane.name)

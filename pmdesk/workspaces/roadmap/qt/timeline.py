@@ -352,6 +352,10 @@ class TimelineView(QGraphicsView):
                 else:
                     QToolTip.hideText()
                 return True
+            # The topmost bar under the mouse is the one Qt shows the tooltip of.
+            bar = next((i for i in self.items(point) if isinstance(i, BarItem)), None)
+            if bar is not None:
+                bar.compose_tooltip()
         return super().viewportEvent(event)
 
     def lane_at(self, viewport_y: float) -> str | None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QHelpEvent
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QToolTip
 
 
 def drag_bar(view, bar, dx: float, where: str = "middle") -> None:  # type: ignore[no-untyped-def]
@@ -18,3 +20,22 @@ def drag_bar(view, bar, dx: float, where: str = "middle") -> None:  # type: igno
     QTest.mouseMove(viewport, QPoint((start.x() + end.x()) // 2, start.y()))
     QTest.mouseMove(viewport, end)
     QTest.mouseRelease(viewport, left, none, end)
+
+
+def bar_tooltip(view, bar) -> str:  # type: ignore[no-untyped-def]
+    """Rest the mouse on ``bar`` until Qt asks for its tooltip; the text the PM then reads.
+
+    The tooltip event is the one Qt sends when the mouse has rested: the offscreen platform of
+    the tests has no real pointer to rest.
+    """
+    x = (bar.x0 + bar.x1) / 2
+    view.centerOn(QPointF(x, bar.mid_y))
+    point = view.mapFromScene(QPointF(x, bar.mid_y))
+    viewport = view.viewport()
+    QTest.mouseMove(viewport, point)
+    QApplication.sendEvent(
+        viewport, QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point))
+    )
+    text = QToolTip.text() if QToolTip.isVisible() else ""
+    QToolTip.hideText()
+    return text

@@ -15,11 +15,14 @@ from pmdesk.workspaces.roadmap.chart.scale import ZOOMS
 from pmdesk.workspaces.roadmap.chart.style import LATE_COLOR
 from pmdesk.workspaces.roadmap.model import RoadmapItem, RoadmapLane
 from pmdesk.workspaces.roadmap.qt.page import RoadmapPage
-from tests.workspaces.roadmap.qt.gestures import drag_bar
+from tests.workspaces.roadmap.qt.gestures import bar_tooltip, drag_bar
 
 TODAY = date(2026, 11, 25)
 QUARTER_PX = ZOOMS["quarter"].px_per_day
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+# The offscreen platform of the tests cannot size or raise a tooltip's window, and says so.
+pytestmark = pytest.mark.qt_log_ignore(
+    "does not support propagateSizeHints", "This plugin does not support raise"
+)
 
 
 @pytest.fixture
@@ -98,7 +101,21 @@ def test_dragging_onto_a_date_that_breaks_a_dependency_is_allowed_and_flagged(pa
     assert page.flags.text() == "1 late · 2 broken dependencies"
     bar = page.timeline.bar_items[_id(page, "Dispatch 3.0")].bar
     assert bar.broken
-    assert "Dependency broken" in page.timeline.bar_items[_id(page, "Dispatch 3.0")].toolTip()
+    assert "Dependency broken" in bar_tooltip(page.timeline, bar)
+
+
+def test_a_bars_tooltip_names_the_item_and_follows_a_drag(page):
+    def tip() -> str:
+        return bar_tooltip(page.timeline, page.timeline.bar_items[_id(page, title)].bar)
+
+    title = "Route optimisation v1"
+    first = tip()
+    assert first.startswith(f"<b>{title}</b>")
+    assert "1 Feb 2027 – 30 Apr 2027" in first
+    _drag(page, title, "middle", QUARTER_PX * 15)
+    assert "15 Feb 2027 – 14 May 2027" in tip()
+    page.controller.undo_stack.undo()
+    assert "1 Feb 2027 – 30 Apr 2027" in tip()
 
 
 def test_late_items_are_coloured_late(page):
@@ -145,6 +162,20 @@ def test_clicking_a_lane_name_collapses_it_undoably(page):
     assert band.height < 40
     page.controller.undo_stack.undo()
     assert not lane.collapsed
+
+
+def test_the_parking_lot_lists_undated_items_under_their_lanes_in_roadmap_order(page):
+    shown = [page.parking.item(row).text() for row in range(page.parking.count())]
+    assert shown == [
+        "Technician app",
+        "   Dark mode in the technician app",
+        "   Voice notes turned into job notes",
+        "Payments & invoicing",
+        "   Customer self-service portal",
+        "Integrations & platform",
+        "   Fleet GPS integration",
+    ]
+    assert page.parking_title.text() == "Parking lot · 4 undated"
 
 
 def test_double_clicking_a_parked_item_puts_it_on_the_timeline(page):
