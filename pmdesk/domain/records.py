@@ -8,7 +8,7 @@ at what was removed.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -16,8 +16,10 @@ from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy import delete as delete_rows
 from sqlalchemy.orm import Session
 
-from pmdesk.domain.base import Record
+from pmdesk.domain.base import Record, utc_now
 from pmdesk.errors import ValidationError
+from pmdesk.store.driver_rows import typed_rows
+from pmdesk.store.touched import update_columns
 
 R = TypeVar("R", bound=Record)
 
@@ -37,6 +39,58 @@ def set_fields(session: Session, model: type[R], record_id: str, **values: Any) 
         setattr(record, name, value)
     session.commit()
     return previous
+
+
+def set_many(
+    session: Session, model: type[Record], changes: Sequence[tuple[str, Mapping[str, Any]]]
+) -> list[dict[str, Any]]:
+    """Change fields of many records, all in one commit or none, and return each one's
+    previous values of the fields it was given (for undo), in the order of ``changes``.
+
+    What :func:`set_fields` does record by record, in a few statements: the previous values
+    are read with one query, and each set of fields is written with one executemany, so a
+    tracker export of 50,000 issues imported again updates its requirements in a fraction of
+    a second instead of many. A record whose values are already those given is not written
+    (nor its time stamp moved), as the ORM leaves an unchanged record alone.
+    """
+    table: Table = model.__table__  # type: ignore[assignment]
+    names = list(dict.fromkeys(name for _record_id, values in changes for name in values))
+    if not changes or not names:
+        return [{} for _change in changes]
+    wanted = (record_id for record_id, _values in changes)
+    found = {row[0]: row[1:] for row in typed_rows(session, table, ["id", *names], ids=wanted)}
+    every = tuple(names)
+    before: list[dict[str, Any]] = []
+    writes: dict[tuple[str, ...], list[tuple[str, Mapping[str, Any]]]] = {}  # fields -> rows
+    for record_id, values in changes:
+        stored = found.get(record_id)
+        if stored is None:
+            raise ValidationError(
+                f"That {getattr(model, '__singular__', 'record')} no longer exists."
+            )
+        fields = tuple(values)
+        if fields == every:  # the usual case, an import's rows: compared as tuples, at C speed
+            held = dict(zip(every, stored, strict=True))
+            changed = tuple(stored) != tuple(values.values())
+        else:
+            held = {name: stored[names.index(name)] for name in fields}
+            changed = any(held[name] != value for name, value in values.items())
+        before.append(held)
+        if changed:
+            writes.setdefault(fields, []).append((record_id, values))
+    stamp = {"updated_at": utc_now()} if "updated_at" in table.c else {}
+    try:
+        for fields, rows in writes.items():
+            ids = [record_id for record_id, _values in rows]
+            columns = {name: [values[name] for _id, values in rows] for name in fields}
+            update_columns(session, table, ids, columns, stamp)
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    finally:
+        session.expire_all()  # records the session holds read their new values again
+    return before
 
 
 @dataclass

@@ -10,6 +10,7 @@ import math
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any
 
 from sqlalchemy import Engine, Table, event
@@ -145,9 +146,51 @@ def insert_columns(
             cursor.executemany(statement, zip(*bound, strict=True))
         finally:
             cursor.close()
+    note_written(session, table.name, map(str, columns.get("id", ())))
+
+
+def update_columns(
+    session: Session,
+    table: Table,
+    ids: Sequence[str],
+    columns: Mapping[str, Sequence[Any]],
+    shared: Mapping[str, Any] | None = None,
+) -> None:
+    """Give the rows ``ids`` new values, given column by column (``columns``: name -> one
+    value per row), and ``shared`` values every one of them takes (a time stamp), with one
+    driver ``executemany``: the counterpart of :func:`insert_columns` for rows that exist."""
+    if not ids:
+        return
+    dialect = session.get_bind().dialect
+    names: list[str] = []
+    bound: list[Iterable[Any]] = []
+    for name, value in {**columns, **(shared or {})}.items():
+        process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        names.append(name)
+        if name in columns:
+            values = columns[name]
+            bound.append(values if process is None else _converted(values, process))
+        else:
+            bound.append(repeat(value if process is None or value is None else process(value)))
+    sets = ", ".join(f"{name} = ?" for name in names)
+    connection = session.connection()  # begins the session's transaction, if need be
+    with _pages_kept(connection):
+        cursor = connection.connection.cursor()
+        try:
+            # The shared values repeat without end: the ids say how many rows there are.
+            rows = zip(*bound, ids, strict=False)
+            cursor.executemany(f"UPDATE {table.name} SET {sets} WHERE id = ?", rows)
+        finally:
+            cursor.close()
+    note_written(session, table.name, ids)
+
+
+def note_written(session: Session, table: str, ids: Iterable[str]) -> None:
+    """Tell the edit being recorded, if any, that ``ids`` of ``table`` were written by a
+    statement that named its rows through parameters, which the ORM did not see."""
     recorder = session.info.get(_SESSION_KEY)
     if isinstance(recorder, TouchRecorder):
-        recorder.note(table.name, map(str, columns.get("id", ())))
+        recorder.note(table, ids)
 
 
 BULK_CACHE_KIB = 64 * 1024  # room for the pages of a 50,000-row import, until its commit

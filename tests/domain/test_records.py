@@ -7,6 +7,7 @@ from sqlalchemy import ForeignKey, String, create_engine, event, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from pmdesk.domain import records
+from pmdesk.errors import ValidationError
 
 
 class _Base(DeclarativeBase):
@@ -92,3 +93,41 @@ def test_set_fields_returns_what_was_there(session):
 def test_a_missing_record_is_named_in_a_sentence(session):
     with pytest.raises(records.ValidationError, match="That person no longer exists"):
         records.get(session, Person, "zzz")
+
+
+def test_set_many_changes_records_in_one_commit_and_returns_what_they_held(session):
+    session.add(Person(id="c", name="Cem"))
+    session.commit()
+    ana = session.get(Person, "a")  # held by the session: it must read the new name
+    commits = []
+    event.listen(session, "after_commit", lambda _s: commits.append(1))
+    before = records.set_many(
+        session, Person, [("c", {"name": "Cemal"}), ("a", {"name": "Anna"}), ("b", {"name": "Ben"})]
+    )
+    assert before == [{"name": "Cem"}, {"name": "Ana"}, {"name": "Ben"}]
+    assert len(commits) == 1
+    assert ana.name == "Anna"
+    names = dict(session.execute(select(Person.id, Person.name)).all())
+    assert names == {"a": "Anna", "b": "Ben", "c": "Cemal"}
+    records.set_many(session, Person, [("c", before[0]), ("a", before[1])])  # as undo does
+    assert dict(session.execute(select(Person.id, Person.name)).all())["a"] == "Ana"
+
+
+def test_set_many_refuses_a_record_that_is_gone_and_changes_none(session):
+    with pytest.raises(ValidationError, match=r"^That person no longer exists\.$"):
+        records.set_many(session, Person, [("a", {"name": "Anna"}), ("gone", {"name": "X"})])
+    assert dict(session.execute(select(Person.id, Person.name)).all()) == {"a": "Ana", "b": "Ben"}
+
+
+def test_set_many_takes_records_given_different_fields_and_leaves_same_values_alone(session):
+    session.add(Tie(id="u", source_id="b", target_id="a"))
+    session.commit()
+    before = records.set_many(
+        session,
+        Tie,
+        [("t", {"source_id": "b", "target_id": "a"}), ("u", {"target_id": "b"})],
+    )
+    assert before == [{"source_id": "a", "target_id": "b"}, {"target_id": "a"}]
+    ties = {tie.id: (tie.source_id, tie.target_id) for tie in session.scalars(select(Tie))}
+    assert ties == {"t": ("b", "a"), "u": ("b", "b")}
+    assert records.set_many(session, Tie, [("u", {"source_id": "b"})]) == [{"source_id": "b"}]

@@ -32,7 +32,7 @@ from pmdesk.domain.values import NumberFormat
 from pmdesk.errors import ValidationError
 from pmdesk.interchange import remembered
 from pmdesk.interchange.bulk import new_ids
-from pmdesk.interchange.columns import LazyRows, TableColumns
+from pmdesk.interchange.columns import MISSING, LazyRows, TableColumns
 from pmdesk.interchange.csv_table import CsvTable, read_csv_bytes, write_csv
 from pmdesk.interchange.numbers import DetectedFormat, detect_number_format
 from pmdesk.interchange.tables import read_table as read_any_table
@@ -247,28 +247,39 @@ class ImportReview:
             return CheckedRows.of(self.preview, model.__table__)
 
     def rows_to_update(self) -> list[tuple[str, dict[str, Any]]]:
-        """Requirements already in the project (same key) and the values the file gives them."""
+        """Requirements already in the project (same key) and the values the file gives them;
+        values checked column by column (:class:`CheckedUpdates`) are taken from the columns,
+        without making each row's preview."""
         preview = self.preview
         updates = [index for index in preview.good_indexes if index in preview.existing]
-        return [(preview.existing[index], preview.rows[index].values) for index in updates]
+        if not preview.checked:
+            return [(preview.existing[index], preview.rows[index].values) for index in updates]
+        columns = {key: column.stored(updates, MISSING) for key, column in preview.checked.items()}
+        checked = CheckedUpdates()
+        for position, index in enumerate(updates):
+            values = {key: cells[position] for key, cells in columns.items()}
+            given = {key: value for key, value in values.items() if value is not MISSING}
+            checked.append((preview.existing[index], given))
+        return checked
+
+
+class CheckedUpdates(list[tuple[str, dict[str, Any]]]):
+    """Requirements matched by key, each with the values a preview gave it: checked by the
+    edit rules already, column by column, so :func:`update_rows` writes them as they are (as
+    :func:`import_rows` writes :class:`CheckedRows`)."""
 
 
 def update_rows(session: Session, rows: list[tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:
     """Give requirements matched by key the file's values, all in one commit or none; returns
     each one's previous values, for undo."""
-    before = []
     try:
-        for record_id, values in rows:
-            cleaned = edit.clean_requirement_values(values)
-            record = records.get(session, Requirement, record_id)
-            before.append({name: getattr(record, name) for name in cleaned})
-            for name, value in cleaned.items():
-                setattr(record, name, value)
-        session.commit()
+        if not isinstance(rows, CheckedUpdates):
+            clean = edit.clean_requirement_values
+            rows = [(record_id, clean(values)) for record_id, values in rows]
+        return records.set_many(session, Requirement, rows)
     except Exception:
         session.rollback()
         raise
-    return before
 
 
 def import_rows(

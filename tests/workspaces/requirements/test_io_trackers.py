@@ -3,10 +3,11 @@ word mapped, tracker fields kept as tags, markup as plain text; a re-import upda
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from pmdesk.store.document import Document
 from pmdesk.workspaces.requirements import io as rcsv
@@ -142,10 +143,17 @@ def test_reimporting_the_same_export_updates_the_requirements_it_created(session
     record = session.scalars(select(Requirement).where(Requirement.reference == "ENG-200")).one()
     record.title = "Renamed in PM Desk"
     session.commit()
+    # Time stamps are to the second: written long ago, any new one differs.
+    session.execute(update(Requirement).values(updated_at=datetime(2020, 1, 1)))
+    session.commit()
+    stamps = dict(session.execute(select(Requirement.id, Requirement.updated_at)).all())
     rcsv.update_rows(session, again.rows_to_update())
     assert _count(session) == 10
     session.refresh(record)
     assert record.title == "Offline job sheets"
+    # Only the record the file changes is written: the others keep their time stamps.
+    after = dict(session.execute(select(Requirement.id, Requirement.updated_at)).all())
+    assert [key for key in after if after[key] != stamps[key]] == [record.id]
 
 
 def test_a_remembered_choice_never_hides_a_column_the_next_file_has(session):

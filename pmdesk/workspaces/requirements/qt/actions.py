@@ -205,8 +205,9 @@ class RequirementActions:
         def undo() -> None:
             if ids:
                 records.delete(session, model, ids)  # redo writes them again: nothing kept
-            for (record_id, _values), previous in zip(changes, before, strict=True):
-                records.set_fields(session, model, record_id, **previous)
+            if changes:
+                ids_changed = [record_id for record_id, _values in changes]
+                records.set_many(session, model, list(zip(ids_changed, before, strict=True)))
 
         return self.controller.edit(
             f"Import {count} {noun if count != 1 else noun.rstrip('s')}", redo, undo

@@ -162,10 +162,25 @@ def test_importing_the_same_export_again_updates_by_key_in_one_undo_step(
     )
     assert _count(controller, Requirement) == 18
     assert controller.session.scalars(query).one().title == "Warranty claims with makers"
+    assert "Warranty claims with makers" in _shown_titles(page)
     assert controller.undo_stack.undoText() == "Import 2 Requirements"
     controller.undo_stack.undo()
     assert controller.session.scalars(query).one().title == "Renamed here"
     assert _count(controller, Requirement) == 18
+    assert "Renamed here" in _shown_titles(page)
+    controller.undo_stack.redo()
+    assert controller.session.scalars(query).one().title == "Warranty claims with makers"
+
+
+def _shown_titles(page) -> list[str]:
+    """The Requirement column as the PM reads it in the table."""
+    model = page.requirements.model
+    column = next(
+        c
+        for c in range(model.columnCount())
+        if model.headerData(c, Qt.Orientation.Horizontal) == "Requirement"
+    )
+    return [model.index(row, column).data() for row in range(model.rowCount())]
 
 
 def test_a_workbook_with_several_sheets_asks_which_and_a_refusal_imports_nothing(
