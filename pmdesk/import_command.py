@@ -231,10 +231,7 @@ def _import(
         _refuse_empty(review.preview.good_rows, review.preview.summary(), source)
         created = review.rows_to_create()
         updates = review.rows_to_update()
-        if created:
-            requirements_io.import_rows(session, kind, created)
-        if updates:
-            requirements_io.update_rows(session, updates)
+        requirements_io.import_file_rows(session, kind, created, updates)
         _remember(review, mapping)
         noun = "requirement" if kind == "requirements" else "customer input"
         skipped = [(row.line, row.problems) for row in review.preview.bad_rows]

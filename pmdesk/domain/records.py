@@ -53,6 +53,22 @@ def set_many(
     a second instead of many. A record whose values are already those given is not written
     (nor its time stamp moved), as the ORM leaves an unchanged record alone.
     """
+    try:
+        before = write_many(session, model, changes)
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    finally:
+        session.expire_all()  # records the session holds read their new values again
+    return before
+
+
+def write_many(
+    session: Session, model: type[Record], changes: Sequence[tuple[str, Mapping[str, Any]]]
+) -> list[dict[str, Any]]:
+    """:func:`set_many` without its commit, for an edit that writes more in the same one;
+    records the session holds are stale until it expires them."""
     table: Table = model.__table__  # type: ignore[assignment]
     names = list(dict.fromkeys(name for _record_id, values in changes for name in values))
     if not changes or not names:
@@ -79,17 +95,10 @@ def set_many(
         if changed:
             writes.setdefault(fields, []).append((record_id, values))
     stamp = {"updated_at": utc_now()} if "updated_at" in table.c else {}
-    try:
-        for fields, rows in writes.items():
-            ids = [record_id for record_id, _values in rows]
-            columns = {name: [values[name] for _id, values in rows] for name in fields}
-            update_columns(session, table, ids, columns, stamp)
-        session.commit()
-    except Exception:
-        session.rollback()
-        raise
-    finally:
-        session.expire_all()  # records the session holds read their new values again
+    for fields, rows in writes.items():
+        ids = [record_id for record_id, _values in rows]
+        columns = {name: [values[name] for _id, values in rows] for name in fields}
+        update_columns(session, table, ids, columns, stamp)
     return before
 
 

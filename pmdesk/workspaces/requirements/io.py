@@ -272,14 +272,7 @@ class CheckedUpdates(list[tuple[str, dict[str, Any]]]):
 def update_rows(session: Session, rows: list[tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:
     """Give requirements matched by key the file's values, all in one commit or none; returns
     each one's previous values, for undo."""
-    try:
-        if not isinstance(rows, CheckedUpdates):
-            clean = edit.clean_requirement_values
-            rows = [(record_id, clean(values)) for record_id, values in rows]
-        return records.set_many(session, Requirement, rows)
-    except Exception:
-        session.rollback()
-        raise
+    return import_file_rows(session, "requirements", [], rows)[1]
 
 
 def import_rows(
@@ -294,20 +287,46 @@ def import_rows(
     """
     if not rows:
         raise ValidationError("There are no rows without problems to import.")
+    return import_file_rows(session, kind, rows, [])[0]
+
+
+def import_file_rows(
+    session: Session,
+    kind: str,
+    rows: CheckedRows | Sequence[Mapping[str, Any]],
+    updates: Sequence[tuple[str, dict[str, Any]]],
+) -> tuple[list[str], list[dict[str, Any]]]:
+    """What an import writes, in one commit or not at all: the new ``rows`` (as
+    :func:`import_rows` adds them) and the ``updates`` of requirements matched by key (as
+    :func:`update_rows` gives them). Returns the new ids and each updated requirement's
+    previous values, for undo. A requirement gone since the file was read refuses the whole
+    import, so no new row is left behind without its undo step."""
     model = Requirement if kind == "requirements" else CustomerInput
     table = model.__table__
     defaults = new_row_values(table, utc_now())
     with collection_paused():
         try:
-            if not isinstance(rows, CheckedRows):
-                rows = _cleaned_rows(rows, kind, defaults)
-            shared = {name: value for name, value in defaults.items() if name not in rows.columns}
-            insert_columns(session, table, {"id": rows.ids, **rows.columns}, shared)
+            ids: list[str] = []
+            if rows:
+                if not isinstance(rows, CheckedRows):
+                    rows = _cleaned_rows(rows, kind, defaults)
+                shared = {key: value for key, value in defaults.items() if key not in rows.columns}
+                insert_columns(session, table, {"id": rows.ids, **rows.columns}, shared)
+                ids = list(rows.ids)
+            before: list[dict[str, Any]] = []
+            if updates:
+                if not isinstance(updates, CheckedUpdates):
+                    clean = edit.clean_requirement_values
+                    updates = [(record_id, clean(values)) for record_id, values in updates]
+                before = records.write_many(session, Requirement, updates)
             session.commit()
-        except ValidationError:
+        except Exception:
             session.rollback()
             raise
-    return list(rows.ids)
+        finally:
+            if updates:
+                session.expire_all()  # the requirements the session holds read their new values
+    return ids, before
 
 
 def _cleaned_rows(

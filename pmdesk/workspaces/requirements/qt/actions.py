@@ -192,15 +192,12 @@ class RequirementActions:
 
         session = self.session
         ids = list(rows.ids) if isinstance(rows, rcsv.CheckedRows) else [row["id"] for row in rows]
-        changes = list(updates or [])
+        changes = updates if updates is not None else []  # kept as given: checked, or not
         before: list[dict[str, Any]] = []
         count = len(rows) + len(changes)
 
         def redo() -> None:
-            if rows:
-                rcsv.import_rows(session, kind, rows)
-            if changes:
-                before[:] = rcsv.update_rows(session, changes)
+            before[:] = rcsv.import_file_rows(session, kind, rows, changes)[1]
 
         def undo() -> None:
             if ids:

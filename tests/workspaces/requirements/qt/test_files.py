@@ -172,6 +172,49 @@ def test_importing_the_same_export_again_updates_by_key_in_one_undo_step(
     assert controller.session.scalars(query).one().title == "Warranty claims with makers"
 
 
+def test_an_import_whose_matched_requirement_went_meanwhile_writes_nothing(
+    page, controller, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("PMDESK_DATA_DIR", str(tmp_path / "data"))
+    first = tmp_path / "jira.csv"
+    first.write_text(TRACKER, encoding="utf-8")
+    monkeypatch.setattr(dialogs, "choose_csv", lambda *_args: first)
+    monkeypatch.setattr(
+        "pmdesk.workspaces.requirements.qt.dialogs.review_requirements_import", lambda *_a: True
+    )
+    assert page.files.import_csv("requirements")
+    later = tmp_path / "jira-later.csv"
+    later.write_text(TRACKER + "Route replay,FL-132,To Do,Low,,,\n", encoding="utf-8")
+    monkeypatch.setattr(dialogs, "choose_csv", lambda *_args: later)
+    query = select(Requirement).where(Requirement.reference == "FL-130")
+    gone = controller.session.scalars(query).one()
+
+    def review(_parent, review):
+        # Read while FL-130 is there (an update), and removed before the import is written.
+        assert review.preview.summary().startswith(
+            "3 requirements ready to import (2 updates of the same key)"
+        )
+        assert page.files.actions.remove_requirements([gone.id])
+        return True
+
+    monkeypatch.setattr(
+        "pmdesk.workspaces.requirements.qt.dialogs.review_requirements_import", review
+    )
+    failed: list[str] = []
+    controller.failed.connect(failed.append)
+    count, steps = _count(controller, Requirement), controller.undo_stack.count()
+    assert not page.files.import_csv("requirements")
+    assert failed == ["That requirement no longer exists."]
+    assert _count(controller, Requirement) == count - 1  # the removal only: FL-132 is not in
+    assert controller.undo_stack.count() == steps + 1
+    assert (
+        controller.session.scalars(
+            select(Requirement).where(Requirement.reference == "FL-132")
+        ).all()
+        == []
+    )
+
+
 def _shown_titles(page) -> list[str]:
     """The Requirement column as the PM reads it in the table."""
     model = page.requirements.model
