@@ -76,6 +76,7 @@ def write_many(
     wanted = (record_id for record_id, _values in changes)
     found = {row[0]: row[1:] for row in typed_rows(session, table, ["id", *names], ids=wanted)}
     every = tuple(names)
+    position = {name: index for index, name in enumerate(names)}
     before: list[dict[str, Any]] = []
     writes: dict[tuple[str, ...], list[tuple[str, Mapping[str, Any]]]] = {}  # fields -> rows
     for record_id, values in changes:
@@ -89,7 +90,7 @@ def write_many(
             held = dict(zip(every, stored, strict=True))
             changed = tuple(stored) != tuple(values.values())
         else:
-            held = {name: stored[names.index(name)] for name in fields}
+            held = {name: stored[position[name]] for name in fields}
             changed = any(held[name] != value for name, value in values.items())
         before.append(held)
         if changed:

@@ -257,8 +257,11 @@ class ImportReview:
         columns = {key: column.stored(updates, MISSING) for key, column in preview.checked.items()}
         checked = CheckedUpdates()
         for position, index in enumerate(updates):
-            values = {key: cells[position] for key, cells in columns.items()}
-            given = {key: value for key, value in values.items() if value is not MISSING}
+            given = {
+                key: cells[position]
+                for key, cells in columns.items()
+                if cells[position] is not MISSING
+            }
             checked.append((preview.existing[index], given))
         return checked
 

@@ -203,8 +203,8 @@ class RequirementActions:
             if ids:
                 records.delete(session, model, ids)  # redo writes them again: nothing kept
             if changes:
-                ids_changed = [record_id for record_id, _values in changes]
-                records.set_many(session, model, list(zip(ids_changed, before, strict=True)))
+                pairs = zip(changes, before, strict=True)
+                records.set_many(session, model, [(key, held) for (key, _new), held in pairs])
 
         return self.controller.edit(
             f"Import {count} {noun if count != 1 else noun.rstrip('s')}", redo, undo
