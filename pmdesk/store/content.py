@@ -255,12 +255,17 @@ def _bad(field: str, limits: Limits) -> str:
         )
     elif limits.kind == "datetime":
         # As SQLAlchemy writes them: "2026-01-31 09:30:00.000000" (or without the fraction).
+        # The shape fixes every separator, julianday() the digits and ranges. SQLite also
+        # reads a time without seconds, a shorter fraction, or a zone, padded with spaces to
+        # the same length ("10:00   "), which Python refuses: the seconds' place is held by
+        # the shape, and a last character that is a digit leaves no room for the rest.
         day = f"substr({field}, 1, 10)"
         test = (
-            f"typeof({field}) != 'text' OR length({field}) NOT IN (19, 26) "
-            f"OR julianday({field}) IS NULL OR substr({field}, 11, 1) != ' ' "
-            f"OR (length({field}) = 26 AND substr({field}, 20, 1) != '.') "
-            f"OR substr({field}, 1, 4) = '0000' OR substr({field}, 12, 2) > '23' "
+            f"typeof({field}) != 'text' "
+            f"OR NOT ({field} LIKE '____-__-__ __:__:__.______' "
+            f"OR {field} LIKE '____-__-__ __:__:__') "
+            f"OR julianday({field}) IS NULL OR {field} < '0001' "  # year 0000
+            f"OR substr({field}, -1) NOT BETWEEN '0' AND '9' OR substr({field}, 12, 2) > '23' "
             f"OR (substr({field}, 9, 2) > '28' AND date({day}, '+0 days') IS NOT {day})"
         )
     elif limits.identity:  # a UUID: its length says all that a maximum would

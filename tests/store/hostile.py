@@ -79,6 +79,8 @@ def _values(limits: Limits) -> Iterator[tuple[str, Any, str | None]]:
         yield "hour 24", "'2026-01-01 24:00:00.000000'", "refuse"
         yield "a T between date and time", "'2026-01-01T10:00:00'", "refuse"
         yield "a number", "2461000.5", "refuse"
+        yield "no seconds, padded with spaces", "'2026-01-01 10:00   '", "refuse"
+        yield "a short fraction and a zone", "'2026-01-01 10:00:00.1234Z'", "refuse"
         yield "year 999", "'0999-01-01 00:00:00.000000'", "accept"
         yield "the last second", "'9999-12-31 23:59:59.000000'", "accept"
     else:

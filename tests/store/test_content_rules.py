@@ -96,6 +96,20 @@ def _first_id(path, table: str) -> str:
             "influence = 11",
             "a stakeholder {record} has “influence” 11, which must be a whole number from 1 to 10",
         ),
+        # Times SQLite reads but Python does not: before, these reached the rules and stopped
+        # the open with an error nobody expected instead of this sentence.
+        (
+            "stakeholders",
+            "created_at = '2026-01-01 10:00   '",
+            "a stakeholder {record} has “created_at” “2026-01-01 10:00”, which must be a time "
+            "like 2026-01-31 09:30:00",
+        ),
+        (
+            "roadmap_items",
+            "updated_at = '2026-01-01 10:00:00.12345 '",
+            "a roadmap item {record} has “updated_at” “2026-01-01 10:00:00.12345”, which must be "
+            "a time like 2026-01-31 09:30:00",
+        ),
         # Beyond the columns: the roadmap's own rule (an end before the start).
         (
             "roadmap_items",
