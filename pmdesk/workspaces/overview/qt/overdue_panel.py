@@ -44,7 +44,9 @@ class OverduePanel(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("overdueList")
         self.list.setWordWrap(True)
-        self._widest = 0  # the widest entry's text, in pixels
+        self._texts: list[str] = []
+        self._widest = 0  # the widest of the first ``_measured`` texts, in pixels
+        self._measured = 0
         self.list.viewport().installEventFilter(self)
         self.list.itemActivated.connect(self._open)
         self.list.itemClicked.connect(self._open)
@@ -76,11 +78,11 @@ class OverduePanel(QWidget):
         self.entries = registry.overdue_work(self.controller.session, today)
         self.list.clear()
         titles = {spec.key: spec.title for spec in registry.specs()}
-        metrics = self.list.fontMetrics()
-        self._widest = 0
-        for entry in self.entries:
-            text = f"{titles.get(entry.workspace, '')} · {entry.sentence(today)}"
-            self._widest = max(self._widest, metrics.horizontalAdvance(text))
+        self._texts = [
+            f"{titles.get(entry.workspace, '')} · {entry.sentence(today)}" for entry in self.entries
+        ]
+        self._widest = self._measured = 0
+        for entry, text in zip(self.entries, self._texts, strict=True):
             item = QListWidgetItem(text)
             item.setData(ENTRY_ROLE, entry)
             item.setToolTip(f"Open {titles.get(entry.workspace, 'the workspace')}")
@@ -100,8 +102,18 @@ class OverduePanel(QWidget):
         when the widest fits the list's width none wraps, every row is one line of the same
         font, and the list can take the first row's height for all: the same rows, drawn
         the same, without measuring the rest. A narrower list wraps them again.
+
+        Entries are measured only until one is too wide for the room: on a big project most
+        lists wrap, and measuring thousands of texts would cost as much as wrapping them.
         """
-        one_line = self._widest and self._widest + ONE_LINE_SLACK <= self._text_room()
+        room = self._text_room() - ONE_LINE_SLACK
+        metrics = self.list.fontMetrics()
+        while self._measured < len(self._texts) and self._widest <= room:
+            advance = metrics.horizontalAdvance(self._texts[self._measured])
+            self._widest = max(self._widest, advance)
+            self._measured += 1
+        every = self._measured == len(self._texts)
+        one_line = every and 0 < self._widest <= room
         if self.list.uniformItemSizes() != bool(one_line):
             self.list.setUniformItemSizes(bool(one_line))
 

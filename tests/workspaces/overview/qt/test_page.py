@@ -246,3 +246,28 @@ def test_overdue_entries_show_whole_on_one_line_when_wide_and_wrap_when_narrow(
     qtbot.waitUntil(lambda: view.width() < 300)
     narrow = rows()
     assert narrow == wrapped_rows() and max(r.height() for r in narrow) > wide[0].height()
+
+
+def test_overdue_entries_first_shown_narrow_take_one_line_each_once_the_list_is_wide(
+    qtbot, sample_document
+):
+    from datetime import date
+
+    from pmdesk.workspaces.overview.qt.overdue_panel import OverduePanel
+
+    panel = OverduePanel(DocumentController(sample_document), today=date(2026, 12, 20))
+    qtbot.addWidget(panel)
+    panel.resize(260, 400)  # too narrow: the entries are measured only until one is too wide
+    panel.show()
+    qtbot.waitUntil(lambda: panel.list.count() > 1)
+    view = panel.list
+
+    def heights() -> set[int]:
+        view.doItemsLayout()
+        return {view.visualRect(view.model().index(row, 0)).height() for row in range(view.count())}
+
+    assert len(heights()) > 1 and not view.uniformItemSizes()  # wrapped: some take two lines
+    panel.resize(1000, 400)
+    qtbot.waitUntil(lambda: view.width() > 900)
+    assert view.uniformItemSizes()  # the rest were measured: every entry fits one line
+    assert len(heights()) == 1
