@@ -89,7 +89,7 @@ class OverduePanel(QWidget):
             self.list.addItem(item)
         self._fit_rows()
         count = len(self.entries)
-        self.heading.setText(f"Overdue ({count})" if count else "Overdue")
+        self.heading.setText(f"Overdue ({count:,})" if count else "Overdue")
         self.list.setVisible(bool(count))
         self.empty.setVisible(not count)
         row = self.list.sizeHintForRow(0) if count else 0

@@ -271,3 +271,28 @@ def test_overdue_entries_first_shown_narrow_take_one_line_each_once_the_list_is_
     qtbot.waitUntil(lambda: view.width() > 900)
     assert view.uniformItemSizes()  # the rest were measured: every entry fits one line
     assert len(heights()) == 1
+
+
+def test_a_long_overdue_list_counts_its_entries_with_thousands_separated(qtbot, sample_document):
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from pmdesk.workspaces.overview.qt.overdue_panel import OverduePanel
+    from pmdesk.workspaces.roadmap.model import RoadmapItem, RoadmapLane
+
+    session = sample_document.session
+    lane = session.scalars(select(RoadmapLane)).first()
+    session.add_all(
+        RoadmapItem(lane_id=lane.id, title=f"Late item {n}", end=date(2026, 1, 1))
+        for n in range(1_200)
+    )
+    session.commit()
+    panel = OverduePanel(DocumentController(sample_document), today=date(2026, 12, 20))
+    qtbot.addWidget(panel)
+    panel.resize(900, 400)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.list.count() > 1_200)
+    count = panel.list.count()
+    assert count > 1_200
+    assert panel.heading.text() == f"Overdue ({count // 1000},{count % 1000:03d})"
