@@ -112,10 +112,9 @@ class OverduePanel(QWidget):
             advance = metrics.horizontalAdvance(self._texts[self._measured])
             self._widest = max(self._widest, advance)
             self._measured += 1
-        every = self._measured == len(self._texts)
-        one_line = every and 0 < self._widest <= room
-        if self.list.uniformItemSizes() != bool(one_line):
-            self.list.setUniformItemSizes(bool(one_line))
+        one_line = self._measured == len(self._texts) and 0 < self._widest <= room
+        if self.list.uniformItemSizes() != one_line:
+            self.list.setUniformItemSizes(one_line)
 
     def _text_room(self) -> int:
         """The width an entry's text has: the list's, less its frame and a scroll bar."""
