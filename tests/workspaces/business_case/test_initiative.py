@@ -53,6 +53,29 @@ def test_choosing_a_launch_clears_the_roadmap_item_and_undo_puts_it_back(qtbot, 
     assert page.item.currentData() == before
 
 
+# Typing opens the completion list, a popup the offscreen platform cannot raise or grab keys for.
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing the keyboard")
+def test_the_initiative_is_found_by_typing_part_of_its_name_and_tab(qtbot, page, controller):
+    line = page.item.lineEdit()
+
+    def type_and_tab(text: str) -> None:
+        line.setFocus()
+        qtbot.keyClick(line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(line, text)
+        qtbot.keyClick(line, Qt.Key.Key_Tab)
+
+    before = project_text(controller)
+    chosen = page.item.currentText()
+    type_and_tab("no such initiative")  # names nothing: the box and the file keep theirs
+    assert page.item.currentText() == chosen
+    assert project_text(controller) == before and controller.undo_stack.count() == 0
+    type_and_tab("spring launch: offline")  # a part only the launch holds, in any case
+    assert page.item.currentText() == f"{SPRING} (launch)"
+    view = query.load_case(controller.session, page.case_id)
+    assert view.launch_id == _launch(controller.session).id
+    assert controller.undo_stack.count() == 1
+
+
 def test_an_initiative_that_is_gone_is_refused_and_nothing_changes(page, controller):
     before = project_text(controller)
     assert not edit_ok(controller, page.case_id, edit.initiative_key("launch", new_id()))

@@ -6,13 +6,14 @@ Tests patch these module-level functions, so no dialog ever blocks a test run.
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QWidget,
 )
+
+from pmdesk.gui.record_picker import RecordPicker
 
 
 def _dialog(parent: QWidget, title: str) -> tuple[QDialog, QFormLayout]:
@@ -36,10 +37,12 @@ def ask_new_case(parent: QWidget, items: list[tuple[str, str]]) -> tuple[str, st
     are (key, label) of the launches and roadmap items it may be for."""
     dialog, form = _dialog(parent, "New Business Case")
     title = QLineEdit()
-    item = QComboBox()
-    item.addItem("No initiative", None)
-    for item_id, label in items:
-        item.addItem(label, item_id)
+    item = RecordPicker(
+        [(label, item_id) for item_id, label in items],
+        none_label="No initiative",
+        placeholder="Type to find a launch or item",
+        noun="launch or roadmap item",
+    )
     item.currentIndexChanged.connect(
         lambda _i: (
             title.setText(item.currentText().rsplit(" (", 1)[0])
@@ -52,7 +55,7 @@ def ask_new_case(parent: QWidget, items: list[tuple[str, str]]) -> tuple[str, st
     _buttons(dialog, form)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    return title.text(), item.currentData()
+    return title.text(), item.key()
 
 
 def ask_row(parent: QWidget, kind: str) -> tuple[str, ...] | None:

@@ -33,6 +33,7 @@ from pmdesk.domain.project import COMMON_CURRENCIES, currency
 from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.hidden_changes import on_change
+from pmdesk.gui.record_picker import RecordPicker
 from pmdesk.gui.reveal import select_combo_item
 from pmdesk.gui.text import show_plain_text
 from pmdesk.gui.toolbar import OverflowRow
@@ -164,14 +165,18 @@ class BusinessCasePage(QWidget):
         box = QGroupBox("Initiative and development cost")
         form = QFormLayout(box)
         self.lines: dict[str, QLineEdit] = {}
-        self.item = QComboBox()
+        self.item = RecordPicker(
+            none_label="No initiative",
+            placeholder="Type to find a launch or item",
+            noun="launch or roadmap item",
+        )
         # Long initiative names are elided in the box, whole in its tooltip and its list.
         self.item.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.item.setMinimumContentsLength(18)
-        self.item.currentTextChanged.connect(self.item.setToolTip)
-        self.item.activated.connect(lambda _i: self._initiative_chosen())
+        self.item.currentIndexChanged.connect(lambda i: self.item.setToolTip(self.item.itemText(i)))
+        self.item.editing_finished.connect(self._initiative_chosen)
         self.first_quarter = QComboBox()
         self.first_quarter.activated.connect(
             lambda _i: self._case_edited("first_quarter", self.first_quarter.currentData())
@@ -333,12 +338,10 @@ class BusinessCasePage(QWidget):
 
     def _fill_items(self, view: query.CaseView) -> None:
         if not self._choices_listed:
-            self.item.clear()
-            self.item.addItem("No initiative", None)
-            for key, label in query.initiative_choices(self.controller.session):
-                self.item.addItem(label, key)
+            choices = query.initiative_choices(self.controller.session)
+            self.item.set_choices([(label, key) for key, label in choices])
             self._choices_listed = True
-        self.item.setCurrentIndex(max(0, self.item.findData(view.initiative_key)))
+        self.item.set_key(view.initiative_key)
 
     def _fill_quarters(self, view: query.CaseView) -> None:
         self.first_quarter.clear()
@@ -440,7 +443,7 @@ class BusinessCasePage(QWidget):
     def _initiative_chosen(self) -> None:
         if self.case_id is None or self.view is None:
             return
-        key = self.item.currentData()
+        key = self.item.key()
         if key != self.view.initiative_key and not actions.set_initiative(
             self.controller, self.case_id, key
         ):

@@ -20,12 +20,11 @@ from PySide6.QtWidgets import (
 
 from pmdesk.gui.document import DocumentController
 from pmdesk.gui.owner_picker import OwnerPicker
+from pmdesk.gui.record_picker import RecordPicker
 from pmdesk.workspaces.launches.model import DECISIONS, TIERS
 from pmdesk.workspaces.launches.qt import actions
 from pmdesk.workspaces.launches.query import LaunchPlan
 from pmdesk.workspaces.launches.readiness import format_offset
-
-OWN_DATE = ""
 
 
 class LaunchForm(QWidget):
@@ -39,7 +38,9 @@ class LaunchForm(QWidget):
         self.tier = QComboBox()
         for key, label in TIERS.items():
             self.tier.addItem(label, key)
-        self.follows = QComboBox()
+        self.follows = RecordPicker(
+            none_label="Its own date", placeholder="Type to find an item", noun="roadmap item"
+        )
         self.follows.setAccessibleName("Roadmap item the launch follows")
         self.follows.setMinimumContentsLength(22)
         self.launch_day = QDateEdit()
@@ -91,7 +92,7 @@ class LaunchForm(QWidget):
         )
         self.owner.editing_finished.connect(lambda: self._commit("owner_id", self.owner.owner_id()))
         self.launch_day.editingFinished.connect(self._commit_day)
-        self.follows.activated.connect(self._commit_follows)
+        self.follows.editing_finished.connect(self._commit_follows)
         self._apply_read_only()
 
     def _go_no_go_row(self) -> QWidget:
@@ -140,10 +141,9 @@ class LaunchForm(QWidget):
             self.owner.set_people(offered)
         # Filled again when the items changed, or to drop a previous launch's extra entry.
         if items is not self._listed or self.follows.count() != len(items) + 1:
-            self.follows.clear()
-            self.follows.addItem("Its own date", OWN_DATE)
-            for item_id, title, day in items:
-                self.follows.addItem(f"{title} ({day.day} {day:%b %Y})", item_id)
+            self.follows.set_choices(
+                [(f"{title} ({day.day} {day:%b %Y})", item_id) for item_id, title, day in items]
+            )
             self._listed = items
         if plan is None:
             for line in (self.name, self.goal, self.go_no_go):
@@ -158,10 +158,10 @@ class LaunchForm(QWidget):
         self.tier.setCurrentIndex(max(self.tier.findData(launch.tier), 0))
         self.decision.setCurrentIndex(max(self.decision.findData(launch.decision), 0))
         self.owner.set_owner_id(launch.owner_id)
-        following = plan.item.id if plan.follows and plan.item is not None else OWN_DATE
+        following = plan.item.id if plan.follows and plan.item is not None else None
         if following and self.follows.findData(following) < 0:  # a feature linked in a file
             self.follows.addItem(plan.follows, following)
-        self.follows.setCurrentIndex(max(self.follows.findData(following), 0))
+        self.follows.set_key(following)
         day = state.launch_day
         self.launch_day.setDate(QDate(day.year, day.month, day.day))
         self.launch_day.setEnabled(not following)
@@ -198,7 +198,7 @@ class LaunchForm(QWidget):
         plan = self._plan
         if plan is None:
             return
-        item_id = self.follows.currentData() or None
+        item_id = self.follows.key()
         current = plan.item.id if plan.follows and plan.item is not None else None
         if item_id != current:
             actions.link_roadmap_item(self.controller, plan.launch.id, item_id)

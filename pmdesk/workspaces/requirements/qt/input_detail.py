@@ -8,7 +8,6 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.gui import theme
 from pmdesk.gui.document import DocumentController
+from pmdesk.gui.record_picker import RecordPicker
 from pmdesk.gui.text import NoteEdit, show_plain_text
 from pmdesk.workspaces.requirements import query
 from pmdesk.workspaces.requirements.model import SOURCES, STATUSES, CustomerInput
@@ -63,7 +63,9 @@ class InputDetail(QWidget):
         self.quote.document().documentLayout().documentSizeChanged.connect(
             lambda _size: self._fit_quote()
         )
-        self.stakeholder = QComboBox()
+        self.stakeholder = RecordPicker(
+            none_label="(none)", placeholder="Type to find one", noun="stakeholder"
+        )
         narrow_combo(self.stakeholder)
         self.stakeholder.setToolTip("Someone on your stakeholder map who said it.")
         self.lines = {name: QLineEdit() for name in ("customer", "segment", "tags")}
@@ -86,15 +88,10 @@ class InputDetail(QWidget):
         self.supports_title = section_label("Supports these requirements")
         self.supports_title.setWordWrap(True)
         self.supports = LinkList()
-        self.requirement_choice = QComboBox()
-        self.requirement_choice.setEditable(True)
-        narrow_combo(self.requirement_choice)
-        self.requirement_choice.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.requirement_choice.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.requirement_choice.completer().setCompletionMode(
-            QCompleter.CompletionMode.PopupCompletion
+        self.requirement_choice = RecordPicker(
+            placeholder="Type to find a requirement", noun="requirement"
         )
-        self.requirement_choice.lineEdit().setPlaceholderText("Type to find a requirement")
+        narrow_combo(self.requirement_choice)
         self.link_button = QPushButton("Link")
         self.create_button = QPushButton("Add Requirement from This Input")
         self.create_button.setToolTip(
@@ -133,8 +130,8 @@ class InputDetail(QWidget):
         for combo in (self.stakeholder, self.source):
             combo.setEnabled(not read_only)
         self.received_on.setReadOnly(read_only)
-        self.stakeholder.activated.connect(
-            lambda _i: self._store("stakeholder_id", self.stakeholder.currentData() or None)
+        self.stakeholder.editing_finished.connect(
+            lambda: self._store("stakeholder_id", self.stakeholder.key())
         )
         self.source.activated.connect(lambda _i: self._store("source", self.source.currentData()))
         self.received_on.editingFinished.connect(
@@ -185,19 +182,21 @@ class InputDetail(QWidget):
         self._fill_choices({row.id for row in linked})
 
     def _fill_choices(self, linked: set[str]) -> None:
-        self.requirement_choice.clear()
-        for record_id, reference, title in query.requirement_choices(self.controller.session):
-            if record_id not in linked:
-                label = f"{title} ({reference})" if reference else title
-                self.requirement_choice.addItem(label, record_id)
-        self.requirement_choice.setCurrentIndex(-1)
+        self.requirement_choice.set_choices(
+            [
+                (f"{title} ({reference})" if reference else title, record_id)
+                for record_id, reference, title in query.requirement_choices(
+                    self.controller.session
+                )
+                if record_id not in linked
+            ]
+        )
+        self.requirement_choice.set_key(None)
 
     def _fill_stakeholders(self, chosen: str | None) -> None:
-        self.stakeholder.clear()
-        self.stakeholder.addItem("(none)", "")
-        for record_id, name in query.stakeholder_choices(self.controller.session):
-            self.stakeholder.addItem(name, record_id)
-        self.stakeholder.setCurrentIndex(max(self.stakeholder.findData(chosen or ""), 0))
+        choices = query.stakeholder_choices(self.controller.session)
+        self.stakeholder.set_choices([(name, record_id) for record_id, name in choices])
+        self.stakeholder.set_key(chosen)
 
     def _store(self, field: str, value: object) -> None:
         if self.input_id is None:
@@ -232,7 +231,10 @@ class InputDetail(QWidget):
             self.show_input(self.input_id)
 
     def _link(self) -> None:
-        index = self.requirement_choice.findText(self.requirement_choice.currentText())
+        self.requirement_choice.setEditText(self.requirement_choice.currentText().strip())
+        index = self.requirement_choice.findText(
+            self.requirement_choice.currentText(), Qt.MatchFlag.MatchFixedString
+        )
         requirement_id = self.requirement_choice.itemData(index) if index >= 0 else None
         if self.input_id is None or requirement_id is None:
             self.controller.failed.emit("Pick a requirement from the list to link this input to.")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from pmdesk.gui import theme
 from pmdesk.gui.document import DocumentController
 from pmdesk.gui.owner_picker import OwnerPicker
+from pmdesk.gui.record_picker import RecordPicker
 from pmdesk.gui.text import NoteEdit, show_plain_text
 from pmdesk.workspaces.requirements import links, query
 from pmdesk.workspaces.requirements.model import IMPACT_SCALE, Requirement
@@ -99,7 +100,9 @@ class RequirementDetail(QWidget):
         self.evidence_title = section_label("Customer evidence")
         self.roadmap_title = section_label("On the roadmap")
         self.roadmap = LinkList()
-        self.roadmap_choice = QComboBox()
+        self.roadmap_choice = RecordPicker(
+            placeholder="Type to find a roadmap item", noun="roadmap item"
+        )
         narrow_combo(self.roadmap_choice)
         self.roadmap_choice.setToolTip("Roadmap items, dated ones first.")
         self.roadmap_button = QPushButton("Put on Roadmap")
@@ -218,17 +221,18 @@ class RequirementDetail(QWidget):
         else:
             self.roadmap_title.setText("Not on the roadmap")
             self.roadmap_title.setStyleSheet(theme.css(GAP_STYLE))
-        self.roadmap_choice.clear()
-        for item_id, title in titles.items():
-            if item_id not in linked:
-                self.roadmap_choice.addItem(title, item_id)
-        if not self.roadmap_choice.count():
-            self.roadmap_choice.addItem(
-                "No roadmap items yet" if not titles else "On every roadmap item", None
-            )
-        self.roadmap_button.setEnabled(
-            not self.controller.read_only and self.roadmap_choice.currentData() is not None
+        offered = [(title, item_id) for item_id, title in titles.items() if item_id not in linked]
+        self.roadmap_choice.set_choices(offered)
+        if self.roadmap_choice.key() is None and offered:
+            self.roadmap_choice.set_key(offered[0][1])
+        self.roadmap_choice.lineEdit().setPlaceholderText(
+            "Type to find a roadmap item"
+            if offered
+            else "No roadmap items yet"
+            if not titles
+            else "On every roadmap item"
         )
+        self.roadmap_button.setEnabled(not self.controller.read_only and bool(offered))
 
     # -- editing -------------------------------------------------------------------------------
 
@@ -243,7 +247,7 @@ class RequirementDetail(QWidget):
             self.actions.unlink_roadmap(self.requirement_id, item_id)
 
     def _put_on_roadmap(self) -> None:
-        item_id = self.roadmap_choice.currentData()
+        item_id = self.roadmap_choice.key()
         if item_id and self.requirement_id:
             self.actions.link_roadmap(self.requirement_id, item_id)
 

@@ -17,7 +17,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDateEdit,
     QFormLayout,
     QGroupBox,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.hidden_changes import on_change
+from pmdesk.gui.record_picker import RecordPicker
 from pmdesk.workspaces.stakeholders import edit, log
 from pmdesk.workspaces.stakeholders.model import Stakeholder, StakeholderInteraction
 from pmdesk.workspaces.stakeholders.qt import actions
@@ -171,7 +171,7 @@ class EngagementPanel(QWidget):
         self.due_model = DueModel(today, self)
         self.due_table = _table(self.due_model, "Needs attention")
         self.due_table.doubleClicked.connect(self._open_due)
-        self.person = QComboBox()
+        self.person = RecordPicker(placeholder="Type to find a stakeholder", noun="stakeholder")
         self.person.currentIndexChanged.connect(self._refresh_log)
         self.log_model = InteractionModel(controller, self)
         self.log_table = _table(self.log_model, "Interaction log")
@@ -247,12 +247,10 @@ class EngagementPanel(QWidget):
     def refresh(self) -> None:
         self._stale = False
         session = self.controller.session
-        current = self.person.currentData()
         self.person.blockSignals(True)
-        self.person.clear()
-        for person in edit.load_map(session).stakeholders:
-            self.person.addItem(person.name, person.id)
-        self.person.setCurrentIndex(max(self.person.findData(current), 0))
+        self.person.set_choices([(p.name, p.id) for p in edit.load_map(session).stakeholders])
+        if self.person.currentIndex() < 0 and self.person.count():
+            self.person.setCurrentIndex(0)
         self.person.blockSignals(False)
         items = log.due_items(session, self.today)
         self.due_model.set_items(items)

@@ -406,11 +406,16 @@ def test_an_owner_is_typed_from_the_stakeholders_and_tab_keeps_it(qtbot, page, c
     assert controller.undo_stack.count() == 2
 
 
+# The completion list is a popup: the offscreen platform cannot raise it or grab keys for it.
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing the keyboard")
 def test_a_launch_can_stop_following_the_roadmap_and_keep_its_day(qtbot, page, controller):
     form = page.form
     assert not form.launch_day.isEnabled()  # set by the roadmap milestone
-    form.follows.setFocus()
-    qtbot.keyClick(form.follows, Qt.Key.Key_Home)  # "Its own date", the first choice
+    line = form.follows.lineEdit()
+    line.setFocus()
+    qtbot.keyClick(line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(line, "its own")  # enough of "Its own date", the first choice
+    qtbot.keyClick(line, Qt.Key.Key_Tab)
     assert page.current_plan().follows == ""
     assert form.launch_day.isEnabled()
     assert form.launch_day.date().toPython() == date(2027, 4, 14)

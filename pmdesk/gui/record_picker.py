@@ -1,0 +1,146 @@
+"""Choosing one record out of a project's many (a roadmap item, a stakeholder, a requirement)
+the same way in every workspace: a drop-down list that typing any part of a name narrows, so
+a project of thousands is searched, not scrolled."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QMainWindow, QWidget
+
+
+class RecordPicker(QComboBox):
+    """Records by label, each with its key as the item's data.
+
+    The list drops down as any combo box's does; typing shows the labels that hold what was
+    typed, in any case. Picking one from either list, or pressing Enter or leaving the box
+    with a whole label or a part that only one label holds, chooses that record; any other
+    text springs back to the chosen record, so the box never shows a name it does not hold,
+    and the window's status bar says why (``noun`` names what the box lists).
+    ``editing_finished`` tells when the PM is done with the box: the moment to store
+    :meth:`key`. ``none_label`` is a first entry that stands for no record (key None).
+    """
+
+    editing_finished = Signal()
+
+    def __init__(
+        self,
+        choices: Sequence[tuple[str, object]] = (),
+        *,
+        none_label: str | None = None,
+        placeholder: str = "",
+        noun: str = "entry",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.none_label = none_label
+        self.noun = noun
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        # The combo box's own completer works on its items: a pick from it sets the index.
+        completer = self.completer()
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        if placeholder:
+            self.lineEdit().setPlaceholderText(placeholder)
+        self.set_choices(choices)
+        self._typed = False  # typed into since the last editing_finished
+        self.lineEdit().textEdited.connect(self._mark_typed)
+        self.lineEdit().returnPressed.connect(self._return_pressed)
+        self.activated.connect(lambda _index: self._finish())
+        # With the completion list open the list holds the focus, so the box itself may never
+        # see the focus leave: watch where the focus goes instead.
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    def set_choices(self, choices: Sequence[tuple[str, object]]) -> None:
+        """Offer these (label, key); the record chosen stays chosen while it is offered."""
+        key = self.key()
+        blocked = self.blockSignals(True)
+        self.clear()
+        if self.none_label is not None:
+            self.addItem(self.none_label, None)
+        for label, record_key in choices:
+            self.addItem(label, record_key)
+        self.set_key(key)
+        self.blockSignals(blocked)
+
+    def choices(self) -> list[tuple[str, object]]:
+        first = 0 if self.none_label is None else 1
+        return [(self.itemText(i), self.itemData(i)) for i in range(first, self.count())]
+
+    def key(self) -> object:
+        """The chosen record's key; None for the none entry or when none is chosen."""
+        return self.currentData() if self.currentIndex() >= 0 else None
+
+    def set_key(self, key: object) -> None:
+        """Choose the record of ``key``: the none entry (or nothing) when it is not offered."""
+        index = self.findData(key) if key is not None else -1
+        if index < 0 and self.none_label is not None:
+            index = 0
+        self.setCurrentIndex(index)
+        if index < 0:
+            self.setEditText("")
+
+    # -- finishing -----------------------------------------------------------------------------
+
+    def _mark_typed(self, _text: str) -> None:
+        self._typed = True
+
+    def _return_pressed(self) -> None:
+        # A whole label was already chosen by the box itself (``activated``), which finished.
+        if self._typed:
+            self._finish()
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if not self._typed or new is None:
+            return
+        popup = self.completer().popup() if self.completer() else None
+        if new in (self, self.lineEdit(), popup, self.view()):
+            return
+        self._finish()
+
+    def _finish(self) -> None:
+        self._typed = False
+        text = self.currentText().strip()
+        index = self.findText(text, Qt.MatchFlag.MatchFixedString)
+        if not text and self.none_label is not None:
+            index = 0  # an emptied box means no record
+        if index >= 0:
+            if index != self.currentIndex():
+                self.setCurrentIndex(index)
+            self.setEditText(self.itemText(index))  # as the record spells it
+        else:
+            self._unmatched(text)
+        self.editing_finished.emit()
+
+    def _unmatched(self, text: str) -> None:
+        """Text that is no whole label was left in the box: the one record whose label holds
+        it is chosen (typing enough of a name is enough); otherwise the chosen one shows
+        again."""
+        model = self.model()
+        holding = model.match(
+            model.index(0, self.modelColumn()),
+            Qt.ItemDataRole.DisplayRole,
+            text,
+            2,
+            Qt.MatchFlag.MatchContains,
+        )
+        if text and len(holding) == 1:
+            self.setCurrentIndex(holding[0].row())
+        elif text:
+            shown = text if len(text) <= 40 else text[:39] + "…"
+            self._say(
+                f"More than one {self.noun} holds “{shown}”: pick one from the list."
+                if holding
+                else f"No {self.noun} is called “{shown}”."
+            )
+        self.setEditText(self.itemText(self.currentIndex()) if self.currentIndex() >= 0 else "")
+
+    def _say(self, sentence: str) -> None:
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(sentence, 8000)
