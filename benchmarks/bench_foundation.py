@@ -121,19 +121,38 @@ def _check_big(path: Path) -> Result:
 
 
 def _save(path: Path, folder: Path) -> Iterator[Result]:
+    """Save against a copy + fsync of the same file, taken in turn so both meet the same disk.
+
+    A save keeps the version it replaces as a backup, so its bytes go to new disk blocks, never
+    to the ones the old version frees: the durable copies are written the same way, each into a
+    new file while the earlier ones stay. (Copying over one file again and again reuses its
+    blocks, which on this machine's disk is several times faster than writing new ones.)
+    """
     from pmdesk.store.document import Document
 
+    copies = folder / "copies"
+    copies.mkdir()
+    saves: list[float] = []
+    durables: list[float] = []
     document = Document.open(path)
     try:
-        ours = best_of(lambda: document.save(folder / "saved.pmdb"))
+        for turn in range(5):
+            saves.append(best_of(lambda: document.save(folder / "saved.pmdb"), repeat=1))
+            target = copies / f"copy-{turn}.pmdb"
+            durables.append(best_of(lambda target=target: _durable_copy(path, target), repeat=1))
     finally:
         document.close()
+    ours, durable = min(saves), min(durables)
     baseline = best_of(lambda: shutil.copyfile(path, folder / "copied.pmdb"))
-    durable = best_of(lambda: _durable_copy(path, folder / "copied.pmdb"))
+    over_one = best_of(lambda: _durable_copy(path, folder / "copied.pmdb"))
     size = path.stat().st_size // 1024
-    # For information: a copy that is not on the disk yet is no bound for a save that must be.
+    # For information: a copy that is not on the disk yet is no bound for a save that must be,
+    # and one over the same file again reuses that file's blocks, which a save cannot.
     yield Result(f"save ({size} KiB)", ours, "plain file copy (no fsync)", baseline, "-", True)
-    yield ratio_result(f"save ({size} KiB)", ours, "copy + fsync of file and folder", durable, 2.0)
+    yield Result(
+        f"save ({size} KiB) (no target)", ours, "copy + fsync over one file", over_one, "-", True
+    )
+    yield ratio_result(f"save ({size} KiB)", ours, "copy + fsync into a new file", durable, 2.0)
 
 
 def _durable_copy(source: Path, target: Path) -> None:

@@ -25,7 +25,6 @@ class OwnerPicker(RecordPicker):
         free_text: bool = False,
         parent: QWidget | None = None,
     ) -> None:
-        self.free_text = free_text
         super().__init__(
             people,
             none_label="" if free_text else NOBODY,
@@ -33,6 +32,7 @@ class OwnerPicker(RecordPicker):
             noun="stakeholder",
             parent=parent,
         )
+        self.free_text = free_text
         self.setObjectName("ownerPicker")
         self.setToolTip(
             "Pick a stakeholder or type any name"
