@@ -6,8 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QMainWindow, QWidget
+
+# The completion list is widened to the longest of its first rows (a name's end often tells two
+# records apart); measuring thousands of matches would cost more than the list is worth.
+MEASURED_ROWS = 40
 
 
 class RecordPicker(QComboBox):
@@ -43,6 +47,7 @@ class RecordPicker(QComboBox):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.popup().installEventFilter(self)
         if placeholder:
             self.lineEdit().setPlaceholderText(placeholder)
         self.set_choices(choices)
@@ -84,6 +89,33 @@ class RecordPicker(QComboBox):
         self.setCurrentIndex(index)
         if index < 0:
             self.setEditText("")
+
+    # -- the completion list -------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        popup = self.completer().popup() if self.completer() else None
+        if watched is popup and event.type() in (QEvent.Type.Show, QEvent.Type.Resize):
+            self._widen_completions()
+        return super().eventFilter(watched, event)
+
+    def _widen_completions(self) -> None:
+        """The completer makes its list as wide as the box: wide enough for the names instead,
+        up to the window's width."""
+        popup = self.completer().popup()
+        model = popup.model()
+        metrics = popup.fontMetrics()
+        widest = max(
+            (
+                metrics.horizontalAdvance(str(model.index(row, 0).data() or ""))
+                for row in range(min(model.rowCount(), MEASURED_ROWS))
+            ),
+            default=0,
+        )
+        bar = popup.verticalScrollBar().sizeHint().width()
+        wanted = widest + 2 * popup.frameWidth() + bar + 2 * metrics.averageCharWidth()
+        wanted = min(wanted, max(self.window().width(), self.width()))
+        if popup.minimumWidth() != wanted:
+            popup.setMinimumWidth(wanted)
 
     # -- finishing -----------------------------------------------------------------------------
 

@@ -118,3 +118,18 @@ def test_offering_new_choices_keeps_the_record_chosen(window):
     picker.set_choices([("Route planning", "d")])  # the chosen one is gone: none
     assert picker.key() is None and picker.currentText() == "None"
     assert window.finished == []  # refilling is not an edit
+
+
+def test_the_completion_list_is_wide_enough_for_a_long_name(qtbot, window):
+    long_name = "Spring launch: offline technician app for rural crews (launch)"
+    picker = window.picker
+    picker.set_choices([*ITEMS, (long_name, "e")])
+    picker.setFixedWidth(160)  # a narrow box, as in a crowded form
+    window.resize(900, 300)
+    line = picker.lineEdit()
+    line.setFocus()
+    qtbot.keyClick(line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(line, "rural")
+    popup = picker.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    assert popup.width() > popup.fontMetrics().horizontalAdvance(long_name) > picker.width()
