@@ -225,10 +225,16 @@ def stack_offset(index: int, count: int) -> tuple[float, float]:
     return (index % 3 - 1) * 6.0, (index - (count - 1) / 2) * step / 2
 
 
-def card_edge(center: tuple[float, float], toward: tuple[float, float]) -> tuple[float, float]:
-    """Where the line from a card's centre towards a point leaves the card (with 2 units air)."""
+def card_edge(
+    center: tuple[float, float],
+    toward: tuple[float, float],
+    half: tuple[float, float] | None = None,
+) -> tuple[float, float]:
+    """Where the line from a card's centre towards a point leaves the card (with 2 units air);
+    ``half`` is another box's half width and height."""
     dx, dy = toward[0] - center[0], toward[1] - center[1]
-    half_w, half_h = CARD_WIDTH / 2 + 2, CARD_HEIGHT / 2 + 2
+    half_w, half_h = half or (CARD_WIDTH / 2, CARD_HEIGHT / 2)
+    half_w, half_h = half_w + 2, half_h + 2
     scale = min(half_w / abs(dx) if dx else math.inf, half_h / abs(dy) if dy else math.inf)
     if scale == math.inf:
         return center

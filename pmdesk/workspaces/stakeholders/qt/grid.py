@@ -92,7 +92,8 @@ class GridScene(QGraphicsScene):
         self._places: dict[str, QPointF] = {}
         self._scores: dict[str, tuple[int, int]] = {}
         self.addItem(BackdropItem())
-        self.links = LinksItem(self.cards)
+        self._tile_of: dict[str, ClusterItem] = {}  # person id -> the cluster holding them
+        self.links = LinksItem(self.cards, self._tile_of)
         self.addItem(self.links)
         self.moves = MovesItem()
         self.addItem(self.moves)
@@ -201,6 +202,10 @@ class GridScene(QGraphicsScene):
             elif item.cluster != cluster:
                 item.set_cluster(cluster)
             item.setVisible(self.clustered)
+        self._tile_of.clear()
+        self._tile_of.update(
+            (person_id, item) for item in self.clusters.values() for person_id in item.ids
+        )
         for chip in self.chips.values():
             chip.setVisible(not self.clustered)
 

@@ -38,6 +38,9 @@ def _font(pixels: int, bold: bool = False) -> QFont:
 
 
 class ClusterItem(QGraphicsItem):
+    # Half the tile's width and height: where relationship lines to its people end.
+    HALF_SIZE = (chart.CELL_WIDTH / 2 - INSET, chart.CELL_HEIGHT / 2 - INSET)
+
     def __init__(self, cluster: Cluster) -> None:
         super().__init__()
         self.cluster = cluster

@@ -194,11 +194,19 @@ def _stripe() -> QPainterPath:
 
 
 class LinksItem(QGraphicsItem):
-    """Every relationship line, painted by one item so thousands stay cheap."""
+    """Every relationship line, painted by one item so thousands stay cheap.
 
-    def __init__(self, cards: Mapping[str, CardItem]) -> None:
+    A line ends at the person's card, or, while their cell shows as a cluster, at its tile
+    (``clusters``: person id -> the tile standing for them): zoomed out, a big map still shows
+    who is tied to whom, one line for each pair of tiles and kind of tie.
+    """
+
+    def __init__(
+        self, cards: Mapping[str, CardItem], clusters: Mapping[str, QGraphicsItem] | None = None
+    ) -> None:
         super().__init__()
         self._cards = cards
+        self._clusters: Mapping[str, QGraphicsItem] = clusters if clusters is not None else {}
         self._links: list[tuple[str, str, str]] = []
         self.setZValue(1)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -214,28 +222,43 @@ class LinksItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return scene_bounds()
 
+    def _end(self, person_id: str) -> QGraphicsItem | None:
+        card = self._cards.get(person_id)
+        if card is not None and card.isVisible():
+            return card
+        tile = self._clusters.get(person_id)
+        return tile if tile is not None and tile.isVisible() else None
+
     def visible_links(self) -> list[tuple[str, str, str]]:
-        cards = self._cards
-        return [
-            link
-            for link in self._links
-            if link[0] in cards
-            and link[1] in cards
-            and cards[link[0]].isVisible()
-            and cards[link[1]].isVisible()
-        ]
+        """The relationships on show: both people's cards or tiles show, and differ."""
+        return [link for link, _ends in self._shown()]
+
+    def _shown(self) -> list[tuple[tuple[str, str, str], tuple[QGraphicsItem, QGraphicsItem]]]:
+        shown = []
+        for link in self._links:
+            source, target = self._end(link[0]), self._end(link[1])
+            if source is not None and target is not None and source is not target:
+                shown.append((link, (source, target)))
+        return shown
+
+    def lines(self) -> list[tuple[QGraphicsItem, QGraphicsItem, str]]:
+        """What is drawn: one line per pair of ends and kind of tie."""
+        drawn: dict[tuple[int, int, str], tuple[QGraphicsItem, QGraphicsItem, str]] = {}
+        for (_source, _target, kind), (start, end) in self._shown():
+            drawn.setdefault((id(start), id(end), kind), (start, end, kind))
+        return list(drawn.values())
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        links = self.visible_links()
+        lines = self.lines()
         # A few hundred lines get their full styling; beyond that a map is a web anyway, and
         # thin solid lines draw a hundred times faster than antialiased dashes.
-        crowded = len(links) > CROWDED_LINKS
+        crowded = len(lines) > CROWDED_LINKS
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, not crowded)
         pens = _CROWDED_PENS if crowded else _QUIET_PENS
-        for source, target, kind in links:
-            line = _between(self._cards[source], self._cards[target])
+        for source, target, kind in lines:
+            line = _between(source, target)
             if line is None:
                 continue
             # One opaque line at a time: Qt strokes a batch of translucent lines as one path,
@@ -266,17 +289,23 @@ _CROWDED_PENS = {kind: QPen(pen.color(), 0) for kind, pen in _QUIET_PENS.items()
 CROWDED_LINKS = 400
 
 
-def _between(source: CardItem, target: CardItem) -> QLineF | None:
-    """The part of the centre-to-centre line outside both cards."""
+def _between(source: QGraphicsItem, target: QGraphicsItem) -> QLineF | None:
+    """The part of the centre-to-centre line outside both ends (cards or cluster tiles)."""
     start, end = source.scenePos(), target.scenePos()
     line = QLineF(start, end)
     if line.length() < 1:
         return None
-    return QLineF(_edge_point(start, end), _edge_point(end, start))
+    # A cluster tile says how big it is; a card is the chart's card size.
+    return QLineF(
+        _edge_point(start, end, getattr(source, "HALF_SIZE", None)),
+        _edge_point(end, start, getattr(target, "HALF_SIZE", None)),
+    )
 
 
-def _edge_point(center: QPointF, toward: QPointF) -> QPointF:
-    x, y = chart.card_edge((center.x(), center.y()), (toward.x(), toward.y()))
+def _edge_point(
+    center: QPointF, toward: QPointF, half: tuple[float, float] | None = None
+) -> QPointF:
+    x, y = chart.card_edge((center.x(), center.y()), (toward.x(), toward.y()), half)
     return QPointF(x, y)
 
 

@@ -248,3 +248,47 @@ def test_a_picture_of_the_grid_shows_cards_even_when_the_view_shows_clusters(pag
     assert "card" in painted and "cluster" not in painted
     assert scene.clustered and scene.clusters[(1, 1)].isVisible()  # the view is as it was
     QApplication.processEvents()
+
+
+def _lines_on_screen(view) -> list[tuple[QPointF, QPointF]]:
+    """Every line the view paints, in scene coordinates (the lines item draws in those)."""
+    painted: list[tuple[QPointF, QPointF]] = []
+    original = QPainter.drawLine
+
+    def recording(painter, *args):
+        line = args[0]
+        painted.append((QPointF(line.p1()), QPointF(line.p2())))
+        return original(painter, *args)
+
+    QPainter.drawLine = recording
+    try:
+        view.viewport().grab()
+    finally:
+        QPainter.drawLine = original
+    return painted
+
+
+def test_zoomed_out_ties_between_two_crowds_are_one_line_between_their_tiles(qtbot, page):
+    grid, scene = page.grid, page.grid.scene
+    left, right = _crowd_ids(page, (1, 1)), _crowd_ids(page, (2, 8))
+    for source, target in zip(left[:3], right[:3], strict=True):
+        assert grid.add_relationship(source, target, "influences")
+    assert grid.add_relationship(left[0], left[1], "ally")  # inside one tile: no line
+    first, second = scene.clusters[(1, 1)], scene.clusters[(2, 8)]
+    assert first.isVisible() and second.isVisible()
+    assert (left[0], right[0], "influences") in scene.links.visible_links()
+    between = [line for line in scene.links.lines() if {line[0], line[1]} == {first, second}]
+    assert len(between) == 1  # three ties, one line
+    assert not [line for line in scene.links.lines() if line[0] is line[1]]
+
+    def on_tile(point: QPointF, tile: ClusterItem) -> bool:
+        edge = tile.sceneBoundingRect().adjusted(-4, -4, 4, 4)
+        return edge.contains(point) and not tile.sceneBoundingRect().adjusted(
+            4, 4, -4, -4
+        ).contains(point)
+
+    drawn = _lines_on_screen(grid.view)
+    assert any(on_tile(p1, first) and on_tile(p2, second) for p1, p2 in drawn)
+    page.controller.undo_stack.undo()  # the last tie first: the line stays for the other two
+    _zoom_in_until_readable(qtbot, page)  # cards again: lines end at cards, not tiles
+    assert not any(line[0] in (first, second) for line in scene.links.lines())
