@@ -68,22 +68,34 @@ def _crowd_ids(page, cell: tuple[int, int]) -> list[str]:
     return [pid for pid, influence, interest in rows if (influence, interest) == cell]
 
 
-def _texts_on_screen(view) -> list[tuple[str, float]]:
-    """Every text the view paints, with its height in screen pixels."""
-    painted: list[tuple[str, float]] = []
-    original = QPainter.drawText
+def _painted(view, method: str, note) -> list:
+    """What the view paints with ``QPainter.<method>`` during one grab, as ``note`` records
+    each call (painter, its arguments)."""
+    painted: list = []
+    original = getattr(QPainter, method)
 
     def recording(painter, *args):
-        pixels = painter.font().pixelSize() * painter.worldTransform().m22()
-        painted.append((str(args[-1]), pixels))
+        painted.append(note(painter, args))
         return original(painter, *args)
 
-    QPainter.drawText = recording
+    setattr(QPainter, method, recording)
     try:
         view.viewport().grab()
     finally:
-        QPainter.drawText = original
+        setattr(QPainter, method, original)
     return painted
+
+
+def _texts_on_screen(view) -> list[tuple[str, float]]:
+    """Every text the view paints, with its height in screen pixels."""
+    return _painted(
+        view,
+        "drawText",
+        lambda painter, args: (
+            str(args[-1]),
+            painter.font().pixelSize() * painter.worldTransform().m22(),
+        ),
+    )
 
 
 def _tool(page, text: str) -> QToolButton:
@@ -252,20 +264,9 @@ def test_a_picture_of_the_grid_shows_cards_even_when_the_view_shows_clusters(pag
 
 def _lines_on_screen(view) -> list[tuple[QPointF, QPointF]]:
     """Every line the view paints, in scene coordinates (the lines item draws in those)."""
-    painted: list[tuple[QPointF, QPointF]] = []
-    original = QPainter.drawLine
-
-    def recording(painter, *args):
-        line = args[0]
-        painted.append((QPointF(line.p1()), QPointF(line.p2())))
-        return original(painter, *args)
-
-    QPainter.drawLine = recording
-    try:
-        view.viewport().grab()
-    finally:
-        QPainter.drawLine = original
-    return painted
+    return _painted(
+        view, "drawLine", lambda _painter, args: (QPointF(args[0].p1()), QPointF(args[0].p2()))
+    )
 
 
 def test_zoomed_out_ties_between_two_crowds_are_one_line_between_their_tiles(qtbot, page):
