@@ -52,6 +52,7 @@ class RecordPicker(QComboBox):
             self.lineEdit().setPlaceholderText(placeholder)
         self.set_choices(choices)
         self._typed = False  # typed into since the last editing_finished
+        self._refused = False  # what was last typed named no record (see settle)
         self.lineEdit().textEdited.connect(self._mark_typed)
         self.lineEdit().returnPressed.connect(self._return_pressed)
         self.activated.connect(lambda _index: self._finish())
@@ -72,6 +73,8 @@ class RecordPicker(QComboBox):
             self.addItem(label, record_key)
         self.set_key(key)
         self.blockSignals(blocked)
+        if self.completer().popup().isVisible():
+            self.completer().popup().hide()  # it listed the choices that were
 
     def choices(self) -> list[tuple[str, object]]:
         first = 0 if self.none_label is None else 1
@@ -121,6 +124,17 @@ class RecordPicker(QComboBox):
 
     def _mark_typed(self, _text: str) -> None:
         self._typed = True
+        self._refused = False
+
+    def settle(self) -> bool:
+        """Choose by what was typed now, if anything was, for a button that acts on the choice
+        (a click does not take the focus on every platform: macOS buttons do not). False when
+        the text last typed named no record: the button then does nothing, rather than act on
+        the record the box sprang back to."""
+        if self._typed:
+            self._finish()
+        refused, self._refused = self._refused, False
+        return not refused
 
     def _return_pressed(self) -> None:
         # A whole label was already chosen by the box itself (``activated``), which finished.
@@ -161,6 +175,7 @@ class RecordPicker(QComboBox):
             2,
             Qt.MatchFlag.MatchContains,
         )
+        self._refused = bool(text) and len(holding) != 1
         if text and len(holding) == 1:
             self.setCurrentIndex(holding[0].row())
         elif text:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -231,11 +231,8 @@ class InputDetail(QWidget):
             self.show_input(self.input_id)
 
     def _link(self) -> None:
-        self.requirement_choice.setEditText(self.requirement_choice.currentText().strip())
-        index = self.requirement_choice.findText(
-            self.requirement_choice.currentText(), Qt.MatchFlag.MatchFixedString
-        )
-        requirement_id = self.requirement_choice.itemData(index) if index >= 0 else None
+        settled = self.requirement_choice.settle()
+        requirement_id = self.requirement_choice.key() if settled else None
         if self.input_id is None or requirement_id is None:
             self.controller.failed.emit("Pick a requirement from the list to link this input to.")
             return

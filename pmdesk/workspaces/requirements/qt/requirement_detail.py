@@ -247,6 +247,8 @@ class RequirementDetail(QWidget):
             self.actions.unlink_roadmap(self.requirement_id, item_id)
 
     def _put_on_roadmap(self) -> None:
+        if not self.roadmap_choice.settle():
+            return  # the status bar says the name typed is no roadmap item's
         item_id = self.roadmap_choice.key()
         if item_id and self.requirement_id:
             self.actions.link_roadmap(self.requirement_id, item_id)

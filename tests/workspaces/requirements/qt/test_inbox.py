@@ -102,6 +102,30 @@ def _requirement_id(controller, title: str) -> str:
     ).one()
 
 
+# Typing opens the completion list, a popup the offscreen platform cannot raise or grab keys for.
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing the keyboard")
+def test_typing_part_of_a_requirement_and_clicking_link_links_it(
+    qtbot, page, controller, messages
+):
+    battery = _input(controller, "Ticket #5388")
+    page.show_input(battery.id)
+    detail = page.inputs.detail
+    line = detail.requirement_choice.lineEdit()
+    line.setFocus()
+    qtbot.keyClicks(line, "nothing is called this")
+    qtbot.mouseClick(detail.link_button, Qt.MouseButton.LeftButton)
+    assert messages == ["Pick a requirement from the list to link this input to."]
+    assert detail.supports.entries == [] and controller.undo_stack.count() == 0
+    line.setFocus()
+    qtbot.keyClick(line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(line, "fl-101")  # the key, in any case: only one requirement holds it
+    qtbot.mouseClick(detail.link_button, Qt.MouseButton.LeftButton)
+    assert [e.record_id for e in detail.supports.entries] == [
+        _requirement_id(controller, "Offline job sheets")
+    ]
+    assert controller.undo_stack.count() == 1
+
+
 def test_linking_with_nothing_chosen_says_what_to_do(page, controller, messages):
     page.show_input(_input(controller, "Ticket #5388").id)
     page.inputs.detail.requirement_choice.setEditText("no such requirement")

@@ -201,6 +201,30 @@ def test_putting_a_requirement_on_the_roadmap_from_its_panel(tab, controller):
     assert detail.roadmap_title.text() == "Not on the roadmap"
 
 
+# Typing opens the completion list, a popup the offscreen platform cannot raise or grab keys for.
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing the keyboard")
+def test_the_roadmap_item_is_found_by_typing_and_a_name_nothing_holds_changes_nothing(
+    qtbot, tab, controller
+):
+    tab.select(_requirement(controller, "Audit trail of invoice changes").id)
+    detail = tab.detail
+    line = detail.roadmap_choice.lineEdit()
+    line.setFocus()
+    qtbot.keyClick(line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(line, "no such item")
+    qtbot.mouseClick(detail.roadmap_button, Qt.MouseButton.LeftButton)
+    shown = detail.roadmap_choice.currentText()
+    assert shown and shown != "no such item"  # the box shows the item chosen before
+    assert detail.roadmap_title.text() == "Not on the roadmap"  # and nothing was put there
+    assert controller.undo_stack.count() == 0
+    line.setFocus()
+    qtbot.keyClick(line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(line, "AUDIT TRAIL OF INVOICE")  # part of a name, in any case
+    qtbot.mouseClick(detail.roadmap_button, Qt.MouseButton.LeftButton)
+    assert detail.roadmap_title.text() == "On the roadmap (1)"
+    assert "Audit trail of invoice changes" in detail.roadmap.entries[0].html
+
+
 def test_a_refused_rice_value_in_the_panel_shows_the_stored_value_again(tab, controller, messages):
     tab.select(_requirement(controller, "Offline job sheets").id)
     effort = tab.detail.lines["effort"]
