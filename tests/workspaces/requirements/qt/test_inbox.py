@@ -104,9 +104,7 @@ def _requirement_id(controller, title: str) -> str:
 
 # Typing opens the completion list, a popup the offscreen platform cannot raise or grab keys for.
 @pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing the keyboard")
-def test_typing_part_of_a_requirement_and_clicking_link_links_it(
-    qtbot, page, controller, messages
-):
+def test_typing_part_of_a_requirement_and_clicking_link_links_it(qtbot, page, controller, messages):
     battery = _input(controller, "Ticket #5388")
     page.show_input(battery.id)
     detail = page.inputs.detail
