@@ -239,7 +239,7 @@ def save_turn(target: Path) -> Iterator[None]:
     deadline = time.monotonic() + TURN_WAIT
     while True:
         try:
-            descriptor = os.open(turn, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            _create_holding(turn, record, staged=temporary_name(target))
             break
         except FileExistsError:
             if turn_abandoned(turn):
@@ -253,14 +253,35 @@ def save_turn(target: Path) -> Iterator[None]:
                 ) from None
             time.sleep(0.005)
     try:
-        os.write(descriptor, record)
-    finally:
-        os.close(descriptor)
-    try:
         yield
     finally:
         with contextlib.suppress(OSError):
             turn.unlink()
+
+
+def _create_holding(path: Path, data: bytes, *, staged: Path) -> None:
+    """Create ``path`` holding ``data`` in one step, or raise FileExistsError.
+
+    The data goes into ``staged`` (a name of this session's, which the next open removes as an
+    abandoned save's should the session be killed now), which is then linked into place: no
+    one ever finds ``path`` empty, as a session killed between creating and writing it left it
+    before. A folder without hard links (FAT, some network shares) gets the two steps.
+    """
+    try:
+        staged.write_bytes(data)
+        try:
+            os.link(staged, path)
+        except FileExistsError:
+            raise
+        except OSError:
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            try:
+                os.write(descriptor, data)
+            finally:
+                os.close(descriptor)
+    finally:
+        with contextlib.suppress(OSError):
+            staged.unlink()
 
 
 def turn_abandoned(turn: Path) -> bool:

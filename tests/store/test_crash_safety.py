@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -146,3 +147,42 @@ def test_discarding_recovered_work_removes_it(sample_file):
     orphan.discard()
     assert not orphan.working_path.exists()
     assert not [o for o in find_orphans() if o.source == sample_file]
+
+
+def test_the_save_turn_is_written_whole_and_leaves_nothing_beside_the_file(
+    sample_file, monkeypatch
+):
+    """The turn file appears already holding its session (a kill cannot leave it empty), and a
+    folder without hard links takes the turn in two steps: either way the save lands and
+    nothing stays beside the project."""
+    from pmdesk.store import atomic
+
+    seen: list[bytes] = []
+    real_link = os.link
+
+    def linking(source, target):
+        real_link(source, target)
+        if str(target).endswith(".pmdb.saving"):  # the turn (backups are linked too)
+            seen.append(Path(target).read_bytes())
+
+    document = Document.open(sample_file)
+    try:
+        beside = set(sample_file.parent.iterdir())
+        monkeypatch.setattr(atomic.os, "link", linking)
+        document.save()
+        assert seen and b'"pid"' in seen[-1]  # the turn, as it first appeared
+        seen.clear()
+
+        def no_links(source, target):
+            raise PermissionError(1, "Operation not permitted")
+
+        monkeypatch.setattr(atomic.os, "link", no_links)
+        from pmdesk.domain.project import set_field
+
+        set_field(document.session, "vision", "Saved where hard links are not allowed")
+        document.save()
+    finally:
+        document.close()
+    assert _vision(sample_file) == "Saved where hard links are not allowed"
+    left = {p.name for p in set(sample_file.parent.iterdir()) - beside}
+    assert not [name for name in left if name.startswith(".sample.pmdb.")]
