@@ -4,9 +4,10 @@ read, and SQLite's ``quick_check`` of every page.
 
 The app starts them in a thread (:meth:`CopyIn.start`) before it loads the project code, about
 a third of a second of Python. Copying, hashing and ``quick_check`` run outside the GIL nearly
-all the time, so on a second core a big file's copy and page check are done by the time the
-models are: the content rules then start at once. ``Document.open`` without one runs the same
-steps here, and ``quick_check`` beside the content rules, as before.
+all the time, so on a second core a big file's copy is done by the time the models are. The
+content rules start as soon as the copy is there, beside a ``quick_check`` still running, whose
+verdict they wait for before any of their outcomes counts. ``Document.open`` without one runs
+the same steps here, and ``quick_check`` beside the content rules.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import os
 import sqlite3
 import threading
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from pmdesk.errors import NotAProjectError
@@ -56,6 +58,7 @@ class CopyIn:
         self._error: Exception | None = None
         self._pages_passed: bool | None = None  # quick_check's verdict, when it ran here
         self._thread: threading.Thread | None = None
+        self._copied = threading.Event()  # the working copy and its header are there
         self._taken = False
 
     @classmethod
@@ -94,9 +97,20 @@ class CopyIn:
         self.wait()
         return self._pages_passed
 
+    def pages_verdict(self) -> Callable[[], bool] | None:
+        """What waits for the thread's ``quick_check`` verdict, when one runs there, else None.
+        Call it after :meth:`take`: until the copy is there, no one knows."""
+        if self._thread is None or not self.needs_full_check:
+            return None
+        return lambda: bool(self.pages_passed())
+
     def take(self) -> Path:
-        """The working copy, now the caller's to keep or remove."""
-        self.wait()
+        """The working copy, now the caller's to keep or remove; a ``quick_check`` of it may
+        still be running in the thread (:meth:`pages_verdict`)."""
+        if self._thread is not None:
+            self._copied.wait()
+        if self._error is not None:
+            self.wait()  # what stopped the copy, raised here
         self._taken = True
         return self.working
 
@@ -110,9 +124,15 @@ class CopyIn:
     def _run(self) -> None:
         try:
             self._copy()
+        except Exception as error:  # raised again by take() and wait(), on the caller's thread
+            self._error = error
+            return
+        finally:
+            self._copied.set()
+        try:
             if self.needs_full_check:
                 self._pages_passed = quick_check(self.working)
-        except Exception as error:  # raised again by wait(), on the caller's thread
+        except Exception as error:
             self._error = error
 
     def _copy(self) -> None:

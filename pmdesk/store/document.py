@@ -8,6 +8,7 @@ has it open, and a fingerprint taken at open tells at save whether someone repla
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from datetime import date
@@ -283,13 +284,16 @@ def _inspect_copy(path: Path, copied: CopyIn) -> FileInfo:
             connection,
             lambda: connect_read_only(copied.working),
             checked_before=not copied.needs_full_check,
-            pages_passed=copied.pages_passed(),
+            pages=copied.pages_verdict(),
         )
     except sqlite3.DatabaseError:
         raise NotAProjectError(f"{copied.name} is damaged and cannot be opened.") from None
     finally:
         if connection is not None:
             connection.close()
+        # The thread's quick_check reads the working copy: done before anyone may remove it.
+        with contextlib.suppress(Exception):
+            copied.wait()
 
 
 def _check_upgraded(working: Path, name: str) -> None:

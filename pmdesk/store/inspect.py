@@ -34,7 +34,7 @@ def inspect_file(
     second: Callable[[], sqlite3.Connection] | None = None,
     *,
     checked_before: bool = False,
-    pages_passed: bool | None = None,
+    pages: Callable[[], bool] | None = None,
 ) -> FileInfo:
     """Check header, integrity, schema and version of an opened project file.
 
@@ -46,7 +46,8 @@ def inspect_file(
     ``second`` opens another connection to the file: ``quick_check`` then reads every page
     there, in a thread, while the other checks run here; a damaged file is refused as damaged
     whatever they found, and a trigger, view or unknown table is still refused before any
-    record is read. ``pages_passed`` is its verdict when it already ran (``copy_in``).
+    record is read. ``pages`` waits for the verdict of a ``quick_check`` started elsewhere
+    (``copy_in``), which then counts in the same way.
 
     Raises:
         NotAProjectError: the file is not ours, or is damaged.
@@ -54,8 +55,8 @@ def inspect_file(
     """
     name = quoted(path)
     full = not (checked_before and header.format_version == FORMAT_VERSION)
-    integrity = _Integrity(connection, second, pages_passed) if full else None
-    already = second is None or pages_passed is not None  # the verdict is in before the rules
+    integrity = _Integrity(connection, second, pages) if full else None
+    already = second is None and pages is None  # the verdict is in before the rules
     if integrity is not None and already and not integrity.passed():
         raise _damaged(name)  # nothing reads a damaged file's records
     try:
@@ -108,18 +109,20 @@ def _damaged(name: str) -> NotAProjectError:
 class _Integrity:
     """SQLite's ``quick_check`` of every page. Given a way to open another connection, it runs
     there in a thread (SQLite works without the GIL) while the other checks run; its verdict is
-    awaited before any of their outcomes counts."""
+    awaited before any of their outcomes counts. ``pending`` waits for the verdict of one
+    already running elsewhere."""
 
     def __init__(
         self,
         connection: sqlite3.Connection,
         second: Callable[[], sqlite3.Connection] | None,
-        verdict: bool | None = None,
+        pending: Callable[[], bool] | None = None,
     ) -> None:
-        self._ok = bool(verdict)
+        self._ok = False
         self._error: BaseException | None = None
         self._thread: threading.Thread | None = None
-        if verdict is not None:
+        self._pending = pending
+        if pending is not None:
             return
         if second is None:
             self._ok = pages_pass(connection)
@@ -140,6 +143,9 @@ class _Integrity:
             self._error = error
 
     def passed(self) -> bool:
+        if self._pending is not None:
+            self._ok = self._pending()
+            self._pending = None
         if self._thread is not None:
             self._thread.join()
             self._thread = None

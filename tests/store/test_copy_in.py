@@ -4,13 +4,14 @@ project, the same refusals in the same sentences, and never a working copy left 
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
 
 from pmdesk.domain.project import get_project
 from pmdesk.errors import NotAProjectError
-from pmdesk.store import checked
+from pmdesk.store import checked, copy_in, inspect
 from pmdesk.store.copy_in import CopyIn
 from pmdesk.store.document import Document
 from pmdesk.store.paths import working_dir
@@ -69,6 +70,38 @@ def test_a_damaged_file_is_refused_in_the_same_sentence_and_leaves_nothing(sampl
     leftovers = _working_copies()
     with pytest.raises(NotAProjectError) as raised:
         Document.open(sample_file, copied=CopyIn.start(sample_file))
+    assert str(raised.value) == (
+        "“sample.pmdb” is damaged and cannot be opened safely. Restore a backup or ask for a "
+        "fresh copy."
+    )
+    assert snapshot(sample_file) == before
+    assert _working_copies() == leftovers
+
+
+def test_damage_the_page_check_finds_after_the_records_passed_still_refuses_the_file(
+    sample_file, monkeypatch
+):
+    """The records are checked while the thread's page check still runs; its verdict counts,
+    however late it comes."""
+    checked.memory_path().unlink(missing_ok=True)
+    records_read = threading.Event()
+    check_records = inspect.check_records
+
+    def late_damage(_path: Path) -> bool:
+        records_read.wait(timeout=10)  # the verdict comes only once the records are read
+        return False
+
+    def recording(*args, **kwargs):
+        check_records(*args, **kwargs)
+        records_read.set()
+
+    monkeypatch.setattr(copy_in, "quick_check", late_damage)
+    monkeypatch.setattr(inspect, "check_records", recording)
+    before = snapshot(sample_file)
+    leftovers = _working_copies()
+    with pytest.raises(NotAProjectError) as raised:
+        Document.open(sample_file, copied=CopyIn.start(sample_file))
+    assert records_read.is_set()
     assert str(raised.value) == (
         "“sample.pmdb” is damaged and cannot be opened safely. Restore a backup or ask for a "
         "fresh copy."
