@@ -73,6 +73,7 @@ class OwnerPicker(RecordPicker):
             return self.currentData()
         return self.itemData(index)
 
-    def _unmatched(self, text: str) -> None:
-        if not self.free_text:  # a name that is no stakeholder's is kept only as free text
-            super()._unmatched(text)
+    def _unmatched(self, text: str) -> str:
+        if self.free_text:  # any name is kept as written
+            return ""
+        return super()._unmatched(text)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QMainWindow, QWidget
 
 # The completion list is widened to the longest of its first rows (a name's end often tells two
@@ -21,12 +22,15 @@ class RecordPicker(QComboBox):
     typed, in any case. Picking one from either list, or pressing Enter or leaving the box
     with a whole label or a part that only one label holds, chooses that record; any other
     text springs back to the chosen record, so the box never shows a name it does not hold,
-    and the window's status bar says why (``noun`` names what the box lists).
+    and the window's status bar says why (``noun`` names what the box lists; a dialog shows
+    ``verdict`` itself). Enter on such text presses no dialog's default button.
     ``editing_finished`` tells when the PM is done with the box: the moment to store
     :meth:`key`. ``none_label`` is a first entry that stands for no record (key None).
     """
 
     editing_finished = Signal()
+    # After each finish: why the text typed chose nothing, or "" when it chose a record.
+    verdict = Signal(str)
 
     def __init__(
         self,
@@ -136,6 +140,15 @@ class RecordPicker(QComboBox):
         refused, self._refused = self._refused, False
         return not refused
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        finishing = enter and self._typed
+        super().keyPressEvent(event)
+        # Enter goes on to the dialog's default button: not when the text it finished named no
+        # record, which would accept the dialog with the record the box sprang back to.
+        if finishing and self._refused:
+            event.accept()
+
     def _return_pressed(self) -> None:
         # A whole label was already chosen by the box itself (``activated``), which finished.
         if self._typed:
@@ -159,14 +172,18 @@ class RecordPicker(QComboBox):
             if index != self.currentIndex():
                 self.setCurrentIndex(index)
             self.setEditText(self.itemText(index))  # as the record spells it
+            sentence = ""
         else:
-            self._unmatched(text)
+            sentence = self._unmatched(text)
+        if sentence:
+            self._say(sentence)
+        self.verdict.emit(sentence)
         self.editing_finished.emit()
 
-    def _unmatched(self, text: str) -> None:
+    def _unmatched(self, text: str) -> str:
         """Text that is no whole label was left in the box: the one record whose label holds
         it is chosen (typing enough of a name is enough); otherwise the chosen one shows
-        again."""
+        again, and the sentence saying why is returned."""
         model = self.model()
         holding = model.match(
             model.index(0, self.modelColumn()),
@@ -176,16 +193,18 @@ class RecordPicker(QComboBox):
             Qt.MatchFlag.MatchContains,
         )
         self._refused = bool(text) and len(holding) != 1
+        sentence = ""
         if text and len(holding) == 1:
             self.setCurrentIndex(holding[0].row())
         elif text:
             shown = text if len(text) <= 40 else text[:39] + "…"
-            self._say(
+            sentence = (
                 f"More than one {self.noun} holds “{shown}”: pick one from the list."
                 if holding
                 else f"No {self.noun} is called “{shown}”."
             )
         self.setEditText(self.itemText(self.currentIndex()) if self.currentIndex() >= 0 else "")
+        return sentence
 
     def _say(self, sentence: str) -> None:
         window = self.window()

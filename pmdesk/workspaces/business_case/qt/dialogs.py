@@ -9,10 +9,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QWidget,
 )
 
+from pmdesk.gui import theme
 from pmdesk.gui.record_picker import RecordPicker
 
 
@@ -50,7 +52,21 @@ def ask_new_case(parent: QWidget, items: list[tuple[str, str]]) -> tuple[str, st
             else None
         )
     )
+    problem = QLabel()  # why a name typed into "For" chose nothing
+    problem.setObjectName("forProblem")
+    problem.setWordWrap(True)
+    theme.tone(problem, "danger")
+    dialog.setMinimumWidth(440)  # room for a name that ends in "(initiative)"
+
+    def say(sentence: str) -> None:
+        problem.setText(sentence)
+        form.setRowVisible(problem, bool(sentence))
+        dialog.adjustSize()  # as tall as the sentence needs, rather than cut it off
+
+    item.verdict.connect(say)
     form.addRow("For", item)
+    form.addRow("", problem)
+    form.setRowVisible(problem, False)
     form.addRow("Title", title)
     _buttons(dialog, form)
     if dialog.exec() != QDialog.DialogCode.Accepted:

@@ -44,6 +44,14 @@ class _Form(QDialog):
         self.problem.setWordWrap(True)
         self.problem.setObjectName("formProblem")
         self.problem.setStyleSheet(theme.css("color: #b3261e"))
+        self._picker_said = ""  # the problem label's text when the owner picker set it
+
+    def _show_verdict(self, sentence: str) -> None:
+        """Why the name typed for the owner chose nobody; a problem found on OK stays."""
+        if sentence or self.problem.text() == self._picker_said:
+            self.problem.setText(sentence)
+            self.adjustSize()  # as tall as the sentence needs, rather than cut it off
+        self._picker_said = sentence
 
     def _finish(self) -> None:
         self.form.addRow(self.problem)
@@ -81,6 +89,7 @@ class ObjectiveForm(_Form):
         self.period.setPlaceholderText("FY27 H1, Q2 FY27, FY27 or 2026-10-01 to 2027-03-31")
         self.owner = OwnerPicker(owners)
         self.owner.set_owner_id(values.get("owner_id"))
+        self.owner.verdict.connect(self._show_verdict)
         self.status = _combo(
             [(shown, key) for key, shown in OBJECTIVE_STATUSES.items()], values.get("status")
         )

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QDialogButtonBox
 from sqlalchemy import func, select
 
 from pmdesk.gui import dialogs
@@ -217,13 +217,23 @@ def test_the_objective_form_keeps_what_was_typed_when_the_period_is_wrong(qtbot,
 
 
 # The completion list is a popup: the offscreen platform cannot raise it or grab keys for it.
-@pytest.mark.qt_log_ignore(
+POPUP_LIMITS = pytest.mark.qt_log_ignore(
     "does not support raise", "does not support grabbing the keyboard", "propagateSizeHints"
 )
-def test_the_objective_owner_is_typed_and_kept_as_the_stakeholder(qtbot, controller):
+
+
+@pytest.fixture
+def owned_form(qtbot):
+    """An objective's form owned by Ada Brook, with Victor Hale as the other stakeholder."""
     people = [("Ada Brook", "id-ada"), ("Victor Hale", "id-victor")]
     form = ObjectiveForm({"status": "active", "owner_id": "id-ada"}, people, lambda v: v)
     qtbot.addWidget(form)
+    return form
+
+
+@POPUP_LIMITS
+def test_the_objective_owner_is_typed_and_kept_as_the_stakeholder(qtbot, owned_form):
+    form = owned_form
     assert form.owner.currentText() == "Ada Brook"
     line = form.owner.lineEdit()
     line.setFocus()
@@ -234,6 +244,27 @@ def test_the_objective_owner_is_typed_and_kept_as_the_stakeholder(qtbot, control
     line.selectAll()
     qtbot.keyClicks(line, "Nobody")
     assert form.values()["owner_id"] is None
+
+
+@POPUP_LIMITS
+def test_an_owner_name_that_matches_nobody_keeps_the_form_open_and_says_why(qtbot, owned_form):
+    form = owned_form
+    form.show()
+    qtbot.keyClicks(form.title, "Halve the churn")
+    line = form.owner.lineEdit()
+    line.setFocus()
+    line.selectAll()
+    qtbot.keyClicks(line, "Grace")
+    qtbot.keyClick(form.owner, Qt.Key.Key_Return)  # not the OK button, as the PM meant no one
+    assert form.isVisible() and form.result() == 0
+    assert form.problem.text() == "No stakeholder is called “Grace”."
+    assert form.owner.currentText() == "Ada Brook"  # the owner chosen before
+    line.selectAll()
+    qtbot.keyClicks(line, "vic")
+    qtbot.keyClick(form.owner, Qt.Key.Key_Return)  # a part one name holds: chosen, and OK
+    assert form.problem.text() == ""
+    assert form.result() == QDialog.DialogCode.Accepted
+    assert form.values()["owner_id"] == "id-victor"
 
 
 def _check(controller, values):
