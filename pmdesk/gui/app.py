@@ -10,9 +10,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from pmdesk import APP_NAME, __version__
 from pmdesk.collector import collect_less, freeze_for_good
@@ -194,13 +194,43 @@ def copy_in_while_importing(path: Path) -> CopyIn:
     return copied
 
 
-def _paint(app: QApplication, widget: object) -> None:
-    """Process events until ``widget`` has really been painted once."""
-    widget.repaint()  # type: ignore[attr-defined]
+PAINT_TIMEOUT_S = 30
+
+
+def _paint(app: QApplication, widget: QWidget) -> None:
+    """Process events until ``widget`` has really been painted once, the way showing it
+    paints it: laid out first, then painted (a forced repaint would paint it before its
+    layout is done, and then again)."""
+    watcher = _PaintWatcher()
+    widget.installEventFilter(watcher)
+    widget.update()
+    waking = QTimer(interval=50)  # a wait for events that do not come still looks again
+    waking.start()
+    deadline = time.perf_counter() + PAINT_TIMEOUT_S
+    try:
+        while not watcher.painted:
+            if not widget.isVisible() or time.perf_counter() > deadline:
+                raise RuntimeError("the page was never painted")
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    finally:
+        waking.stop()
+        widget.removeEventFilter(watcher)
+    # What the paint set off (views lay out their rows on a timer), before the next page.
     loop = QEventLoop()
     QTimer.singleShot(0, loop.quit)
     loop.exec()
     app.processEvents()
+
+
+class _PaintWatcher(QObject):
+    """Notes when the widget it filters gets its first paint event."""
+
+    painted = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.painted = True
+        return False
 
 
 def _ms(since: float) -> float:
