@@ -25,7 +25,9 @@ class RecordPicker(QComboBox):
     and the window's status bar says why (``noun`` names what the box lists; a dialog shows
     ``verdict`` itself). Enter on such text presses no dialog's default button.
     ``editing_finished`` tells when the PM is done with the box: the moment to store
-    :meth:`key`. ``none_label`` is a first entry that stands for no record (key None).
+    :meth:`key`. ``none_label`` is a first entry that stands for no record (key None): while
+    it is chosen the box stands empty with that label greyed in it, so a name typed after a
+    click starts a search instead of running on from the label.
     """
 
     editing_finished = Signal()
@@ -52,14 +54,19 @@ class RecordPicker(QComboBox):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         completer.popup().installEventFilter(self)
-        if placeholder:
-            self.lineEdit().setPlaceholderText(placeholder)
+        # An empty box means the none entry, so its label is what the empty box shows; the
+        # hint on how to search then waits in the tooltip, not squeezed in beside it.
+        self.lineEdit().setPlaceholderText(none_label or placeholder)
+        if none_label and placeholder:
+            self.setToolTip(placeholder)
         self.set_choices(choices)
         self._typed = False  # typed into since the last editing_finished
         self._refused = False  # what was last typed named no record (see settle)
         self.lineEdit().textEdited.connect(self._mark_typed)
         self.lineEdit().returnPressed.connect(self._return_pressed)
         self.activated.connect(lambda _index: self._finish())
+        # Connected after the box's own handler, which writes the chosen label into the line.
+        self.currentIndexChanged.connect(self._show_chosen)
         # With the completion list open the list holds the focus, so the box itself may never
         # see the focus leave: watch where the focus goes instead.
         app = QApplication.instance()
@@ -94,8 +101,19 @@ class RecordPicker(QComboBox):
         if index < 0 and self.none_label is not None:
             index = 0
         self.setCurrentIndex(index)
-        if index < 0:
-            self.setEditText("")
+        self._show_chosen()
+
+    def _shown_text(self, index: int) -> str:
+        """What the box shows for the entry at ``index``: nothing for the none entry (its
+        label is the placeholder then) or for no entry."""
+        if index < 0 or (index == 0 and self.none_label is not None):
+            return ""
+        return self.itemText(index)
+
+    def _show_chosen(self, *_index: int) -> None:
+        shown = self._shown_text(self.currentIndex())
+        if self.lineEdit().text() != shown:
+            self.setEditText(shown)
 
     # -- the completion list -------------------------------------------------------------------
 
@@ -171,7 +189,7 @@ class RecordPicker(QComboBox):
         if index >= 0:
             if index != self.currentIndex():
                 self.setCurrentIndex(index)
-            self.setEditText(self.itemText(index))  # as the record spells it
+            self.setEditText(self._shown_text(index))  # as the record spells it
             sentence = ""
         else:
             sentence = self._unmatched(text)
@@ -203,7 +221,7 @@ class RecordPicker(QComboBox):
                 if holding
                 else f"No {self.noun} is called “{shown}”."
             )
-        self.setEditText(self.itemText(self.currentIndex()) if self.currentIndex() >= 0 else "")
+        self.setEditText(self._shown_text(self.currentIndex()))
         return sentence
 
     def _say(self, sentence: str) -> None:

@@ -89,8 +89,45 @@ def test_a_part_several_names_hold_keeps_the_choice_and_asks_to_pick(qtbot, wind
 def test_an_emptied_box_means_none(qtbot, window):
     _type(qtbot, window.picker, "")
     assert window.picker.key() is None
-    assert window.picker.currentText() == "None"
+    assert window.picker.currentText() == ""  # the none entry's label shows greyed instead
+    assert window.picker.lineEdit().placeholderText() == "None"
     assert window.finished == [None]
+
+
+def test_with_none_chosen_a_click_and_a_part_of_a_name_choose_that_record(qtbot, window):
+    picker = window.picker
+    picker.set_key(None)
+    line = picker.lineEdit()
+    assert line.text() == "" and line.placeholderText() == "None"
+    # A click where the label is, then typing: no select-all first, as a PM does it.
+    qtbot.mouseClick(line, Qt.MouseButton.LeftButton, pos=line.rect().center())
+    qtbot.keyClicks(line, "route")
+    qtbot.keyClick(line, Qt.Key.Key_Tab)
+    assert picker.key() == "d"
+    assert picker.currentText() == "Route planning"
+    assert window.finished == ["d"]
+
+
+def test_picking_the_none_entry_from_the_list_empties_the_box(qtbot, window):
+    picker = window.picker
+    picker.showPopup()
+    view = picker.view()
+    qtbot.waitUntil(view.isVisible)
+    rect = view.visualRect(view.model().index(0, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert picker.key() is None
+    assert picker.currentText() == ""
+    assert window.finished == [None]
+
+
+def test_beside_a_none_entry_the_empty_box_names_it_and_the_hint_is_the_tooltip():
+    picker = RecordPicker(ITEMS, none_label="Its own date", placeholder="Type to find an item")
+    assert picker.lineEdit().placeholderText() == "Its own date"
+    assert picker.toolTip() == "Type to find an item"
+    picker.set_key("a")
+    assert picker.currentText() == "Offline job sheets"
+    picker.set_key(None)
+    assert picker.currentText() == ""
 
 
 def test_typing_lists_the_names_that_hold_it_and_the_list_picks(qtbot, window):
@@ -116,7 +153,7 @@ def test_offering_new_choices_keeps_the_record_chosen(window):
     picker.set_choices([("Route planning", "d"), ("Invoice on site, v2", "c")])
     assert picker.key() == "c" and picker.currentText() == "Invoice on site, v2"
     picker.set_choices([("Route planning", "d")])  # the chosen one is gone: none
-    assert picker.key() is None and picker.currentText() == "None"
+    assert picker.key() is None and picker.currentText() == ""
     assert window.finished == []  # refilling is not an edit
 
 
