@@ -18,6 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 
+def show_line(editor: QLineEdit, value: str) -> None:
+    """Show ``value`` unless the field already holds it, from its start: a long text reads
+    from how it begins, and a refresh never moves the cursor of someone typing."""
+    if editor.text() != value:
+        editor.setText(value)
+        if not editor.hasFocus():
+            editor.setCursorPosition(0)
+
+
 def show_plain_text(editor: QPlainTextEdit, value: str) -> None:
     """Show ``value`` without emitting an edit, keeping the cursor where the user had it.
 

@@ -218,3 +218,11 @@ def test_typing_notes_keeps_every_space_and_is_one_undo_step(qtbot, page, contro
     case = query.load_case(controller.session, page.case_id)
     assert case.notes.endswith("13 April 2027. Board approved in December.")
     assert controller.undo_stack.count() == 1
+
+
+def test_a_long_source_reads_from_its_start_as_the_case_opens(page):
+    source = page.lines["source"]
+    assert source.text().startswith("Engineering estimate")
+    # A field shows where its cursor is: at the start, the first words are in sight however
+    # narrow the window (at 1024 pixels this one shows only part of its text).
+    assert source.cursorPosition() == 0

@@ -35,7 +35,7 @@ from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.hidden_changes import on_change
 from pmdesk.gui.record_picker import RecordPicker
 from pmdesk.gui.reveal import select_combo_item
-from pmdesk.gui.text import show_plain_text
+from pmdesk.gui.text import show_line, show_plain_text
 from pmdesk.gui.toolbar import OverflowRow
 from pmdesk.workspaces.business_case import query
 from pmdesk.workspaces.business_case.chart.layout import layout_cash
@@ -324,8 +324,7 @@ class BusinessCasePage(QWidget):
                 getattr(view, "horizon" if field == "horizon_quarters" else field),
                 view.currency,
             )
-            if editor.text() != text:
-                editor.setText(text)
+            show_line(editor, text)
         show_plain_text(self.notes, view.notes)
         self._fill_items(view)
         self._fill_quarters(view)

@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.gui.document import DocumentController
-from pmdesk.gui.text import NoteEdit, show_plain_text
+from pmdesk.gui.text import NoteEdit, show_line, show_plain_text
 from pmdesk.workspaces.decisions import query
 from pmdesk.workspaces.decisions.model import LINK_KINDS, STATUSES, link_kind
 from pmdesk.workspaces.decisions.qt import actions
 from pmdesk.workspaces.decisions.qt.table_model import WORKSPACE_NAMES
-from pmdesk.workspaces.decisions.qt.widgets import section_label, set_line
+from pmdesk.workspaces.decisions.qt.widgets import section_label
 from pmdesk.workspaces.decisions.query import LogEntry
 
 LINK_ROLE = Qt.ItemDataRole.UserRole + 1  # (kind key, record id) of a listed link
@@ -179,9 +179,9 @@ class DecisionDetail(QWidget):
         if entry is None:
             return
         decision = entry.decision
-        set_line(self.question, decision.question)
-        set_line(self.decided_on, decision.decided_on.isoformat())
-        set_line(self.revisit_on, decision.revisit_on.isoformat() if decision.revisit_on else "")
+        show_line(self.question, decision.question)
+        show_line(self.decided_on, decision.decided_on.isoformat())
+        show_line(self.revisit_on, decision.revisit_on.isoformat() if decision.revisit_on else "")
         # A status no PM Desk writes (a hand-edited file) shows as none rather than as another.
         self.status.setCurrentIndex(self.status.findData(decision.status))
         self._fill_deciders(entry)

@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QLineEdit
-
-
-def set_line(editor: QLineEdit, value: str) -> None:
-    """Show ``value`` without moving the cursor of a field that already shows it."""
-    if editor.text() != value:
-        editor.setText(value)
-        editor.setCursorPosition(0)
+from PySide6.QtWidgets import QLabel
 
 
 def section_label(text: str) -> QLabel:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from pmdesk.gui.document import DocumentController
 from pmdesk.gui.owner_picker import OwnerPicker
 from pmdesk.gui.record_picker import RecordPicker
+from pmdesk.gui.text import show_line
 from pmdesk.workspaces.launches.model import DECISIONS, TIERS
 from pmdesk.workspaces.launches.qt import actions
 from pmdesk.workspaces.launches.query import LaunchPlan
@@ -151,9 +152,9 @@ class LaunchForm(QWidget):
             self.go_no_go_day.setText("")
             return
         launch, state = plan.launch, plan.readiness
-        _set_text(self.name, launch.name)
-        _set_text(self.goal, launch.goal)
-        _set_text(self.go_no_go, format_offset(launch.go_no_go_offset))
+        show_line(self.name, launch.name)
+        show_line(self.goal, launch.goal)
+        show_line(self.go_no_go, format_offset(launch.go_no_go_offset))
         self.go_no_go_day.setText(f"{state.go_no_go_day.day} {state.go_no_go_day:%b %Y}")
         self.tier.setCurrentIndex(max(self.tier.findData(launch.tier), 0))
         self.decision.setCurrentIndex(max(self.decision.findData(launch.decision), 0))
@@ -202,11 +203,3 @@ class LaunchForm(QWidget):
         current = plan.item.id if plan.follows and plan.item is not None else None
         if item_id != current:
             actions.link_roadmap_item(self.controller, plan.launch.id, item_id)
-
-
-def _set_text(line: QLineEdit, value: str) -> None:
-    """Show ``value`` without moving the cursor of someone who typed exactly that."""
-    if line.text() != value:
-        line.setText(value)
-        if not line.hasFocus():
-            line.setCursorPosition(0)  # a long goal reads from its start

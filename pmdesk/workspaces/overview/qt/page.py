@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QWidget
 
 from pmdesk.domain import project as overview
 from pmdesk.domain.project import Project
@@ -10,7 +10,7 @@ from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.forms.ui_overview import Ui_OverviewPage
 from pmdesk.gui.hidden_changes import on_change
-from pmdesk.gui.text import show_plain_text
+from pmdesk.gui.text import show_line, show_plain_text
 from pmdesk.workspaces.overview.qt import actions
 from pmdesk.workspaces.overview.qt.overdue_panel import OverduePanel
 
@@ -60,7 +60,7 @@ class OverviewPage(QWidget):
 
     def refresh(self) -> None:
         project = overview.get_project(self.controller.session)
-        _set_line(self.ui.name, project.name)
+        show_line(self.ui.name, project.name)
         self.currency.setCurrentText(overview.currency(self.controller.session))
         for name, editor in self.editors.items():
             show_plain_text(editor, getattr(project, name))
@@ -95,8 +95,3 @@ def _currency_box() -> QComboBox:
     box.addItems(list(overview.COMMON_CURRENCIES))
     box.setMaximumWidth(120)
     return box
-
-
-def _set_line(editor: QLineEdit, value: str) -> None:
-    if editor.text() != value:
-        editor.setText(value)

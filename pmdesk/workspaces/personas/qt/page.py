@@ -31,7 +31,7 @@ from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.hidden_changes import on_change
 from pmdesk.gui.reveal import select_list_item
-from pmdesk.gui.text import show_plain_text
+from pmdesk.gui.text import show_line, show_plain_text
 from pmdesk.gui.toolbar import OverflowRow
 from pmdesk.workspaces.personas import query
 from pmdesk.workspaces.personas.model import BUYING_ROLES, POSITIONING_PARTS, Persona, Positioning
@@ -41,7 +41,6 @@ from pmdesk.workspaces.personas.qt.widgets import (
     KIND_ROLE,
     LinksTab,
     MessageTree,
-    set_line,
 )
 
 # What this page shows; it redraws when an edit touched any of them.
@@ -222,7 +221,7 @@ class PersonasPage(QWidget):
     def refresh(self, details: bool = True) -> None:
         session = self.controller.session
         for part, text in query.positioning(session).items():
-            set_line(self.positioning[part], text)
+            show_line(self.positioning[part], text)
         people = query.personas(session)
         counts = query.link_counts(session)
         ids = [persona.id for persona in people]
@@ -250,7 +249,7 @@ class PersonasPage(QWidget):
         self.detail.setEnabled(persona is not None)
         if persona is None:
             for editor in (self.name, self.role, self.segment):
-                set_line(editor, "")
+                show_line(editor, "")
             for editor in self.texts.values():
                 show_plain_text(editor, "")
             self.messages.clear()
@@ -260,9 +259,9 @@ class PersonasPage(QWidget):
                 tab.show_suggestions([])
             self._update_buttons()
             return
-        set_line(self.name, persona.name)
-        set_line(self.role, persona.role)
-        set_line(self.segment, persona.segment)
+        show_line(self.name, persona.name)
+        show_line(self.role, persona.role)
+        show_line(self.segment, persona.segment)
         self.buying_role.setCurrentIndex(max(0, self.buying_role.findData(persona.buying_role)))
         for field, editor in self.texts.items():
             show_plain_text(editor, getattr(persona, field))

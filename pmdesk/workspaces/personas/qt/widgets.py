@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -21,14 +20,6 @@ from pmdesk.workspaces.personas import query
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "message" or "proof" in the messages tree
-
-
-def set_line(editor: QLineEdit, value: str) -> None:
-    """Show ``value`` unless the editor already holds it (a refresh never moves a typing cursor)."""
-    if editor.text() != value:
-        editor.setText(value)
-        if not editor.hasFocus():
-            editor.setCursorPosition(0)  # show how a long text starts, not how it ends
 
 
 class MessageTree(QTreeWidget):

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from pmdesk.gui import theme
 from pmdesk.gui.document import DocumentController
 from pmdesk.gui.record_picker import RecordPicker
-from pmdesk.gui.text import NoteEdit, show_plain_text
+from pmdesk.gui.text import NoteEdit, show_line, show_plain_text
 from pmdesk.workspaces.requirements import query
 from pmdesk.workspaces.requirements.model import SOURCES, STATUSES, CustomerInput
 from pmdesk.workspaces.requirements.qt.actions import RequirementActions
@@ -152,9 +152,7 @@ class InputDetail(QWidget):
         show_plain_text(self.quote, record.quote)
         self._fill_stakeholders(record.stakeholder_id)
         for name, editor in self.lines.items():
-            if editor.text() != getattr(record, name):
-                editor.setText(getattr(record, name))
-                editor.setCursorPosition(0)
+            show_line(editor, getattr(record, name))
         self.source.setCurrentIndex(max(self.source.findData(record.source), 0))
         self.received_on.setDate(record.received_on)
         linked = query.requirements_of_input(self.controller.session, record.id)

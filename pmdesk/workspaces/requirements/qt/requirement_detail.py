@@ -24,7 +24,7 @@ from pmdesk.gui import theme
 from pmdesk.gui.document import DocumentController
 from pmdesk.gui.owner_picker import OwnerPicker
 from pmdesk.gui.record_picker import RecordPicker
-from pmdesk.gui.text import NoteEdit, show_plain_text
+from pmdesk.gui.text import NoteEdit, show_line, show_plain_text
 from pmdesk.workspaces.requirements import links, query
 from pmdesk.workspaces.requirements.model import IMPACT_SCALE, Requirement
 from pmdesk.workspaces.requirements.qt.actions import RequirementActions
@@ -168,7 +168,7 @@ class RequirementDetail(QWidget):
         if requirement is None:
             return
         for name, editor in self.lines.items():
-            _set_line(editor, _shown(name, getattr(requirement, name)))
+            show_line(editor, _shown(name, getattr(requirement, name)))
         self._show_owner(requirement.owner)
         suggestion = query.next_reference(session)
         self.lines["reference"].setPlaceholderText(f"e.g. {suggestion or 'FL-142'}")
@@ -308,9 +308,3 @@ def _score_text(requirement: Requirement) -> str:
         f"{format_number(requirement.impact)} × {format_number(requirement.confidence)} % "
         f"÷ {format_number(requirement.effort)}</span>"
     )
-
-
-def _set_line(editor: QLineEdit, value: str) -> None:
-    if editor.text() != value:
-        editor.setText(value)
-        editor.setCursorPosition(0)

@@ -21,7 +21,7 @@ from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.hidden_changes import on_change
 from pmdesk.gui.owner_picker import OwnerPicker
-from pmdesk.gui.text import NoteEdit, show_plain_text
+from pmdesk.gui.text import NoteEdit, show_line, show_plain_text
 from pmdesk.workspaces.stakeholders import edit
 from pmdesk.workspaces.stakeholders.model import (
     ATTITUDES,
@@ -150,9 +150,7 @@ class PersonPanel(QScrollArea):
         for field, line in self.lines.items():
             value = getattr(person, field)
             text = value.isoformat() if hasattr(value, "isoformat") else str(value or "")
-            if line.text() != text:
-                line.setText(text)
-                line.setCursorPosition(0)
+            show_line(line, text)
         for field, editor in self.texts.items():
             show_plain_text(editor, getattr(person, field))
         for widget, value in (
