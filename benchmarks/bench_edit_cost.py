@@ -5,6 +5,8 @@ the same edit on the sample itself.
 - Business case: a one-off cost's amount. Its "For" picker lists every launch and roadmap item
   (about 2,400 at 50x).
 - Launches: a readiness task's title. Its "Follows" picker lists the roadmap's dated items.
+- Stakeholders' interactions and follow-ups: logging a conversation. Its person picker lists
+  every stakeholder (about 1,100 at 50x), read again after each log.
 
 Each figure is the fastest of several edits: what the edit costs, not what the machine did
 meanwhile.
@@ -36,11 +38,13 @@ def cases() -> Iterator[Result]:
 
     from pmdesk.workspaces.business_case.qt.page import BusinessCasePage
     from pmdesk.workspaces.launches.qt.page import LaunchesPage
+    from pmdesk.workspaces.stakeholders.qt.interactions import EngagementPanel
 
     QApplication.instance() or QApplication([])
     for name, page_class, make_edit in (
         ("business case: a cost's amount", BusinessCasePage, _cost_edit),
         ("launches: a task's title", LaunchesPage, _task_edit),
+        ("stakeholders: logging a conversation", _engagement_panel(EngagementPanel), _log_edit),
     ):
         small = _fastest_edit(page_class, make_edit, 1)
         big = _fastest_edit(page_class, make_edit, SCALE)
@@ -49,7 +53,11 @@ def cases() -> Iterator[Result]:
         )
 
 
-def _fastest_edit(page_class: type[QWidget], make_edit: Edit, scale: int) -> float:
+# Makes the page (or tab) an edit is made on, from the controller.
+MakePage = Callable[["DocumentController"], "QWidget"]
+
+
+def _fastest_edit(page_class: MakePage, make_edit: Edit, scale: int) -> float:
     from PySide6.QtWidgets import QApplication
 
     from pmdesk.gui.document import DocumentController
@@ -96,3 +104,20 @@ def _task_edit(controller: DocumentController, page: QWidget, index: int) -> obj
     task = plan.tasks[0]
     day = plan.readiness.launch_day
     return actions.set_task_field(controller, task, "title", f"Brief sales {index}", day)
+
+
+def _engagement_panel(panel_class: type[QWidget]) -> MakePage:
+    """The interactions tab as the page builds it, for today."""
+    from datetime import date
+
+    return lambda controller: panel_class(controller, date.today())  # type: ignore[call-arg]
+
+
+def _log_edit(controller: DocumentController, page: QWidget, index: int) -> object:
+    from datetime import date
+
+    from pmdesk.workspaces.stakeholders.qt import actions
+
+    person_id = page.person.key()  # type: ignore[attr-defined]
+    values = {"happened_on": date.today(), "channel": "call", "summary": f"Pricing call {index}"}
+    return actions.log_interaction(controller, person_id, values)

@@ -144,12 +144,6 @@ def linkable(session: Session, kind: LinkKind) -> list[tuple[str, str]]:
     return [(str(i), str(t)) for i, t in session.execute(select(target.id, title).order_by(title))]
 
 
-def stakeholder_names(session: Session) -> list[tuple[str, str]]:
-    """(id, name) of every stakeholder, by name: who may have decided."""
-    rows = session.execute(select(Stakeholder.id, Stakeholder.name).order_by(Stakeholder.name))
-    return [(str(i), str(n)) for i, n in rows]
-
-
 def due_for_revisit(
     entries: list[LogEntry], today: date, within_days: int = REVISIT_HORIZON_DAYS
 ) -> list[LogEntry]:

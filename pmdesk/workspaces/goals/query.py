@@ -346,12 +346,6 @@ def goals_of_item(session: Session, item_id: str) -> list[str]:
     return [f"{objective} › {metric}" for objective, metric in session.execute(query)]
 
 
-def owner_choices(session: Session) -> list[tuple[str, str]]:
-    """(name, id) of every stakeholder, for an objective's owner."""
-    query = select(Stakeholder.name, Stakeholder.id).order_by(Stakeholder.name)
-    return [(name, key) for name, key in session.execute(query)]
-
-
 def work_choices(session: Session) -> list[tuple[str, str, str]]:
     """(kind, title, id) of every roadmap item and requirement a key result may link to."""
     items = session.execute(select(RoadmapItem.title, RoadmapItem.id).order_by(RoadmapItem.title))

@@ -373,12 +373,6 @@ def stakeholder_names(session: Session) -> dict[str, str]:
     return {key: name for key, name in session.execute(select(Stakeholder.id, Stakeholder.name))}
 
 
-def stakeholder_choices(session: Session) -> list[tuple[str, str]]:
-    """(id, name) of every stakeholder in name order, for choosing who said an input."""
-    rows = session.execute(select(Stakeholder.id, Stakeholder.name).order_by(Stakeholder.name))
-    return [(key, name) for key, name in rows]
-
-
 def requirement_choices(session: Session) -> list[tuple[str, str, str]]:
     """(id, reference, title) of every requirement in title order, for linking an input."""
     rows = session.execute(

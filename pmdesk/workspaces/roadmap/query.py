@@ -16,9 +16,3 @@ from pmdesk.workspaces.stakeholders.model import Stakeholder
 def owner_names(session: Session) -> dict[str, str]:
     """Stakeholder id -> name, for showing an item's owner."""
     return {key: name for key, name in session.execute(select(Stakeholder.id, Stakeholder.name))}
-
-
-def owner_choices(session: Session) -> list[tuple[str, str]]:
-    """(name, stakeholder id) in name order, for choosing an item's owner."""
-    rows = session.execute(select(Stakeholder.name, Stakeholder.id).order_by(Stakeholder.name))
-    return [(name, key) for name, key in rows]

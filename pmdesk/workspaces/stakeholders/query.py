@@ -8,10 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 
-from sqlalchemy import inspect, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from pmdesk.workspaces.stakeholders.model import Stakeholder, StakeholderRelationship
+
+
+def people_by_name(session: Session) -> list[tuple[str, str]]:
+    """(name, id) of every stakeholder, in name order whatever the case: what every picker of a
+    person lists. Two columns, not the map: a project of thousands reads them in milliseconds."""
+    query = select(Stakeholder.name, Stakeholder.id).order_by(
+        func.lower(Stakeholder.name), Stakeholder.name
+    )
+    return [(name, key) for name, key in session.execute(query)]
 
 
 def relationships_of(session: Session, stakeholder_ids: Collection[str]) -> list[str]:

@@ -33,6 +33,7 @@ from pmdesk.workspaces.decisions.qt import actions
 from pmdesk.workspaces.decisions.qt.table_model import WORKSPACE_NAMES
 from pmdesk.workspaces.decisions.qt.widgets import section_label
 from pmdesk.workspaces.decisions.query import LogEntry
+from pmdesk.workspaces.stakeholders.query import people_by_name
 
 LINK_ROLE = Qt.ItemDataRole.UserRole + 1  # (kind key, record id) of a listed link
 TEXT_FIELDS = (
@@ -195,8 +196,8 @@ class DecisionDetail(QWidget):
         self.decider.clear()
         self.decider.addItem("", None)
         if self._people is None:
-            self._people = query.stakeholder_names(self.controller.session)
-        for person_id, name in self._people:
+            self._people = people_by_name(self.controller.session)
+        for name, person_id in self._people:
             self.decider.addItem(name, person_id)
         found = self.decider.findData(entry.decision.decided_by_id)
         if entry.decision.decided_by_id and found >= 0:

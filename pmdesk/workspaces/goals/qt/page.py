@@ -39,11 +39,11 @@ from pmdesk.workspaces.goals.query import (
     KeyResultView,
     ObjectiveView,
     load_goals,
-    owner_choices,
     period_of_key_result,
     with_all_check_ins,
     with_check_ins_refreshed,
 )
+from pmdesk.workspaces.stakeholders.query import people_by_name
 
 # Goals show what other workspaces hold: owners, the roadmap's items and fiscal year,
 # requirements, and the decisions that concern an objective.
@@ -397,7 +397,7 @@ class GoalsPage(QWidget):
         values = ask.objective_form(
             self,
             {"status": "active"},
-            owner_choices(session),
+            people_by_name(session),
             lambda typed: edit.clean_objective(session, typed),
         )
         if values is None:
@@ -446,7 +446,7 @@ class GoalsPage(QWidget):
             def check(typed: dict) -> object:
                 return edit.clean_objective(session, typed)
 
-            values = ask.objective_form(self, current, owner_choices(session), check)
+            values = ask.objective_form(self, current, people_by_name(session), check)
             changed = {k: v for k, v in (values or {}).items() if v != current.get(k)}
             return bool(changed) and actions.edit_objective(self.controller, record_id, changed)
         if kind == "key_result" and record_id:

@@ -31,6 +31,7 @@ from pmdesk.workspaces.requirements.qt.widgets import (
     narrow_combo,
     section_label,
 )
+from pmdesk.workspaces.stakeholders.query import people_by_name
 
 NEW_REQUIREMENT_TITLE_MAX = 80
 
@@ -192,8 +193,7 @@ class InputDetail(QWidget):
         self.requirement_choice.set_key(None)
 
     def _fill_stakeholders(self, chosen: str | None) -> None:
-        choices = query.stakeholder_choices(self.controller.session)
-        self.stakeholder.set_choices([(name, record_id) for record_id, name in choices])
+        self.stakeholder.set_choices(people_by_name(self.controller.session))
         self.stakeholder.set_key(chosen)
 
     def _store(self, field: str, value: object) -> None:

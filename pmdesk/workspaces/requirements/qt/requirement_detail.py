@@ -36,6 +36,7 @@ from pmdesk.workspaces.requirements.qt.widgets import (
     narrow_combo,
     section_label,
 )
+from pmdesk.workspaces.stakeholders.query import people_by_name
 
 TEXT_FIELDS = (
     ("statement", "The product does…", "What the product does, in one or two sentences."),
@@ -254,7 +255,7 @@ class RequirementDetail(QWidget):
             self.actions.link_roadmap(self.requirement_id, item_id)
 
     def _show_owner(self, owner: str) -> None:
-        people = [(name, key) for key, name in query.stakeholder_choices(self.controller.session)]
+        people = people_by_name(self.controller.session)
         self.owner.blockSignals(True)
         if self.owner.people() != people:  # the map changed: offer its people
             self.owner.set_people(people)

@@ -37,6 +37,7 @@ from pmdesk.workspaces.requirements.qt.widgets import (
     sync_column_menu,
     table_beside_detail,
 )
+from pmdesk.workspaces.stakeholders.query import people_by_name
 
 # Shown unless the PM asks for the RICE factors; the detail panel edits them too.
 FACTOR_FIELDS = ("reach", "impact", "confidence", "effort")
@@ -106,9 +107,7 @@ class RequirementsTab(QWidget):
                 self.model.field_at,
                 requirement_choices(),
                 parent=self.table,
-                owners=lambda: [
-                    (name, key) for key, name in query.stakeholder_choices(controller.session)
-                ],
+                owners=lambda: people_by_name(controller.session),
             )
         )
         header = self.table.horizontalHeader()

@@ -65,8 +65,8 @@ from pmdesk.workspaces.roadmap.qt.legend import ColourLegend
 from pmdesk.workspaces.roadmap.qt.parking import ParkingList
 from pmdesk.workspaces.roadmap.qt.table_model import ID_ROLE
 from pmdesk.workspaces.roadmap.qt.timeline import TimelineView
-from pmdesk.workspaces.roadmap.query import owner_choices
 from pmdesk.workspaces.stakeholders.model import Stakeholder
+from pmdesk.workspaces.stakeholders.query import people_by_name
 
 # Every roadmap record, and the stakeholders whose names show as owners.
 ROADMAP_KINDS = registry.spec("roadmap").kinds() | {Stakeholder.__tablename__}
@@ -539,7 +539,7 @@ class RoadmapPage(QWidget):
             return
         session = self.controller.session
         lanes = [(lane.name, lane.id) for lane in self.roadmap.lanes]
-        owners = owner_choices(session)
+        owners = people_by_name(session)
         changes = ask.edit_roadmap_item(
             self,
             item,

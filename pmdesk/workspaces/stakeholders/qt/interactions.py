@@ -34,7 +34,7 @@ from pmdesk.gui import theme
 from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.hidden_changes import on_change
 from pmdesk.gui.record_picker import RecordPicker
-from pmdesk.workspaces.stakeholders import edit, log
+from pmdesk.workspaces.stakeholders import log, query
 from pmdesk.workspaces.stakeholders.model import Stakeholder, StakeholderInteraction
 from pmdesk.workspaces.stakeholders.qt import actions
 
@@ -248,7 +248,7 @@ class EngagementPanel(QWidget):
         self._stale = False
         session = self.controller.session
         self.person.blockSignals(True)
-        self.person.set_choices([(p.name, p.id) for p in edit.load_map(session).stakeholders])
+        self.person.set_choices(query.people_by_name(session))
         if self.person.currentIndex() < 0 and self.person.count():
             self.person.setCurrentIndex(0)
         self.person.blockSignals(False)
