@@ -47,10 +47,9 @@ def _text(widget: QWidget) -> str:
 def _clipped(widget: QWidget) -> str | None:
     """Why ``widget`` shows less than its text, or None when all of it shows."""
     if isinstance(widget, QLabel):
+        # Rich text too: without word wrap, a label lays its document out on one line.
         if widget.wordWrap() or not widget.text() or not widget.pixmap().isNull():
             return None
-        if widget.textFormat().name == "RichText" or "<" in widget.text():
-            return None  # laid out as a document: wraps where it must
     elif not _text(widget):
         return None
     needed = widget.sizeHint().width()

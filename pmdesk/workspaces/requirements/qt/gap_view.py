@@ -95,6 +95,7 @@ class GapPanel(QWidget):
         self.title = title
         self.heading = QLabel()
         self.heading.setStyleSheet(theme.css("font-size: 15px; font-weight: 600; color: #1f2733;"))
+        self.heading.setWordWrap(True)  # three columns side by side: a long one takes two lines
         self.model = GapListModel(self)
         self.view = QListView()
         self.view.setModel(self.model)

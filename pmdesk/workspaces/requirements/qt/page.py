@@ -35,6 +35,7 @@ class RequirementsPage(QWidget):
         self.summary = QLabel()
         self.summary.setStyleSheet(theme.css("color: #475467; font-size: 13px;"))
         self.summary.linkActivated.connect(self._summary_link)
+        self.summary.setWordWrap(True)  # every gap it names stays in sight in a narrow window
 
         self.requirements = RequirementsTab(controller)
         self.gaps = GapsTab(controller)
