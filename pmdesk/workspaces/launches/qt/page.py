@@ -47,6 +47,7 @@ from pmdesk.workspaces.launches.qt.grid import ReadinessGrid
 from pmdesk.workspaces.launches.qt.launch_form import LaunchForm
 from pmdesk.workspaces.launches.qt.task_model import (
     COLUMNS,
+    FIELD_COLUMN,
     ID_ROLE,
     TaskFilterProxy,
     TaskTableModel,
@@ -198,7 +199,9 @@ class LaunchesPage(QWidget):
             ChoiceDelegate(lambda column: COLUMNS[column].field, lambda: self.task_model.people)
         )
         # By due date; the indicator first, so enabling sorting sorts once, by it.
-        table.horizontalHeader().setSortIndicator(2, Qt.SortOrder.AscendingOrder)
+        table.horizontalHeader().setSortIndicator(
+            FIELD_COLUMN["offset_days"], Qt.SortOrder.AscendingOrder
+        )
         table.setSortingEnabled(True)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setAlternatingRowColors(True)
@@ -417,7 +420,7 @@ class LaunchesPage(QWidget):
         if task_id is None:
             return None
         row = self.task_model.row_of(task_id)
-        index = self.proxy.mapFromSource(self.task_model.index(row, 1))
+        index = self.proxy.mapFromSource(self.task_model.index(row, FIELD_COLUMN["title"]))
         if index.isValid():
             self.table.setCurrentIndex(index)
             self.table.edit(index)

@@ -40,11 +40,13 @@ class Column:
     width: int
 
 
+# Status right after the task: at laptop widths the table shows three or four columns before
+# it scrolls, and whether each task is done is what a readiness review reads first.
 COLUMNS: tuple[Column, ...] = (
     Column("department", "Department", 125),
-    Column("title", "Task", 250),
-    Column("offset_days", "Due", 135),
+    Column("title", "Task", 230),
     Column("status", "Status", 100),
+    Column("offset_days", "Due", 135),
     Column("owner_id", "Owner", 140),
     Column("blocks", "Go/no-go", 90),
     Column("note", "Note", 220),

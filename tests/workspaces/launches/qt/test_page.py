@@ -558,3 +558,27 @@ def test_the_pickers_follow_the_roadmap_and_the_stakeholders_but_not_a_tasks_edi
     _choose_status(qtbot, page, "Sales team trained", "done")  # a task: the pickers stay
     assert [follows.itemText(i) for i in range(follows.count())] == offered
     assert follows.currentText() == chosen
+
+
+def test_in_a_laptop_window_every_tasks_status_is_in_sight(qtbot, sample_file, monkeypatch):
+    from pmdesk.gui import dialogs
+    from pmdesk.gui.main_window import MainWindow
+    from pmdesk.store.document import Document
+
+    monkeypatch.setattr(dialogs, "ask_save_changes", lambda *_args: dialogs.Answer.DISCARD)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.use_controller(DocumentController(Document.open(sample_file)))
+    window.resize(1024, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.show_workspace("launches")
+    QApplication.processEvents()
+    header = page.table.horizontalHeader()
+    status = FIELD_COLUMN["status"]
+    assert header.model().headerData(status, Qt.Orientation.Horizontal) == "Status"
+    # Wholly inside the table's viewport, without scrolling sideways.
+    end = header.sectionViewportPosition(status) + header.sectionSize(status)
+    assert header.sectionViewportPosition(status) >= 0
+    assert end <= page.table.viewport().width()
+    window.close()
