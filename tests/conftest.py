@@ -6,6 +6,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -20,6 +21,9 @@ os.environ["XDG_CACHE_HOME"] = str(_SANDBOX / "cache")
 from pmdesk.interchange.project_json import load_project  # noqa: E402
 from pmdesk.interchange.sample import sample_data  # noqa: E402
 from pmdesk.store.document import Document  # noqa: E402
+
+if TYPE_CHECKING:
+    from pmdesk.gui.main_window import MainWindow
 
 
 @pytest.fixture
@@ -39,3 +43,24 @@ def sample_document(sample_file: Path) -> Iterator[Document]:
     document = Document.open(sample_file)
     yield document
     document.close()
+
+
+@pytest.fixture
+def window(qtbot, sample_document: Document, monkeypatch) -> Iterator[MainWindow]:
+    """The main window on the sample project, at 1024×700, active; closing it discards edits.
+
+    A test module that needs another window defines its own ``window``."""
+    from pmdesk.gui import dialogs
+    from pmdesk.gui.document import DocumentController
+    from pmdesk.gui.main_window import MainWindow
+
+    monkeypatch.setattr(dialogs, "ask_save_changes", lambda *_args: dialogs.Answer.DISCARD)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.use_controller(DocumentController(sample_document))
+    window.resize(1024, 700)
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    yield window
+    window.close()

@@ -16,26 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pmdesk.gui import dialogs
-from pmdesk.gui.document import DocumentController
-from pmdesk.gui.main_window import MainWindow
 from pmdesk.gui.workspaces import WORKSPACES
-from pmdesk.store.document import Document
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 SIZES = [(1024, 700), (1200, 800), (1600, 1000)]
-
-
-@pytest.fixture
-def window(qtbot, sample_file, monkeypatch):
-    monkeypatch.setattr(dialogs, "ask_save_changes", lambda *_args: dialogs.Answer.DISCARD)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.use_controller(DocumentController(Document.open(sample_file)))
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.close()
 
 
 def _text(widget: QWidget) -> str:

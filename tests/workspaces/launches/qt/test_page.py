@@ -560,19 +560,8 @@ def test_the_pickers_follow_the_roadmap_and_the_stakeholders_but_not_a_tasks_edi
     assert follows.currentText() == chosen
 
 
-def test_in_a_laptop_window_every_tasks_status_is_in_sight(qtbot, sample_file, monkeypatch):
-    from pmdesk.gui import dialogs
-    from pmdesk.gui.main_window import MainWindow
-    from pmdesk.store.document import Document
-
-    monkeypatch.setattr(dialogs, "ask_save_changes", lambda *_args: dialogs.Answer.DISCARD)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.use_controller(DocumentController(Document.open(sample_file)))
-    window.resize(1024, 700)
-    window.show()
-    qtbot.waitExposed(window)
-    page = window.show_workspace("launches")
+def test_in_a_laptop_window_every_tasks_status_is_in_sight(window):
+    page = window.show_workspace("launches")  # the shared window is 1024×700
     QApplication.processEvents()
     header = page.table.horizontalHeader()
     status = FIELD_COLUMN["status"]
@@ -581,4 +570,3 @@ def test_in_a_laptop_window_every_tasks_status_is_in_sight(qtbot, sample_file, m
     end = header.sectionViewportPosition(status) + header.sectionSize(status)
     assert header.sectionViewportPosition(status) >= 0
     assert end <= page.table.viewport().width()
-    window.close()
