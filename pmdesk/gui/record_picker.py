@@ -103,15 +103,12 @@ class RecordPicker(QComboBox):
         self.setCurrentIndex(index)
         self._show_chosen()
 
-    def _shown_text(self, index: int) -> str:
-        """What the box shows for the entry at ``index``: nothing for the none entry (its
-        label is the placeholder then) or for no entry."""
-        if index < 0 or (index == 0 and self.none_label is not None):
-            return ""
-        return self.itemText(index)
-
     def _show_chosen(self, *_index: int) -> None:
-        shown = self._shown_text(self.currentIndex())
+        """Show the chosen entry's label as the record spells it; nothing for the none entry
+        (its label is the placeholder then) or when none is chosen."""
+        index = self.currentIndex()
+        none = index < 0 or (index == 0 and self.none_label is not None)
+        shown = "" if none else self.itemText(index)
         if self.lineEdit().text() != shown:
             self.setEditText(shown)
 
@@ -189,7 +186,7 @@ class RecordPicker(QComboBox):
         if index >= 0:
             if index != self.currentIndex():
                 self.setCurrentIndex(index)
-            self.setEditText(self._shown_text(index))  # as the record spells it
+            self._show_chosen()  # the same record typed in another case shows as it is spelt
             sentence = ""
         else:
             sentence = self._unmatched(text)
@@ -221,7 +218,7 @@ class RecordPicker(QComboBox):
                 if holding
                 else f"No {self.noun} is called “{shown}”."
             )
-        self.setEditText(self._shown_text(self.currentIndex()))
+        self._show_chosen()
         return sentence
 
     def _say(self, sentence: str) -> None:
