@@ -17,8 +17,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import hashlib
-import io
 import json
+import mmap
 import os
 import shutil
 import socket
@@ -33,9 +33,6 @@ from pathlib import Path
 from pmdesk.errors import SaveError
 from pmdesk.store.fileformat import quoted, shown_path
 
-# Big enough that a copy in a thread (``copy_in``) takes the GIL a few times per file, not
-# hundreds: each time it may wait for another thread's turn to end.
-CHUNK = 16 * 1024 * 1024
 TEMPORARY_SUFFIX = ".saving"
 
 
@@ -54,27 +51,35 @@ def digest_of(path: Path) -> str | None:
 
 
 def copy_hashing(source: Path, target: Path, *, limit: int | None = None) -> str:
-    """Copy ``source`` into the new file ``target`` and return the SHA-256 of the bytes copied,
-    hashed as they are read: the file may be someone else's, and change meanwhile.
+    """Copy ``source`` into the new file ``target`` and return the SHA-256 of the copy.
 
-    Not flushed to the disk: a working copy made at open is not the only copy of anything.
+    The operating system copies (``shutil.copyfile``), and the copy is hashed rather than the
+    source: the source may be someone else's and change meanwhile, and the bytes that matter
+    are those opened. Both steps are one call each, so a copy in a thread beside Python work
+    (``copy_in``) waits for the GIL a few times, not at every chunk. Not flushed to the disk: a
+    working copy made at open is not the only copy of anything.
 
     Raises:
         OSError: from reading or writing; ``target`` may be partly written (the caller removes
             it). ``EFBIG`` when ``source`` is longer than ``limit`` bytes.
     """
+    too_large = OSError(errno.EFBIG, "the file is too large")
+    if limit is not None and source.stat().st_size > limit:
+        raise too_large
+    shutil.copyfile(source, target)
+    if limit is not None and target.stat().st_size > limit:  # it grew while being copied
+        raise too_large
+    return _digest_of_private(target)
+
+
+def _digest_of_private(path: Path) -> str:
+    """The SHA-256 of a file no one but this PM Desk writes, hashed in one call from a mapping
+    of it (a mapped file that someone else shortens would crash the reader)."""
     digest = hashlib.sha256()
-    copied = 0
-    with source.open("rb", buffering=0) as reader, target.open("wb", buffering=0) as writer:
-        # One buffer for the whole copy, no larger than the file (plus one byte, to see its end).
-        size = os.fstat(reader.fileno()).st_size
-        buffer = memoryview(bytearray(max(1, min(CHUNK, size + 1))))
-        while read := reader.readinto(buffer):
-            copied += read
-            if limit is not None and copied > limit:
-                raise OSError(errno.EFBIG, "the file is too large")
-            digest.update(buffer[:read])
-            _write_all(writer, buffer[:read])
+    with path.open("rb") as handle:
+        if os.fstat(handle.fileno()).st_size:  # an empty file cannot be mapped
+            with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as content:
+                digest.update(content)
     return digest.hexdigest()
 
 
@@ -99,12 +104,6 @@ def copy_durably(source: Path, target: Path) -> str:
             handle.seek(0)
             digest = hashlib.file_digest(handle, "sha256").hexdigest()
     return digest
-
-
-def _write_all(writer: io.RawIOBase, data: memoryview) -> None:
-    """Write all of ``data``: an unbuffered write may take only part of it."""
-    while data:
-        data = data[writer.write(data) or 0 :]
 
 
 def temporary_name(target: Path) -> Path:

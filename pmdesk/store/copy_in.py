@@ -176,13 +176,14 @@ def _copy_bytes(path: Path, working: Path, name: str) -> str:
     try:
         return copy_hashing(path, working, limit=MAX_PROJECT_BYTES)
     except OSError as error:
-        if error.filename is not None and Path(error.filename) == path:
-            raise NotAProjectError(f"{name} cannot be read: {error.strerror}.") from None
+        # First: the system's copy names the source in whatever error it meets on the way.
         if error.errno in (errno.ENOSPC, errno.EDQUOT):
             raise NotAProjectError(
                 f"{name} cannot be opened: PM Desk's data folder ({shown_path(working.parent)}) "
                 "is on a full disk. Free some space there and open it again."
             ) from None
+        if error.filename is not None and Path(error.filename) == path:
+            raise NotAProjectError(f"{name} cannot be read: {error.strerror}.") from None
         if error.errno == errno.EFBIG:
             raise NotAProjectError(f"{name} is larger than any PM Desk project.") from None
         raise NotAProjectError(
