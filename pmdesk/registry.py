@@ -60,7 +60,7 @@ SECTION_ORDER: tuple[str, ...] = (
     "decisions",
 )
 
-RecordRule = Callable[[dict[str, Any]], None]  # raises ValidationError with the user's sentence
+RecordRule = Callable[[Mapping[str, Any]], None]  # raises ValidationError with the user's sentence
 # Given the workspace's part of a JSON dump: (sentence, ids of the records involved) for each
 # promise that spans records (no dependency loop); used where records meet, as in a merge.
 DumpRule = Callable[[Mapping[str, Any]], list[tuple[str, frozenset[str]]]]
@@ -211,7 +211,7 @@ def record_problem(table: str, values: Mapping[str, Any]) -> str | None:
     if rule is None:
         return None
     try:
-        rule(dict(values))
+        rule(values)
     except ValidationError as error:
         return str(error)
     return None

@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date, datetime
 from functools import cache
 from typing import Any
@@ -393,26 +393,55 @@ def _check_rules(connection: sqlite3.Connection, name: str, tables: list[Table])
         if rule is None:
             continue
         keys = [column.key for column in table.columns]
-        typed = [
-            (column.key, convert)
+        places = {key: place for place, key in enumerate(keys)}
+        converters = {
+            column.key: convert
             for column in table.columns
             if (convert := _CONVERTERS.get(limits_of(column).kind)) is not None
-        ]
+        }
         fields = ", ".join(f'"{key}"' for key in keys)
         for row in connection.execute(f'SELECT {fields} FROM "{table.name}"'):
-            values = dict(zip(keys, row, strict=True))
-            for key, convert in typed:
-                if values[key] is not None:
-                    values[key] = convert(values[key])
             try:
-                rule(values)
+                rule(_TypedRow(row, places, converters))
             except ValidationError as error:
-                record = _record(connection, table, values["id"])
+                record = _record(connection, table, row[places["id"]])
                 raise _refuse(name, f"{record} is refused: {str(error).rstrip('.')}.") from None
 
 
+_Converter = Callable[[Any], Any]
+
+
+class _TypedRow(Mapping[str, Any]):
+    """One stored row as a rule reads it: a value is typed when the rule asks for it, so the
+    times every record carries (created, updated) and most rules never read cost nothing."""
+
+    __slots__ = ("_converters", "_places", "_row")
+
+    def __init__(
+        self, row: tuple[Any, ...], places: dict[str, int], converters: dict[str, _Converter]
+    ) -> None:
+        self._row = row
+        self._places = places
+        self._converters = converters
+
+    def __getitem__(self, key: str) -> Any:
+        value = self._row[self._places[key]]
+        if value is None or (convert := self._converters.get(key)) is None:
+            return value
+        return convert(value)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._places
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._places)
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+
 # How a stored value becomes the Python value a rule (and the app) sees; others stay as stored.
-_CONVERTERS: dict[str, Callable[[Any], Any]] = {
+_CONVERTERS: dict[str, _Converter] = {
     "bool": bool,
     "float": float,
     "date": date.fromisoformat,

@@ -8,6 +8,7 @@ record: a check-in falls inside its objective's period and not after today.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -134,7 +135,7 @@ def cadence(value: object) -> int:
 # -- record rules (load, check, open) ---------------------------------------------------------
 
 
-def objective_rule(values: dict[str, Any]) -> None:
+def objective_rule(values: Mapping[str, Any]) -> None:
     text(values.get("title"), "An objective's title", TITLE_MAX, required=True)
     choice(values.get("status"), "An objective's status", OBJECTIVE_STATUSES)
     first = parse_date(values.get("period_start"), "An objective's start")
@@ -146,7 +147,7 @@ def objective_rule(values: dict[str, Any]) -> None:
         )
 
 
-def key_result_rule(values: dict[str, Any]) -> None:
+def key_result_rule(values: Mapping[str, Any]) -> None:
     text(values.get("metric"), "A key result's metric", TITLE_MAX, required=True)
     text(values.get("unit"), "A key result's unit", UNIT_MAX)
     direction = choice(values.get("direction"), "A key result's direction", DIRECTIONS)
@@ -160,12 +161,12 @@ def key_result_rule(values: dict[str, Any]) -> None:
         raise ValidationError(f"Key result “{values.get('metric')}”: {error}") from None
 
 
-def check_in_rule(values: dict[str, Any]) -> None:
+def check_in_rule(values: Mapping[str, Any]) -> None:
     parse_value(values.get("value"), "A check-in's value")
     text(values.get("source"), "A check-in's source", SHORT_TEXT_MAX)
 
 
-def link_rule(values: dict[str, Any]) -> None:
+def link_rule(values: Mapping[str, Any]) -> None:
     targets = [values.get("roadmap_item_id"), values.get("requirement_id")]
     if sum(target is not None for target in targets) != 1:
         raise ValidationError("A goal link must name exactly one roadmap item or one requirement.")
