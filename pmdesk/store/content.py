@@ -247,8 +247,10 @@ def _bad(field: str, limits: Limits) -> str:
         # As SQLAlchemy writes them: "2026-01-31". julianday() is SQLite's fast parser; only
         # days past the 28th need the slower check that the day exists in its month. Parts
         # are compared with substr(): a DATE column's affinity would turn '0001' into 1.
+        # SQLite's text functions stop at a NUL byte, Python does not: the length is in bytes.
         test = (
-            f"typeof({field}) != 'text' OR length({field}) != 10 OR substr({field}, 5, 1) != '-' "
+            f"typeof({field}) != 'text' OR {_bytes(field)} != 10 "
+            f"OR substr({field}, 5, 1) != '-' "
             f"OR julianday({field}) IS NULL OR substr({field}, 1, 4) = '0000' "
             f"OR (substr({field}, 9, 2) > '28' "
             f"AND date({field}, '+0 days') IS NOT {field})"
@@ -261,7 +263,7 @@ def _bad(field: str, limits: Limits) -> str:
         # the shape, and a last character that is a digit leaves no room for the rest.
         day = f"substr({field}, 1, 10)"
         test = (
-            f"typeof({field}) != 'text' "
+            f"typeof({field}) != 'text' OR {_bytes(field)} NOT IN (19, 26) "
             f"OR NOT ({field} LIKE '____-__-__ __:__:__.______' "
             f"OR {field} LIKE '____-__-__ __:__:__') "
             f"OR julianday({field}) IS NULL OR {field} < '0001' "  # year 0000
@@ -276,11 +278,17 @@ def _bad(field: str, limits: Limits) -> str:
         if limits.choices is not None:
             allowed = ", ".join(_sql_text(choice) for choice in limits.choices)
             test += f" OR {field} NOT IN ({allowed})"
-        if limits.glob is not None:
-            test += f" OR {field} NOT GLOB {_sql_text(limits.glob)}"
+        if limits.glob is not None:  # every shape is of ASCII characters, and GLOB stops at NUL
+            test += f" OR {field} NOT GLOB {_sql_text(limits.glob)} "
+            test += f"OR {_bytes(field)} != length({field})"
     if limits.nullable:
         return f"{field} IS NOT NULL AND ({test})"
     return f"{field} IS NULL OR {test}"
+
+
+def _bytes(field: str) -> str:
+    """The length of a text in bytes: SQLite's length() counts characters up to a NUL byte."""
+    return f"length(CAST({field} AS BLOB))"
 
 
 def _sql_text(text: str) -> str:
@@ -298,7 +306,8 @@ def _described(value: object) -> str:
     if isinstance(value, bytes):
         return "holding binary data"
     if isinstance(value, str):
-        flat = " ".join(value.split())
+        # A control character (a NUL byte, say) would not show in the sentence.
+        flat = "".join("�" if ord(c) < 32 else c for c in " ".join(value.split()))
         shown = flat if len(flat) <= 40 else flat[:39] + "…"
         return f"“{shown}”" if len(value) <= 1000 else f"of {len(value):,} characters"
     return f"{value:g}" if isinstance(value, float) else str(value)

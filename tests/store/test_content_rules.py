@@ -110,6 +110,25 @@ def _first_id(path, table: str) -> str:
             "a roadmap item {record} has “updated_at” “2026-01-01 10:00:00.12345”, which must be "
             "a time like 2026-01-31 09:30:00",
         ),
+        # SQLite's text functions stop at a NUL byte, Python's parsers do not: a date, time or
+        # shape with more after a NUL passed these tests and then stopped a view or the check.
+        (
+            "roadmap_items",
+            "start = '2026-01-15' || char(0) || 'xyz'",
+            "a roadmap item {record} has “start” “2026-01-15�xyz”, which must be a date like "
+            "2026-01-31",
+        ),
+        (
+            "stakeholders",
+            "created_at = '2026-01-01 10:00:00' || char(0) || x'ff'",
+            "a stakeholder {record} has “created_at” holding text that is not valid UTF-8, which "
+            "must be a time like 2026-01-31 09:30:00",
+        ),
+        (
+            "roadmap_lanes",
+            "color = '#3a6ea5' || char(0) || 'zz'",
+            "a roadmap lane {record} has “color” “#3a6ea5�zz”, which must be a colour like #3a6ea5",
+        ),
         # Beyond the columns: the roadmap's own rule (an end before the start).
         (
             "roadmap_items",
