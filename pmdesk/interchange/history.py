@@ -16,7 +16,19 @@ from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, or_, select, true, union_all, update
+from sqlalchemy import (
+    ColumnElement,
+    bindparam,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+    true,
+    union_all,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from pmdesk import registry
@@ -24,6 +36,7 @@ from pmdesk.domain.base import utc_now
 from pmdesk.domain.history import KEPT_VALUES, TOMBSTONE_DAYS, RecordHistory
 from pmdesk.interchange.diff import sections
 from pmdesk.interchange.records import columns, to_json
+from pmdesk.store import history_rows
 
 History = dict[str, dict[str, Any]]  # record id -> {"kind", "fields", "deleted_on"}
 DUMP_KEY = "history"
@@ -84,8 +97,12 @@ def record_saved_values(session: Session, today: date | None = None) -> None:
     today = today or date.today()
     if session.info.get(_MARK) == (_changes(session), today):
         return  # nothing was written since the history was last brought up to date
-    now = utc_now()
     table = RecordHistory.__table__
+    if not _rows_sound(session):
+        # Rows broken outside PM Desk: their records' histories start again below.
+        session.execute(delete(table).where(text(history_rows.broken_rows())))
+        del session.info[history_rows.SESSION_KEY]
+    now = utc_now()
     since = last_saved(session)
     added: list[dict[str, Any]] = []
     changed: list[dict[str, Any]] = []
@@ -103,15 +120,15 @@ def record_saved_values(session: Session, today: date | None = None) -> None:
                 )
             )
         )
-        for record, text, deleted_on in session.execute(query):
+        for record, held, deleted_on in session.execute(query):
             values = to_json(record)
-            stored = field_hashes(model.__tablename__, text) if text else {}
+            stored = field_hashes(model.__tablename__, held) if held else {}
             fields = {name: list(hashes) for name, hashes in stored.items()}
-            if not _add_values(fields, values) and text and deleted_on is None:
+            if not _add_values(fields, values) and held and deleted_on is None:
                 continue
             encoded = _encode(model.__tablename__, fields)
             row = {"id": record.id, "fields": encoded, "deleted_on": None, "saved_at": now}
-            if text is None:
+            if held is None:
                 added.append({**row, "kind": model.__tablename__})
             else:
                 changed.append(row)
@@ -135,6 +152,23 @@ def record_saved_values(session: Session, today: date | None = None) -> None:
 
 
 _MARK = "pmdesk.history.changes"
+
+
+def _rows_sound(session: Session) -> bool:
+    """Whether every history row meets the rules: the open checked them, this session wrote
+    them all, or the look after the open found none broken (``store.history_rows``)."""
+    look = session.info.get(history_rows.SESSION_KEY)
+    if look is not None and not look.any_broken():
+        del session.info[history_rows.SESSION_KEY]
+        return True
+    return look is None
+
+
+def _sound_rows(session: Session) -> ColumnElement[bool]:
+    """Where the history is read: only the rows that meet the rules, until all of them do."""
+    if _rows_sound(session):
+        return true()
+    return text(f"({history_rows.broken_rows()}) IS NOT 1")
 
 
 def _changes(session: Session) -> tuple[int, int]:
@@ -172,7 +206,9 @@ def read_history(session: Session) -> History:
     """The history as the dump keeps it."""
     table = RecordHistory.__table__
     rows = session.execute(
-        select(table.c.id, table.c.kind, table.c.fields, table.c.deleted_on).order_by(table.c.id)
+        select(table.c.id, table.c.kind, table.c.fields, table.c.deleted_on)
+        .where(_sound_rows(session))
+        .order_by(table.c.id)
     )
     return {
         record_id: {
@@ -208,11 +244,13 @@ def write_history(session: Session, history: History, saved_at: datetime | None 
     ]
     if rows:
         session.execute(insert(table), rows)
+    session.info.pop(history_rows.SESSION_KEY, None)  # every row was written here
 
 
 def last_saved(session: Session) -> datetime | None:
     """When the history was last brought up to date (None: it never was)."""
-    return session.scalar(select(func.max(RecordHistory.__table__.c.saved_at)))
+    table = RecordHistory.__table__
+    return session.scalar(select(func.max(table.c.saved_at)).where(_sound_rows(session)))
 
 
 def _date_or_none(text: str | None) -> date | None:

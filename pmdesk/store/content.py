@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from datetime import date, datetime
 from functools import cache
 from typing import Any
@@ -25,6 +25,7 @@ from sqlalchemy import Column, Table
 from pmdesk import registry
 from pmdesk.domain.allowed import Limits, limits_of
 from pmdesk.domain.base import LABEL_FIELDS
+from pmdesk.domain.history import RecordHistory
 from pmdesk.errors import NotAProjectError, ValidationError
 
 # Appended to every refusal: what the PM can do about a file broken outside PM Desk.
@@ -38,6 +39,7 @@ def check_content(
     newer: bool = False,
     also: Callable[[], None] | None = None,
     second: Callable[[], sqlite3.Connection] | None = None,
+    rows_read_later: Collection[str] = (),
 ) -> None:
     """Refuse a file whose records break the rules of the current models.
 
@@ -49,6 +51,8 @@ def check_content(
         second: opens another connection to the file: the set-based SQL then runs on it in a
             thread (SQLite works without the GIL) while the Python checks run here, and the
             tables it has not reached when they are done are shared out between the two.
+        rows_read_later: tables whose fields are checked but not their rows: their readers
+            leave out the rows that break the rules (``rows_breaking_rules``).
 
     Raises:
         NotAProjectError: naming the file, the kind of record, the record and the field.
@@ -59,6 +63,7 @@ def check_content(
     tables = [table for table in registry.metadata().sorted_tables if table.name in present]
     for table in tables:
         _check_columns(connection, name, table, newer)
+    tables = [table for table in tables if table.name not in rows_read_later]
 
     set_based = _SetBased(name, tables, present)
 
@@ -146,13 +151,14 @@ class _SetBased:
             return self._front - 1
 
 
-def _singular(table: Table) -> str:
-    model = _models().get(table.name)
-    return getattr(model, "__singular__", "record")
+def singular(table_name: str) -> str:
+    """What a refusal calls one record of the table: "stakeholder", "record history"."""
+    return getattr(_models().get(table_name), "__singular__", "record")
 
 
 def _models() -> dict[str, Any]:
-    return {model.__tablename__: model for model in registry.record_models()}
+    # The merge history is no workspace's record, but a refusal names it all the same.
+    return {model.__tablename__: model for model in (*registry.record_models(), RecordHistory)}
 
 
 def _refuse(name: str, sentence: str) -> NotAProjectError:
@@ -162,7 +168,7 @@ def _refuse(name: str, sentence: str) -> NotAProjectError:
 def _record(connection: sqlite3.Connection, table: Table, record_id: object) -> str:
     """A record as a refusal names it: its kind, its name where it has one, and its id."""
     if not isinstance(record_id, str):
-        return f"a {_singular(table)} without an id"
+        return f"a {singular(table.name)} without an id"
     label = ""
     for field in LABEL_FIELDS:
         if field in table.columns:
@@ -173,7 +179,7 @@ def _record(connection: sqlite3.Connection, table: Table, record_id: object) -> 
                 if row and isinstance(row[0], str) and row[0].strip():
                     label = f" {_described(row[0])}"
             break
-    return f"a {_singular(table)}{label} (id {record_id[:36]})"
+    return f"a {singular(table.name)}{label} (id {record_id[:36]})"
 
 
 def _check_columns(connection: sqlite3.Connection, name: str, table: Table, newer: bool) -> None:
@@ -184,16 +190,16 @@ def _check_columns(connection: sqlite3.Connection, name: str, table: Table, newe
         if column.key not in found:
             raise _refuse(
                 name,
-                f"its {_singular(table)} records lack the field “{column.key}” (the file was "
+                f"its {singular(table.name)} records lack the field “{column.key}” (the file was "
                 "changed outside PM Desk).",
             )
     if found.get("id") != 1 or sum(1 for pk in found.values() if pk) != 1:
-        raise _refuse(name, f"its {_singular(table)} records are not identified by their id.")
+        raise _refuse(name, f"its {singular(table.name)} records are not identified by their id.")
     extra = sorted(set(found) - {column.key for column in table.columns})
     if extra and not newer:
         raise _refuse(
             name,
-            f"its {_singular(table)} records have a field “{extra[0][:40]}” that is not part "
+            f"its {singular(table.name)} records have a field “{extra[0][:40]}” that is not part "
             "of a PM Desk project.",
         )
 
@@ -201,10 +207,22 @@ def _check_columns(connection: sqlite3.Connection, name: str, table: Table, newe
 @cache
 def _value_tests(table: Table) -> tuple[list[tuple[Column[Any], str]], str]:
     """Per column, SQL true where its value is bad; and the one query finding the first such."""
-    tests = [(column, _bad(f'"{column.key}"', limits_of(column))) for column in table.columns]
+    tests = _column_tests(table)
     cases = " ".join(f"WHEN {test} THEN {index}" for index, (_c, test) in enumerate(tests))
-    where = " OR ".join(f"({test})" for _column, test in tests)
+    where = rows_breaking_rules(table)
     return tests, f'SELECT "id", CASE {cases} END FROM "{table.name}" WHERE {where} LIMIT 1'
+
+
+@cache
+def _column_tests(table: Table) -> list[tuple[Column[Any], str]]:
+    return [(column, _bad(f'"{column.key}"', limits_of(column))) for column in table.columns]
+
+
+@cache
+def rows_breaking_rules(table: Table) -> str:
+    """SQL true for a row of ``table`` with a value its column does not allow (text that is
+    not UTF-8 aside: SQL cannot tell it)."""
+    return " OR ".join(f"({test})" for _column, test in _column_tests(table))
 
 
 def _check_values(connection: sqlite3.Connection, name: str, table: Table) -> None:
@@ -385,7 +403,7 @@ def _check_references(
                 f"WHERE s.{field} IS NOT NULL AND {lookup} LIMIT 1"
             ).fetchone()
             if row is not None:
-                target_kind = getattr(_models().get(target), "__singular__", "record")
+                target_kind = singular(target)
                 record = _record(connection, table, row[0])
                 raise _refuse(
                     name,

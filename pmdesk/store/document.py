@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from pmdesk import registry
 from pmdesk.domain.project import get_project
 from pmdesk.errors import NotAProjectError, SaveError
-from pmdesk.store import lock
+from pmdesk.store import history_rows, lock
 from pmdesk.store.atomic import ChangedOnDiskError as ChangedOnDiskError  # callers catch it here
 from pmdesk.store.atomic import copy_durably, digest_of, replace_atomically
 from pmdesk.store.backups import back_up
@@ -40,6 +40,7 @@ from pmdesk.store.fileformat import (
     read_header,
 )
 from pmdesk.store.hardening import connect_read_only
+from pmdesk.store.history_rows import HistoryLook
 from pmdesk.store.inspect import FileInfo, check_records, inspect_file
 from pmdesk.store.migrations import migrate
 from pmdesk.store.recovery import Orphan, note_path, write_note
@@ -60,6 +61,7 @@ class Document:
         self.engine: Engine = open_engine(working_path)
         self.session: Session = make_session(self.engine)
         self.touches = TouchRecorder(self.engine, self.session)  # what each edit wrote
+        self._history_look: HistoryLook | None = None
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -133,6 +135,8 @@ class Document:
         document.read_only_reason = reason
         document._locked = locked
         document.fingerprint = None if as_copy else digest
+        if not check_fully:
+            document._look_at_history()
         document._write_note()
         return document
 
@@ -145,6 +149,7 @@ class Document:
         """
         document = cls(orphan.working_path, orphan.source, None)
         document.fingerprint = orphan.fingerprint
+        document._look_at_history()  # the crashed session may not have looked
         if orphan.source is not None:
             try:
                 document._locked = _try_lock(orphan.source, take_over=False)
@@ -158,6 +163,8 @@ class Document:
 
     def close(self) -> None:
         """Forget the working copy. Unsaved changes are gone: ask the user before calling."""
+        if self._history_look is not None:
+            self._history_look.wait()  # it reads the working copy
         self.session.close()
         self.engine.dispose()
         if self._locked is not None:
@@ -165,6 +172,12 @@ class Document:
             self._locked = None
         for leftover in (self.working_path, note_path(self.working_path)):
             leftover.unlink(missing_ok=True)
+
+    def _look_at_history(self) -> None:
+        """Look for broken rows of the merge history, which the open did not check, beside the
+        work that follows (``history_rows``); its readers wait for the verdict."""
+        self._history_look = HistoryLook(lambda: connect_read_only(self.working_path))
+        self.session.info[history_rows.SESSION_KEY] = self._history_look
 
     # -- saving ------------------------------------------------------------------------------
 
@@ -285,6 +298,7 @@ def _inspect_copy(path: Path, copied: CopyIn) -> FileInfo:
             lambda: connect_read_only(copied.working),
             checked_before=not copied.needs_full_check,
             pages=copied.pages_verdict(),
+            history=copied.check_fully,  # else left to its readers (``check_records``)
         )
     except sqlite3.DatabaseError:
         raise NotAProjectError(f"{copied.name} is damaged and cannot be opened.") from None

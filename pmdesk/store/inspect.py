@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pmdesk import __version__, registry
+from pmdesk.domain.history import RecordHistory
 from pmdesk.errors import FormatVersionError, NotAProjectError
 from pmdesk.store.content import check_content
 from pmdesk.store.copy_in import pages_pass
@@ -35,6 +36,7 @@ def inspect_file(
     *,
     checked_before: bool = False,
     pages: Callable[[], bool] | None = None,
+    history: bool = True,
 ) -> FileInfo:
     """Check header, integrity, schema and version of an opened project file.
 
@@ -47,7 +49,8 @@ def inspect_file(
     there, in a thread, while the other checks run here; a damaged file is refused as damaged
     whatever they found, and a trigger, view or unknown table is still refused before any
     record is read. ``pages`` waits for the verdict of a ``quick_check`` started elsewhere
-    (``copy_in``), which then counts in the same way.
+    (``copy_in``), which then counts in the same way. ``history``: the rows of the merge
+    history are checked too (``check_records``).
 
     Raises:
         NotAProjectError: the file is not ours, or is damaged.
@@ -60,7 +63,7 @@ def inspect_file(
     if integrity is not None and already and not integrity.passed():
         raise _damaged(name)  # nothing reads a damaged file's records
     try:
-        info = _inspect(name, header, connection, second, full=full)
+        info = _inspect(name, header, connection, second, full=full, history=history)
     except Exception:
         # A corrupt page can make any later check fail in its own way: the damage is the cause.
         if integrity is not None and not integrity.passed():
@@ -78,6 +81,7 @@ def _inspect(
     second: Callable[[], sqlite3.Connection] | None,
     *,
     full: bool,
+    history: bool,
 ) -> FileInfo:
     try:
         entries = connection.execute("SELECT type, name FROM sqlite_schema").fetchall()
@@ -96,7 +100,7 @@ def _inspect(
     check_schema_entries(name, entries, allow_unknown_tables=newer)
     # An older format is checked once upgraded.
     if header.format_version >= FORMAT_VERSION and full:
-        check_records(connection, name, newer=newer, second=second)
+        check_records(connection, name, newer=newer, second=second, history=history)
     return FileInfo(header.format_version, written_by, newer)
 
 
@@ -160,21 +164,32 @@ def check_records(
     *,
     newer: bool = False,
     second: Callable[[], sqlite3.Connection] | None = None,
+    history: bool = True,
 ) -> None:
     """Every record against the rules of its kind (``content``), and every text for UTF-8;
-    ``second`` opens another connection so that the SQL checks run beside the Python ones."""
+    ``second`` opens another connection so that the SQL checks run beside the Python ones.
+
+    ``history=False`` leaves out the rows of the merge history, as the open does: no page
+    shows them, they are a fifth of a big project's rows, and its readers pass over a row
+    broken outside PM Desk, which the next save writes afresh (``interchange.history``).
+    """
+    later = () if history else (RecordHistory.__tablename__,)
     try:
         check_content(
             connection,
             name,
             newer=newer,
             # The workspaces' rules fetch every column of their kinds' rows: decoded already.
-            also=lambda: check_text(connection, name, read_already=registry.record_rules()),
+            also=lambda: check_text(
+                connection, name, read_already={*registry.record_rules(), *later}
+            ),
             second=second,
+            rows_read_later=later,
         )
     except sqlite3.OperationalError as error:
         if "decode" in str(error).lower():
-            check_text(connection, name)  # names the kind of record holding the bad bytes
+            # names the kind of record holding the bad bytes
+            check_text(connection, name, read_already=later)
         raise
 
 

@@ -9,6 +9,7 @@ from collections.abc import Collection
 from pmdesk import registry
 from pmdesk.domain.allowed import limits_of
 from pmdesk.errors import NotAProjectError
+from pmdesk.store.content import singular
 
 
 def check_text(
@@ -21,7 +22,6 @@ def check_text(
     ``read_already`` had every column of every row fetched (and so decoded) by the workspaces'
     rules.
     """
-    models = {model.__tablename__: model for model in registry.record_models()}
     tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_schema")}
     for table in registry.metadata().sorted_tables:
         if table.name not in tables or table.name in read_already:
@@ -39,8 +39,8 @@ def check_text(
         except sqlite3.OperationalError as error:
             if "decode" not in str(error).lower():
                 raise
-            singular = getattr(models.get(table.name), "__singular__", "record")
             raise NotAProjectError(
-                f"{name} is damaged: a {singular} holds text that is not valid UTF-8, so the "
-                "project cannot be opened safely. Restore a backup or ask for a fresh copy."
+                f"{name} is damaged: a {singular(table.name)} holds text that is not valid "
+                "UTF-8, so the project cannot be opened safely. Restore a backup or ask for a "
+                "fresh copy."
             ) from None
