@@ -18,7 +18,9 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    LargeBinary,
     bindparam,
+    cast,
     delete,
     func,
     insert,
@@ -110,7 +112,7 @@ def record_saved_values(session: Session, today: date | None = None) -> None:
     for model in models:
         # New to the history, back from deletion (undo), or changed since the last save.
         query = (
-            select(model, table.c.fields, table.c.deleted_on)
+            select(model, _as_bytes(table.c.fields), table.c.deleted_on)
             .outerjoin(table, table.c.id == model.id)
             .where(
                 or_(
@@ -120,8 +122,9 @@ def record_saved_values(session: Session, today: date | None = None) -> None:
                 )
             )
         )
-        for record, held, deleted_on in session.execute(query):
+        for record, held_bytes, deleted_on in session.execute(query):
             values = to_json(record)
+            held = None if held_bytes is None else _read_text(held_bytes)  # None: no history
             stored = field_hashes(model.__tablename__, held) if held else {}
             fields = {name: list(hashes) for name, hashes in stored.items()}
             if not _add_values(fields, values) and held and deleted_on is None:
@@ -162,6 +165,18 @@ def _rows_sound(session: Session) -> bool:
         del session.info[history_rows.SESSION_KEY]
         return True
     return look is None
+
+
+def _as_bytes(column: ColumnElement[str]) -> ColumnElement[bytes]:
+    """A text column of the history, read as its bytes (see ``_read_text``)."""
+    return cast(column, LargeBinary)
+
+
+def _read_text(stored: bytes) -> str:
+    """A text of the history, decoded here: SQL cannot tell text that is not UTF-8, and the
+    open has not read these rows. A hash spoiled by a replacement character matches no value,
+    so its field is compared as if it had no history."""
+    return stored.decode("utf-8", "replace")
 
 
 def _sound_rows(session: Session) -> ColumnElement[bool]:
@@ -206,14 +221,19 @@ def read_history(session: Session) -> History:
     """The history as the dump keeps it."""
     table = RecordHistory.__table__
     rows = session.execute(
-        select(table.c.id, table.c.kind, table.c.fields, table.c.deleted_on)
+        select(
+            _as_bytes(table.c.id),
+            _as_bytes(table.c.kind),
+            _as_bytes(table.c.fields),
+            table.c.deleted_on,
+        )
         .where(_sound_rows(session))
         .order_by(table.c.id)
     )
     return {
-        record_id: {
-            "kind": kind,
-            "fields": fields,
+        _read_text(record_id): {
+            "kind": _read_text(kind),
+            "fields": _read_text(fields),
             "deleted_on": deleted_on.isoformat() if deleted_on else None,
         }
         for record_id, kind, fields, deleted_on in rows

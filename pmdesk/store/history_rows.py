@@ -29,15 +29,9 @@ _BOUNDS: tuple[str | None, ...] = (None, *"123456789abcdef", None)
 
 @cache
 def broken_rows() -> str:
-    """SQL true for a history row that breaks the content rules, or whose texts are not all
-    ASCII, as PM Desk writes them. SQL cannot tell text that is not UTF-8, but it can tell
-    this: a NUL byte or a byte past ASCII makes the length in characters differ from the
-    length in bytes, except a lone leading byte, which SQLite reads as U+FFFD."""
-    ascii_only = " OR ".join(
-        f"length(CAST({field} AS BLOB)) != length({field}) OR {field} GLOB '*\ufffd*'"
-        for field in ('"id"', '"kind"', '"fields"')
-    )
-    return f"{rows_breaking_rules(RecordHistory.__table__)} OR {ascii_only}"
+    """SQL true for a history row that breaks the content rules. (Text that is not UTF-8 SQL
+    cannot tell: the readers decode the history's texts themselves.)"""
+    return rows_breaking_rules(RecordHistory.__table__)
 
 
 class HistoryLook:

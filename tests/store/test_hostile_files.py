@@ -5,12 +5,14 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from sqlalchemy import select
 
 from pmdesk import registry
 from pmdesk.domain.allowed import limits_of
 from pmdesk.errors import NotAProjectError
 from pmdesk.store.document import Document
 from pmdesk.store.hardening import harden
+from pmdesk.workspaces.competition.model import Rating
 from tests.support import snapshot
 
 
@@ -123,3 +125,38 @@ def test_limits_are_lowered_on_every_connection(sample_document):
         assert driver.execute("PRAGMA trusted_schema").fetchone() == (0,)
     finally:
         raw.close()
+
+
+# In a kind without a rule of its own, every way bytes can fail to be UTF-8 is found: a lone
+# leading byte among ASCII, a NUL before a bad byte, a lone continuation byte, an encoded
+# surrogate, a four-byte lead followed by ASCII (SQL's own tests of text miss some of these).
+@pytest.mark.parametrize("stored", ["c328ff", "41ff42", "4100ff", "80", "eda080", "f0414243"])
+def test_text_that_is_not_utf8_is_found_in_a_kind_without_a_rule(sample_file, stored):
+    assert "competitor_ratings" not in registry.record_rules()
+    _tamper(
+        sample_file,
+        f"UPDATE competitor_ratings SET source = CAST(x'{stored}' AS TEXT) "
+        "WHERE id = (SELECT min(id) FROM competitor_ratings)",
+    )
+    before = snapshot(sample_file)
+    with pytest.raises(NotAProjectError) as raised:
+        Document.open(sample_file)
+    assert str(raised.value).startswith(
+        "“sample.pmdb” is damaged: a rating holds text that is not valid UTF-8"
+    )
+    assert snapshot(sample_file) == before
+
+
+def test_text_past_ascii_that_is_utf8_opens_as_written(sample_file):
+    written = "Café – 東京 🚀"
+    _tamper(
+        sample_file,
+        f"UPDATE competitor_ratings SET source = '{written}' "
+        "WHERE id = (SELECT min(id) FROM competitor_ratings)",
+    )
+    document = Document.open(sample_file)
+    try:
+        sources = document.session.scalars(select(Rating.source)).all()
+        assert written in sources
+    finally:
+        document.close()
