@@ -1,7 +1,9 @@
 """The Overview's "Overdue" list: every workspace's work past its date, in one place.
 
 The entries come Qt-free from each workspace's spec (``registry.overdue_work``); choosing one
-asks the window to open its workspace. Reading them costs what opening those workspaces
+asks the window to open its workspace. The longest overdue are listed (a big project has
+thousands), under a line saying how many each workspace holds. Reading them costs what opening
+those workspaces
 costs (a third of a second on a project fifty times the sample's), so the list is read just
 after the page first paints, not before; then again after each edit of dated work while it
 shows, and when it shows after such edits.
@@ -9,6 +11,7 @@ shows, and when it shows after such edits.
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -22,6 +25,8 @@ from pmdesk.gui.hidden_changes import on_change
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 VISIBLE_ROWS = 6  # a glance, not a report: the list scrolls beyond
+# The longest overdue listed: a big project has thousands, and each workspace lists its own.
+LISTED_MAX = 200
 # Pixels kept free beside the widest entry before the rows count as one line each: more than
 # the item view's own text margins, so an entry near the edge still takes the wrapping path.
 ONE_LINE_SLACK = 12
@@ -41,6 +46,8 @@ class OverduePanel(QWidget):
         self.entries: list[Overdue] = []
         self.heading = QLabel()
         self.heading.setProperty("formLabel", True)
+        self.summary = QLabel()  # how many in each workspace, where there are many
+        self.summary.setWordWrap(True)
         self.list = QListWidget()
         self.list.setObjectName("overdueList")
         self.list.setWordWrap(True)
@@ -56,6 +63,7 @@ class OverduePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 8)
         layout.setSpacing(4)
         layout.addWidget(self.heading)
+        layout.addWidget(self.summary)
         layout.addWidget(self.list)
         layout.addWidget(self.empty)
         # Only the records of workspaces with dated work can change the list (typing the
@@ -65,6 +73,7 @@ class OverduePanel(QWidget):
         )
         on_change(controller, self, self._on_changed)
         self.heading.setText("Overdue")
+        self.summary.hide()
         self.list.hide()
         self.empty.hide()
 
@@ -78,18 +87,28 @@ class OverduePanel(QWidget):
         self.entries = registry.overdue_work(self.controller.session, today)
         self.list.clear()
         titles = {spec.key: spec.title for spec in registry.specs()}
+        listed = self.entries[:LISTED_MAX]
         self._texts = [
-            f"{titles.get(entry.workspace, '')} · {entry.sentence(today)}" for entry in self.entries
+            f"{titles.get(entry.workspace, '')} · {entry.sentence(today)}" for entry in listed
         ]
         self._widest = self._measured = 0
-        for entry, text in zip(self.entries, self._texts, strict=True):
+        for entry, text in zip(listed, self._texts, strict=True):
             item = QListWidgetItem(text)
             item.setData(ENTRY_ROLE, entry)
             item.setToolTip(f"Open {titles.get(entry.workspace, 'the workspace')}")
             self.list.addItem(item)
-        self._fit_rows()
         count = len(self.entries)
+        if count > len(listed):
+            rest = QListWidgetItem(
+                f"… and {count - len(listed):,} more, each listed in its own workspace"
+            )
+            rest.setFlags(Qt.ItemFlag.NoItemFlags)  # a note, not an entry to open
+            self.list.addItem(rest)
+            self._texts.append(rest.text())
+        self._fit_rows()
         self.heading.setText(f"Overdue ({count:,})" if count else "Overdue")
+        self.summary.setText(_per_workspace(self.entries, titles))
+        self.summary.setVisible(count > VISIBLE_ROWS)
         self.list.setVisible(bool(count))
         self.empty.setVisible(not count)
         row = self.list.sizeHintForRow(0) if count else 0
@@ -130,8 +149,9 @@ class OverduePanel(QWidget):
         return super().eventFilter(watched, event)
 
     def _open(self, item: QListWidgetItem) -> None:
-        entry: Overdue = item.data(ENTRY_ROLE)
-        self.controller.open_requested.emit(entry.workspace, entry.record_id)
+        entry: Overdue | None = item.data(ENTRY_ROLE)
+        if entry is not None:
+            self.controller.open_requested.emit(entry.workspace, entry.record_id)
 
     def _on_changed(self, change: Change) -> None:
         # An edit of dated work can make something due or done (a task ticked, an item
@@ -154,3 +174,12 @@ class OverduePanel(QWidget):
         # before the queued read ran; the next show reads again.
         if self._stale and self.isVisible():
             self.refresh()
+
+
+def _per_workspace(entries: list[Overdue], titles: dict[str, str]) -> str:
+    """Where the overdue work is, the most first: "Roadmap 1,246 · Launches 12"."""
+    counts = Counter(entry.workspace for entry in entries)
+    return " · ".join(
+        f"{titles.get(key, key)} {count:,}"
+        for key, count in sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
+    )

@@ -273,12 +273,15 @@ def test_overdue_entries_first_shown_narrow_take_one_line_each_once_the_list_is_
     assert len(heights()) == 1
 
 
-def test_a_long_overdue_list_counts_its_entries_with_thousands_separated(qtbot, sample_document):
+def test_a_long_overdue_list_counts_all_lists_the_longest_overdue_and_says_where_the_rest_are(
+    qtbot, sample_document
+):
     from datetime import date
 
+    from PySide6.QtCore import Qt
     from sqlalchemy import select
 
-    from pmdesk.workspaces.overview.qt.overdue_panel import OverduePanel
+    from pmdesk.workspaces.overview.qt.overdue_panel import LISTED_MAX, OverduePanel
     from pmdesk.workspaces.roadmap.model import RoadmapItem, RoadmapLane
 
     session = sample_document.session
@@ -288,11 +291,29 @@ def test_a_long_overdue_list_counts_its_entries_with_thousands_separated(qtbot, 
         for n in range(1_200)
     )
     session.commit()
-    panel = OverduePanel(DocumentController(sample_document), today=date(2026, 12, 20))
+    controller = DocumentController(sample_document)
+    panel = OverduePanel(controller, today=date(2026, 12, 20))
     qtbot.addWidget(panel)
     panel.resize(900, 400)
     panel.show()
-    qtbot.waitUntil(lambda: panel.list.count() > 1_200)
-    count = panel.list.count()
-    assert count > 1_200
-    assert panel.heading.text() == f"Overdue ({count // 1000},{count % 1000:03d})"
+    qtbot.waitUntil(lambda: panel.list.count() > 0)
+    total = len(panel.entries)
+    assert total > 1_200
+    assert panel.heading.text() == f"Overdue ({total // 1000},{total % 1000:03d})"
+    # The longest overdue are listed, then a line for the rest, which opens nothing.
+    assert panel.list.count() == LISTED_MAX + 1
+    rest = panel.list.item(LISTED_MAX)
+    assert rest.text() == f"… and {total - LISTED_MAX:,} more, each listed in its own workspace"
+    opened: list[str] = []
+    controller.open_requested.connect(lambda key, _record: opened.append(key))
+    panel.list.scrollToItem(rest)
+    qtbot.mouseClick(
+        panel.list.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=panel.list.visualItemRect(rest).center(),
+    )
+    assert opened == [] and not panel.list.selectedItems()
+    # Above the list: where the overdue work is, the most first.
+    on_roadmap = sum(1 for entry in panel.entries if entry.workspace == "roadmap")
+    assert panel.summary.isVisible()
+    assert panel.summary.text().startswith(f"Roadmap {on_roadmap:,} · ")
