@@ -24,7 +24,7 @@ from pmdesk.workspaces.decisions.model import (
     is_due,
     link_kind,
 )
-from pmdesk.workspaces.stakeholders.model import Stakeholder
+from pmdesk.workspaces.stakeholders.query import names_by_id
 
 # A decision whose revisit date is this close shows in "Due for revisit" before the day comes.
 REVISIT_HORIZON_DAYS = 30
@@ -95,7 +95,7 @@ def load_log(session: Session, only: Collection[str] | None = None) -> list[LogE
     if only is not None:
         chosen = chosen.where(Decision.id.in_(only))
     decisions = [DecisionValues(**row) for row in session.execute(chosen).mappings()]
-    people = dict(session.execute(select(Stakeholder.id, Stakeholder.name)).all())
+    people = names_by_id(session)
     entries = {
         decision.id: LogEntry(
             decision,

@@ -30,7 +30,7 @@ from pmdesk.workspaces.goals.values import NUMERIC, finite, safe_cadence
 from pmdesk.workspaces.requirements.model import Requirement
 from pmdesk.workspaces.roadmap.edit import fiscal_year_start
 from pmdesk.workspaces.roadmap.model import RoadmapItem
-from pmdesk.workspaces.stakeholders.model import Stakeholder
+from pmdesk.workspaces.stakeholders.query import names_by_id
 
 
 @dataclass(frozen=True)
@@ -119,7 +119,7 @@ def load_goals(session: Session, today: date, *, all_check_ins: bool = True) -> 
     latest of each in SQL rather than every check-in with its note.
     """
     fiscal_start = fiscal_year_start(session)
-    owners = dict(session.execute(select(Stakeholder.id, Stakeholder.name)).all())
+    owners = names_by_id(session)
     check_ins = check_ins_by_key_result(session) if all_check_ins else _latest_rows(session)
     links = _links(session, today)
     results: dict[str, list[KeyResultView]] = defaultdict(list)

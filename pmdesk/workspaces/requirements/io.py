@@ -52,7 +52,6 @@ from pmdesk.workspaces.requirements.io_preview import (
     Progress,
     guess_columns,
     keys_in_project,
-    people_in_project,
     preview_inputs,
     preview_requirements,
     value_maps_for,
@@ -66,7 +65,7 @@ from pmdesk.workspaces.requirements.model import (
     CustomerInput,
     Requirement,
 )
-from pmdesk.workspaces.stakeholders.model import Stakeholder
+from pmdesk.workspaces.stakeholders.query import ids_by_lowercase_name, names_by_id
 
 # -- reading the file ----------------------------------------------------------------------------
 
@@ -141,7 +140,7 @@ class ImportReview:
             raise ValueError(kind)
         self.session = session
         self._taken = keys_in_project(session) if kind == "requirements" else {}
-        self._people = people_in_project(session) if kind == "inputs" else {}
+        self._people = ids_by_lowercase_name(session) if kind == "inputs" else {}
         self.table = table
         self.source = source
         self.kind = kind
@@ -427,7 +426,7 @@ def export_inputs(session: Session, path: Path) -> int:
     """Write every customer input, with the requirements it supports, to ``path``."""
     rows = query.input_rows(session)
     trace = query.traceability(session)
-    names = dict(session.execute(select(Stakeholder.id, Stakeholder.name)).all())
+    names = names_by_id(session)
     lines = [
         [
             row.received_on.isoformat() if isinstance(row.received_on, date) else "",

@@ -45,7 +45,7 @@ from pmdesk.workspaces.requirements.io_fields import (
     kept_as_tags,
 )
 from pmdesk.workspaces.requirements.model import Requirement, join_tags, split_tags
-from pmdesk.workspaces.stakeholders.model import Stakeholder
+from pmdesk.workspaces.stakeholders.query import ids_by_lowercase_name
 
 ColumnMap = dict[str, list[int]]  # field key -> the columns that fill it (several for some)
 Progress = Callable[[int, int], None]  # (rows checked, rows in all); raises to cancel
@@ -467,14 +467,6 @@ def keys_in_project(session: Session) -> dict[str, str]:
 # -- customer inputs, row by row ---------------------------------------------------------------
 
 
-def people_in_project(session: Session) -> dict[str, str]:
-    """Lower-cased stakeholder name -> id."""
-    return {
-        name.lower(): record_id
-        for record_id, name in session.execute(select(Stakeholder.id, Stakeholder.name))
-    }
-
-
 def preview_inputs(
     session: Session,
     table: CsvTable,
@@ -486,7 +478,7 @@ def preview_inputs(
     progress: Progress | None = None,
 ) -> ImportPreview:
     """What importing ``table`` as customer inputs would do; nothing is written."""
-    people = people_in_project(session) if people is None else people
+    people = ids_by_lowercase_name(session) if people is None else people
     rules = {key: rule for key, rule in edit.INPUT_FIELDS.items() if key != "stakeholder_id"}
 
     def check(raw: dict[str, str]) -> tuple[dict[str, Any], list[str]]:

@@ -368,11 +368,6 @@ def requirement_tags(session: Session) -> list[str]:
 # -- choices for the detail panels --------------------------------------------------------------
 
 
-def stakeholder_names(session: Session) -> dict[str, str]:
-    """Stakeholder id -> name, for showing who said an input."""
-    return {key: name for key, name in session.execute(select(Stakeholder.id, Stakeholder.name))}
-
-
 def requirement_choices(session: Session) -> list[tuple[str, str, str]]:
     """(id, reference, title) of every requirement in title order, for linking an input."""
     rows = session.execute(

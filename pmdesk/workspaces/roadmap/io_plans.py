@@ -39,6 +39,7 @@ from pmdesk.workspaces.roadmap.model import (
     RoadmapLane,
 )
 from pmdesk.workspaces.stakeholders.model import NAME_MAX, Stakeholder
+from pmdesk.workspaces.stakeholders.query import ids_by_lowercase_name, names_by_id
 
 MAX_TASKS = 2_000  # a roadmap shows themes and releases; a bigger plan is a schedule
 MAX_BYTES = 20 * 1024 * 1024
@@ -350,9 +351,7 @@ def import_plan(
     """
     done = PlanImport()
     lane_key = _lane_key(plan)
-    people = {
-        name.lower(): pid for pid, name in session.execute(select(Stakeholder.id, Stakeholder.name))
-    }
+    people = ids_by_lowercase_name(session)
     last = session.scalar(select(RoadmapLane.position).order_by(RoadmapLane.position.desc()))
     position = (last or 0) + 1
     try:
@@ -444,7 +443,7 @@ def export_mspdi(session: Session, path: Path, name: str = "Roadmap") -> int:
     items = session.scalars(
         select(RoadmapItem).where(RoadmapItem.start.is_not(None)).order_by(RoadmapItem.start)
     ).all()
-    owners = dict(session.execute(select(Stakeholder.id, Stakeholder.name)).all())
+    owners = names_by_id(session)
     links = session.execute(
         select(RoadmapDependency.predecessor_id, RoadmapDependency.successor_id)
     ).all()

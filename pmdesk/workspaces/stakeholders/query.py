@@ -23,6 +23,16 @@ def people_by_name(session: Session) -> list[tuple[str, str]]:
     return [(name, key) for name, key in session.execute(query)]
 
 
+def names_by_id(session: Session) -> dict[str, str]:
+    """Each stakeholder's name by id: how every workspace shows an owner, a source, a sponsor."""
+    return dict(session.execute(select(Stakeholder.id, Stakeholder.name)).all())
+
+
+def ids_by_lowercase_name(session: Session) -> dict[str, str]:
+    """Each stakeholder's id by lower-cased name: how an import finds the person a row names."""
+    return {name.lower(): key for key, name in names_by_id(session).items()}
+
+
 def relationships_of(session: Session, stakeholder_ids: Collection[str]) -> list[str]:
     """Ids of the lines from or to any of these stakeholders (they go with a deletion)."""
     query = select(StakeholderRelationship.id).where(

@@ -29,7 +29,6 @@ from pmdesk.gui.document import Change, DocumentController
 from pmdesk.gui.hidden_changes import on_change
 from pmdesk.gui.tables import follow_current
 from pmdesk.gui.toolbar import OverflowRow
-from pmdesk.workspaces.requirements import query
 from pmdesk.workspaces.requirements.qt.actions import RequirementActions, touches_requirements
 from pmdesk.workspaces.requirements.qt.delegates import ChoiceDelegate, input_choices
 from pmdesk.workspaces.requirements.qt.input_detail import InputDetail
@@ -43,6 +42,7 @@ from pmdesk.workspaces.requirements.qt.widgets import (
     add_column_menu,
     table_beside_detail,
 )
+from pmdesk.workspaces.stakeholders.query import names_by_id
 
 
 class InputsTab(QWidget):
@@ -141,7 +141,7 @@ class InputsTab(QWidget):
         self._selection_changed()
 
     def stakeholder_names(self) -> dict[str, str]:
-        return query.stakeholder_names(self.controller.session)
+        return names_by_id(self.controller.session)
 
     def show_inbox(self, inbox_only: bool) -> None:
         (self.inbox_button if inbox_only else self.all_button).setChecked(True)

@@ -35,7 +35,7 @@ from pmdesk.workspaces.roadmap.qt.table_model import (
     RoadmapFilterModel,
     RoadmapTableModel,
 )
-from pmdesk.workspaces.roadmap.query import owner_names
+from pmdesk.workspaces.stakeholders.query import names_by_id
 
 HORIZON_TITLES = {
     "now": ("Now", "This fiscal quarter, under way, or overdue"),
@@ -73,7 +73,7 @@ class RoadmapTable(QWidget):
         layout.addWidget(self.table, 1)
 
     def show_roadmap(self, roadmap: Roadmap, today: date) -> None:
-        owners = owner_names(self.actions.controller.session)
+        owners = names_by_id(self.actions.controller.session)
         with keeping_place(self.table, ID_ROLE):
             self.model.set_roadmap(roadmap, today, owners)
         self.table.resizeColumnsToContents()
