@@ -63,17 +63,6 @@ def test_a_trigger_cannot_act_even_where_one_slipped_through(tmp_path):
     connection.close()
 
 
-def test_text_that_is_not_utf8_names_the_record_kind(sample_file):
-    _tamper(sample_file, "UPDATE project SET vision = CAST(x'c328ff' AS TEXT)")
-    before = snapshot(sample_file)
-    with pytest.raises(NotAProjectError) as raised:
-        Document.open(sample_file)
-    assert str(raised.value).startswith(
-        "“sample.pmdb” is damaged: a project holds text that is not valid UTF-8"
-    )
-    assert snapshot(sample_file) == before
-
-
 def _free_text_of_each_ruled_kind() -> list[tuple[str, str, str]]:
     """(table, a free-text column, the kind's name) for every kind a workspace rule checks."""
     models = {model.__tablename__: model for model in registry.record_models()}
@@ -99,21 +88,7 @@ def test_text_that_is_not_utf8_in_a_kind_with_its_own_rule_names_the_kind(
     sample_file, table, column, kind
 ):
     """The rules read these kinds' rows in full, and that read is their UTF-8 check."""
-    connection = sqlite3.connect(sample_file)
-    row = connection.execute(f'SELECT id FROM "{table}" ORDER BY id LIMIT 1').fetchone()
-    connection.close()
-    assert row is not None, f"the sample has no {kind}"
-    _tamper(
-        sample_file,
-        f"UPDATE \"{table}\" SET \"{column}\" = CAST(x'c328ff' AS TEXT) WHERE id = '{row[0]}'",
-    )
-    before = snapshot(sample_file)
-    with pytest.raises(NotAProjectError) as raised:
-        Document.open(sample_file)
-    assert str(raised.value).startswith(
-        f"“sample.pmdb” is damaged: a {kind} holds text that is not valid UTF-8"
-    )
-    assert snapshot(sample_file) == before
+    _assert_refused_as_not_utf8(sample_file, table, column, "c328ff", kind)
 
 
 def test_limits_are_lowered_on_every_connection(sample_document):
@@ -127,22 +102,35 @@ def test_limits_are_lowered_on_every_connection(sample_document):
         raw.close()
 
 
-# In a kind without a rule of its own, every way bytes can fail to be UTF-8 is found: a lone
-# leading byte among ASCII, a NUL before a bad byte, a lone continuation byte, an encoded
-# surrogate, a four-byte lead followed by ASCII (SQL's own tests of text miss some of these).
-@pytest.mark.parametrize("stored", ["c328ff", "41ff42", "4100ff", "80", "eda080", "f0414243"])
-def test_text_that_is_not_utf8_is_found_in_a_kind_without_a_rule(sample_file, stored):
+# The refusal names the kind of record; in a kind without a rule of its own (ratings), every way
+# bytes can fail to be UTF-8 is found: a lone leading byte among ASCII, a NUL before a bad byte,
+# a lone continuation byte, an encoded surrogate, a four-byte lead followed by ASCII (SQL's own
+# tests of text miss some of these).
+@pytest.mark.parametrize(
+    ("table", "column", "stored", "kind"),
+    [("project", "vision", "c328ff", "project")]
+    + [
+        ("competitor_ratings", "source", stored, "rating")
+        for stored in ("c328ff", "41ff42", "4100ff", "80", "eda080", "f0414243")
+    ],
+)
+def test_text_that_is_not_utf8_is_refused_naming_the_kind(sample_file, table, column, stored, kind):
     assert "competitor_ratings" not in registry.record_rules()
+    _assert_refused_as_not_utf8(sample_file, table, column, stored, kind)
+
+
+def _assert_refused_as_not_utf8(sample_file, table: str, column: str, stored: str, kind: str):
+    """The first record's ``column`` holding the bytes ``stored`` (hex) stops the open."""
     _tamper(
         sample_file,
-        f"UPDATE competitor_ratings SET source = CAST(x'{stored}' AS TEXT) "
-        "WHERE id = (SELECT min(id) FROM competitor_ratings)",
+        f'UPDATE "{table}" SET "{column}" = CAST(x\'{stored}\' AS TEXT) '
+        f'WHERE id = (SELECT min(id) FROM "{table}")',
     )
     before = snapshot(sample_file)
     with pytest.raises(NotAProjectError) as raised:
         Document.open(sample_file)
     assert str(raised.value).startswith(
-        "“sample.pmdb” is damaged: a rating holds text that is not valid UTF-8"
+        f"“sample.pmdb” is damaged: a {kind} holds text that is not valid UTF-8"
     )
     assert snapshot(sample_file) == before
 
