@@ -29,8 +29,8 @@ _BOUNDS: tuple[str | None, ...] = (None, *"123456789abcdef", None)
 
 @cache
 def broken_rows() -> str:
-    """SQL true for a history row that breaks the content rules. (Text that is not UTF-8 SQL
-    cannot tell: the readers decode the history's texts themselves.)"""
+    """SQL true for a history row that breaks the content rules. SQL cannot tell text that is
+    not UTF-8, so the readers decode the history's texts themselves."""
     return rows_breaking_rules(RecordHistory.__table__)
 
 

@@ -3,10 +3,9 @@
 The entries come Qt-free from each workspace's spec (``registry.overdue_work``); choosing one
 asks the window to open its workspace. The longest overdue are listed (a big project has
 thousands), under a line saying how many each workspace holds. Reading them costs what opening
-those workspaces
-costs (a third of a second on a project fifty times the sample's), so the list is read just
-after the page first paints, not before; then again after each edit of dated work while it
-shows, and when it shows after such edits.
+those workspaces costs (a third of a second on a project fifty times the sample's), so the list
+is read just after the page first paints, not before; then again after each edit of dated work
+while it shows, and when it shows after such edits.
 """
 
 from __future__ import annotations
